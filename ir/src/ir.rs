@@ -1,0 +1,776 @@
+//! The kiln IR: module, functions, expressions and statements.
+//!
+//! # Shape
+//!
+//! A [`Module`] holds interned [`Type`]s, [`Global`] variables and [`Function`]s. A function owns
+//! three arenas: its [`Local`] variables, its [`Expression`]s and (inside its [`Block`]s) its
+//! [`Statement`]s. Control flow is **structured**: `If`, `Loop`, `Break`, `Continue`, `Return`
+//! and `Raise`; there is no arbitrary goto, because WGSL requires structure and LLVM accepts it
+//! directly.
+//!
+//! # Evaluation order
+//!
+//! Expressions are values (single assignment). An expression is evaluated when the
+//! [`Statement::Emit`] that covers its handle executes; every expression is covered by exactly
+//! one `Emit`, and its operands must have been emitted before it, in the same block or an
+//! enclosing one (the [validator](crate::valid) checks this). Expressions emitted inside a block
+//! are not visible after it: values that outlive a block travel through [`Local`]s.
+//! [`Expression::Literal`] and [`Expression::Param`] need an `Emit` too; this keeps one rule.
+//!
+//! # Exceptions
+//!
+//! Python exceptions are part of the semantics of many nodes: checked integer arithmetic raises
+//! `OverflowError`, division raises `ZeroDivisionError`, indexing raises `IndexError`, a call
+//! raises whatever its callee raised. Each node's documentation says what it raises. When a node
+//! raises, control leaves the function and the exception propagates to the caller (a later
+//! `Try` statement will catch it). How an exception travels is the backend's business; on the CPU
+//! every function returns an error flag beside its value and the exception object waits in the
+//! runtime (see ARCHITECTURE.md).
+//!
+//! # Device constructs
+//!
+//! Kernels ([`FunctionKind::Kernel`]), parallel loops ([`Statement::ParallelFor`]), thread and
+//! block indices ([`Expression::GpuBuiltin`]), barriers, atomics and shared memory are ordinary
+//! nodes, so a kernel is just a function every backend can lower.
+
+use crate::arena::{Arena, Handle, Range, Span, UniqueArena};
+use crate::types::{Scalar, Type};
+
+/// A whole program: the unit handed to a backend.
+#[derive(Default)]
+pub struct Module {
+    pub types: UniqueArena<Type>,
+    pub globals: Arena<Global>,
+    pub functions: Arena<Function>,
+    /// The function that runs the main file's module-level code; `None` for a library.
+    pub entry: Option<Handle<Function>>,
+    /// Source files that spans point into (index = [`Span::file`]).
+    pub files: Vec<SourceFile>,
+}
+
+/// A source file, kept so that spans can be turned into line numbers (tracebacks, diagnostics).
+#[derive(Clone, Debug)]
+pub struct SourceFile {
+    /// The path as the user gave it (shown in tracebacks).
+    pub name: String,
+    /// Byte offset of the start of each line.
+    pub line_starts: Vec<u32>,
+}
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, text: &str) -> SourceFile {
+        let mut line_starts = vec![0];
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i as u32 + 1));
+        SourceFile { name: name.into(), line_starts }
+    }
+
+    /// 1-based line of a byte offset.
+    pub fn line_of(&self, offset: u32) -> u32 {
+        match self.line_starts.binary_search(&offset) {
+            Ok(i) => i as u32 + 1,
+            Err(i) => i as u32,
+        }
+    }
+}
+
+impl Module {
+    /// The 1-based line of `span` and the name of its file, when the span is defined.
+    pub fn line_of(&self, span: Span) -> Option<(&str, u32)> {
+        let file = self.files.get(span.file as usize)?;
+        Some((&file.name, file.line_of(span.start)))
+    }
+
+    pub fn scalar_type(&mut self, scalar: Scalar) -> Handle<Type> {
+        self.types.insert(Type::Scalar(scalar))
+    }
+}
+
+/// A module-level variable (a Python global). Zero-initialised before the entry function runs.
+#[derive(Clone, Debug)]
+pub struct Global {
+    pub name: String,
+    pub ty: Handle<Type>,
+}
+
+/// What a function is for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum FunctionKind {
+    /// Ordinary code running on the host CPU.
+    Host,
+    /// A GPU kernel entry point: launched over a grid of blocks of threads. Parameters are
+    /// scalars or [`Type::ArrayView`]s in [`crate::AddressSpace::Global`]; returns `None`.
+    Kernel,
+    /// A helper callable from kernels (inlined into them by the GPU backends).
+    Device,
+}
+
+/// A function parameter.
+#[derive(Clone, Debug)]
+pub struct Param {
+    pub name: String,
+    pub ty: Handle<Type>,
+}
+
+/// A mutable local variable. Backends give it a stack slot (or a register).
+#[derive(Clone, Debug)]
+pub struct Local {
+    pub name: String,
+    pub ty: Handle<Type>,
+}
+
+/// A fixed-size array in block-shared memory, declared by a kernel (`gpu.shared.array`).
+#[derive(Clone, Debug)]
+pub struct SharedArray {
+    pub elem: Handle<Type>,
+    pub len: u32,
+}
+
+/// One function of the module: a monomorphic instance of a source function, the module's top
+/// level, or a kernel.
+pub struct Function {
+    /// Unique symbol name (instances of one source function get distinct names).
+    pub name: String,
+    /// The name the user wrote (`<module>` for top-level code); shown in tracebacks.
+    pub source_name: String,
+    pub kind: FunctionKind,
+    pub params: Vec<Param>,
+    pub result: Handle<Type>,
+    pub locals: Arena<Local>,
+    pub expressions: Arena<Expression>,
+    pub shared: Arena<SharedArray>,
+    pub body: Block,
+    pub span: Span,
+}
+
+impl Function {
+    pub fn new(name: impl Into<String>, source_name: impl Into<String>, result: Handle<Type>, span: Span) -> Function {
+        Function {
+            name: name.into(),
+            source_name: source_name.into(),
+            kind: FunctionKind::Host,
+            params: Vec::new(),
+            result,
+            locals: Arena::new(),
+            expressions: Arena::new(),
+            shared: Arena::new(),
+            body: Block::new(),
+            span,
+        }
+    }
+}
+
+/// A sequence of statements with a span per statement.
+#[derive(Default, Debug)]
+pub struct Block {
+    body: Vec<Statement>,
+    spans: Vec<Span>,
+}
+
+impl Block {
+    pub fn new() -> Block {
+        Block::default()
+    }
+
+    pub fn push(&mut self, statement: Statement, span: Span) {
+        // Consecutive emits of adjacent expression ranges merge into one.
+        if let (Statement::Emit(new), Some(Statement::Emit(last))) = (&statement, self.body.last_mut()) {
+            if last.end == new.start {
+                last.end = new.end;
+                return;
+            }
+        }
+        self.body.push(statement);
+        self.spans.push(span);
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&Statement, Span)> {
+        self.body.iter().zip(self.spans.iter().copied())
+    }
+
+    pub fn len(&self) -> usize {
+        self.body.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.body.is_empty()
+    }
+
+    pub fn last(&self) -> Option<&Statement> {
+        self.body.last()
+    }
+}
+
+/// A constant value.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Literal {
+    None,
+    Bool(bool),
+    I32(i32),
+    I64(i64),
+    U32(u32),
+    F32(f32),
+    F64(f64),
+    /// A string constant (UTF-8).
+    Str(String),
+}
+
+/// Unary operators. On `i64`, `Neg` raises `OverflowError` for the minimum value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum UnaryOp {
+    Neg,
+    /// Logical not of a `bool`.
+    Not,
+    /// Bitwise not (`~x`) of an integer.
+    BitNot,
+}
+
+/// Binary arithmetic and bitwise operators, with **Python's** semantics. Both operands have the
+/// same scalar type (the frontend inserts casts), except `Shl`/`Shr` whose operands are both
+/// integers of the same type as well.
+///
+/// On integers:
+/// - `Add`, `Sub`, `Mul`, `Shl` raise `OverflowError` when the exact result does not fit;
+/// - `FloorDiv` and `Mod` round toward negative infinity (`-7 // 2 == -4`, `-7 % 2 == 1`) and
+///   raise `ZeroDivisionError` for a zero divisor and `OverflowError` for `MIN // -1`;
+/// - `Pow` raises `OverflowError` on overflow and `ValueError` for a negative exponent;
+/// - `Shl`/`Shr` raise `ValueError` for a negative shift count; `Shr` is arithmetic;
+/// - `WrappingAdd` wraps around (compiler-made counters only; never user arithmetic).
+///
+/// On floats: IEEE arithmetic, except that `Div`, `FloorDiv` and `Mod` raise `ZeroDivisionError`
+/// for a zero divisor and `Pow` follows CPython's `float.__pow__` (and its errors). `Div` is only
+/// defined on floats: true division of ints is a cast then `Div`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum BinaryOp {
+    Add,
+    Sub,
+    Mul,
+    Div,
+    FloorDiv,
+    Mod,
+    Pow,
+    BitAnd,
+    BitOr,
+    BitXor,
+    Shl,
+    Shr,
+    WrappingAdd,
+}
+
+/// Comparisons of two scalars of the same type, or of two strings; the result is `bool`.
+/// Float comparisons are IEEE (`nan != nan`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CompareOp {
+    Eq,
+    Ne,
+    Lt,
+    Le,
+    Gt,
+    Ge,
+}
+
+/// Math library functions with Python's `math` semantics (domain errors raise `ValueError:
+/// math domain error`, range errors `OverflowError: math range error`). Arguments are floats;
+/// `Floor`/`Ceil`/`Trunc` return `i64` and raise on NaN and infinities like CPython.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum MathFunction {
+    Sqrt,
+    Sin,
+    Cos,
+    Tan,
+    Asin,
+    Acos,
+    Atan,
+    Sinh,
+    Cosh,
+    Tanh,
+    Exp,
+    Expm1,
+    Log,
+    Log2,
+    Log10,
+    Log1p,
+    Fabs,
+    Floor,
+    Ceil,
+    Trunc,
+    /// `math.pow(x, y)`.
+    Pow,
+    Atan2,
+    Hypot,
+    IsNan,
+    IsInf,
+    IsFinite,
+}
+
+impl MathFunction {
+    pub fn arity(self) -> usize {
+        match self {
+            MathFunction::Pow | MathFunction::Atan2 | MathFunction::Hypot => 2,
+            _ => 1,
+        }
+    }
+
+    /// The result scalar for float arguments.
+    pub fn result(self) -> Scalar {
+        match self {
+            MathFunction::Floor | MathFunction::Ceil | MathFunction::Trunc => Scalar::I64,
+            MathFunction::IsNan | MathFunction::IsInf | MathFunction::IsFinite => Scalar::BOOL,
+            _ => Scalar::F64,
+        }
+    }
+
+    /// Whether the function can raise a Python exception.
+    pub fn can_raise(self) -> bool {
+        !matches!(
+            self,
+            MathFunction::Fabs | MathFunction::IsNan | MathFunction::IsInf | MathFunction::IsFinite | MathFunction::Atan
+        )
+    }
+
+    pub fn name(self) -> &'static str {
+        use MathFunction::*;
+        match self {
+            Sqrt => "sqrt",
+            Sin => "sin",
+            Cos => "cos",
+            Tan => "tan",
+            Asin => "asin",
+            Acos => "acos",
+            Atan => "atan",
+            Sinh => "sinh",
+            Cosh => "cosh",
+            Tanh => "tanh",
+            Exp => "exp",
+            Expm1 => "expm1",
+            Log => "log",
+            Log2 => "log2",
+            Log10 => "log10",
+            Log1p => "log1p",
+            Fabs => "fabs",
+            Floor => "floor",
+            Ceil => "ceil",
+            Trunc => "trunc",
+            Pow => "pow",
+            Atan2 => "atan2",
+            Hypot => "hypot",
+            IsNan => "isnan",
+            IsInf => "isinf",
+            IsFinite => "isfinite",
+        }
+    }
+
+    pub const ALL: [MathFunction; 26] = {
+        use MathFunction::*;
+        [
+            Sqrt, Sin, Cos, Tan, Asin, Acos, Atan, Sinh, Cosh, Tanh, Exp, Expm1, Log, Log2, Log10, Log1p, Fabs, Floor,
+            Ceil, Trunc, Pow, Atan2, Hypot, IsNan, IsInf, IsFinite,
+        ]
+    };
+
+    pub fn from_name(name: &str) -> Option<MathFunction> {
+        MathFunction::ALL.iter().copied().find(|f| f.name() == name)
+    }
+}
+
+/// How a value changes type.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CastKind {
+    /// Numeric conversion with Python's rules: int → float rounds to nearest; bool → int gives
+    /// 0/1; float → int truncates toward zero and raises (`ValueError` for NaN, `OverflowError`
+    /// for infinities and out-of-range values); int → bool and float → bool test for non-zero.
+    Convert,
+}
+
+/// Functions of the runtime that the frontend calls by name. Each has a fixed signature
+/// ([`RuntimeFn::signature`]); the backend knows how to reach it (a `kiln_rt_*` symbol on the CPU).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum RuntimeFn {
+    /// `str + str`.
+    StrConcat,
+    /// `str == str`.
+    StrEq,
+    /// Three-way comparison in code-point order: -1, 0 or 1.
+    StrCmp,
+    /// `str(i64)`.
+    StrFromInt,
+    /// `str(f64)` / `repr(f64)`: the shortest round-trip form, as CPython.
+    StrFromFloat,
+    /// `str(bool)`.
+    StrFromBool,
+    /// `repr(str)`.
+    StrRepr,
+    /// `format(i64, spec)`; raises `ValueError` for a bad spec.
+    FormatInt,
+    /// `format(f64, spec)`; raises `ValueError` for a bad spec.
+    FormatFloat,
+    /// `format(str, spec)`; raises `ValueError` for a bad spec.
+    FormatStr,
+    /// Write a string to stdout (buffered by the runtime).
+    PrintStr,
+    PrintInt,
+    PrintFloat,
+    PrintBool,
+    PrintNone,
+    /// `time.time()`.
+    TimeTime,
+    /// `time.perf_counter()`.
+    TimePerfCounter,
+}
+
+/// Parameter and result types of a runtime function, in terms of simple type tags.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ValueTag {
+    None,
+    Bool,
+    Int,
+    Float,
+    Str,
+}
+
+pub struct RuntimeSignature {
+    pub params: &'static [ValueTag],
+    pub result: ValueTag,
+    pub can_raise: bool,
+}
+
+impl RuntimeFn {
+    pub fn signature(self) -> RuntimeSignature {
+        use RuntimeFn::*;
+        use ValueTag as T;
+        let (params, result, can_raise): (&'static [ValueTag], ValueTag, bool) = match self {
+            StrConcat => (&[T::Str, T::Str], T::Str, false),
+            StrEq => (&[T::Str, T::Str], T::Bool, false),
+            StrCmp => (&[T::Str, T::Str], T::Int, false),
+            StrFromInt => (&[T::Int], T::Str, false),
+            StrFromFloat => (&[T::Float], T::Str, false),
+            StrFromBool => (&[T::Bool], T::Str, false),
+            StrRepr => (&[T::Str], T::Str, false),
+            FormatInt => (&[T::Int, T::Str], T::Str, true),
+            FormatFloat => (&[T::Float, T::Str], T::Str, true),
+            FormatStr => (&[T::Str, T::Str], T::Str, true),
+            PrintStr => (&[T::Str], T::None, false),
+            PrintInt => (&[T::Int], T::None, false),
+            PrintFloat => (&[T::Float], T::None, false),
+            PrintBool => (&[T::Bool], T::None, false),
+            PrintNone => (&[], T::None, false),
+            TimeTime | TimePerfCounter => (&[], T::Float, false),
+        };
+        RuntimeSignature { params, result, can_raise }
+    }
+
+    pub fn name(self) -> &'static str {
+        use RuntimeFn::*;
+        match self {
+            StrConcat => "str_concat",
+            StrEq => "str_eq",
+            StrCmp => "str_cmp",
+            StrFromInt => "str_from_int",
+            StrFromFloat => "str_from_float",
+            StrFromBool => "str_from_bool",
+            StrRepr => "str_repr",
+            FormatInt => "format_int",
+            FormatFloat => "format_float",
+            FormatStr => "format_str",
+            PrintStr => "print_str",
+            PrintInt => "print_int",
+            PrintFloat => "print_float",
+            PrintBool => "print_bool",
+            PrintNone => "print_none",
+            TimeTime => "time_time",
+            TimePerfCounter => "time_perf_counter",
+        }
+    }
+}
+
+/// Python's built-in exception classes that compiled code raises by itself.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ExceptionKind {
+    Exception,
+    ArithmeticError,
+    ZeroDivisionError,
+    OverflowError,
+    LookupError,
+    IndexError,
+    KeyError,
+    ValueError,
+    TypeError,
+    AssertionError,
+    RuntimeError,
+    RecursionError,
+    NotImplementedError,
+    AttributeError,
+    StopIteration,
+}
+
+impl ExceptionKind {
+    pub const ALL: [ExceptionKind; 15] = {
+        use ExceptionKind::*;
+        [
+            Exception,
+            ArithmeticError,
+            ZeroDivisionError,
+            OverflowError,
+            LookupError,
+            IndexError,
+            KeyError,
+            ValueError,
+            TypeError,
+            AssertionError,
+            RuntimeError,
+            RecursionError,
+            NotImplementedError,
+            AttributeError,
+            StopIteration,
+        ]
+    };
+
+    pub fn name(self) -> &'static str {
+        use ExceptionKind::*;
+        match self {
+            Exception => "Exception",
+            ArithmeticError => "ArithmeticError",
+            ZeroDivisionError => "ZeroDivisionError",
+            OverflowError => "OverflowError",
+            LookupError => "LookupError",
+            IndexError => "IndexError",
+            KeyError => "KeyError",
+            ValueError => "ValueError",
+            TypeError => "TypeError",
+            AssertionError => "AssertionError",
+            RuntimeError => "RuntimeError",
+            RecursionError => "RecursionError",
+            NotImplementedError => "NotImplementedError",
+            AttributeError => "AttributeError",
+            StopIteration => "StopIteration",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<ExceptionKind> {
+        ExceptionKind::ALL.iter().copied().find(|k| k.name() == name)
+    }
+}
+
+/// One axis of a launch grid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Axis {
+    X,
+    Y,
+    Z,
+}
+
+/// Values a kernel reads about its place in the launch; all are `i64`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum GpuBuiltin {
+    /// `gpu.thread.x`: index of the thread in its block.
+    ThreadIndex(Axis),
+    /// `gpu.block.x`: index of the block in the grid.
+    BlockIndex(Axis),
+    /// `gpu.block.dim.x`: threads per block.
+    BlockDim(Axis),
+    /// `gpu.grid.dim.x`: blocks per grid.
+    GridDim(Axis),
+}
+
+/// Read-modify-write atomics on an array element; the result is the old value.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum AtomicOp {
+    Add,
+    Min,
+    Max,
+}
+
+/// How a [`Statement::ParallelFor`] distributes its iterations.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Schedule {
+    Static,
+    Dynamic,
+    Guided,
+}
+
+/// Where a [`Statement::ParallelFor`] runs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ParallelTarget {
+    /// The host thread pool.
+    Cpu,
+    /// The body becomes a kernel on the selected device.
+    Gpu,
+}
+
+/// A reduction variable of a parallel loop: each worker starts from the operator's identity and
+/// the partial results are combined in iteration order (so float reductions are deterministic).
+#[derive(Clone, Debug)]
+pub struct Reduction {
+    pub local: Handle<Local>,
+    pub op: ReductionOp,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ReductionOp {
+    Add,
+    Mul,
+    Min,
+    Max,
+    BitAnd,
+    BitOr,
+    BitXor,
+}
+
+/// A value-producing node. See the module documentation for when it is evaluated.
+#[derive(Clone, Debug)]
+pub enum Expression {
+    Literal(Literal),
+    /// The value of parameter `index`.
+    Param(u32),
+    /// The current value of a local.
+    Load(Handle<Local>),
+    /// The current value of a global.
+    LoadGlobal(Handle<Global>),
+    Unary {
+        op: UnaryOp,
+        arg: Handle<Expression>,
+    },
+    /// Raises as documented on [`BinaryOp`].
+    Binary {
+        op: BinaryOp,
+        left: Handle<Expression>,
+        right: Handle<Expression>,
+    },
+    Compare {
+        op: CompareOp,
+        left: Handle<Expression>,
+        right: Handle<Expression>,
+    },
+    /// `accept` if `condition` else `reject`; both are already evaluated (no short circuit).
+    Select {
+        condition: Handle<Expression>,
+        accept: Handle<Expression>,
+        reject: Handle<Expression>,
+    },
+    /// Converts `value` to scalar `to`; raises as documented on [`CastKind`].
+    Cast {
+        value: Handle<Expression>,
+        to: Scalar,
+        kind: CastKind,
+    },
+    /// Calls another function of the module; raises whatever the callee raises.
+    Call {
+        function: Handle<Function>,
+        args: Vec<Handle<Expression>>,
+    },
+    /// Calls a runtime function.
+    RuntimeCall {
+        function: RuntimeFn,
+        args: Vec<Handle<Expression>>,
+    },
+    /// A `math` function.
+    Math {
+        function: MathFunction,
+        args: Vec<Handle<Expression>>,
+    },
+    /// A new list of `len` copies of the zero value of `elem`.
+    ListNew {
+        elem: Handle<Type>,
+        len: Handle<Expression>,
+    },
+    /// `list * count` (a new list; `count <= 0` gives an empty one).
+    ListRepeat {
+        list: Handle<Expression>,
+        count: Handle<Expression>,
+    },
+    /// `a + b` for lists of the same type (a new list).
+    ListConcat {
+        left: Handle<Expression>,
+        right: Handle<Expression>,
+    },
+    /// `repr()` of a list of scalars or strings, as CPython prints it.
+    ListRepr {
+        list: Handle<Expression>,
+    },
+    /// `len()` of a list, string (code points) or array view; `i64`.
+    Len {
+        value: Handle<Expression>,
+    },
+    /// `base[index]` for a list or array view. Negative indices count from the end; an index
+    /// out of range raises `IndexError: list index out of range`.
+    Index {
+        base: Handle<Expression>,
+        index: Handle<Expression>,
+    },
+    /// A thread/block index or launch dimension (kernels only).
+    GpuBuiltin(GpuBuiltin),
+    /// An atomic read-modify-write of `array[index]`; the value is the old element.
+    Atomic {
+        op: AtomicOp,
+        array: Handle<Expression>,
+        index: Handle<Expression>,
+        value: Handle<Expression>,
+    },
+    /// A view of one of the function's shared arrays (kernels only).
+    SharedArray(Handle<SharedArray>),
+}
+
+/// A statement: something that happens in order.
+#[derive(Debug)]
+pub enum Statement {
+    /// Evaluates the expressions of the range, in order (see the module docs).
+    Emit(Range<Expression>),
+    /// A nested block (its expressions are scoped to it).
+    Block(Block),
+    If {
+        condition: Handle<Expression>,
+        accept: Block,
+        reject: Block,
+    },
+    /// Runs `body` until a `Break` (or a `Return`/`Raise`) leaves it. `Continue` jumps to the
+    /// start of the next iteration.
+    Loop {
+        body: Block,
+    },
+    Break,
+    Continue,
+    Return {
+        value: Option<Handle<Expression>>,
+    },
+    Store {
+        local: Handle<Local>,
+        value: Handle<Expression>,
+    },
+    StoreGlobal {
+        global: Handle<Global>,
+        value: Handle<Expression>,
+    },
+    /// `base[index] = value`; raises `IndexError: list assignment index out of range`.
+    IndexStore {
+        base: Handle<Expression>,
+        index: Handle<Expression>,
+        value: Handle<Expression>,
+    },
+    /// `list.append(value)`.
+    ListAppend {
+        list: Handle<Expression>,
+        value: Handle<Expression>,
+    },
+    /// Raises `kind(message)`; `message` is a `str` when present.
+    Raise {
+        kind: ExceptionKind,
+        message: Option<Handle<Expression>>,
+    },
+    /// A `for` loop over `range(start, stop, step)` whose iterations may run concurrently:
+    /// `index` is private to each iteration, the listed reductions are combined in iteration
+    /// order, and everything else the body writes must be distinct list elements.
+    ParallelFor {
+        index: Handle<Local>,
+        start: Handle<Expression>,
+        stop: Handle<Expression>,
+        step: Handle<Expression>,
+        body: Block,
+        schedule: Schedule,
+        chunk_size: Option<u32>,
+        num_threads: Option<u32>,
+        target: ParallelTarget,
+        reductions: Vec<Reduction>,
+    },
+    /// `gpu.syncthreads()`: all threads of the block wait here; block-shared memory writes
+    /// before it are visible after it.
+    Barrier,
+}

@@ -1,0 +1,503 @@
+//! The IR validator.
+//!
+//! Checks the rules the rest of the compiler relies on (handles in range, emit-before-use and
+//! block scoping, operand types, `break` only in loops, return types) and produces the side
+//! tables backends need: the type of every expression, which functions can raise and which are
+//! recursive. It runs after lowering and after every pass in debug builds and in every test.
+
+use crate::arena::{Handle, Span};
+use crate::ir::*;
+use crate::types::{Scalar, ScalarKind, Type};
+use std::fmt;
+
+/// What the validator learned about a module.
+pub struct ModuleInfo {
+    pub functions: Vec<FunctionInfo>,
+}
+
+impl ModuleInfo {
+    pub fn function(&self, handle: Handle<Function>) -> &FunctionInfo {
+        &self.functions[handle.index()]
+    }
+}
+
+/// What the validator learned about one function.
+pub struct FunctionInfo {
+    /// The type of each expression, indexed by expression handle.
+    pub expr_types: Vec<Handle<Type>>,
+    /// Whether calling the function can raise a Python exception.
+    pub may_raise: bool,
+    /// Whether the function can (transitively) call itself; such functions check the stack
+    /// depth on entry, so runaway recursion raises `RecursionError` instead of crashing.
+    pub recursive: bool,
+    /// Functions called directly.
+    pub callees: Vec<Handle<Function>>,
+}
+
+impl FunctionInfo {
+    pub fn type_of(&self, expr: Handle<Expression>) -> Handle<Type> {
+        self.expr_types[expr.index()]
+    }
+}
+
+/// A broken IR rule: always a compiler bug, never a user error.
+#[derive(Debug, Clone)]
+pub struct ValidationError {
+    pub function: String,
+    pub span: Span,
+    pub message: String,
+}
+
+impl fmt::Display for ValidationError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "invalid IR in function `{}`: {}", self.function, self.message)
+    }
+}
+
+impl std::error::Error for ValidationError {}
+
+pub fn validate(module: &Module) -> Result<ModuleInfo, ValidationError> {
+    let mut infos = Vec::with_capacity(module.functions.len());
+    for (handle, function) in module.functions.iter() {
+        let mut v = FunctionValidator {
+            module,
+            function,
+            types: vec![None; function.expressions.len()],
+            emitted: vec![false; function.expressions.len()],
+            visible: Vec::new(),
+            loop_depth: 0,
+            raises: false,
+            callees: Vec::new(),
+        };
+        v.block(&function.body)?;
+        if let Some((h, _)) = function.expressions.iter().find(|(h, _)| !v.emitted[h.index()]) {
+            return Err(v.error(function.expressions.span(h), format!("expression {h:?} is never emitted")));
+        }
+        let expr_types = v.types.iter().map(|t| t.expect("every emitted expression has a type")).collect();
+        let _ = handle;
+        infos.push(FunctionInfo { expr_types, may_raise: v.raises, recursive: false, callees: v.callees });
+    }
+    // Recursion: a function is recursive when it reaches itself through its callees.
+    let n = infos.len();
+    for start in 0..n {
+        let mut seen = vec![false; n];
+        let mut stack: Vec<usize> = infos[start].callees.iter().map(|h| h.index()).collect();
+        while let Some(f) = stack.pop() {
+            if f == start {
+                infos[start].recursive = true;
+                break;
+            }
+            if !std::mem::replace(&mut seen[f], true) {
+                stack.extend(infos[f].callees.iter().map(|h| h.index()));
+            }
+        }
+    }
+    // Raising propagates up the call graph; recursive functions can raise RecursionError.
+    for info in infos.iter_mut() {
+        info.may_raise |= info.recursive;
+    }
+    loop {
+        let mut changed = false;
+        for i in 0..n {
+            if !infos[i].may_raise && infos[i].callees.iter().any(|c| infos[c.index()].may_raise) {
+                infos[i].may_raise = true;
+                changed = true;
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    Ok(ModuleInfo { functions: infos })
+}
+
+struct FunctionValidator<'a> {
+    module: &'a Module,
+    function: &'a Function,
+    types: Vec<Option<Handle<Type>>>,
+    emitted: Vec<bool>,
+    /// Expressions emitted in the blocks currently open (a stack of scopes).
+    visible: Vec<Vec<Handle<Expression>>>,
+    loop_depth: u32,
+    raises: bool,
+    callees: Vec<Handle<Function>>,
+}
+
+impl FunctionValidator<'_> {
+    fn error(&self, span: Span, message: String) -> ValidationError {
+        ValidationError { function: self.function.name.clone(), span, message }
+    }
+
+    fn ty(&self, ty: &Type) -> Result<Handle<Type>, ValidationError> {
+        self.module
+            .types
+            .get_handle(ty)
+            .ok_or_else(|| self.error(self.function.span, format!("type {ty:?} is not interned in the module")))
+    }
+
+    fn scalar_of(&self, ty: Handle<Type>) -> Option<Scalar> {
+        match self.module.types[ty] {
+            Type::Scalar(s) => Some(s),
+            _ => None,
+        }
+    }
+
+    fn block(&mut self, block: &Block) -> Result<(), ValidationError> {
+        self.visible.push(Vec::new());
+        for (statement, span) in block.iter() {
+            self.statement(statement, span)?;
+        }
+        // Leaving the block: its values are no longer usable (but stay emitted).
+        self.visible.pop();
+        Ok(())
+    }
+
+    fn is_visible(&self, h: Handle<Expression>) -> bool {
+        self.visible.iter().any(|scope| scope.contains(&h))
+    }
+
+    /// The type of an operand, checking it was emitted in an enclosing scope.
+    fn operand(&self, h: Handle<Expression>, span: Span) -> Result<Handle<Type>, ValidationError> {
+        if !self.function.expressions.contains(h) {
+            return Err(self.error(span, format!("expression handle {h:?} out of range")));
+        }
+        if !self.is_visible(h) {
+            return Err(self.error(span, format!("expression {h:?} used before it is emitted or outside its block")));
+        }
+        Ok(self.types[h.index()].expect("visible expressions have types"))
+    }
+
+    fn statement(&mut self, statement: &Statement, span: Span) -> Result<(), ValidationError> {
+        match statement {
+            Statement::Emit(range) => {
+                for h in range.iter() {
+                    if !self.function.expressions.contains(h) {
+                        return Err(self.error(span, format!("emit of out-of-range expression {h:?}")));
+                    }
+                    if self.emitted[h.index()] {
+                        return Err(self.error(span, format!("expression {h:?} emitted twice")));
+                    }
+                    let ty = self.expression(h)?;
+                    self.types[h.index()] = Some(ty);
+                    self.emitted[h.index()] = true;
+                    self.visible.last_mut().expect("inside a block").push(h);
+                }
+            }
+            Statement::Block(b) => self.block(b)?,
+            Statement::If { condition, accept, reject } => {
+                self.expect_bool(*condition, span)?;
+                self.block(accept)?;
+                self.block(reject)?;
+            }
+            Statement::Loop { body } => {
+                self.loop_depth += 1;
+                self.block(body)?;
+                self.loop_depth -= 1;
+            }
+            Statement::Break | Statement::Continue => {
+                if self.loop_depth == 0 {
+                    return Err(self.error(span, "break/continue outside a loop".into()));
+                }
+            }
+            Statement::Return { value } => {
+                let none = self.ty(&Type::None)?;
+                let ty = match value {
+                    Some(v) => self.operand(*v, span)?,
+                    None => none,
+                };
+                if ty != self.function.result {
+                    return Err(self.error(span, "return value type differs from the function's result type".into()));
+                }
+            }
+            Statement::Store { local, value } => {
+                let ty = self.operand(*value, span)?;
+                let Some(l) = self.function.locals.get(*local) else {
+                    return Err(self.error(span, format!("local {local:?} out of range")));
+                };
+                if l.ty != ty {
+                    return Err(self.error(span, format!("store to `{}` of a value of another type", l.name)));
+                }
+            }
+            Statement::StoreGlobal { global, value } => {
+                let ty = self.operand(*value, span)?;
+                let Some(g) = self.module.globals.get(*global) else {
+                    return Err(self.error(span, format!("global {global:?} out of range")));
+                };
+                if g.ty != ty {
+                    return Err(self.error(span, format!("store to global `{}` of a value of another type", g.name)));
+                }
+            }
+            Statement::IndexStore { base, index, value } => {
+                let elem = self.element_type(*base, span)?;
+                self.expect_int(*index, span)?;
+                if self.operand(*value, span)? != elem {
+                    return Err(self.error(span, "stored element has the wrong type".into()));
+                }
+                self.raises = true;
+            }
+            Statement::ListAppend { list, value } => {
+                let ty = self.operand(*list, span)?;
+                let Type::List { elem } = self.module.types[ty] else {
+                    return Err(self.error(span, "append to a non-list".into()));
+                };
+                if self.operand(*value, span)? != elem {
+                    return Err(self.error(span, "appended element has the wrong type".into()));
+                }
+            }
+            Statement::Raise { message, .. } => {
+                if let Some(m) = message {
+                    if self.module.types[self.operand(*m, span)?] != Type::Str {
+                        return Err(self.error(span, "exception message is not a str".into()));
+                    }
+                }
+                self.raises = true;
+            }
+            Statement::ParallelFor { index, start, stop, step, body, reductions, .. } => {
+                for e in [start, stop, step] {
+                    self.expect_int(*e, span)?;
+                }
+                if !self.function.locals.contains(*index) || reductions.iter().any(|r| !self.function.locals.contains(r.local)) {
+                    return Err(self.error(span, "parallel loop names a local out of range".into()));
+                }
+                let depth = std::mem::replace(&mut self.loop_depth, 0);
+                self.block(body)?;
+                self.loop_depth = depth;
+            }
+            Statement::Barrier => {
+                if self.function.kind != FunctionKind::Kernel {
+                    return Err(self.error(span, "barrier outside a kernel".into()));
+                }
+            }
+        }
+        Ok(())
+    }
+
+    fn expect_bool(&self, h: Handle<Expression>, span: Span) -> Result<(), ValidationError> {
+        match self.scalar_of(self.operand(h, span)?) {
+            Some(Scalar { kind: ScalarKind::Bool, .. }) => Ok(()),
+            _ => Err(self.error(span, format!("expression {h:?} must be a bool"))),
+        }
+    }
+
+    fn expect_int(&self, h: Handle<Expression>, span: Span) -> Result<(), ValidationError> {
+        match self.scalar_of(self.operand(h, span)?) {
+            Some(s) if s.is_int() => Ok(()),
+            _ => Err(self.error(span, format!("expression {h:?} must be an integer"))),
+        }
+    }
+
+    /// The element type of an indexable value (list or array view).
+    fn element_type(&self, base: Handle<Expression>, span: Span) -> Result<Handle<Type>, ValidationError> {
+        match &self.module.types[self.operand(base, span)?] {
+            Type::List { elem } | Type::ArrayView { elem, .. } => Ok(*elem),
+            other => Err(self.error(span, format!("cannot index a value of type {other:?}"))),
+        }
+    }
+
+    fn tag_type(&self, tag: ValueTag) -> Result<Handle<Type>, ValidationError> {
+        self.ty(&match tag {
+            ValueTag::None => Type::None,
+            ValueTag::Bool => Type::Scalar(Scalar::BOOL),
+            ValueTag::Int => Type::Scalar(Scalar::I64),
+            ValueTag::Float => Type::Scalar(Scalar::F64),
+            ValueTag::Str => Type::Str,
+        })
+    }
+
+    fn expression(&mut self, h: Handle<Expression>) -> Result<Handle<Type>, ValidationError> {
+        let span = self.function.expressions.span(h);
+        let f = self.function;
+        Ok(match &f.expressions[h] {
+            Expression::Literal(lit) => self.ty(&match lit {
+                Literal::None => Type::None,
+                Literal::Bool(_) => Type::Scalar(Scalar::BOOL),
+                Literal::I32(_) => Type::Scalar(Scalar::I32),
+                Literal::I64(_) => Type::Scalar(Scalar::I64),
+                Literal::U32(_) => Type::Scalar(Scalar::U32),
+                Literal::F32(_) => Type::Scalar(Scalar::F32),
+                Literal::F64(_) => Type::Scalar(Scalar::F64),
+                Literal::Str(_) => Type::Str,
+            })?,
+            Expression::Param(i) => match f.params.get(*i as usize) {
+                Some(p) => p.ty,
+                None => return Err(self.error(span, format!("parameter {i} out of range"))),
+            },
+            Expression::Load(local) => match f.locals.get(*local) {
+                Some(l) => l.ty,
+                None => return Err(self.error(span, format!("local {local:?} out of range"))),
+            },
+            Expression::LoadGlobal(g) => match self.module.globals.get(*g) {
+                Some(g) => g.ty,
+                None => return Err(self.error(span, format!("global {g:?} out of range"))),
+            },
+            Expression::Unary { op, arg } => {
+                let ty = self.operand(*arg, span)?;
+                let s = self.scalar_of(ty).ok_or_else(|| self.error(span, "unary operand is not a scalar".into()))?;
+                let ok = match op {
+                    UnaryOp::Neg => s.is_int() || s.is_float(),
+                    UnaryOp::Not => s.kind == ScalarKind::Bool,
+                    UnaryOp::BitNot => s.is_int(),
+                };
+                if !ok {
+                    return Err(self.error(span, format!("{op:?} of {s}")));
+                }
+                if *op == UnaryOp::Neg && s.is_int() {
+                    self.raises = true;
+                }
+                ty
+            }
+            Expression::Binary { op, left, right } => {
+                let lt = self.operand(*left, span)?;
+                let rt = self.operand(*right, span)?;
+                let s = self.scalar_of(lt).ok_or_else(|| self.error(span, "binary operand is not a scalar".into()))?;
+                if lt != rt {
+                    return Err(self.error(span, format!("operands of {op:?} have different types")));
+                }
+                use BinaryOp::*;
+                let (ok, raises) = match op {
+                    Add | Sub | Mul => (s.is_int() || s.is_float(), s.is_int()),
+                    Div => (s.is_float(), true),
+                    FloorDiv | Mod | Pow => (s.is_int() || s.is_float(), true),
+                    BitAnd | BitOr | BitXor => (s.is_int() || s.kind == ScalarKind::Bool, false),
+                    Shl | Shr => (s.is_int(), true),
+                    WrappingAdd => (s.is_int(), false),
+                };
+                if !ok {
+                    return Err(self.error(span, format!("{op:?} is not defined on {s}")));
+                }
+                self.raises |= raises;
+                lt
+            }
+            Expression::Compare { left, right, .. } => {
+                let lt = self.operand(*left, span)?;
+                let rt = self.operand(*right, span)?;
+                if lt != rt {
+                    return Err(self.error(span, "compared values have different types".into()));
+                }
+                if self.scalar_of(lt).is_none() && self.module.types[lt] != Type::Str {
+                    return Err(self.error(span, "only scalars and strings can be compared".into()));
+                }
+                self.ty(&Type::Scalar(Scalar::BOOL))?
+            }
+            Expression::Select { condition, accept, reject } => {
+                self.expect_bool(*condition, span)?;
+                let a = self.operand(*accept, span)?;
+                if a != self.operand(*reject, span)? {
+                    return Err(self.error(span, "select arms have different types".into()));
+                }
+                a
+            }
+            Expression::Cast { value, to, .. } => {
+                let from = self.operand(*value, span)?;
+                let from = self.scalar_of(from).ok_or_else(|| self.error(span, "cast of a non-scalar".into()))?;
+                if from.is_float() && to.is_int() {
+                    self.raises = true;
+                }
+                self.ty(&Type::Scalar(*to))?
+            }
+            Expression::Call { function, args } => {
+                let Some(callee) = self.module.functions.get(*function) else {
+                    return Err(self.error(span, format!("call of function {function:?} out of range")));
+                };
+                if callee.params.len() != args.len() {
+                    return Err(self.error(span, format!("call of `{}` with {} arguments", callee.name, args.len())));
+                }
+                for (arg, param) in args.iter().zip(&callee.params) {
+                    if self.operand(*arg, span)? != param.ty {
+                        return Err(self.error(span, format!("argument `{}` of `{}` has the wrong type", param.name, callee.name)));
+                    }
+                }
+                if !self.callees.contains(function) {
+                    self.callees.push(*function);
+                }
+                callee.result
+            }
+            Expression::RuntimeCall { function, args } => {
+                let sig = function.signature();
+                if sig.params.len() != args.len() {
+                    return Err(self.error(span, format!("runtime call {function:?} with {} arguments", args.len())));
+                }
+                for (arg, tag) in args.iter().zip(sig.params) {
+                    if self.operand(*arg, span)? != self.tag_type(*tag)? {
+                        return Err(self.error(span, format!("argument of runtime call {function:?} has the wrong type")));
+                    }
+                }
+                self.raises |= sig.can_raise;
+                self.tag_type(sig.result)?
+            }
+            Expression::Math { function, args } => {
+                if args.len() != function.arity() {
+                    return Err(self.error(span, format!("math.{} takes {} arguments", function.name(), function.arity())));
+                }
+                let f64_ty = self.ty(&Type::Scalar(Scalar::F64))?;
+                for arg in args {
+                    if self.operand(*arg, span)? != f64_ty {
+                        return Err(self.error(span, "math arguments must be f64".into()));
+                    }
+                }
+                self.raises |= function.can_raise();
+                self.ty(&Type::Scalar(function.result()))?
+            }
+            Expression::ListNew { elem, len } => {
+                self.expect_int(*len, span)?;
+                self.ty(&Type::List { elem: *elem })?
+            }
+            Expression::ListRepeat { list, count } => {
+                self.expect_int(*count, span)?;
+                let ty = self.operand(*list, span)?;
+                if !matches!(self.module.types[ty], Type::List { .. }) {
+                    return Err(self.error(span, "repeat of a non-list".into()));
+                }
+                ty
+            }
+            Expression::ListConcat { left, right } => {
+                let ty = self.operand(*left, span)?;
+                if !matches!(self.module.types[ty], Type::List { .. }) || ty != self.operand(*right, span)? {
+                    return Err(self.error(span, "list concatenation of different types".into()));
+                }
+                ty
+            }
+            Expression::ListRepr { list } => {
+                let ty = self.operand(*list, span)?;
+                if !matches!(self.module.types[ty], Type::List { .. }) {
+                    return Err(self.error(span, "list repr of a non-list".into()));
+                }
+                self.ty(&Type::Str)?
+            }
+            Expression::Len { value } => {
+                let ty = self.operand(*value, span)?;
+                if !matches!(self.module.types[ty], Type::List { .. } | Type::Str | Type::ArrayView { .. }) {
+                    return Err(self.error(span, "len() of a value without length".into()));
+                }
+                self.ty(&Type::Scalar(Scalar::I64))?
+            }
+            Expression::Index { base, index } => {
+                let elem = self.element_type(*base, span)?;
+                self.expect_int(*index, span)?;
+                self.raises = true;
+                elem
+            }
+            Expression::GpuBuiltin(_) => {
+                if f.kind != FunctionKind::Kernel && f.kind != FunctionKind::Device {
+                    return Err(self.error(span, "GPU builtin outside a kernel".into()));
+                }
+                self.ty(&Type::Scalar(Scalar::I64))?
+            }
+            Expression::Atomic { array, index, value, .. } => {
+                let elem = self.element_type(*array, span)?;
+                self.expect_int(*index, span)?;
+                if self.operand(*value, span)? != elem {
+                    return Err(self.error(span, "atomic operand has the wrong type".into()));
+                }
+                self.raises = true;
+                elem
+            }
+            Expression::SharedArray(s) => {
+                let Some(shared) = f.shared.get(*s) else {
+                    return Err(self.error(span, format!("shared array {s:?} out of range")));
+                };
+                self.ty(&Type::ArrayView { elem: shared.elem, space: crate::AddressSpace::Shared })?
+            }
+        })
+    }
+}
