@@ -1,1 +1,40 @@
-//! frontend
+//! kiln's frontend: Python source to kiln IR.
+//!
+//! - [`parse`]: rustpython-parser, with syntax errors turned into [`Diagnostic`]s.
+//! - `scope`: the name pre-pass (what each function binds, `def`s, imports).
+//! - `lower`: resolution, type inference, monomorphisation and lowering, in one walker.
+//!
+//! *Architecture invariant:* the frontend never calls a backend; its output is a
+//! [`kiln_ir::Module`] or a list of diagnostics (errors as data, rendered by the CLI).
+
+pub mod diagnostic;
+mod lower;
+mod scope;
+mod ty;
+
+pub use diagnostic::{Diagnostic, Label};
+use kiln_ir::Span;
+use rustpython_parser::{ast, Mode};
+
+/// The file id that the main file's spans carry.
+pub const MAIN_FILE: u32 = 0;
+
+/// Parses a source file into statements.
+pub fn parse(path: &str, source: &str) -> Result<Vec<ast::Stmt>, Diagnostic> {
+    match rustpython_parser::parse(source, Mode::Module, path) {
+        Ok(ast::Mod::Module(m)) => Ok(m.body),
+        Ok(_) => Err(Diagnostic::error("expected a module", Span::new(MAIN_FILE, 0, 0))),
+        Err(e) => {
+            let offset = e.offset.to_u32().min(source.len() as u32);
+            let message = e.error.to_string();
+            let message = if message.is_empty() { "invalid syntax".to_string() } else { message };
+            Err(Diagnostic::error(format!("syntax error: {message}"), Span::new(MAIN_FILE, offset, offset)))
+        }
+    }
+}
+
+/// Compiles a program's main file to an IR module (not yet validated).
+pub fn compile(path: &str, source: &str) -> Result<kiln_ir::Module, Vec<Diagnostic>> {
+    let suite = parse(path, source).map_err(|d| vec![d])?;
+    lower::lower_module(path, source, &suite, MAIN_FILE)
+}

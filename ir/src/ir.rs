@@ -323,7 +323,11 @@ impl MathFunction {
     pub fn can_raise(self) -> bool {
         !matches!(
             self,
-            MathFunction::Fabs | MathFunction::IsNan | MathFunction::IsInf | MathFunction::IsFinite | MathFunction::Atan
+            MathFunction::Fabs
+                | MathFunction::IsNan
+                | MathFunction::IsInf
+                | MathFunction::IsFinite
+                | MathFunction::Atan
         )
     }
 
@@ -500,10 +504,12 @@ pub enum ExceptionKind {
     NotImplementedError,
     AttributeError,
     StopIteration,
+    NameError,
+    UnboundLocalError,
 }
 
 impl ExceptionKind {
-    pub const ALL: [ExceptionKind; 15] = {
+    pub const ALL: [ExceptionKind; 17] = {
         use ExceptionKind::*;
         [
             Exception,
@@ -521,6 +527,8 @@ impl ExceptionKind {
             NotImplementedError,
             AttributeError,
             StopIteration,
+            NameError,
+            UnboundLocalError,
         ]
     };
 
@@ -542,6 +550,8 @@ impl ExceptionKind {
             NotImplementedError => "NotImplementedError",
             AttributeError => "AttributeError",
             StopIteration => "StopIteration",
+            NameError => "NameError",
+            UnboundLocalError => "UnboundLocalError",
         }
     }
 

@@ -110,7 +110,8 @@ mod tests {
         let mut module = Module::new();
         let none = module.types.insert(Type::None);
         let mut f = Function::new("loop_forever", "loop_forever", none, Span::UNDEFINED);
-        let call = f.expressions.append(Expression::Call { function: Handle::from_index(0), args: vec![] }, Span::UNDEFINED);
+        let call =
+            f.expressions.append(Expression::Call { function: Handle::from_index(0), args: vec![] }, Span::UNDEFINED);
         f.body.push(Statement::Emit(Range::new(call, f.expressions.next_handle())), Span::UNDEFINED);
         f.body.push(Statement::Return { value: Some(call) }, Span::UNDEFINED);
         module.functions.append(f, Span::UNDEFINED);

@@ -56,14 +56,21 @@ pub fn print_module(module: &Module, info: Option<&ModuleInfo>) -> String {
     out
 }
 
-fn print_function(out: &mut String, module: &Module, handle: Handle<Function>, f: &Function, info: Option<&ModuleInfo>) {
+fn print_function(
+    out: &mut String,
+    module: &Module,
+    handle: Handle<Function>,
+    f: &Function,
+    info: Option<&ModuleInfo>,
+) {
     let kind = match f.kind {
         FunctionKind::Host => "fn",
         FunctionKind::Kernel => "kernel",
         FunctionKind::Device => "device fn",
     };
     let params: Vec<String> = f.params.iter().map(|p| format!("{}: {}", p.name, type_name(module, p.ty))).collect();
-    let _ = write!(out, "{kind} {}({}) -> {} ; {}", f.name, params.join(", "), type_name(module, f.result), f.source_name);
+    let _ =
+        write!(out, "{kind} {}({}) -> {} ; {}", f.name, params.join(", "), type_name(module, f.result), f.source_name);
     if module.entry == Some(handle) {
         out.push_str(", entry");
     }
@@ -157,19 +164,34 @@ impl Printer<'_> {
             Statement::Continue => self.line(out, depth, "continue"),
             Statement::Return { value: Some(v) } => self.line(out, depth, &format!("return {}", e(*v))),
             Statement::Return { value: None } => self.line(out, depth, "return"),
-            Statement::Store { local, value } => self.line(out, depth, &format!("store l{}, {}", local.index(), e(*value))),
+            Statement::Store { local, value } => {
+                self.line(out, depth, &format!("store l{}, {}", local.index(), e(*value)))
+            }
             Statement::StoreGlobal { global, value } => {
                 self.line(out, depth, &format!("store_global g{}, {}", global.index(), e(*value)))
             }
             Statement::IndexStore { base, index, value } => {
                 self.line(out, depth, &format!("index_store {}[{}], {}", e(*base), e(*index), e(*value)))
             }
-            Statement::ListAppend { list, value } => self.line(out, depth, &format!("list_append {}, {}", e(*list), e(*value))),
+            Statement::ListAppend { list, value } => {
+                self.line(out, depth, &format!("list_append {}, {}", e(*list), e(*value)))
+            }
             Statement::Raise { kind, message } => {
                 let msg = message.map(|m| format!(", {}", e(m))).unwrap_or_default();
                 self.line(out, depth, &format!("raise {}{msg}", kind.name()))
             }
-            Statement::ParallelFor { index, start, stop, step, body, schedule, chunk_size, num_threads, target, reductions } => {
+            Statement::ParallelFor {
+                index,
+                start,
+                stop,
+                step,
+                body,
+                schedule,
+                chunk_size,
+                num_threads,
+                target,
+                reductions,
+            } => {
                 let mut head = format!(
                     "parallel_for.{} l{} in {}..{} step {} schedule {}",
                     lower(target),

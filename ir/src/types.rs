@@ -87,12 +87,22 @@ pub enum Type {
     /// An immutable Unicode string (runtime object, UTF-8 storage).
     Str,
     /// A growable list of `elem` (runtime object; reference semantics as in Python).
-    List { elem: crate::Handle<Type> },
+    List {
+        elem: crate::Handle<Type>,
+    },
     /// A fixed-size heterogeneous value tuple.
-    Tuple { elems: Vec<crate::Handle<Type>> },
+    Tuple {
+        elems: Vec<crate::Handle<Type>>,
+    },
     /// A pointer to one `pointee` in `space`.
-    Pointer { pointee: crate::Handle<Type>, space: AddressSpace },
+    Pointer {
+        pointee: crate::Handle<Type>,
+        space: AddressSpace,
+    },
     /// A view of `len` contiguous `elem`s in `space`: what a kernel sees of a list or device
     /// array argument, and what `gpu.shared.array` yields.
-    ArrayView { elem: crate::Handle<Type>, space: AddressSpace },
+    ArrayView {
+        elem: crate::Handle<Type>,
+        space: AddressSpace,
+    },
 }

@@ -256,7 +256,9 @@ impl FunctionValidator<'_> {
                 for e in [start, stop, step] {
                     self.expect_int(*e, span)?;
                 }
-                if !self.function.locals.contains(*index) || reductions.iter().any(|r| !self.function.locals.contains(r.local)) {
+                if !self.function.locals.contains(*index)
+                    || reductions.iter().any(|r| !self.function.locals.contains(r.local))
+                {
                     return Err(self.error(span, "parallel loop names a local out of range".into()));
                 }
                 let depth = std::mem::replace(&mut self.loop_depth, 0);
@@ -404,7 +406,10 @@ impl FunctionValidator<'_> {
                 }
                 for (arg, param) in args.iter().zip(&callee.params) {
                     if self.operand(*arg, span)? != param.ty {
-                        return Err(self.error(span, format!("argument `{}` of `{}` has the wrong type", param.name, callee.name)));
+                        return Err(self.error(
+                            span,
+                            format!("argument `{}` of `{}` has the wrong type", param.name, callee.name),
+                        ));
                     }
                 }
                 if !self.callees.contains(function) {
@@ -419,7 +424,9 @@ impl FunctionValidator<'_> {
                 }
                 for (arg, tag) in args.iter().zip(sig.params) {
                     if self.operand(*arg, span)? != self.tag_type(*tag)? {
-                        return Err(self.error(span, format!("argument of runtime call {function:?} has the wrong type")));
+                        return Err(
+                            self.error(span, format!("argument of runtime call {function:?} has the wrong type"))
+                        );
                     }
                 }
                 self.raises |= sig.can_raise;
@@ -427,7 +434,9 @@ impl FunctionValidator<'_> {
             }
             Expression::Math { function, args } => {
                 if args.len() != function.arity() {
-                    return Err(self.error(span, format!("math.{} takes {} arguments", function.name(), function.arity())));
+                    return Err(
+                        self.error(span, format!("math.{} takes {} arguments", function.name(), function.arity()))
+                    );
                 }
                 let f64_ty = self.ty(&Type::Scalar(Scalar::F64))?;
                 for arg in args {

@@ -1,0 +1,649 @@
+//! Calls: user functions (argument binding, defaults, monomorphisation), builtins, `math`,
+//! `time` and list methods.
+
+use super::stmt::{FnCx, Val};
+use super::{DefaultValue, Imported, Res};
+use crate::diagnostic::Diagnostic;
+use crate::ty::Ty;
+use kiln_ir::{
+    BinaryOp, Block, CompareOp, ExceptionKind, Expression, Handle, Literal, MathFunction, RuntimeFn, Span, Statement,
+    UnaryOp,
+};
+use rustpython_parser::ast;
+
+const BUILTINS: &[&str] =
+    &["print", "len", "str", "int", "float", "bool", "abs", "min", "max", "range", "repr", "format"];
+
+pub(crate) fn is_builtin(name: &str) -> bool {
+    BUILTINS.contains(&name)
+}
+
+impl FnCx<'_, '_> {
+    pub fn call(&mut self, call: &ast::ExprCall, span: Span) -> Res<Val> {
+        match &*call.func {
+            ast::Expr::Name(n) => {
+                let name = n.id.as_str();
+                if self.is_local(name) || self.p.globals.contains_key(name) {
+                    let v = self.name_value(name, self.span_of(&*call.func))?;
+                    return self.fail(Diagnostic::error(format!("'{}' object is not callable", v.ty), span));
+                }
+                if let Some(&def) = self.p.def_by_name.get(name) {
+                    return self.call_user(def, call, span);
+                }
+                match self.p.imports.get(name).cloned() {
+                    Some(Imported::MathMember(member)) => return self.call_math(&member, call, span),
+                    Some(Imported::TimeMember(member)) => return self.call_time(&member, call, span),
+                    Some(_) => return self.fail(Diagnostic::error(format!("module `{name}` is not callable"), span)),
+                    None => {}
+                }
+                if is_builtin(name) {
+                    return self.call_builtin(name, call, span);
+                }
+                if ExceptionKind::from_name(name).is_some() {
+                    return self.fail(Diagnostic::error("kiln supports exception objects only in `raise` yet", span));
+                }
+                self.fail(
+                    Diagnostic::error(format!("name `{name}` is not defined"), self.span_of(&*call.func))
+                        .with_label("not found in this scope"),
+                )
+            }
+            ast::Expr::Attribute(a) => {
+                if let ast::Expr::Name(n) = &*a.value {
+                    match self.read_name_is_module(n.id.as_str()) {
+                        Some(Imported::MathModule) => return self.call_math(a.attr.as_str(), call, span),
+                        Some(Imported::TimeModule) => return self.call_time(a.attr.as_str(), call, span),
+                        _ => {}
+                    }
+                }
+                self.call_method(a, call, span)
+            }
+            _ => self.fail(Diagnostic::error("kiln does not support calling this expression yet", span)),
+        }
+    }
+
+    fn positional_only(&mut self, call: &ast::ExprCall, name: &str, span: Span) -> Res<Vec<Val>> {
+        if let Some(k) = call.keywords.first() {
+            let kw = k.arg.as_ref().map(|a| a.to_string()).unwrap_or_else(|| "**".into());
+            return self.fail(Diagnostic::error(
+                format!("{name}() got an unexpected keyword argument '{kw}'"),
+                self.span_of(k),
+            ));
+        }
+        let _ = span;
+        let mut out = Vec::with_capacity(call.args.len());
+        for a in &call.args {
+            if let ast::Expr::Starred(_) = a {
+                return self.fail(Diagnostic::error("kiln does not support `*` arguments yet", self.span_of(a)));
+            }
+            out.push(self.expr(a)?);
+        }
+        Ok(out)
+    }
+
+    fn arity(&mut self, name: &str, args: &[Val], min: usize, max: usize, span: Span) -> Res<()> {
+        if args.len() < min || args.len() > max {
+            let expected = if min == max {
+                format!("exactly {min}")
+            } else if args.len() < min {
+                format!("at least {min}")
+            } else {
+                format!("at most {max}")
+            };
+            let limit = if args.len() < min { min } else { max };
+            let noun = if limit == 1 { "argument" } else { "arguments" };
+            return self
+                .fail(Diagnostic::error(format!("{name}() takes {expected} {noun} ({} given)", args.len()), span));
+        }
+        Ok(())
+    }
+
+    // ----- user functions ---------------------------------------------------------------
+
+    fn call_user(&mut self, def: usize, call: &ast::ExprCall, span: Span) -> Res<Val> {
+        let name = self.p.defs[def].name.clone();
+        if !self.def_is_bound(&name) {
+            let def_span = self.p.defs[def].span;
+            return self.fail(
+                Diagnostic::error(format!("`{name}` is called before its `def` has run"), span)
+                    .with_secondary(def_span, "defined here")
+                    .with_note("Python would raise NameError here; move the definition above its first use"),
+            );
+        }
+        let nparams = self.p.defs[def].params.len();
+        let mut bound: Vec<Option<Val>> = vec![None; nparams];
+        let positional: Vec<usize> = (0..nparams).filter(|&i| !self.p.defs[def].params[i].keyword_only).collect();
+        if call.args.len() > positional.len() {
+            let n = positional.len();
+            let s = if n == 1 { "" } else { "s" };
+            let was = if call.args.len() == 1 { "was" } else { "were" };
+            return self.fail(
+                Diagnostic::error(
+                    format!("{name}() takes {n} positional argument{s} but {} {was} given", call.args.len()),
+                    span,
+                )
+                .with_secondary(self.p.defs[def].span, "defined here"),
+            );
+        }
+        for (slot, a) in positional.iter().zip(&call.args) {
+            if let ast::Expr::Starred(_) = a {
+                return self.fail(Diagnostic::error("kiln does not support `*` arguments yet", self.span_of(a)));
+            }
+            bound[*slot] = Some(self.expr(a)?);
+        }
+        for k in &call.keywords {
+            let Some(kw) = &k.arg else {
+                return self.fail(Diagnostic::error("kiln does not support `**` arguments yet", self.span_of(k)));
+            };
+            let Some(slot) = self.p.defs[def].params.iter().position(|p| p.name == kw.as_str()) else {
+                return self.fail(
+                    Diagnostic::error(format!("{name}() got an unexpected keyword argument '{kw}'"), self.span_of(k))
+                        .with_secondary(self.p.defs[def].span, "defined here"),
+                );
+            };
+            if bound[slot].is_some() {
+                return self.fail(Diagnostic::error(
+                    format!("{name}() got multiple values for argument '{kw}'"),
+                    self.span_of(k),
+                ));
+            }
+            bound[slot] = Some(self.expr(&k.value)?);
+        }
+        let mut missing = Vec::new();
+        for (slot, value) in bound.iter_mut().enumerate() {
+            if value.is_some() {
+                continue;
+            }
+            let default = match &self.p.defs[def].params[slot].default {
+                Some(DefaultValue::Constant(e)) => Some(Ok(*e)),
+                Some(DefaultValue::Global(g)) => Some(Err(g.clone())),
+                None => None,
+            };
+            match default {
+                Some(Ok(expr)) => *value = Some(self.expr(expr)?),
+                Some(Err(global)) => {
+                    let ty = self.p.globals.get(&global).map(|g| g.ty.clone()).unwrap_or(Ty::Unknown);
+                    let v = if self.p.final_pass {
+                        let g = self.p.global_handles[&global];
+                        Val { ty, h: self.emit(Expression::LoadGlobal(g), span) }
+                    } else {
+                        Val { ty, h: self.lit(Literal::None, span) }
+                    };
+                    *value = Some(v);
+                }
+                None => missing.push(self.p.defs[def].params[slot].name.clone()),
+            }
+        }
+        if !missing.is_empty() {
+            let n = missing.len();
+            let quoted: Vec<String> = missing.iter().map(|m| format!("'{m}'")).collect();
+            let list = match quoted.len() {
+                1 => quoted[0].clone(),
+                _ => format!("{} and {}", quoted[..n - 1].join(", "), quoted[n - 1]),
+            };
+            let s = if n == 1 { "" } else { "s" };
+            return self.fail(
+                Diagnostic::error(format!("{name}() missing {n} required argument{s}: {list}"), span)
+                    .with_secondary(self.p.defs[def].span, "defined here"),
+            );
+        }
+        let args: Vec<Val> = bound.into_iter().map(|b| b.expect("every parameter is bound")).collect();
+        // Annotations are checked; the instance keeps the actual argument types, so values
+        // print exactly as CPython prints them.
+        for (i, a) in args.iter().enumerate() {
+            if let Some((declared, ann_span)) = self.p.defs[def].params[i].annotation.clone() {
+                if !a.ty.conforms_to(&declared) {
+                    let pname = self.p.defs[def].params[i].name.clone();
+                    let arg_span = self.arg_span(call, def, i).unwrap_or(span);
+                    return self.fail(
+                        Diagnostic::error(
+                            format!("argument `{pname}` of `{name}` expects {declared}, found {}", a.ty),
+                            arg_span,
+                        )
+                        .with_label(format!("this is {}", a.ty))
+                        .with_secondary(ann_span, format!("`{pname}` is declared {declared} here")),
+                    );
+                }
+            }
+        }
+        if args.iter().any(|a| !a.ty.is_known()) {
+            if self.p.final_pass {
+                let i = args.iter().position(|a| !a.ty.is_known()).unwrap_or(0);
+                let arg_span = self.arg_span(call, def, i).unwrap_or(span);
+                return self.fail(
+                    Diagnostic::error("kiln cannot infer the element type of this empty list", arg_span)
+                        .with_note("give it a type first, e.g. `xs: list[float] = []`"),
+                );
+            }
+            return self.unknown(span);
+        }
+        let inst = self.p.instance(def, args.iter().map(|a| a.ty.clone()).collect());
+        self.note_call_site();
+        let ret = self.p.instances[inst].ret.clone();
+        let h = self.emit(
+            Expression::Call { function: Handle::from_index(inst), args: args.iter().map(|a| a.h).collect() },
+            span,
+        );
+        if ret == Ty::Unknown {
+            return self.unknown(span);
+        }
+        Ok(Val { ty: ret, h })
+    }
+
+    /// The source span of the argument bound to parameter `slot`, if written at the call.
+    fn arg_span(&self, call: &ast::ExprCall, def: usize, slot: usize) -> Option<Span> {
+        let name = &self.p.defs[def].params[slot].name;
+        if let Some(k) = call.keywords.iter().find(|k| k.arg.as_ref().is_some_and(|a| a.as_str() == name)) {
+            return Some(self.span_of(k));
+        }
+        let positional: Vec<usize> =
+            (0..self.p.defs[def].params.len()).filter(|&i| !self.p.defs[def].params[i].keyword_only).collect();
+        let pos = positional.iter().position(|&i| i == slot)?;
+        call.args.get(pos).map(|a| self.span_of(a))
+    }
+
+    // ----- builtins ---------------------------------------------------------------------
+
+    fn call_builtin(&mut self, name: &str, call: &ast::ExprCall, span: Span) -> Res<Val> {
+        if name == "print" {
+            return self.print(call, span);
+        }
+        if name == "range" {
+            return self
+                .fail(Diagnostic::error("kiln supports `range()` only as the iterable of a `for` loop yet", span));
+        }
+        let args = self.positional_only(call, name, span)?;
+        if args.iter().any(|a| a.ty == Ty::Unknown) {
+            return self.unknown(span);
+        }
+        match name {
+            "len" => {
+                self.arity(name, &args, 1, 1, span)?;
+                let v = &args[0];
+                match v.ty {
+                    Ty::Str | Ty::List(_) => {
+                        Ok(Val { ty: Ty::Int, h: self.emit(Expression::Len { value: v.h }, span) })
+                    }
+                    ref other => self.fail(Diagnostic::error(format!("object of type '{other}' has no len()"), span)),
+                }
+            }
+            "str" => {
+                self.arity(name, &args, 0, 1, span)?;
+                match args.into_iter().next() {
+                    None => Ok(self.str_lit("", span)),
+                    Some(v) => self.str_of(v, span),
+                }
+            }
+            "repr" => {
+                self.arity(name, &args, 1, 1, span)?;
+                let v = args.into_iter().next().expect("checked arity");
+                self.repr_of(v, span)
+            }
+            "format" => {
+                self.arity(name, &args, 1, 2, span)?;
+                let mut it = args.into_iter();
+                let v = it.next().expect("checked arity");
+                match it.next() {
+                    None => self.str_of(v, span),
+                    Some(spec) if spec.ty == Ty::Str => self.format_with_spec(v, spec, span),
+                    Some(spec) => {
+                        self.fail(Diagnostic::error(format!("format() argument 2 must be str, not {}", spec.ty), span))
+                    }
+                }
+            }
+            "int" => {
+                self.arity(name, &args, 0, 1, span)?;
+                let Some(v) = args.into_iter().next() else { return Ok(self.int(0, span)) };
+                match v.ty {
+                    Ty::Int => Ok(v),
+                    Ty::Bool | Ty::Float => Ok(self.cast(v, Ty::Int, span)),
+                    Ty::Str => self.fail(Diagnostic::error("kiln does not support int() of a str yet", span)),
+                    ref other => self.fail(Diagnostic::error(
+                        format!("int() argument must be a string, a bytes-like object or a real number, not '{other}'"),
+                        span,
+                    )),
+                }
+            }
+            "float" => {
+                self.arity(name, &args, 0, 1, span)?;
+                let Some(v) = args.into_iter().next() else {
+                    return Ok(Val { ty: Ty::Float, h: self.lit(Literal::F64(0.0), span) });
+                };
+                match v.ty {
+                    Ty::Float => Ok(v),
+                    Ty::Int | Ty::Bool => Ok(self.cast(v, Ty::Float, span)),
+                    Ty::Str => {
+                        // Literal strings are converted now; others must wait for str parsing.
+                        if let Some(Expression::Literal(Literal::Str(s))) = self.f.expressions.get(v.h) {
+                            if let Some(x) = parse_float_literal(s) {
+                                return Ok(Val { ty: Ty::Float, h: self.lit(Literal::F64(x), span) });
+                            }
+                            return self
+                                .fail(Diagnostic::error(format!("could not convert string to float: {s:?}"), span));
+                        }
+                        self.fail(Diagnostic::error("kiln does not support float() of a computed str yet", span))
+                    }
+                    ref other => self.fail(Diagnostic::error(
+                        format!("float() argument must be a string or a real number, not '{other}'"),
+                        span,
+                    )),
+                }
+            }
+            "bool" => {
+                self.arity(name, &args, 0, 1, span)?;
+                let Some(v) = args.into_iter().next() else { return Ok(self.bool_lit(false, span)) };
+                Ok(Val { ty: Ty::Bool, h: self.truthy(v, span)? })
+            }
+            "abs" => {
+                self.arity(name, &args, 1, 1, span)?;
+                let v = args.into_iter().next().expect("checked arity");
+                match v.ty {
+                    Ty::Float => self.math_call(MathFunction::Fabs, vec![v], span),
+                    Ty::Int | Ty::Bool => {
+                        let v = self.cast(v, Ty::Int, span);
+                        let zero = self.lit(Literal::I64(0), span);
+                        let negative =
+                            self.emit(Expression::Compare { op: CompareOp::Lt, left: v.h, right: zero }, span);
+                        let result = self.new_temp(&Ty::Int, span);
+                        self.push(Statement::Store { local: result, value: v.h }, span);
+                        let accept = self.block(|cx| {
+                            let n = cx.emit(Expression::Unary { op: UnaryOp::Neg, arg: v.h }, span);
+                            cx.push(Statement::Store { local: result, value: n }, span);
+                        });
+                        self.push(Statement::If { condition: negative, accept, reject: Block::new() }, span);
+                        Ok(self.load(result, Ty::Int, span))
+                    }
+                    ref other => self.fail(Diagnostic::error(format!("bad operand type for abs(): '{other}'"), span)),
+                }
+            }
+            "min" | "max" => self.min_max(name == "min", args, span),
+            _ => unreachable!("every builtin is handled"),
+        }
+    }
+
+    /// `min`/`max` of several scalars or of one list, keeping the first extreme like CPython.
+    fn min_max(&mut self, is_min: bool, args: Vec<Val>, span: Span) -> Res<Val> {
+        let name = if is_min { "min" } else { "max" };
+        if args.is_empty() {
+            return self.fail(Diagnostic::error(format!("{name} expected at least 1 argument, got 0"), span));
+        }
+        let op = if is_min { ast::CmpOp::Lt } else { ast::CmpOp::Gt };
+        if args.len() == 1 {
+            let list = args.into_iter().next().expect("one argument");
+            let Ty::List(elem) = list.ty.clone() else {
+                return self.fail(Diagnostic::error(format!("'{}' object is not iterable", list.ty), span));
+            };
+            let elem = (*elem).clone();
+            let len = self.emit(Expression::Len { value: list.h }, span);
+            let zero = self.lit(Literal::I64(0), span);
+            let empty = self.emit(Expression::Compare { op: CompareOp::Eq, left: len, right: zero }, span);
+            self.raise_if(empty, ExceptionKind::ValueError, &format!("{name}() arg is an empty sequence"), span);
+            let best = self.new_temp(&elem, span);
+            let first = self.emit(Expression::Index { base: list.h, index: zero }, span);
+            self.push(Statement::Store { local: best, value: first }, span);
+            let index = self.new_temp(&Ty::Int, span);
+            let one = self.lit(Literal::I64(1), span);
+            self.push(Statement::Store { local: index, value: one }, span);
+            let mut outcome = Ok(());
+            let body = self.block(|cx| {
+                outcome = (|| {
+                    let i = cx.emit(Expression::Load(index), span);
+                    let len = cx.emit(Expression::Len { value: list.h }, span);
+                    let done = cx.emit(Expression::Compare { op: CompareOp::Ge, left: i, right: len }, span);
+                    let exit = cx.block(|cx| cx.push(Statement::Break, span));
+                    cx.push(Statement::If { condition: done, accept: exit, reject: Block::new() }, span);
+                    let x = cx.emit(Expression::Index { base: list.h, index: i }, span);
+                    let b = cx.emit(Expression::Load(best), span);
+                    let better =
+                        cx.compare(op, Val { ty: elem.clone(), h: x }, Val { ty: elem.clone(), h: b }, span)?;
+                    let pick = cx.emit(Expression::Select { condition: better, accept: x, reject: b }, span);
+                    cx.push(Statement::Store { local: best, value: pick }, span);
+                    let one = cx.lit(Literal::I64(1), span);
+                    let next = cx.emit(Expression::Binary { op: BinaryOp::WrappingAdd, left: i, right: one }, span);
+                    cx.push(Statement::Store { local: index, value: next }, span);
+                    Ok(())
+                })();
+            });
+            outcome?;
+            self.push(Statement::Loop { body }, span);
+            return Ok(self.load(best, elem, span));
+        }
+        let ty = args[0].ty.clone();
+        if let Some(other) = args.iter().find(|a| a.ty != ty) {
+            return self.fail(
+                Diagnostic::error(
+                    format!("{name}() of {ty} and {}: the result's type would depend on the values", other.ty),
+                    span,
+                )
+                .with_note("convert the arguments to one type first, e.g. float(x)"),
+            );
+        }
+        let mut best = args[0].clone();
+        for a in args.into_iter().skip(1) {
+            let better = self.compare(op, a.clone(), best.clone(), span)?;
+            let h = self.emit(Expression::Select { condition: better, accept: a.h, reject: best.h }, span);
+            best = Val { ty: ty.clone(), h };
+        }
+        Ok(best)
+    }
+
+    fn print(&mut self, call: &ast::ExprCall, span: Span) -> Res<Val> {
+        let mut values = Vec::new();
+        for a in &call.args {
+            if let ast::Expr::Starred(_) = a {
+                return self.fail(Diagnostic::error("kiln does not support `*` arguments yet", self.span_of(a)));
+            }
+            values.push(self.expr(a)?);
+        }
+        let mut sep = None;
+        let mut end = None;
+        for k in &call.keywords {
+            let kw = k.arg.as_ref().map(|a| a.to_string()).unwrap_or_default();
+            let v = self.expr(&k.value)?;
+            match kw.as_str() {
+                "sep" | "end" => {
+                    let v = match v.ty {
+                        Ty::Str => Some(v),
+                        Ty::None => None,
+                        Ty::Unknown => return self.unknown(span),
+                        ref other => {
+                            return self.fail(Diagnostic::error(
+                                format!("{kw} must be None or a string, not {other}"),
+                                self.span_of(k),
+                            ))
+                        }
+                    };
+                    if kw == "sep" {
+                        sep = v;
+                    } else {
+                        end = v;
+                    }
+                }
+                "flush" => {}
+                "file" => {
+                    return self.fail(Diagnostic::error("kiln does not support print(file=...) yet", self.span_of(k)))
+                }
+                _ => {
+                    return self.fail(Diagnostic::error(
+                        format!("'{kw}' is an invalid keyword argument for print()"),
+                        self.span_of(k),
+                    ))
+                }
+            }
+        }
+        for (i, v) in values.into_iter().enumerate() {
+            if i > 0 {
+                let s = match &sep {
+                    Some(s) => s.clone(),
+                    None => self.str_lit(" ", span),
+                };
+                self.runtime(RuntimeFn::PrintStr, vec![s.h], span);
+            }
+            self.print_value(v, span)?;
+        }
+        let e = match end {
+            Some(e) => e,
+            None => self.str_lit("\n", span),
+        };
+        self.runtime(RuntimeFn::PrintStr, vec![e.h], span);
+        Ok(Val { ty: Ty::None, h: self.lit(Literal::None, span) })
+    }
+
+    fn print_value(&mut self, v: Val, span: Span) -> Res<()> {
+        let function = match v.ty {
+            Ty::Int => RuntimeFn::PrintInt,
+            Ty::Float => RuntimeFn::PrintFloat,
+            Ty::Bool => RuntimeFn::PrintBool,
+            Ty::Str => RuntimeFn::PrintStr,
+            Ty::None => {
+                self.runtime(RuntimeFn::PrintNone, vec![], span);
+                return Ok(());
+            }
+            Ty::List(_) => {
+                let s = self.str_of(v, span)?;
+                self.runtime(RuntimeFn::PrintStr, vec![s.h], span);
+                return Ok(());
+            }
+            Ty::Unknown => return self.unknown(span).map(|_| ()),
+        };
+        self.runtime(function, vec![v.h], span);
+        Ok(())
+    }
+
+    fn runtime(&mut self, function: RuntimeFn, args: Vec<Handle<Expression>>, span: Span) -> Handle<Expression> {
+        self.emit(Expression::RuntimeCall { function, args }, span)
+    }
+
+    // ----- modules ----------------------------------------------------------------------
+
+    fn call_math(&mut self, member: &str, call: &ast::ExprCall, span: Span) -> Res<Val> {
+        let qualified = format!("math.{member}");
+        let Some(function) = MathFunction::from_name(member) else {
+            if self.math_constant(member, span).is_some() {
+                return self.fail(Diagnostic::error(
+                    format!("'float' object is not callable (`{qualified}` is a constant)"),
+                    span,
+                ));
+            }
+            return self.fail(
+                Diagnostic::error(format!("module `math` has no function `{member}`"), span)
+                    .with_note("kiln's math module does not have it yet, or it is misspelled"),
+            );
+        };
+        let args = self.positional_only(call, &qualified, span)?;
+        let arity = function.arity();
+        if args.len() != arity {
+            let s = if arity == 1 { "" } else { "s" };
+            return self.fail(Diagnostic::error(
+                format!("{qualified}() takes exactly {arity} argument{s} ({} given)", args.len()),
+                span,
+            ));
+        }
+        if args.iter().any(|a| a.ty == Ty::Unknown) {
+            return self.unknown(span);
+        }
+        // floor/ceil/trunc of an int is the int itself; isnan/isinf/isfinite of an int is known.
+        if let [v] = &args[..] {
+            if matches!(v.ty, Ty::Int | Ty::Bool) {
+                match function {
+                    MathFunction::Floor | MathFunction::Ceil | MathFunction::Trunc => {
+                        return Ok(self.cast(v.clone(), Ty::Int, span))
+                    }
+                    MathFunction::IsNan | MathFunction::IsInf => return Ok(self.bool_lit(false, span)),
+                    MathFunction::IsFinite => return Ok(self.bool_lit(true, span)),
+                    _ => {}
+                }
+            }
+        }
+        let mut floats = Vec::with_capacity(args.len());
+        for a in args {
+            floats.push(self.float_arg(a, span, &qualified)?);
+        }
+        self.math_call(function, floats, span)
+    }
+
+    fn call_time(&mut self, member: &str, call: &ast::ExprCall, span: Span) -> Res<Val> {
+        let function = match member {
+            "time" => RuntimeFn::TimeTime,
+            "perf_counter" => RuntimeFn::TimePerfCounter,
+            _ => {
+                return self
+                    .fail(Diagnostic::error(format!("module `time` has no function `{member}` in kiln yet"), span))
+            }
+        };
+        let args = self.positional_only(call, &format!("time.{member}"), span)?;
+        self.arity(&format!("time.{member}"), &args, 0, 0, span)?;
+        Ok(Val { ty: Ty::Float, h: self.runtime(function, vec![], span) })
+    }
+
+    // ----- methods ----------------------------------------------------------------------
+
+    fn call_method(&mut self, a: &ast::ExprAttribute, call: &ast::ExprCall, span: Span) -> Res<Val> {
+        let receiver = self.expr(&a.value)?;
+        let method = a.attr.as_str();
+        let args = self.positional_only(call, method, span)?;
+        match (&receiver.ty, method) {
+            (Ty::List(elem), "append") => {
+                self.arity("list.append", &args, 1, 1, span)?;
+                let value = args.into_iter().next().expect("checked arity");
+                let elem = (**elem).clone();
+                let Some(joined) = elem.join(&value.ty) else {
+                    return self.fail(
+                        Diagnostic::error(format!("cannot append {} to a list of {elem}", value.ty), span)
+                            .with_note("a kiln list holds values of one type"),
+                    );
+                };
+                // `xs = []` then `xs.append(1.5)` makes `xs` a list of floats.
+                if joined != elem {
+                    if let ast::Expr::Name(n) = &*a.value {
+                        let list_ty = Ty::list(joined.clone());
+                        let placeholder = Val { ty: list_ty, h: receiver.h };
+                        self.refine_variable(n.id.as_str(), placeholder, span)?;
+                    }
+                    if self.p.final_pass {
+                        return self
+                            .fail(Diagnostic::error(format!("cannot append {} to a list of {elem}", value.ty), span));
+                    }
+                    return Ok(Val { ty: Ty::None, h: self.lit(Literal::None, span) });
+                }
+                self.push(Statement::ListAppend { list: receiver.h, value: value.h }, span);
+                Ok(Val { ty: Ty::None, h: self.lit(Literal::None, span) })
+            }
+            (Ty::Unknown, _) => self.unknown(span),
+            (ty, _) => self.fail(
+                Diagnostic::error(format!("'{ty}' object has no attribute '{method}'"), self.span_of(a))
+                    .with_note("kiln supports only list.append among methods so far"),
+            ),
+        }
+    }
+
+    /// Joins a more precise type into a variable without storing anything (inference only).
+    fn refine_variable(&mut self, name: &str, value: Val, span: Span) -> Res<()> {
+        if self.p.final_pass {
+            return Ok(());
+        }
+        let bound_before = self.bound.clone();
+        let r = self.assign_name(name, value, span);
+        self.bound = bound_before;
+        r
+    }
+}
+
+/// `float("inf")`, `float("-nan")`, `float("1.5")` with a literal argument.
+fn parse_float_literal(s: &str) -> Option<f64> {
+    let t = s.trim().to_ascii_lowercase();
+    let (sign, body) = match t.strip_prefix('-') {
+        Some(rest) => (-1.0, rest),
+        None => (1.0, t.strip_prefix('+').unwrap_or(&t)),
+    };
+    match body {
+        "inf" | "infinity" => Some(sign * f64::INFINITY),
+        "nan" => Some(f64::NAN),
+        _ => {
+            let clean = body.replace('_', "");
+            if clean.is_empty() || !clean.chars().all(|c| c.is_ascii_digit() || matches!(c, '.' | 'e' | '-' | '+')) {
+                return None;
+            }
+            clean.parse::<f64>().ok().map(|v| sign * v)
+        }
+    }
+}

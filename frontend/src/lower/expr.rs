@@ -1,0 +1,849 @@
+//! Expression lowering: operators with Python's typing rules, truthiness, strings, f-strings,
+//! lists and indexing.
+
+use super::stmt::{FnCx, Val};
+use super::{Imported, Res};
+use crate::diagnostic::Diagnostic;
+use crate::ty::Ty;
+use kiln_ir::{
+    BinaryOp, Block, CastKind, CompareOp, ExceptionKind, Expression, Literal, MathFunction, RuntimeFn, Scalar, Span,
+    Statement, UnaryOp,
+};
+use rustpython_parser::ast;
+
+fn op_symbol(op: ast::Operator) -> &'static str {
+    use ast::Operator::*;
+    match op {
+        Add => "+",
+        Sub => "-",
+        Mult => "*",
+        MatMult => "@",
+        Div => "/",
+        Mod => "%",
+        Pow => "**",
+        LShift => "<<",
+        RShift => ">>",
+        BitOr => "|",
+        BitXor => "^",
+        BitAnd => "&",
+        FloorDiv => "//",
+    }
+}
+
+fn cmp_symbol(op: ast::CmpOp) -> &'static str {
+    use ast::CmpOp::*;
+    match op {
+        Eq => "==",
+        NotEq => "!=",
+        Lt => "<",
+        LtE => "<=",
+        Gt => ">",
+        GtE => ">=",
+        Is => "is",
+        IsNot => "is not",
+        In => "in",
+        NotIn => "not in",
+    }
+}
+
+impl FnCx<'_, '_> {
+    pub fn expr(&mut self, expr: &ast::Expr) -> Res<Val> {
+        let span = self.span_of(expr);
+        match expr {
+            ast::Expr::Constant(c) => self.constant(&c.value, span),
+            ast::Expr::Name(n) => self.name_value(n.id.as_str(), span),
+            ast::Expr::BinOp(b) => {
+                let left = self.expr(&b.left)?;
+                // `x ** -k` with a literal negative exponent is a float in Python.
+                let right = self.expr(&b.right)?;
+                self.binary(b.op, left, right, span)
+            }
+            ast::Expr::UnaryOp(u) => self.unary(u, span),
+            ast::Expr::BoolOp(b) => self.bool_op(b, span),
+            ast::Expr::Compare(c) => {
+                let h = self.compare_chain(c, span)?;
+                Ok(Val { ty: Ty::Bool, h })
+            }
+            ast::Expr::IfExp(e) => {
+                let cond = self.condition(&e.test)?;
+                let mut accept_val = None;
+                let mut reject_val = None;
+                let accept = self.block(|cx| accept_val = Some(cx.expr(&e.body)));
+                let reject = self.block(|cx| reject_val = Some(cx.expr(&e.orelse)));
+                let (a, r) = (accept_val.expect("set")?, reject_val.expect("set")?);
+                let Some(ty) = a.ty.join(&r.ty) else {
+                    return self.fail(
+                        Diagnostic::error(format!("the two branches have types {} and {}", a.ty, r.ty), span)
+                            .with_note("a kiln expression has one type"),
+                    );
+                };
+                let tmp = self.new_temp(&ty, span);
+                let (mut accept, mut reject) = (accept, reject);
+                accept.push(Statement::Store { local: tmp, value: a.h }, span);
+                reject.push(Statement::Store { local: tmp, value: r.h }, span);
+                self.push(Statement::If { condition: cond, accept, reject }, span);
+                Ok(self.load(tmp, ty, span))
+            }
+            ast::Expr::Call(c) => self.call(c, span),
+            ast::Expr::Attribute(a) => self.attribute(a, span),
+            ast::Expr::Subscript(s) => {
+                if let ast::Expr::Slice(_) = &*s.slice {
+                    return self.fail(Diagnostic::error("kiln does not support slicing yet", span));
+                }
+                let base = self.expr(&s.value)?;
+                let index = self.index_value(&s.slice)?;
+                self.index_load(base, index, span)
+            }
+            ast::Expr::List(l) => self.list_literal(&l.elts, span),
+            ast::Expr::JoinedStr(j) => self.fstring(&j.values, span),
+            ast::Expr::Tuple(_) => self.fail(Diagnostic::error("kiln does not support tuples as values yet", span)),
+            other => {
+                let what = match other {
+                    ast::Expr::Lambda(_) => "lambda expressions",
+                    ast::Expr::Dict(_) => "dict literals",
+                    ast::Expr::Set(_) => "set literals",
+                    ast::Expr::ListComp(_) => "list comprehensions",
+                    ast::Expr::SetComp(_) => "set comprehensions",
+                    ast::Expr::DictComp(_) => "dict comprehensions",
+                    ast::Expr::GeneratorExp(_) => "generator expressions",
+                    ast::Expr::Yield(_) | ast::Expr::YieldFrom(_) => "generators (`yield`)",
+                    ast::Expr::Await(_) => "`await`",
+                    ast::Expr::NamedExpr(_) => "assignment expressions (`:=`)",
+                    ast::Expr::Starred(_) => "starred expressions",
+                    ast::Expr::Slice(_) => "slicing",
+                    _ => "this expression",
+                };
+                self.fail(Diagnostic::error(format!("kiln does not support {what} yet"), span))
+            }
+        }
+    }
+
+    fn constant(&mut self, c: &ast::Constant, span: Span) -> Res<Val> {
+        Ok(match c {
+            ast::Constant::None => Val { ty: Ty::None, h: self.lit(Literal::None, span) },
+            ast::Constant::Bool(b) => self.bool_lit(*b, span),
+            ast::Constant::Int(i) => match i64::try_from(i) {
+                Ok(v) => self.int(v, span),
+                Err(_) => {
+                    return self.fail(
+                        Diagnostic::error("integer literal too large", span)
+                            .with_label("does not fit in 64 bits")
+                            .with_note("kiln's int is a 64-bit integer (-9223372036854775808 to 9223372036854775807)"),
+                    )
+                }
+            },
+            ast::Constant::Float(f) => Val { ty: Ty::Float, h: self.lit(Literal::F64(*f), span) },
+            ast::Constant::Str(s) => self.str_lit(s, span),
+            ast::Constant::Bytes(_) => return self.fail(Diagnostic::error("kiln does not support bytes yet", span)),
+            ast::Constant::Complex { .. } => {
+                return self.fail(Diagnostic::error("kiln does not support complex numbers yet", span))
+            }
+            ast::Constant::Ellipsis => {
+                return self.fail(Diagnostic::error("kiln does not support `...` as a value", span))
+            }
+            ast::Constant::Tuple(_) => {
+                return self.fail(Diagnostic::error("kiln does not support tuples as values yet", span))
+            }
+        })
+    }
+
+    pub fn name_value(&mut self, name: &str, span: Span) -> Res<Val> {
+        if let Some(v) = self.read_name(name, span)? {
+            return Ok(v);
+        }
+        if name == "__name__" {
+            return Ok(self.str_lit("__main__", span));
+        }
+        if let Some(imported) = self.p.imports.get(name).cloned() {
+            if let Imported::MathMember(member) = &imported {
+                if let Some(v) = self.math_constant(member, span) {
+                    return Ok(v);
+                }
+            }
+            return self.fail(Diagnostic::error(format!("kiln does not support using `{name}` as a value yet"), span));
+        }
+        if self.p.def_by_name.contains_key(name) {
+            return self.fail(Diagnostic::error("kiln does not support functions as values yet", span));
+        }
+        if super::call::is_builtin(name) {
+            return self.fail(Diagnostic::error(
+                format!("kiln does not support using the builtin `{name}` as a value yet"),
+                span,
+            ));
+        }
+        self.fail(
+            Diagnostic::error(format!("name `{name}` is not defined"), span).with_label("not found in this scope"),
+        )
+    }
+
+    pub fn math_constant(&mut self, name: &str, span: Span) -> Option<Val> {
+        let value = match name {
+            "pi" => std::f64::consts::PI,
+            "e" => std::f64::consts::E,
+            "tau" => std::f64::consts::TAU,
+            "inf" => f64::INFINITY,
+            "nan" => f64::NAN,
+            _ => return None,
+        };
+        Some(Val { ty: Ty::Float, h: self.lit(Literal::F64(value), span) })
+    }
+
+    fn attribute(&mut self, a: &ast::ExprAttribute, span: Span) -> Res<Val> {
+        if let ast::Expr::Name(n) = &*a.value {
+            if self.read_name_is_module(n.id.as_str()) == Some(Imported::MathModule) {
+                if let Some(v) = self.math_constant(a.attr.as_str(), span) {
+                    return Ok(v);
+                }
+                return self.fail(Diagnostic::error(format!("module `math` has no attribute `{}`", a.attr), span));
+            }
+        }
+        let base = self.expr(&a.value)?;
+        if base.ty == Ty::Unknown {
+            return self.unknown(span);
+        }
+        self.fail(Diagnostic::error(format!("'{}' object has no attribute '{}'", base.ty, a.attr), span))
+    }
+
+    /// The imported module a name stands for, unless a variable shadows it.
+    pub fn read_name_is_module(&self, name: &str) -> Option<Imported> {
+        if self.is_local(name) || self.p.globals.contains_key(name) {
+            return None;
+        }
+        self.p.imports.get(name).cloned()
+    }
+
+    // ----- conversions ------------------------------------------------------------------
+
+    pub fn cast(&mut self, v: Val, to: Ty, span: Span) -> Val {
+        if v.ty == to {
+            return v;
+        }
+        let scalar = match to {
+            Ty::Int => Scalar::I64,
+            Ty::Float => Scalar::F64,
+            Ty::Bool => Scalar::BOOL,
+            _ => unreachable!("casts are between numeric types"),
+        };
+        let h = self.emit(Expression::Cast { value: v.h, to: scalar, kind: CastKind::Convert }, span);
+        Val { ty: to, h }
+    }
+
+    pub fn expect_int(&mut self, v: Val, span: Span, what: &str) -> Res<Val> {
+        match v.ty {
+            Ty::Int => Ok(v),
+            Ty::Bool => Ok(self.cast(v, Ty::Int, span)),
+            Ty::Unknown => self.unknown(span),
+            ref other => self.fail(
+                Diagnostic::error(format!("{what} must be an integer, not {other}"), span)
+                    .with_label(format!("this is {other}")),
+            ),
+        }
+    }
+
+    /// Python truthiness as a `bool` value.
+    pub fn truthy(&mut self, v: Val, span: Span) -> Res<kiln_ir::Handle<Expression>> {
+        Ok(match v.ty {
+            Ty::Bool => v.h,
+            Ty::Int | Ty::Float => self.cast(v, Ty::Bool, span).h,
+            Ty::None => self.lit(Literal::Bool(false), span),
+            Ty::Str | Ty::List(_) => {
+                let len = self.emit(Expression::Len { value: v.h }, span);
+                let zero = self.lit(Literal::I64(0), span);
+                self.emit(Expression::Compare { op: CompareOp::Ne, left: len, right: zero }, span)
+            }
+            Ty::Unknown => self.unknown(span)?.h,
+        })
+    }
+
+    /// An expression in a condition (`if`, `while`, `not`, `assert`): only its truth matters,
+    /// so `and`/`or` may mix operand types here.
+    pub fn condition(&mut self, expr: &ast::Expr) -> Res<kiln_ir::Handle<Expression>> {
+        let span = self.span_of(expr);
+        match expr {
+            ast::Expr::BoolOp(b) => {
+                let is_and = b.op == ast::BoolOp::And;
+                let result = self.new_temp(&Ty::Bool, span);
+                let first = self.condition(&b.values[0])?;
+                self.push(Statement::Store { local: result, value: first }, span);
+                self.short_circuit(result, is_and, &b.values[1..], &mut |cx, e| cx.condition(e), span)?;
+                Ok(self.emit(Expression::Load(result), span))
+            }
+            ast::Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => {
+                let inner = self.condition(&u.operand)?;
+                Ok(self.emit(Expression::Unary { op: UnaryOp::Not, arg: inner }, span))
+            }
+            _ => {
+                let v = self.expr(expr)?;
+                self.truthy(v, span)
+            }
+        }
+    }
+
+    /// Evaluates `rest` one by one while `result` says to go on (true for `and`, false for
+    /// `or`), storing each value into `result`.
+    fn short_circuit(
+        &mut self,
+        result: kiln_ir::Handle<kiln_ir::Local>,
+        is_and: bool,
+        rest: &[ast::Expr],
+        eval: &mut dyn FnMut(&mut Self, &ast::Expr) -> Res<kiln_ir::Handle<Expression>>,
+        span: Span,
+    ) -> Res<()> {
+        let Some((next, tail)) = rest.split_first() else { return Ok(()) };
+        let current = self.emit(Expression::Load(result), span);
+        let go_on =
+            if is_and { current } else { self.emit(Expression::Unary { op: UnaryOp::Not, arg: current }, span) };
+        let mut outcome = Ok(());
+        let accept = self.block(|cx| {
+            outcome = (|| {
+                let v = eval(cx, next)?;
+                cx.push(Statement::Store { local: result, value: v }, span);
+                cx.short_circuit(result, is_and, tail, eval, span)
+            })();
+        });
+        outcome?;
+        self.push(Statement::If { condition: go_on, accept, reject: Block::new() }, span);
+        Ok(())
+    }
+
+    /// `a and b` / `a or b` as a value: Python returns one of the operands, so they must share
+    /// a type.
+    fn bool_op(&mut self, b: &ast::ExprBoolOp, span: Span) -> Res<Val> {
+        let is_and = b.op == ast::BoolOp::And;
+        let first = self.expr(&b.values[0])?;
+        let ty = first.ty.clone();
+        let result = self.new_temp(&ty, span);
+        self.push(Statement::Store { local: result, value: first.h }, span);
+        let flag = self.new_temp(&Ty::Bool, span);
+        let t = self.truthy(first, span)?;
+        self.push(Statement::Store { local: flag, value: t }, span);
+        let mut error = None;
+        for value in &b.values[1..] {
+            let current = self.emit(Expression::Load(flag), span);
+            let go_on =
+                if is_and { current } else { self.emit(Expression::Unary { op: UnaryOp::Not, arg: current }, span) };
+            let mut outcome = Ok(());
+            let accept = self.block(|cx| {
+                outcome = (|| {
+                    let v = cx.expr(value)?;
+                    if v.ty != ty && v.ty != Ty::Unknown && ty != Ty::Unknown {
+                        error = Some(v.ty.clone());
+                        return Ok(());
+                    }
+                    cx.push(Statement::Store { local: result, value: v.h }, span);
+                    let t = cx.truthy(v, span)?;
+                    cx.push(Statement::Store { local: flag, value: t }, span);
+                    Ok(())
+                })();
+            });
+            outcome?;
+            if let Some(other) = error {
+                let op = if is_and { "and" } else { "or" };
+                return self.fail(
+                    Diagnostic::error(format!("operands of `{op}` have types {ty} and {other}"), span).with_note(
+                        format!("Python's `{op}` returns one of its operands, so kiln needs them to have one type"),
+                    ),
+                );
+            }
+            self.push(Statement::If { condition: go_on, accept, reject: Block::new() }, span);
+        }
+        Ok(self.load(result, ty, span))
+    }
+
+    // ----- operators --------------------------------------------------------------------
+
+    fn unary(&mut self, u: &ast::ExprUnaryOp, span: Span) -> Res<Val> {
+        if u.op == ast::UnaryOp::Not {
+            let c = self.condition(&u.operand)?;
+            return Ok(Val { ty: Ty::Bool, h: self.emit(Expression::Unary { op: UnaryOp::Not, arg: c }, span) });
+        }
+        // Fold `-<literal>` so that `-9223372036854775808` is accepted.
+        if u.op == ast::UnaryOp::USub {
+            if let ast::Expr::Constant(c) = &*u.operand {
+                if let ast::Constant::Int(i) = &c.value {
+                    if let Ok(v) = i64::try_from(&-i.clone()) {
+                        return Ok(self.int(v, span));
+                    }
+                }
+                if let ast::Constant::Float(f) = &c.value {
+                    return Ok(Val { ty: Ty::Float, h: self.lit(Literal::F64(-f), span) });
+                }
+            }
+        }
+        let v = self.expr(&u.operand)?;
+        let sym = match u.op {
+            ast::UnaryOp::USub => "-",
+            ast::UnaryOp::UAdd => "+",
+            ast::UnaryOp::Invert => "~",
+            ast::UnaryOp::Not => "not",
+        };
+        match (u.op, &v.ty) {
+            (_, Ty::Unknown) => self.unknown(span),
+            (ast::UnaryOp::UAdd, Ty::Int | Ty::Float) => Ok(v),
+            (ast::UnaryOp::UAdd, Ty::Bool) => Ok(self.cast(v, Ty::Int, span)),
+            (ast::UnaryOp::USub, Ty::Int | Ty::Float | Ty::Bool) => {
+                let v = if v.ty == Ty::Bool { self.cast(v, Ty::Int, span) } else { v };
+                let h = self.emit(Expression::Unary { op: UnaryOp::Neg, arg: v.h }, span);
+                Ok(Val { ty: v.ty, h })
+            }
+            (ast::UnaryOp::Invert, Ty::Int | Ty::Bool) => {
+                let v = self.cast(v, Ty::Int, span);
+                Ok(Val { ty: Ty::Int, h: self.emit(Expression::Unary { op: UnaryOp::BitNot, arg: v.h }, span) })
+            }
+            (_, ty) => self.fail(Diagnostic::error(format!("bad operand type for unary {sym}: '{ty}'"), span)),
+        }
+    }
+
+    pub fn binary(&mut self, op: ast::Operator, left: Val, right: Val, span: Span) -> Res<Val> {
+        use ast::Operator as O;
+        let (lt, rt) = (left.ty.clone(), right.ty.clone());
+        if lt == Ty::Unknown || rt == Ty::Unknown {
+            return self.unknown(span);
+        }
+        let type_error = |cx: &mut Self| -> Res<Val> {
+            cx.fail(
+                Diagnostic::error(
+                    format!("unsupported operand type(s) for {}: '{lt}' and '{rt}'", op_symbol(op)),
+                    span,
+                )
+                .with_label(format!("{lt} {} {rt}", op_symbol(op))),
+            )
+        };
+        // Strings and lists.
+        match (&lt, &rt, op) {
+            (Ty::Str, Ty::Str, O::Add) => {
+                let h = self.emit(
+                    Expression::RuntimeCall { function: RuntimeFn::StrConcat, args: vec![left.h, right.h] },
+                    span,
+                );
+                return Ok(Val { ty: Ty::Str, h });
+            }
+            (Ty::List(_), Ty::List(_), O::Add) => {
+                let Some(ty) = lt.join(&rt) else { return type_error(self) };
+                let l = self.coerce_list(left, &ty, span);
+                let r = self.coerce_list(right, &ty, span);
+                let h = self.emit(Expression::ListConcat { left: l.h, right: r.h }, span);
+                return Ok(Val { ty, h });
+            }
+            (Ty::List(_), Ty::Int | Ty::Bool, O::Mult) | (Ty::Int | Ty::Bool, Ty::List(_), O::Mult) => {
+                let (list, count) = if matches!(lt, Ty::List(_)) { (left, right) } else { (right, left) };
+                let count = self.cast(count, Ty::Int, span);
+                let h = self.emit(Expression::ListRepeat { list: list.h, count: count.h }, span);
+                return Ok(Val { ty: list.ty, h });
+            }
+            (Ty::Str, Ty::Int | Ty::Bool, O::Mult) | (Ty::Int | Ty::Bool, Ty::Str, O::Mult) => {
+                return self.fail(Diagnostic::error("kiln does not support repeating strings (`str * int`) yet", span));
+            }
+            _ => {}
+        }
+        if !lt.is_numeric() || !rt.is_numeric() || op == O::MatMult {
+            return type_error(self);
+        }
+        let bitwise = matches!(op, O::BitAnd | O::BitOr | O::BitXor);
+        // bool & bool stays bool.
+        if bitwise && lt == Ty::Bool && rt == Ty::Bool {
+            let ir_op = match op {
+                O::BitAnd => BinaryOp::BitAnd,
+                O::BitOr => BinaryOp::BitOr,
+                _ => BinaryOp::BitXor,
+            };
+            let h = self.emit(Expression::Binary { op: ir_op, left: left.h, right: right.h }, span);
+            return Ok(Val { ty: Ty::Bool, h });
+        }
+        let is_float = lt == Ty::Float || rt == Ty::Float;
+        if is_float && (bitwise || matches!(op, O::LShift | O::RShift)) {
+            return type_error(self);
+        }
+        // Int true division: CPython's message differs from float division's.
+        if op == O::Div && !is_float {
+            let l = self.cast(left, Ty::Int, span);
+            let r = self.cast(right, Ty::Int, span);
+            let zero = self.lit(Literal::I64(0), span);
+            let is_zero = self.emit(Expression::Compare { op: CompareOp::Eq, left: r.h, right: zero }, span);
+            self.raise_if(is_zero, ExceptionKind::ZeroDivisionError, "division by zero", span);
+            let l = self.cast(l, Ty::Float, span);
+            let r = self.cast(r, Ty::Float, span);
+            let h = self.emit(Expression::Binary { op: BinaryOp::Div, left: l.h, right: r.h }, span);
+            return Ok(Val { ty: Ty::Float, h });
+        }
+        // `int ** negative int` is a float in Python; kiln knows that only for literal exponents.
+        if op == O::Pow && !is_float {
+            if let Some(Expression::Literal(Literal::I64(e))) = self.f.expressions.get(right.h) {
+                if *e < 0 {
+                    let l = self.cast(left, Ty::Float, span);
+                    let r = self.cast(right, Ty::Float, span);
+                    let h = self.emit(Expression::Binary { op: BinaryOp::Pow, left: l.h, right: r.h }, span);
+                    return Ok(Val { ty: Ty::Float, h });
+                }
+            }
+        }
+        let ty = if is_float || op == O::Div { Ty::Float } else { Ty::Int };
+        let l = self.cast(left, ty.clone(), span);
+        let r = self.cast(right, ty.clone(), span);
+        let ir_op = match op {
+            O::Add => BinaryOp::Add,
+            O::Sub => BinaryOp::Sub,
+            O::Mult => BinaryOp::Mul,
+            O::Div => BinaryOp::Div,
+            O::FloorDiv => BinaryOp::FloorDiv,
+            O::Mod => BinaryOp::Mod,
+            O::Pow => BinaryOp::Pow,
+            O::LShift => BinaryOp::Shl,
+            O::RShift => BinaryOp::Shr,
+            O::BitAnd => BinaryOp::BitAnd,
+            O::BitOr => BinaryOp::BitOr,
+            O::BitXor => BinaryOp::BitXor,
+            O::MatMult => unreachable!("rejected above"),
+        };
+        let h = self.emit(Expression::Binary { op: ir_op, left: l.h, right: r.h }, span);
+        Ok(Val { ty, h })
+    }
+
+    /// `a < b < c` evaluates `b` once and stops at the first false comparison.
+    fn compare_chain(&mut self, c: &ast::ExprCompare, span: Span) -> Res<kiln_ir::Handle<Expression>> {
+        let left = self.expr(&c.left)?;
+        if c.ops.len() == 1 {
+            let right = self.expr(&c.comparators[0])?;
+            return self.compare(c.ops[0], left, right, span);
+        }
+        let result = self.new_temp(&Ty::Bool, span);
+        self.compare_rest(result, left, &c.ops, &c.comparators, span)?;
+        Ok(self.emit(Expression::Load(result), span))
+    }
+
+    fn compare_rest(
+        &mut self,
+        result: kiln_ir::Handle<kiln_ir::Local>,
+        left: Val,
+        ops: &[ast::CmpOp],
+        comparators: &[ast::Expr],
+        span: Span,
+    ) -> Res<()> {
+        let right = self.expr(&comparators[0])?;
+        let r = self.compare(ops[0], left, right.clone(), span)?;
+        self.push(Statement::Store { local: result, value: r }, span);
+        if ops.len() > 1 {
+            let mut outcome = Ok(());
+            let accept = self.block(|cx| outcome = cx.compare_rest(result, right, &ops[1..], &comparators[1..], span));
+            outcome?;
+            self.push(Statement::If { condition: r, accept, reject: Block::new() }, span);
+        }
+        Ok(())
+    }
+
+    pub fn compare(&mut self, op: ast::CmpOp, left: Val, right: Val, span: Span) -> Res<kiln_ir::Handle<Expression>> {
+        use ast::CmpOp as C;
+        let (lt, rt) = (left.ty.clone(), right.ty.clone());
+        if lt == Ty::Unknown || rt == Ty::Unknown {
+            return Ok(self.unknown(span)?.h);
+        }
+        let ir_op = match op {
+            C::Eq => CompareOp::Eq,
+            C::NotEq => CompareOp::Ne,
+            C::Lt => CompareOp::Lt,
+            C::LtE => CompareOp::Le,
+            C::Gt => CompareOp::Gt,
+            C::GtE => CompareOp::Ge,
+            C::Is | C::IsNot => {
+                // Only `is None` is meaningful for kiln's value types.
+                let same = match (&lt, &rt) {
+                    (Ty::None, Ty::None) => true,
+                    (Ty::None, _) | (_, Ty::None) => false,
+                    _ => {
+                        return self.fail(
+                            Diagnostic::error("kiln supports `is` only for comparisons with None", span)
+                                .with_note("use `==` to compare values"),
+                        )
+                    }
+                };
+                return Ok(self.lit(Literal::Bool(same == (op == C::Is)), span));
+            }
+            C::In | C::NotIn => return self.contains(op == C::In, left, right, span),
+        };
+        if lt.is_numeric() && rt.is_numeric() {
+            let ty = if lt == Ty::Float || rt == Ty::Float {
+                Ty::Float
+            } else if lt == Ty::Bool && rt == Ty::Bool {
+                Ty::Bool
+            } else {
+                Ty::Int
+            };
+            let (l, r) = if ty == Ty::Bool {
+                let l = self.cast(left, Ty::Int, span);
+                (l, self.cast(right, Ty::Int, span))
+            } else {
+                let l = self.cast(left, ty.clone(), span);
+                (l, self.cast(right, ty, span))
+            };
+            return Ok(self.emit(Expression::Compare { op: ir_op, left: l.h, right: r.h }, span));
+        }
+        match (&lt, &rt) {
+            (Ty::Str, Ty::Str) => Ok(self.str_compare(ir_op, left.h, right.h, span)),
+            (Ty::None, Ty::None) if matches!(ir_op, CompareOp::Eq | CompareOp::Ne) => {
+                Ok(self.lit(Literal::Bool(ir_op == CompareOp::Eq), span))
+            }
+            _ if matches!(ir_op, CompareOp::Eq | CompareOp::Ne) && lt.join(&rt).is_none() => {
+                // Values of unrelated types are never equal in Python.
+                Ok(self.lit(Literal::Bool(ir_op == CompareOp::Ne), span))
+            }
+            (Ty::List(_), Ty::List(_)) => {
+                self.fail(Diagnostic::error("kiln does not support comparing lists yet", span))
+            }
+            _ => self.fail(Diagnostic::error(
+                format!("'{}' not supported between instances of '{lt}' and '{rt}'", cmp_symbol(op)),
+                span,
+            )),
+        }
+    }
+
+    fn str_compare(
+        &mut self,
+        op: CompareOp,
+        l: kiln_ir::Handle<Expression>,
+        r: kiln_ir::Handle<Expression>,
+        span: Span,
+    ) -> kiln_ir::Handle<Expression> {
+        match op {
+            CompareOp::Eq | CompareOp::Ne => {
+                let eq = self.emit(Expression::RuntimeCall { function: RuntimeFn::StrEq, args: vec![l, r] }, span);
+                if op == CompareOp::Eq {
+                    eq
+                } else {
+                    self.emit(Expression::Unary { op: UnaryOp::Not, arg: eq }, span)
+                }
+            }
+            _ => {
+                let c = self.emit(Expression::RuntimeCall { function: RuntimeFn::StrCmp, args: vec![l, r] }, span);
+                let zero = self.lit(Literal::I64(0), span);
+                self.emit(Expression::Compare { op, left: c, right: zero }, span)
+            }
+        }
+    }
+
+    /// `x in list`: a linear scan with `==`.
+    fn contains(&mut self, positive: bool, item: Val, container: Val, span: Span) -> Res<kiln_ir::Handle<Expression>> {
+        let Ty::List(elem) = container.ty.clone() else {
+            return self.fail(Diagnostic::error(format!("kiln does not support `in` on {} yet", container.ty), span));
+        };
+        let found = self.new_temp(&Ty::Bool, span);
+        let f = self.lit(Literal::Bool(false), span);
+        self.push(Statement::Store { local: found, value: f }, span);
+        let index = self.new_temp(&Ty::Int, span);
+        let zero = self.lit(Literal::I64(0), span);
+        self.push(Statement::Store { local: index, value: zero }, span);
+        let mut outcome = Ok(());
+        let body = self.block(|cx| {
+            outcome = (|| {
+                let i = cx.emit(Expression::Load(index), span);
+                let len = cx.emit(Expression::Len { value: container.h }, span);
+                let done = cx.emit(Expression::Compare { op: CompareOp::Ge, left: i, right: len }, span);
+                let exit = cx.block(|cx| cx.push(Statement::Break, span));
+                cx.push(Statement::If { condition: done, accept: exit, reject: Block::new() }, span);
+                let x = cx.emit(Expression::Index { base: container.h, index: i }, span);
+                let eq = cx.compare(ast::CmpOp::Eq, Val { ty: (*elem).clone(), h: x }, item.clone(), span)?;
+                let hit = cx.block(|cx| {
+                    let t = cx.lit(Literal::Bool(true), span);
+                    cx.push(Statement::Store { local: found, value: t }, span);
+                    cx.push(Statement::Break, span);
+                });
+                cx.push(Statement::If { condition: eq, accept: hit, reject: Block::new() }, span);
+                let one = cx.lit(Literal::I64(1), span);
+                let next = cx.emit(Expression::Binary { op: BinaryOp::WrappingAdd, left: i, right: one }, span);
+                cx.push(Statement::Store { local: index, value: next }, span);
+                Ok(())
+            })();
+        });
+        outcome?;
+        self.push(Statement::Loop { body }, span);
+        let r = self.emit(Expression::Load(found), span);
+        Ok(if positive { r } else { self.emit(Expression::Unary { op: UnaryOp::Not, arg: r }, span) })
+    }
+
+    // ----- lists ------------------------------------------------------------------------
+
+    fn list_literal(&mut self, elts: &[ast::Expr], span: Span) -> Res<Val> {
+        let mut values = Vec::with_capacity(elts.len());
+        let mut elem = Ty::Unknown;
+        for e in elts {
+            let v = self.expr(e)?;
+            match elem.join(&v.ty) {
+                Some(t) => elem = t,
+                None => {
+                    let first = self.span_of(&elts[0]);
+                    return self.fail(
+                        Diagnostic::error(
+                            format!("list elements have different types: {elem} and {}", v.ty),
+                            self.span_of(e),
+                        )
+                        .with_label(format!("this is {}", v.ty))
+                        .with_secondary(first, format!("this is {elem}"))
+                        .with_note("a kiln list holds values of one type"),
+                    );
+                }
+            }
+            values.push(v);
+        }
+        let ty = Ty::list(elem.clone());
+        let len = self.lit(Literal::I64(values.len() as i64), span);
+        let list = self.list_new(&elem, len, span);
+        for (i, v) in values.into_iter().enumerate() {
+            let v = self.coerce_list(v, &elem, span);
+            let index = self.lit(Literal::I64(i as i64), span);
+            self.push(Statement::IndexStore { base: list, index, value: v.h }, span);
+        }
+        Ok(Val { ty, h: list })
+    }
+
+    pub fn index_value(&mut self, index: &ast::Expr) -> Res<Val> {
+        let span = self.span_of(index);
+        let v = self.expr(index)?;
+        match v.ty {
+            Ty::Int => Ok(v),
+            Ty::Bool => Ok(self.cast(v, Ty::Int, span)),
+            Ty::Unknown => self.unknown(span),
+            ref other => self.fail(Diagnostic::error(format!("list indices must be integers, not {other}"), span)),
+        }
+    }
+
+    pub fn index_load(&mut self, base: Val, index: Val, span: Span) -> Res<Val> {
+        match &base.ty {
+            Ty::List(elem) => {
+                let h = self.emit(Expression::Index { base: base.h, index: index.h }, span);
+                Ok(Val { ty: (**elem).clone(), h })
+            }
+            Ty::Unknown => self.unknown(span),
+            Ty::Str => self.fail(Diagnostic::error("kiln does not support indexing a str yet", span)),
+            other => self.fail(Diagnostic::error(format!("'{other}' object is not subscriptable"), span)),
+        }
+    }
+
+    // ----- strings ----------------------------------------------------------------------
+
+    /// `str(v)`.
+    pub fn str_of(&mut self, v: Val, span: Span) -> Res<Val> {
+        let function = match v.ty {
+            Ty::Str => return Ok(v),
+            Ty::Int => RuntimeFn::StrFromInt,
+            Ty::Float => RuntimeFn::StrFromFloat,
+            Ty::Bool => RuntimeFn::StrFromBool,
+            Ty::None => return Ok(self.str_lit("None", span)),
+            Ty::List(_) => {
+                let h = self.emit(Expression::ListRepr { list: v.h }, span);
+                return Ok(Val { ty: Ty::Str, h });
+            }
+            Ty::Unknown => return self.unknown(span),
+        };
+        let h = self.emit(Expression::RuntimeCall { function, args: vec![v.h] }, span);
+        Ok(Val { ty: Ty::Str, h })
+    }
+
+    /// `repr(v)`.
+    pub fn repr_of(&mut self, v: Val, span: Span) -> Res<Val> {
+        if v.ty == Ty::Str {
+            let h = self.emit(Expression::RuntimeCall { function: RuntimeFn::StrRepr, args: vec![v.h] }, span);
+            return Ok(Val { ty: Ty::Str, h });
+        }
+        self.str_of(v, span)
+    }
+
+    fn concat(&mut self, a: Option<Val>, b: Val, span: Span) -> Val {
+        match a {
+            None => b,
+            Some(a) => {
+                let h =
+                    self.emit(Expression::RuntimeCall { function: RuntimeFn::StrConcat, args: vec![a.h, b.h] }, span);
+                Val { ty: Ty::Str, h }
+            }
+        }
+    }
+
+    fn fstring(&mut self, values: &[ast::Expr], span: Span) -> Res<Val> {
+        let mut acc: Option<Val> = None;
+        for part in values {
+            let piece = match part {
+                ast::Expr::Constant(c) => match &c.value {
+                    ast::Constant::Str(s) => self.str_lit(s, self.span_of(part)),
+                    _ => self.constant(&c.value, span)?,
+                },
+                ast::Expr::FormattedValue(fv) => self.formatted_value(fv)?,
+                other => {
+                    let v = self.expr(other)?;
+                    self.str_of(v, span)?
+                }
+            };
+            acc = Some(self.concat(acc, piece, span));
+        }
+        Ok(acc.unwrap_or_else(|| self.str_lit("", span)))
+    }
+
+    /// `{value!conv:spec}` inside an f-string.
+    fn formatted_value(&mut self, fv: &ast::ExprFormattedValue) -> Res<Val> {
+        let span = self.span_of(fv);
+        let value = self.expr(&fv.value)?;
+        let value = match fv.conversion {
+            ast::ConversionFlag::None => value,
+            ast::ConversionFlag::Str => self.str_of(value, span)?,
+            ast::ConversionFlag::Repr => self.repr_of(value, span)?,
+            ast::ConversionFlag::Ascii => {
+                return self.fail(Diagnostic::error("kiln does not support the `!a` conversion yet", span))
+            }
+        };
+        let Some(spec) = &fv.format_spec else {
+            return self.str_of(value, span);
+        };
+        let spec = match &**spec {
+            ast::Expr::JoinedStr(j) => self.fstring(&j.values, span)?,
+            other => {
+                let v = self.expr(other)?;
+                self.str_of(v, span)?
+            }
+        };
+        self.format_with_spec(value, spec, span)
+    }
+
+    /// `format(value, spec)`.
+    pub fn format_with_spec(&mut self, value: Val, spec: Val, span: Span) -> Res<Val> {
+        // An empty spec is `str()`; bool formats as int otherwise, as in CPython.
+        let empty_spec =
+            matches!(self.f.expressions.get(spec.h), Some(Expression::Literal(Literal::Str(s))) if s.is_empty());
+        if empty_spec {
+            return self.str_of(value, span);
+        }
+        let (function, value) = match value.ty {
+            Ty::Int => (RuntimeFn::FormatInt, value),
+            Ty::Bool => (RuntimeFn::FormatInt, self.cast(value, Ty::Int, span)),
+            Ty::Float => (RuntimeFn::FormatFloat, value),
+            Ty::Str => (RuntimeFn::FormatStr, value),
+            Ty::Unknown => return self.unknown(span),
+            ref other => {
+                return self
+                    .fail(Diagnostic::error(format!("unsupported format string passed to {other}.__format__"), span))
+            }
+        };
+        let h = self.emit(Expression::RuntimeCall { function, args: vec![value.h, spec.h] }, span);
+        Ok(Val { ty: Ty::Str, h })
+    }
+
+    /// Converts a numeric value for a `math` function (which takes floats).
+    pub fn float_arg(&mut self, v: Val, span: Span, func: &str) -> Res<Val> {
+        match v.ty {
+            Ty::Float => Ok(v),
+            Ty::Int | Ty::Bool => Ok(self.cast(v, Ty::Float, span)),
+            Ty::Unknown => self.unknown(span),
+            ref other => self.fail(
+                Diagnostic::error(format!("must be real number, not {other}"), span)
+                    .with_label(format!("argument of {func}")),
+            ),
+        }
+    }
+
+    pub fn math_call(&mut self, function: MathFunction, args: Vec<Val>, span: Span) -> Res<Val> {
+        let result = match function.result() {
+            Scalar::I64 => Ty::Int,
+            Scalar::BOOL => Ty::Bool,
+            _ => Ty::Float,
+        };
+        let h = self.emit(Expression::Math { function, args: args.iter().map(|a| a.h).collect() }, span);
+        Ok(Val { ty: result, h })
+    }
+}

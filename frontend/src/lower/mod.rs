@@ -1,0 +1,312 @@
+//! Resolution, type inference, monomorphisation and lowering to IR, in one walker.
+//!
+//! # Why one walker
+//!
+//! Typing Python needs the types of callees' results (including recursive ones), of globals
+//! assigned anywhere, and of list elements that only an `append` later reveals. We therefore
+//! walk every function *instance* (a source function together with a tuple of argument types)
+//! repeatedly: each walk lowers the body to a scratch IR function using the types known so far
+//! and joins every assignment, `append` and `return` it sees into the instance's variable and
+//! result types, creating new instances at call sites. When a whole round changes nothing the
+//! types are final, and one more walk — the *final* walk — produces the IR that is kept and
+//! reports diagnostics. The same code both infers and lowers, so the two can never disagree.
+//!
+//! # Names
+//!
+//! Module-level names (variables, `def`s, default values of parameters) are IR globals or
+//! functions; a function's locals are the names it assigns (minus its `global` declarations).
+//! A definite-assignment analysis runs along the walk: a read that is not definitely preceded
+//! by an assignment gets a runtime "bound" flag check raising `UnboundLocalError`/`NameError`
+//! as CPython does, so such reads never see garbage.
+
+mod call;
+mod expr;
+mod stmt;
+
+use crate::diagnostic::Diagnostic;
+use crate::scope::{self, FunctionScope};
+use crate::ty::Ty;
+use indexmap::IndexMap;
+use kiln_ir::{Function, Handle, Module, Span};
+use rustpython_parser::ast::{self, Ranged};
+use std::collections::{HashMap, HashSet};
+
+/// A `def` at module level.
+pub(crate) struct FuncDef<'a> {
+    pub name: String,
+    pub ast: &'a ast::StmtFunctionDef,
+    pub params: Vec<ParamDef<'a>>,
+    pub returns: Option<Ty>,
+    pub scope: FunctionScope,
+    pub span: Span,
+}
+
+pub(crate) struct ParamDef<'a> {
+    pub name: String,
+    pub annotation: Option<(Ty, Span)>,
+    pub default: Option<DefaultValue<'a>>,
+    pub keyword_only: bool,
+    pub span: Span,
+}
+
+/// Where a parameter's default comes from. Constants are re-evaluated at each call site (the
+/// same thing, since they are immutable); anything else is evaluated once when the `def` runs,
+/// as Python does, and kept in a hidden global.
+pub(crate) enum DefaultValue<'a> {
+    Constant(&'a ast::Expr),
+    Global(String),
+}
+
+/// A variable's inferred type and the place that first gave it.
+#[derive(Clone, Debug)]
+pub(crate) struct Var {
+    pub ty: Ty,
+    pub span: Span,
+}
+
+/// One monomorphic instance of a source function (or the module's top level).
+pub(crate) struct Instance {
+    /// `None` for the module's top-level code.
+    pub def: Option<usize>,
+    pub args: Vec<Ty>,
+    pub ret: Ty,
+    pub ret_span: Span,
+    pub vars: IndexMap<String, Var>,
+    /// Locals read where they may be unbound: they get a runtime flag.
+    pub flagged: HashSet<String>,
+    pub ir_name: String,
+}
+
+/// A module-level variable.
+pub(crate) struct GlobalVar {
+    pub ty: Ty,
+    pub span: Span,
+    /// Read somewhere it may be unbound: it gets a runtime flag.
+    pub flagged: bool,
+}
+
+/// What an imported or built-in name refers to.
+#[derive(Clone, Debug, PartialEq)]
+pub(crate) enum Imported {
+    MathModule,
+    TimeModule,
+    /// `from math import name` (a function or a constant).
+    MathMember(String),
+    /// `from time import name`.
+    TimeMember(String),
+}
+
+pub(crate) struct Program<'a> {
+    pub source: &'a str,
+    pub file: u32,
+    pub module: Module,
+    pub defs: Vec<FuncDef<'a>>,
+    pub def_by_name: HashMap<String, usize>,
+    pub globals: IndexMap<String, GlobalVar>,
+    pub imports: HashMap<String, Imported>,
+    pub instances: Vec<Instance>,
+    pub instance_by_key: HashMap<(usize, Vec<Ty>), usize>,
+    /// Module-level names definitely bound at every module-level call of a user function
+    /// (`None` until the first call is seen): functions may read these without a check.
+    pub bound_at_calls: Option<HashSet<String>>,
+    pub diagnostics: Vec<Diagnostic>,
+    /// Set whenever a walk learns something new; the fixpoint loop runs until it stays false.
+    pub changed: bool,
+    pub final_pass: bool,
+    /// IR handles of globals (and their flags), fixed before the final walk.
+    pub global_handles: HashMap<String, Handle<kiln_ir::Global>>,
+    pub global_flags: HashMap<String, Handle<kiln_ir::Global>>,
+}
+
+/// Marks a statement whose diagnostic has already been recorded (or, during inference, one
+/// that cannot be typed yet): the walker abandons the statement and goes on with the next.
+#[derive(Debug)]
+pub(crate) struct Stop;
+
+pub(crate) type Res<T> = Result<T, Stop>;
+
+const MAX_ROUNDS: usize = 200;
+
+impl<'a> Program<'a> {
+    pub fn span(&self, range: rustpython_parser::text_size::TextRange) -> Span {
+        Span::new(self.file, range.start().to_u32(), range.end().to_u32())
+    }
+
+    pub fn span_of(&self, node: &impl Ranged) -> Span {
+        self.span(node.range())
+    }
+
+    /// Records a diagnostic (final walk only) and stops the statement.
+    pub fn fail<T>(&mut self, diagnostic: Diagnostic) -> Res<T> {
+        if self.final_pass {
+            self.diagnostics.push(diagnostic);
+        }
+        Err(Stop)
+    }
+
+    pub fn join_global(&mut self, name: &str, ty: &Ty, span: Span) {
+        match self.globals.get_mut(name) {
+            Some(g) => {
+                if let Some(joined) = g.ty.join(ty) {
+                    if joined != g.ty {
+                        g.ty = joined;
+                        self.changed = true;
+                    }
+                }
+            }
+            None => {
+                self.globals.insert(name.to_string(), GlobalVar { ty: ty.clone(), span, flagged: false });
+                self.changed = true;
+            }
+        }
+    }
+
+    /// The instance of `def` for `args`, created on first use.
+    pub fn instance(&mut self, def: usize, args: Vec<Ty>) -> usize {
+        if let Some(&i) = self.instance_by_key.get(&(def, args.clone())) {
+            return i;
+        }
+        let index = self.instances.len();
+        let base = &self.defs[def].name;
+        let ir_name = if args.is_empty() {
+            base.clone()
+        } else {
+            let parts: Vec<String> = args.iter().map(|t| t.to_string()).collect();
+            format!("{base}({})", parts.join(", "))
+        };
+        self.instances.push(Instance {
+            def: Some(def),
+            args: args.clone(),
+            ret: Ty::Unknown,
+            ret_span: Span::UNDEFINED,
+            vars: IndexMap::new(),
+            flagged: HashSet::new(),
+            ir_name,
+        });
+        self.instance_by_key.insert((def, args), index);
+        self.changed = true;
+        index
+    }
+
+    /// Replaces types that inference never pinned down before the final walk: the element of
+    /// a list that never receives one, and the result of a function that never returns.
+    fn default_unknowns(&mut self) {
+        fn fill(ty: &mut Ty) {
+            match ty {
+                Ty::Unknown => *ty = Ty::Int,
+                Ty::List(e) => fill(e),
+                _ => {}
+            }
+        }
+        for g in self.globals.values_mut() {
+            fill(&mut g.ty);
+        }
+        for inst in &mut self.instances {
+            if inst.ret == Ty::Unknown {
+                inst.ret = Ty::None;
+            }
+            fill(&mut inst.ret);
+            for v in inst.vars.values_mut() {
+                fill(&mut v.ty);
+            }
+        }
+    }
+}
+
+/// Compiles the parsed main file into an IR module.
+pub(crate) fn lower_module(
+    path: &str,
+    source: &str,
+    suite: &[ast::Stmt],
+    file: u32,
+) -> Result<Module, Vec<Diagnostic>> {
+    let mut module = Module::new();
+    module.files.push(kiln_ir::SourceFile::new(path, source));
+    let mut p = Program {
+        source,
+        file,
+        module,
+        defs: Vec::new(),
+        def_by_name: HashMap::new(),
+        globals: IndexMap::new(),
+        imports: HashMap::new(),
+        instances: Vec::new(),
+        instance_by_key: HashMap::new(),
+        bound_at_calls: None,
+        diagnostics: Vec::new(),
+        changed: false,
+        final_pass: false,
+        global_handles: HashMap::new(),
+        global_flags: HashMap::new(),
+    };
+    scope::collect_module(&mut p, suite);
+    if !p.diagnostics.is_empty() {
+        return Err(p.diagnostics);
+    }
+    p.instances.push(Instance {
+        def: None,
+        args: Vec::new(),
+        ret: Ty::None,
+        ret_span: Span::UNDEFINED,
+        vars: IndexMap::new(),
+        flagged: HashSet::new(),
+        ir_name: "<module>".into(),
+    });
+
+    // Inference: walk every instance until nothing changes.
+    let mut rounds = 0;
+    loop {
+        p.changed = false;
+        p.bound_at_calls = None;
+        let mut i = 0;
+        while i < p.instances.len() {
+            let _scratch: Function = stmt::walk_instance(&mut p, i, suite);
+            i += 1;
+        }
+        rounds += 1;
+        if !p.changed {
+            break;
+        }
+        if rounds == MAX_ROUNDS {
+            return Err(vec![Diagnostic::error("type inference did not converge", Span::new(file, 0, 0))]);
+        }
+    }
+
+    // Final walk: fix the IR globals, then lower every instance for real.
+    p.default_unknowns();
+    p.final_pass = true;
+    let names: Vec<String> = p.globals.keys().cloned().collect();
+    for name in &names {
+        let ty = p.globals[name].ty.to_ir(&mut p.module);
+        let h = p.module.globals.append(kiln_ir::Global { name: name.clone(), ty }, p.globals[name].span);
+        p.global_handles.insert(name.clone(), h);
+    }
+    for name in &names {
+        if p.globals[name].flagged {
+            let ty = p.module.scalar_type(kiln_ir::Scalar::BOOL);
+            let h = p.module.globals.append(kiln_ir::Global { name: format!("{name}$bound"), ty }, Span::UNDEFINED);
+            p.global_flags.insert(name.clone(), h);
+        }
+    }
+    p.bound_at_calls = None;
+    let count = p.instances.len();
+    let mut functions = Vec::with_capacity(count);
+    for i in 0..count {
+        functions.push(stmt::walk_instance(&mut p, i, suite));
+    }
+    if p.instances.len() != count {
+        p.diagnostics
+            .push(Diagnostic::error("internal error: new function instance in the final walk", Span::new(file, 0, 0)));
+    }
+    if !p.diagnostics.is_empty() {
+        return Err(p.diagnostics);
+    }
+    for (i, f) in functions.into_iter().enumerate() {
+        let span = f.span;
+        let h = p.module.functions.append(f, span);
+        if i == 0 {
+            p.module.entry = Some(h);
+        }
+    }
+    Ok(p.module)
+}

@@ -1,0 +1,988 @@
+//! The function walker and statement lowering.
+
+use super::{DefaultValue, Program, Res, Var};
+use crate::diagnostic::Diagnostic;
+use crate::ty::Ty;
+use kiln_ir::{
+    BinaryOp, Block, CompareOp, ExceptionKind, Expression, Function, Handle, Literal, Local, Param, Range, Span,
+    Statement, UnaryOp,
+};
+use rustpython_parser::ast::{self, Ranged};
+use std::collections::{HashMap, HashSet};
+
+/// A lowered value: its frontend type and the IR expression holding it.
+#[derive(Clone, Debug)]
+pub(crate) struct Val {
+    pub ty: Ty,
+    pub h: Handle<Expression>,
+}
+
+/// Definite-assignment state: the names surely bound here, or `None` where control cannot
+/// reach (after `return`, `raise`, `break`, `continue`).
+pub(crate) type Bound = Option<HashSet<String>>;
+
+fn meet(a: Bound, b: Bound) -> Bound {
+    match (a, b) {
+        (None, x) | (x, None) => x,
+        (Some(a), Some(b)) => Some(a.intersection(&b).cloned().collect()),
+    }
+}
+
+pub(crate) struct LoopCx {
+    /// Set when the loop has an `else`: `break` stores `true` here so the `else` can be skipped
+    /// after the IR loop ends (a `break` inside the `else` belongs to an enclosing loop).
+    pub broke: Option<Handle<Local>>,
+    /// Definite-assignment states at the `break`s.
+    pub break_states: Bound,
+    pub saw_break: bool,
+}
+
+/// Walks one function instance, lowering it to IR.
+pub(crate) struct FnCx<'p, 'a> {
+    pub p: &'p mut Program<'a>,
+    pub inst: usize,
+    pub f: Function,
+    pub blocks: Vec<Block>,
+    pub locals: HashMap<String, Handle<Local>>,
+    pub flags: HashMap<String, Handle<Local>>,
+    pub bound: Bound,
+    pub loops: Vec<LoopCx>,
+    /// Names local to this function (empty at module level, where names are globals).
+    pub local_names: HashSet<String>,
+    pub is_module: bool,
+    temp_counter: u32,
+}
+
+/// Lowers instance `inst` (a scratch function during inference, the real one in the final walk).
+pub(crate) fn walk_instance(p: &mut Program<'_>, inst: usize, suite: &[ast::Stmt]) -> Function {
+    let def = p.instances[inst].def;
+    let result = p.instances[inst].ret.to_ir(&mut p.module);
+    let (name, source_name, span) = match def {
+        Some(d) => (p.instances[inst].ir_name.clone(), p.defs[d].name.clone(), p.defs[d].span),
+        None => ("__kiln_module".to_string(), "<module>".to_string(), Span::new(p.file, 0, 0)),
+    };
+    let f = Function::new(name, source_name, result, span);
+    let local_names = def.map(|d| p.defs[d].scope.locals.clone()).unwrap_or_default();
+    let mut cx = FnCx {
+        p,
+        inst,
+        f,
+        blocks: vec![Block::new()],
+        locals: HashMap::new(),
+        flags: HashMap::new(),
+        bound: Some(HashSet::new()),
+        loops: Vec::new(),
+        local_names,
+        is_module: def.is_none(),
+        temp_counter: 0,
+    };
+    cx.prologue();
+    let body: &[ast::Stmt] = match def {
+        Some(d) => &cx.p.defs[d].ast.body,
+        None => suite,
+    };
+    cx.stmts(body);
+    cx.epilogue(span);
+    let body = cx.blocks.pop().unwrap_or_default();
+    cx.f.body = body;
+    cx.f
+}
+
+impl<'p, 'a> FnCx<'p, 'a> {
+    // ----- building blocks -------------------------------------------------------------
+
+    pub fn emit(&mut self, expr: Expression, span: Span) -> Handle<Expression> {
+        let h = self.f.expressions.append(expr, span);
+        self.push(Statement::Emit(Range::new(h, self.f.expressions.next_handle())), span);
+        h
+    }
+
+    pub fn push(&mut self, statement: Statement, span: Span) {
+        self.blocks.last_mut().expect("a block is open").push(statement, span);
+    }
+
+    /// Lowers what `body` emits into a separate block.
+    pub fn block(&mut self, body: impl FnOnce(&mut Self)) -> Block {
+        self.blocks.push(Block::new());
+        body(self);
+        self.blocks.pop().unwrap_or_default()
+    }
+
+    pub fn lit(&mut self, literal: Literal, span: Span) -> Handle<Expression> {
+        self.emit(Expression::Literal(literal), span)
+    }
+
+    pub fn int(&mut self, value: i64, span: Span) -> Val {
+        Val { ty: Ty::Int, h: self.lit(Literal::I64(value), span) }
+    }
+
+    pub fn str_lit(&mut self, text: &str, span: Span) -> Val {
+        Val { ty: Ty::Str, h: self.lit(Literal::Str(text.to_string()), span) }
+    }
+
+    pub fn bool_lit(&mut self, value: bool, span: Span) -> Val {
+        Val { ty: Ty::Bool, h: self.lit(Literal::Bool(value), span) }
+    }
+
+    /// A placeholder for a value whose type is not known yet (inference only).
+    pub fn unknown(&mut self, span: Span) -> Res<Val> {
+        if self.p.final_pass {
+            return self.p.fail(Diagnostic::error("kiln cannot infer the type of this expression", span));
+        }
+        Ok(Val { ty: Ty::Unknown, h: self.lit(Literal::None, span) })
+    }
+
+    /// A new list of `len` zero elements of type `elem`.
+    pub fn list_new(&mut self, elem: &Ty, len: Handle<Expression>, span: Span) -> Handle<Expression> {
+        Ty::list(elem.clone()).to_ir(&mut self.p.module);
+        let elem = elem.to_ir(&mut self.p.module);
+        self.emit(Expression::ListNew { elem, len }, span)
+    }
+
+    pub fn new_temp(&mut self, ty: &Ty, span: Span) -> Handle<Local> {
+        self.temp_counter += 1;
+        let ty = ty.to_ir(&mut self.p.module);
+        self.f.locals.append(Local { name: format!("${}", self.temp_counter), ty }, span)
+    }
+
+    pub fn load(&mut self, local: Handle<Local>, ty: Ty, span: Span) -> Val {
+        Val { ty, h: self.emit(Expression::Load(local), span) }
+    }
+
+    pub fn raise(&mut self, kind: ExceptionKind, message: Option<&str>, span: Span) {
+        let message = message.map(|m| self.lit(Literal::Str(m.to_string()), span));
+        self.push(Statement::Raise { kind, message }, span);
+    }
+
+    /// `if condition { raise kind(message) }`.
+    pub fn raise_if(&mut self, condition: Handle<Expression>, kind: ExceptionKind, message: &str, span: Span) {
+        let accept = self.block(|cx| cx.raise(kind, Some(message), span));
+        self.push(Statement::If { condition, accept, reject: Block::new() }, span);
+    }
+
+    pub fn fail<T>(&mut self, diagnostic: Diagnostic) -> Res<T> {
+        self.p.fail(diagnostic)
+    }
+
+    pub fn span_of(&self, node: &impl Ranged) -> Span {
+        self.p.span_of(node)
+    }
+
+    // ----- variables -------------------------------------------------------------------
+
+    fn prologue(&mut self) {
+        let inst = self.inst;
+        let Some(def) = self.p.instances[inst].def else {
+            // Module level: flags of globals read before they are surely bound start false.
+            let flags: Vec<_> = self.p.global_flags.values().copied().collect();
+            for flag in flags {
+                let f = self.lit(Literal::Bool(false), Span::UNDEFINED);
+                self.push(Statement::StoreGlobal { global: flag, value: f }, Span::UNDEFINED);
+            }
+            return;
+        };
+        let args = self.p.instances[inst].args.clone();
+        for (i, ty) in args.iter().enumerate() {
+            let name = self.p.defs[def].params[i].name.clone();
+            let span = self.p.defs[def].params[i].span;
+            let ir_ty = ty.to_ir(&mut self.p.module);
+            self.f.params.push(Param { name: name.clone(), ty: ir_ty });
+            let value = self.emit(Expression::Param(i as u32), span);
+            self.assign_name(&name, Val { ty: ty.clone(), h: value }, span).ok();
+        }
+        let flagged: Vec<String> = self.p.instances[inst].flagged.iter().cloned().collect();
+        let mut flagged = flagged;
+        flagged.sort();
+        for name in flagged {
+            if self.flags.contains_key(&name) {
+                continue;
+            }
+            let bool_ty = Ty::Bool.to_ir(&mut self.p.module);
+            let flag = self.f.locals.append(Local { name: format!("{name}$bound"), ty: bool_ty }, Span::UNDEFINED);
+            let f = self.lit(Literal::Bool(false), Span::UNDEFINED);
+            self.push(Statement::Store { local: flag, value: f }, Span::UNDEFINED);
+            self.flags.insert(name, flag);
+        }
+    }
+
+    fn epilogue(&mut self, span: Span) {
+        if self.bound.is_none() {
+            return;
+        }
+        // Falling off the end returns None.
+        let inst = self.inst;
+        if self.is_module {
+            let none = self.lit(Literal::None, span);
+            self.push(Statement::Return { value: Some(none) }, span);
+            return;
+        }
+        let ret = self.p.instances[inst].ret.clone();
+        if ret != Ty::None && ret != Ty::Unknown {
+            let ret_span = self.p.instances[inst].ret_span;
+            let name = self.p.defs[self.p.instances[inst].def.unwrap_or(0)].name.clone();
+            let _ = self.fail::<()>(
+                Diagnostic::error(
+                    format!("function `{name}` returns {ret} but can also reach its end and return None"),
+                    span,
+                )
+                .with_secondary(ret_span, format!("returns {ret} here"))
+                .with_note("kiln needs one return type per function; add a final `return` or make every path return"),
+            );
+            return;
+        }
+        self.join_return(&Ty::None, span);
+        if self.p.final_pass || ret == Ty::None {
+            let none = self.lit(Literal::None, span);
+            self.push(Statement::Return { value: Some(none) }, span);
+        }
+    }
+
+    fn join_return(&mut self, ty: &Ty, span: Span) {
+        let inst = &mut self.p.instances[self.inst];
+        if let Some(joined) = inst.ret.join(ty) {
+            if joined != inst.ret {
+                inst.ret = joined;
+                if !inst.ret_span.is_defined() || ty != &Ty::None {
+                    inst.ret_span = span;
+                }
+                self.p.changed = true;
+            }
+        }
+    }
+
+    /// Whether `name` is a local of this function (as opposed to a global or builtin).
+    pub fn is_local(&self, name: &str) -> bool {
+        !self.is_module && self.local_names.contains(name)
+    }
+
+    fn var_type(&self, name: &str) -> Option<Var> {
+        if self.is_local(name) {
+            self.p.instances[self.inst].vars.get(name).cloned()
+        } else {
+            self.p.globals.get(name).map(|g| Var { ty: g.ty.clone(), span: g.span })
+        }
+    }
+
+    fn local_handle(&mut self, name: &str, ty: &Ty, span: Span) -> Handle<Local> {
+        if let Some(&h) = self.locals.get(name) {
+            return h;
+        }
+        let ir_ty = ty.to_ir(&mut self.p.module);
+        let h = self.f.locals.append(Local { name: name.to_string(), ty: ir_ty }, span);
+        self.locals.insert(name.to_string(), h);
+        h
+    }
+
+    /// Binds `name` to `value` (joining its type into the variable's).
+    pub fn assign_name(&mut self, name: &str, value: Val, span: Span) -> Res<()> {
+        if self.p.def_by_name.contains_key(name) && !self.is_local(name) {
+            return self.fail(Diagnostic::error(
+                format!("kiln does not support rebinding the function name `{name}` yet"),
+                span,
+            ));
+        }
+        let existing = self.var_type(name);
+        let ty = match &existing {
+            Some(var) => match var.ty.join(&value.ty) {
+                Some(t) => t,
+                None => {
+                    return self.fail(
+                        Diagnostic::error(format!("`{name}` would change type from {} to {}", var.ty, value.ty), span)
+                            .with_label(format!("assigned a {} here", value.ty))
+                            .with_secondary(var.span, format!("`{name}` is {} here", var.ty))
+                            .with_note("a kiln variable keeps one type; use another name, or convert (e.g. float(x))"),
+                    )
+                }
+            },
+            None => value.ty.clone(),
+        };
+        if self.is_local(name) {
+            let inst = &mut self.p.instances[self.inst];
+            match inst.vars.get_mut(name) {
+                Some(v) if v.ty != ty => {
+                    v.ty = ty.clone();
+                    self.p.changed = true;
+                }
+                Some(_) => {}
+                None => {
+                    inst.vars.insert(name.to_string(), Var { ty: ty.clone(), span });
+                    self.p.changed = true;
+                }
+            }
+        } else {
+            self.p.join_global(name, &ty, span);
+        }
+        if self.p.final_pass && value.ty != ty {
+            // Only an empty list literal can differ from the variable's final type here.
+            if !value.ty.conforms_to(&ty) {
+                return self
+                    .fail(Diagnostic::error(format!("cannot assign {} to `{name}` of type {ty}", value.ty), span));
+            }
+        }
+        let value = self.coerce_list(value, &ty, span);
+        if self.is_local(name) {
+            let local = self.local_handle(name, &ty, span);
+            self.push(Statement::Store { local, value: value.h }, span);
+            if let Some(&flag) = self.flags.get(name) {
+                let t = self.lit(Literal::Bool(true), span);
+                self.push(Statement::Store { local: flag, value: t }, span);
+            }
+        } else if self.p.final_pass {
+            let global = self.p.global_handles[name];
+            self.push(Statement::StoreGlobal { global, value: value.h }, span);
+            if let Some(&flag) = self.p.global_flags.get(name) {
+                let t = self.lit(Literal::Bool(true), span);
+                self.push(Statement::StoreGlobal { global: flag, value: t }, span);
+            }
+        }
+        if let Some(bound) = &mut self.bound {
+            bound.insert(name.to_string());
+        }
+        Ok(())
+    }
+
+    /// An empty list literal (`list[?]`) takes the element type its variable ends up with.
+    pub fn coerce_list(&mut self, value: Val, target: &Ty, span: Span) -> Val {
+        if value.ty == *target || !self.p.final_pass {
+            return value;
+        }
+        if let (Ty::List(_), Ty::List(_)) = (&value.ty, target) {
+            if let (Some(Expression::ListNew { .. }), Ty::List(elem)) = (self.f.expressions.get(value.h), target) {
+                let zero = self.int(0, span);
+                let h = self.list_new(&elem.clone(), zero.h, span);
+                return Val { ty: target.clone(), h };
+            }
+        }
+        value
+    }
+
+    /// Reads variable `name`, with an unbound check where it may not be bound yet.
+    pub fn read_name(&mut self, name: &str, span: Span) -> Res<Option<Val>> {
+        let Some(var) = self.var_type(name) else {
+            if self.is_local(name) {
+                // A local that no reachable assignment has typed yet.
+                return self.unknown(span).map(Some);
+            }
+            return Ok(None);
+        };
+        let surely_bound = match &self.bound {
+            Some(b) if b.contains(name) => true,
+            Some(_) if !self.is_local(name) && !self.is_module => {
+                self.p.bound_at_calls.as_ref().is_none_or(|s| s.contains(name))
+            }
+            None => true,
+            Some(_) => false,
+        };
+        if self.is_local(name) {
+            if !surely_bound && self.p.instances[self.inst].flagged.insert(name.to_string()) {
+                self.p.changed = true;
+            }
+            if let Some(&flag) = self.flags.get(name) {
+                if !surely_bound {
+                    let f = self.emit(Expression::Load(flag), span);
+                    let unbound = self.emit(Expression::Unary { op: UnaryOp::Not, arg: f }, span);
+                    let msg = format!("local variable '{name}' referenced before assignment");
+                    self.raise_if(unbound, ExceptionKind::UnboundLocalError, &msg, span);
+                }
+            }
+            let local = self.local_handle(name, &var.ty, span);
+            return Ok(Some(self.load(local, var.ty, span)));
+        }
+        if !surely_bound {
+            if let Some(g) = self.p.globals.get_mut(name) {
+                if !g.flagged {
+                    g.flagged = true;
+                    self.p.changed = true;
+                }
+            }
+        }
+        if !self.p.final_pass {
+            return Ok(Some(Val { ty: var.ty.clone(), h: self.lit(Literal::None, span) }));
+        }
+        if !surely_bound {
+            if let Some(&flag) = self.p.global_flags.get(name) {
+                let f = self.emit(Expression::LoadGlobal(flag), span);
+                let unbound = self.emit(Expression::Unary { op: UnaryOp::Not, arg: f }, span);
+                self.raise_if(unbound, ExceptionKind::NameError, &format!("name '{name}' is not defined"), span);
+            }
+        }
+        let global = self.p.global_handles[name];
+        Ok(Some(Val { ty: var.ty, h: self.emit(Expression::LoadGlobal(global), span) }))
+    }
+
+    /// Records where module-level code calls a user function: what is bound there is what
+    /// every function may rely on.
+    pub fn note_call_site(&mut self) {
+        if !self.is_module {
+            return;
+        }
+        let here = self.bound.clone().unwrap_or_default();
+        self.p.bound_at_calls = Some(match self.p.bound_at_calls.take() {
+            None => here,
+            Some(prev) => prev.intersection(&here).cloned().collect(),
+        });
+    }
+
+    /// Whether the `def` of `name` has surely run at this point.
+    pub fn def_is_bound(&self, name: &str) -> bool {
+        if self.is_module {
+            self.bound.as_ref().is_none_or(|b| b.contains(name))
+        } else {
+            self.p.bound_at_calls.as_ref().is_none_or(|b| b.contains(name))
+        }
+    }
+
+    // ----- statements ------------------------------------------------------------------
+
+    pub fn stmts(&mut self, body: &[ast::Stmt]) {
+        for stmt in body {
+            if self.bound.is_none() {
+                break; // unreachable code: nothing after a return/raise/break/continue runs
+            }
+            let _ = self.stmt(stmt);
+        }
+    }
+
+    fn stmt(&mut self, stmt: &ast::Stmt) -> Res<()> {
+        let span = self.span_of(stmt);
+        match stmt {
+            ast::Stmt::Expr(s) => {
+                if let ast::Expr::Constant(c) = &*s.value {
+                    if matches!(c.value, ast::Constant::Str(_) | ast::Constant::Ellipsis) {
+                        return Ok(()); // docstring or `...`
+                    }
+                }
+                self.expr(&s.value)?;
+            }
+            ast::Stmt::Assign(s) => {
+                if let [target @ (ast::Expr::Tuple(_) | ast::Expr::List(_))] = &s.targets[..] {
+                    return self.unpack_assign(target, &s.value, span);
+                }
+                let value = self.expr(&s.value)?;
+                for target in &s.targets {
+                    self.assign_target(target, value.clone(), span)?;
+                }
+            }
+            ast::Stmt::AnnAssign(s) => {
+                let declared = crate::scope::annotation(self.p, &s.annotation);
+                let declared = match declared {
+                    Ok(t) => t,
+                    Err(d) => return self.fail(d),
+                };
+                let Some(value) = &s.value else { return Ok(()) };
+                let value = self.expr(value)?;
+                if !value.ty.conforms_to(&declared) {
+                    let ann = self.span_of(&*s.annotation);
+                    return self.fail(
+                        Diagnostic::error(
+                            format!("expected {declared}, found {}", value.ty),
+                            self.span_of(&**s.value.as_ref().unwrap()),
+                        )
+                        .with_secondary(ann, format!("declared {declared} here")),
+                    );
+                }
+                self.assign_target(&s.target, value, span)?;
+            }
+            ast::Stmt::AugAssign(s) => self.aug_assign(s, span)?,
+            ast::Stmt::If(s) => self.if_stmt(s)?,
+            ast::Stmt::While(s) => self.while_stmt(s, span)?,
+            ast::Stmt::For(s) => self.for_stmt(s, span)?,
+            ast::Stmt::Break(_) => {
+                let Some(lp) = self.loops.last_mut() else {
+                    return self.fail(Diagnostic::error("`break` outside loop", span));
+                };
+                lp.saw_break = true;
+                let state = self.bound.take();
+                let lp = self.loops.last_mut().expect("checked above");
+                lp.break_states = meet(lp.break_states.take(), state);
+                if let Some(flag) = self.loops.last().and_then(|l| l.broke) {
+                    let t = self.lit(Literal::Bool(true), span);
+                    self.push(Statement::Store { local: flag, value: t }, span);
+                }
+                self.push(Statement::Break, span);
+            }
+            ast::Stmt::Continue(_) => {
+                if self.loops.is_empty() {
+                    return self.fail(Diagnostic::error("`continue` not properly in loop", span));
+                }
+                self.bound = None;
+                self.push(Statement::Continue, span);
+            }
+            ast::Stmt::Return(s) => {
+                if self.is_module {
+                    return self.fail(Diagnostic::error("`return` outside function", span));
+                }
+                let value = match &s.value {
+                    Some(v) => self.expr(v)?,
+                    None => Val { ty: Ty::None, h: self.lit(Literal::None, span) },
+                };
+                self.return_value(value, span)?;
+            }
+            ast::Stmt::Pass(_) => {}
+            ast::Stmt::Assert(s) => {
+                let cond = self.condition(&s.test)?;
+                let not = self.emit(Expression::Unary { op: UnaryOp::Not, arg: cond }, span);
+                let accept = self.block(|cx| {
+                    let message = match &s.msg {
+                        Some(m) => cx.expr(m).and_then(|v| cx.str_of(v, span)).map(|v| Some(v.h)),
+                        None => Ok(None),
+                    };
+                    if let Ok(message) = message {
+                        cx.push(Statement::Raise { kind: ExceptionKind::AssertionError, message }, span);
+                    }
+                });
+                self.push(Statement::If { condition: not, accept, reject: Block::new() }, span);
+            }
+            ast::Stmt::Raise(s) => self.raise_stmt(s, span)?,
+            ast::Stmt::Global(s) => {
+                if self.is_module {
+                    return Ok(()); // `global` at module level is a no-op in Python
+                }
+                let _ = s;
+            }
+            ast::Stmt::FunctionDef(def) => {
+                if !self.is_module {
+                    return self
+                        .fail(Diagnostic::error("kiln does not support nested functions yet", self.span_of(def)));
+                }
+                self.def_stmt(def)?;
+            }
+            ast::Stmt::Import(_) | ast::Stmt::ImportFrom(_) => {
+                if !self.is_module {
+                    return self.fail(Diagnostic::error("kiln does not support `import` inside functions yet", span));
+                }
+            }
+            other => {
+                let what = match other {
+                    ast::Stmt::ClassDef(_) => "classes",
+                    ast::Stmt::Try(_) | ast::Stmt::TryStar(_) => "`try` statements",
+                    ast::Stmt::With(_) | ast::Stmt::AsyncWith(_) => "`with` statements",
+                    ast::Stmt::Delete(_) => "`del`",
+                    ast::Stmt::Match(_) => "`match` statements",
+                    ast::Stmt::Nonlocal(_) => "`nonlocal`",
+                    ast::Stmt::AsyncFunctionDef(_) | ast::Stmt::AsyncFor(_) => "async code",
+                    ast::Stmt::TypeAlias(_) => "type aliases",
+                    _ => "this statement",
+                };
+                return self.fail(Diagnostic::error(format!("kiln does not support {what} yet"), span));
+            }
+        }
+        Ok(())
+    }
+
+    fn return_value(&mut self, value: Val, span: Span) -> Res<()> {
+        let inst = self.inst;
+        let def = self.p.instances[inst].def.expect("returns are inside functions");
+        if let Some(declared) = self.p.defs[def].returns.clone() {
+            if !value.ty.conforms_to(&declared) {
+                let name = self.p.defs[def].name.clone();
+                let def_span = self.p.defs[def].span;
+                return self.fail(
+                    Diagnostic::error(
+                        format!("`{name}` is declared to return {declared} but returns {}", value.ty),
+                        span,
+                    )
+                    .with_secondary(def_span, format!("declared to return {declared}")),
+                );
+            }
+        }
+        let ret = self.p.instances[inst].ret.clone();
+        if ret.join(&value.ty).is_none() {
+            let ret_span = self.p.instances[inst].ret_span;
+            let name = self.p.defs[def].name.clone();
+            return self.fail(
+                Diagnostic::error(
+                    format!("function `{name}` returns {ret} in one place and {} in another", value.ty),
+                    span,
+                )
+                .with_label(format!("returns {}", value.ty))
+                .with_secondary(ret_span, format!("returns {ret} here"))
+                .with_note("a kiln function has one result type"),
+            );
+        }
+        self.join_return(&value.ty, span);
+        let target = self.p.instances[inst].ret.clone();
+        let value = self.coerce_list(value, &target, span);
+        if self.p.final_pass || value.ty == target {
+            self.push(Statement::Return { value: Some(value.h) }, span);
+        } else {
+            // Inference: the value is not the function's type yet; leave the scratch IR alone.
+            self.push(Statement::Return { value: None }, span);
+        }
+        self.bound = None;
+        Ok(())
+    }
+
+    /// `a, b = x, y`: every right-hand value is computed before any target is assigned.
+    fn unpack_assign(&mut self, target: &ast::Expr, value: &ast::Expr, span: Span) -> Res<()> {
+        let targets = match target {
+            ast::Expr::Tuple(t) => &t.elts,
+            ast::Expr::List(t) => &t.elts,
+            _ => unreachable!("checked by the caller"),
+        };
+        let values = match value {
+            ast::Expr::Tuple(t) => &t.elts,
+            ast::Expr::List(t) => &t.elts,
+            _ => {
+                return self.fail(Diagnostic::error(
+                    "kiln does not support unpacking this value yet (only `a, b = x, y` with a tuple on the right)",
+                    self.span_of(value),
+                ))
+            }
+        };
+        if targets.len() != values.len() {
+            let msg = if values.len() > targets.len() {
+                format!("too many values to unpack (expected {})", targets.len())
+            } else {
+                format!("not enough values to unpack (expected {}, got {})", targets.len(), values.len())
+            };
+            return self.fail(Diagnostic::error(msg, span));
+        }
+        let mut vals = Vec::with_capacity(values.len());
+        for v in values {
+            vals.push(self.expr(v)?);
+        }
+        for (t, v) in targets.iter().zip(vals) {
+            self.assign_target(t, v, span)?;
+        }
+        Ok(())
+    }
+
+    pub fn assign_target(&mut self, target: &ast::Expr, value: Val, span: Span) -> Res<()> {
+        match target {
+            ast::Expr::Name(n) => self.assign_name(n.id.as_str(), value, span),
+            ast::Expr::Subscript(s) => {
+                let base = self.expr(&s.value)?;
+                let index = self.index_value(&s.slice)?;
+                self.store_index(base, index, value, span)
+            }
+            ast::Expr::Tuple(_) | ast::Expr::List(_) => self.fail(Diagnostic::error(
+                "kiln does not support unpacking this value yet (only `a, b = x, y` with a tuple on the right)",
+                span,
+            )),
+            _ => {
+                self.fail(Diagnostic::error("kiln does not support assigning to this target yet", self.span_of(target)))
+            }
+        }
+    }
+
+    pub fn store_index(&mut self, base: Val, index: Val, value: Val, span: Span) -> Res<()> {
+        match &base.ty {
+            Ty::List(elem) => {
+                let elem = (**elem).clone();
+                let value = self.coerce_list(value, &elem, span);
+                if value.ty != elem && elem != Ty::Unknown && value.ty != Ty::Unknown {
+                    return self.fail(
+                        Diagnostic::error(format!("cannot store {} into a list of {elem}", value.ty), span)
+                            .with_note("a kiln list holds values of one type; create it with the right element type (e.g. [0.0] * n)"),
+                    );
+                }
+                self.push(Statement::IndexStore { base: base.h, index: index.h, value: value.h }, span);
+                Ok(())
+            }
+            Ty::Unknown => Ok(()),
+            Ty::Str => self.fail(
+                Diagnostic::error("'str' object does not support item assignment", span)
+                    .with_note("Python strings are immutable"),
+            ),
+            other => self.fail(Diagnostic::error(format!("'{other}' object does not support item assignment"), span)),
+        }
+    }
+
+    fn aug_assign(&mut self, s: &ast::StmtAugAssign, span: Span) -> Res<()> {
+        match &*s.target {
+            ast::Expr::Name(n) => {
+                let current = self.name_value(n.id.as_str(), self.span_of(&*s.target))?;
+                let rhs = self.expr(&s.value)?;
+                let result = self.binary(s.op, current, rhs, span)?;
+                self.assign_name(n.id.as_str(), result, span)
+            }
+            ast::Expr::Subscript(sub) => {
+                let base = self.expr(&sub.value)?;
+                let index = self.index_value(&sub.slice)?;
+                let current = self.index_load(base.clone(), index.clone(), span)?;
+                let rhs = self.expr(&s.value)?;
+                let result = self.binary(s.op, current, rhs, span)?;
+                self.store_index(base, index, result, span)
+            }
+            _ => self.fail(Diagnostic::error("kiln does not support this augmented assignment target yet", span)),
+        }
+    }
+
+    fn if_stmt(&mut self, s: &ast::StmtIf) -> Res<()> {
+        let span = self.span_of(s);
+        let cond = self.condition(&s.test)?;
+        let before = self.bound.clone();
+        let accept = self.block(|cx| cx.stmts(&s.body));
+        let after_accept = std::mem::replace(&mut self.bound, before);
+        let reject = self.block(|cx| cx.stmts(&s.orelse));
+        let after_reject = self.bound.take();
+        self.bound = meet(after_accept, after_reject);
+        self.push(Statement::If { condition: cond, accept, reject }, span);
+        Ok(())
+    }
+
+    /// Shared shape of `while` and `for`: `head` decides whether to go on (lowered at the top
+    /// of every iteration), then the body; an `else` runs when `head` ends the loop.
+    fn loop_stmt(
+        &mut self,
+        span: Span,
+        body: &[ast::Stmt],
+        orelse: &[ast::Stmt],
+        always_true: bool,
+        head: impl FnOnce(&mut Self) -> Res<()>,
+    ) -> Res<()> {
+        let broke = if orelse.is_empty() {
+            None
+        } else {
+            let flag = self.new_temp(&Ty::Bool, span);
+            let f = self.lit(Literal::Bool(false), span);
+            self.push(Statement::Store { local: flag, value: f }, span);
+            Some(flag)
+        };
+        let before = self.bound.clone();
+        self.loops.push(LoopCx { broke, break_states: None, saw_break: false });
+        let mut head_result = Ok(());
+        let loop_body = self.block(|cx| {
+            head_result = head(cx);
+            if head_result.is_ok() {
+                cx.stmts(body);
+            }
+        });
+        let lp = self.loops.pop().expect("pushed above");
+        head_result?;
+        self.push(Statement::Loop { body: loop_body }, span);
+        // After the loop: the body may not have run (unless the loop only ends by `break`).
+        self.bound = if always_true { None } else { before };
+        if let Some(flag) = broke {
+            let f = self.emit(Expression::Load(flag), span);
+            let not = self.emit(Expression::Unary { op: UnaryOp::Not, arg: f }, span);
+            let else_block = self.block(|cx| cx.stmts(orelse));
+            self.push(Statement::If { condition: not, accept: else_block, reject: Block::new() }, span);
+        }
+        if lp.saw_break {
+            self.bound = meet(self.bound.take(), lp.break_states);
+        }
+        Ok(())
+    }
+
+    fn while_stmt(&mut self, s: &ast::StmtWhile, span: Span) -> Res<()> {
+        let always_true = matches!(&*s.test, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Bool(true)))
+            || matches!(&*s.test, ast::Expr::Constant(c) if matches!(&c.value, ast::Constant::Int(i) if i.to_string() != "0"));
+        self.loop_stmt(span, &s.body, &s.orelse, always_true && s.orelse.is_empty(), |cx| {
+            if !always_true {
+                let cond = cx.condition(&s.test)?;
+                let not = cx.emit(Expression::Unary { op: UnaryOp::Not, arg: cond }, span);
+                let exit = cx.block(|cx| cx.push(Statement::Break, span));
+                cx.push(Statement::If { condition: not, accept: exit, reject: Block::new() }, span);
+            }
+            Ok(())
+        })
+    }
+
+    fn for_stmt(&mut self, s: &ast::StmtFor, span: Span) -> Res<()> {
+        let target_span = self.span_of(&*s.target);
+        if !matches!(&*s.target, ast::Expr::Name(_)) {
+            return self.fail(Diagnostic::error("kiln does not support unpacking in `for` targets yet", target_span));
+        }
+        // `for i in range(...)`
+        if let ast::Expr::Call(call) = &*s.iter {
+            if let ast::Expr::Name(n) = &*call.func {
+                if n.id.as_str() == "range"
+                    && self.var_type("range").is_none()
+                    && !self.p.def_by_name.contains_key("range")
+                {
+                    return self.for_range(s, call, span);
+                }
+            }
+        }
+        let iterable = self.expr(&s.iter)?;
+        match iterable.ty.clone() {
+            Ty::List(elem) => {
+                // Hidden list and index; the length is re-read every iteration, as in Python.
+                let list = self.new_temp(&iterable.ty, span);
+                self.push(Statement::Store { local: list, value: iterable.h }, span);
+                let index = self.new_temp(&Ty::Int, span);
+                let zero = self.int(0, span);
+                self.push(Statement::Store { local: index, value: zero.h }, span);
+                let list_ty = iterable.ty.clone();
+                self.loop_stmt(span, &s.body, &s.orelse, false, |cx| {
+                    let i = cx.load(index, Ty::Int, span);
+                    let l = cx.load(list, list_ty.clone(), span);
+                    let len = cx.emit(Expression::Len { value: l.h }, span);
+                    let done = cx.emit(Expression::Compare { op: CompareOp::Ge, left: i.h, right: len }, span);
+                    let exit = cx.block(|cx| cx.push(Statement::Break, span));
+                    cx.push(Statement::If { condition: done, accept: exit, reject: Block::new() }, span);
+                    let item = cx.emit(Expression::Index { base: l.h, index: i.h }, span);
+                    let one = cx.int(1, span);
+                    let next = cx.emit(Expression::Binary { op: BinaryOp::WrappingAdd, left: i.h, right: one.h }, span);
+                    cx.push(Statement::Store { local: index, value: next }, span);
+                    cx.assign_target(&s.target, Val { ty: (*elem).clone(), h: item }, target_span)
+                })
+            }
+            Ty::Unknown => self.unknown(span).map(|_| ()),
+            Ty::Str => {
+                self.fail(Diagnostic::error("kiln does not support iterating over a str yet", self.span_of(&*s.iter)))
+            }
+            other => self.fail(
+                Diagnostic::error(format!("'{other}' object is not iterable"), self.span_of(&*s.iter))
+                    .with_label(format!("this is {other}")),
+            ),
+        }
+    }
+
+    fn for_range(&mut self, s: &ast::StmtFor, call: &ast::ExprCall, span: Span) -> Res<()> {
+        let target_span = self.span_of(&*s.target);
+        if !call.keywords.is_empty() {
+            return self.fail(Diagnostic::error("range() takes no keyword arguments", self.span_of(call)));
+        }
+        let mut args = Vec::new();
+        for a in &call.args {
+            let v = self.expr(a)?;
+            let v = self.expect_int(v, self.span_of(a), "range() argument")?;
+            args.push(v);
+        }
+        // A literal step decides the direction at compile time.
+        let literal_step = match call.args.get(2) {
+            None => Some(1),
+            Some(e) => const_int(e),
+        };
+        let (start, stop, step) = match args.len() {
+            1 => (self.int(0, span), args[0].clone(), self.int(1, span)),
+            2 => (args[0].clone(), args[1].clone(), self.int(1, span)),
+            3 => (args[0].clone(), args[1].clone(), args[2].clone()),
+            n => {
+                return self.fail(Diagnostic::error(
+                    format!("range expected at most 3 arguments, got {n}"),
+                    self.span_of(call),
+                ))
+            }
+        };
+        if literal_step == Some(0) || literal_step.is_none() {
+            let zero = self.int(0, span);
+            let is_zero = self.emit(Expression::Compare { op: CompareOp::Eq, left: step.h, right: zero.h }, span);
+            self.raise_if(is_zero, ExceptionKind::ValueError, "range() arg 3 must not be zero", span);
+        }
+        // Hidden counter and bounds, so the body can reassign the loop variable freely.
+        let counter = self.new_temp(&Ty::Int, span);
+        self.push(Statement::Store { local: counter, value: start.h }, span);
+        let stop_l = self.new_temp(&Ty::Int, span);
+        self.push(Statement::Store { local: stop_l, value: stop.h }, span);
+        let step_l = self.new_temp(&Ty::Int, span);
+        self.push(Statement::Store { local: step_l, value: step.h }, span);
+        self.loop_stmt(span, &s.body, &s.orelse, false, |cx| {
+            let c = cx.load(counter, Ty::Int, span);
+            let stop = cx.load(stop_l, Ty::Int, span);
+            let done = match literal_step {
+                Some(k) if k > 0 => cx.emit(Expression::Compare { op: CompareOp::Ge, left: c.h, right: stop.h }, span),
+                Some(_) => cx.emit(Expression::Compare { op: CompareOp::Le, left: c.h, right: stop.h }, span),
+                None => {
+                    let st = cx.load(step_l, Ty::Int, span);
+                    let zero = cx.int(0, span);
+                    let positive = cx.emit(Expression::Compare { op: CompareOp::Gt, left: st.h, right: zero.h }, span);
+                    let ge = cx.emit(Expression::Compare { op: CompareOp::Ge, left: c.h, right: stop.h }, span);
+                    let le = cx.emit(Expression::Compare { op: CompareOp::Le, left: c.h, right: stop.h }, span);
+                    cx.emit(Expression::Select { condition: positive, accept: ge, reject: le }, span)
+                }
+            };
+            let exit = cx.block(|cx| cx.push(Statement::Break, span));
+            cx.push(Statement::If { condition: done, accept: exit, reject: Block::new() }, span);
+            // Advance before the body, so `continue` needs no special path. If the counter
+            // would wrap past the int range, the range is over: park it at `stop`.
+            let st = cx.load(step_l, Ty::Int, span);
+            let next = cx.emit(Expression::Binary { op: BinaryOp::WrappingAdd, left: c.h, right: st.h }, span);
+            let next = if literal_step == Some(1) {
+                next
+            } else {
+                let zero = cx.int(0, span);
+                let positive = cx.emit(Expression::Compare { op: CompareOp::Gt, left: st.h, right: zero.h }, span);
+                let below = cx.emit(Expression::Compare { op: CompareOp::Lt, left: next, right: c.h }, span);
+                let above = cx.emit(Expression::Compare { op: CompareOp::Gt, left: next, right: c.h }, span);
+                let wrapped = cx.emit(Expression::Select { condition: positive, accept: below, reject: above }, span);
+                cx.emit(Expression::Select { condition: wrapped, accept: stop.h, reject: next }, span)
+            };
+            cx.push(Statement::Store { local: counter, value: next }, span);
+            cx.assign_target(&s.target, c, target_span)
+        })
+    }
+
+    fn raise_stmt(&mut self, s: &ast::StmtRaise, span: Span) -> Res<()> {
+        if s.cause.is_some() {
+            return self.fail(Diagnostic::error("kiln does not support `raise ... from ...` yet", span));
+        }
+        let Some(exc) = &s.exc else {
+            return self.fail(Diagnostic::error("kiln does not support bare `raise` yet", span));
+        };
+        let (name, args, call_span) = match &**exc {
+            ast::Expr::Name(n) => (n.id.to_string(), &[][..], self.span_of(&**exc)),
+            ast::Expr::Call(c) => match &*c.func {
+                ast::Expr::Name(n) if c.keywords.is_empty() => (n.id.to_string(), &c.args[..], self.span_of(c)),
+                _ => return self.fail(Diagnostic::error("kiln can only raise built-in exception classes yet", span)),
+            },
+            _ => return self.fail(Diagnostic::error("kiln can only raise built-in exception classes yet", span)),
+        };
+        let Some(kind) = ExceptionKind::from_name(&name) else {
+            return self.fail(Diagnostic::error(format!("kiln does not know the exception `{name}`"), call_span));
+        };
+        let message = match args {
+            [] => None,
+            [arg] => {
+                let v = self.expr(arg)?;
+                Some(self.str_of(v, span)?.h)
+            }
+            _ => return self.fail(Diagnostic::error("kiln supports at most one exception argument yet", call_span)),
+        };
+        self.push(Statement::Raise { kind, message }, span);
+        self.bound = None;
+        Ok(())
+    }
+
+    fn def_stmt(&mut self, def: &ast::StmtFunctionDef) -> Res<()> {
+        let name = def.name.to_string();
+        let index = self.p.def_by_name[&name];
+        // Defaults that are not constants are evaluated now, once, into hidden globals.
+        let mut hidden = Vec::new();
+        for (param, arg) in self.p.defs[index].params.iter().zip(all_args(&def.args)) {
+            if let Some(DefaultValue::Global(g)) = &param.default {
+                if let Some(d) = &arg.default {
+                    hidden.push((g.clone(), &**d));
+                }
+            }
+        }
+        for (global, expr) in hidden {
+            let span = self.span_of(expr);
+            let v = self.expr(expr)?;
+            self.assign_global_hidden(&global, v, span);
+        }
+        if let Some(bound) = &mut self.bound {
+            bound.insert(name);
+        }
+        Ok(())
+    }
+
+    fn assign_global_hidden(&mut self, global: &str, value: Val, span: Span) {
+        self.p.join_global(global, &value.ty, span);
+        if self.p.final_pass {
+            let g = self.p.global_handles[global];
+            self.push(Statement::StoreGlobal { global: g, value: value.h }, span);
+        }
+    }
+}
+
+/// All parameters of a def in declaration order.
+pub(crate) fn all_args(args: &ast::Arguments) -> impl Iterator<Item = &ast::ArgWithDefault> {
+    args.posonlyargs.iter().chain(&args.args).chain(&args.kwonlyargs)
+}
+
+/// The value of an integer literal (with an optional sign), if `expr` is one.
+pub(crate) fn const_int(expr: &ast::Expr) -> Option<i64> {
+    match expr {
+        ast::Expr::Constant(c) => match &c.value {
+            ast::Constant::Int(i) => i64::try_from(i).ok(),
+            _ => None,
+        },
+        ast::Expr::UnaryOp(u) if u.op == ast::UnaryOp::USub => const_int(&u.operand).and_then(|v| v.checked_neg()),
+        ast::Expr::UnaryOp(u) if u.op == ast::UnaryOp::UAdd => const_int(&u.operand),
+        _ => None,
+    }
+}

@@ -1,0 +1,240 @@
+//! The name pre-pass: what each function binds, module-level `def`s and imports.
+
+use crate::diagnostic::Diagnostic;
+use crate::lower::{DefaultValue, FuncDef, Imported, ParamDef, Program};
+use crate::ty::Ty;
+use kiln_ir::Span;
+use rustpython_parser::ast::{self, Ranged};
+use std::collections::HashSet;
+
+/// The names a function binds (its locals) and the names it declares `global`.
+#[derive(Default, Debug)]
+pub(crate) struct FunctionScope {
+    pub locals: HashSet<String>,
+    pub globals: HashSet<String>,
+}
+
+/// Names bound by assignments anywhere in `body` (not inside nested functions).
+pub(crate) fn bound_names(body: &[ast::Stmt], out: &mut HashSet<String>, declared_global: &mut HashSet<String>) {
+    for stmt in body {
+        match stmt {
+            ast::Stmt::Assign(s) => s.targets.iter().for_each(|t| target_names(t, out)),
+            ast::Stmt::AugAssign(s) => target_names(&s.target, out),
+            ast::Stmt::AnnAssign(s) => target_names(&s.target, out),
+            ast::Stmt::For(s) => {
+                target_names(&s.target, out);
+                bound_names(&s.body, out, declared_global);
+                bound_names(&s.orelse, out, declared_global);
+            }
+            ast::Stmt::While(s) => {
+                bound_names(&s.body, out, declared_global);
+                bound_names(&s.orelse, out, declared_global);
+            }
+            ast::Stmt::If(s) => {
+                bound_names(&s.body, out, declared_global);
+                bound_names(&s.orelse, out, declared_global);
+            }
+            ast::Stmt::FunctionDef(s) => {
+                out.insert(s.name.to_string());
+            }
+            ast::Stmt::Global(s) => declared_global.extend(s.names.iter().map(|n| n.to_string())),
+            _ => {}
+        }
+    }
+}
+
+fn target_names(target: &ast::Expr, out: &mut HashSet<String>) {
+    match target {
+        ast::Expr::Name(n) => {
+            out.insert(n.id.to_string());
+        }
+        ast::Expr::Tuple(t) => t.elts.iter().for_each(|e| target_names(e, out)),
+        ast::Expr::List(t) => t.elts.iter().for_each(|e| target_names(e, out)),
+        ast::Expr::Starred(s) => target_names(&s.value, out),
+        _ => {}
+    }
+}
+
+/// Parses a type annotation (`int`, `float`, `bool`, `str`, `None`, `list`, `list[T]`).
+pub(crate) fn annotation(p: &Program<'_>, expr: &ast::Expr) -> Result<Ty, Diagnostic> {
+    let span = p.span_of(expr);
+    match expr {
+        ast::Expr::Name(n) => match n.id.as_str() {
+            "int" => Ok(Ty::Int),
+            "float" => Ok(Ty::Float),
+            "bool" => Ok(Ty::Bool),
+            "str" => Ok(Ty::Str),
+            "None" => Ok(Ty::None),
+            "list" | "List" => Ok(Ty::list(Ty::Unknown)),
+            other => Err(Diagnostic::error(format!("unknown type `{other}` in annotation"), span)
+                .with_label("kiln knows int, float, bool, str, None and list[T] here")),
+        },
+        ast::Expr::Constant(c) if matches!(c.value, ast::Constant::None) => Ok(Ty::None),
+        ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Str(_)) => {
+            Err(Diagnostic::error("kiln does not support string (forward-reference) annotations yet", span))
+        }
+        ast::Expr::Subscript(s) => match &*s.value {
+            ast::Expr::Name(n) if n.id.as_str() == "list" || n.id.as_str() == "List" => {
+                Ok(Ty::list(annotation(p, &s.slice)?))
+            }
+            _ => Err(Diagnostic::error("kiln does not support this annotation yet", span)),
+        },
+        _ => Err(Diagnostic::error("kiln does not support this annotation yet", span)),
+    }
+}
+
+fn is_constant_default(expr: &ast::Expr) -> bool {
+    match expr {
+        ast::Expr::Constant(c) => !matches!(c.value, ast::Constant::Tuple(_) | ast::Constant::Bytes(_)),
+        ast::Expr::UnaryOp(u) => {
+            matches!(u.op, ast::UnaryOp::USub | ast::UnaryOp::UAdd) && matches!(&*u.operand, ast::Expr::Constant(_))
+        }
+        _ => false,
+    }
+}
+
+/// Collects module-level `def`s and imports.
+pub(crate) fn collect_module<'a>(p: &mut Program<'a>, suite: &'a [ast::Stmt]) {
+    let mut assigned = HashSet::new();
+    let mut ignored = HashSet::new();
+    for stmt in suite {
+        match stmt {
+            ast::Stmt::FunctionDef(def) => collect_def(p, def),
+            ast::Stmt::Import(imp) => {
+                for alias in &imp.names {
+                    let bound = alias.asname.as_ref().unwrap_or(&alias.name).to_string();
+                    let what = match alias.name.as_str() {
+                        "math" => Imported::MathModule,
+                        "time" => Imported::TimeModule,
+                        other => {
+                            p.diagnostics.push(unknown_module(other, p.span_of(alias)));
+                            continue;
+                        }
+                    };
+                    p.imports.insert(bound, what);
+                }
+            }
+            ast::Stmt::ImportFrom(imp) => {
+                let module = imp.module.as_ref().map(|m| m.to_string()).unwrap_or_default();
+                for alias in &imp.names {
+                    let bound = alias.asname.as_ref().unwrap_or(&alias.name).to_string();
+                    let name = alias.name.to_string();
+                    let what = match module.as_str() {
+                        "math" => Imported::MathMember(name),
+                        "time" => Imported::TimeMember(name),
+                        other => {
+                            p.diagnostics.push(unknown_module(other, p.span_of(imp)));
+                            break;
+                        }
+                    };
+                    p.imports.insert(bound, what);
+                }
+            }
+            _ => {}
+        }
+    }
+    bound_names(suite, &mut assigned, &mut ignored);
+    for stmt in suite {
+        if let ast::Stmt::FunctionDef(def) = stmt {
+            let name = def.name.to_string();
+            let rebound = suite.iter().any(|s| match s {
+                ast::Stmt::Assign(_) | ast::Stmt::AugAssign(_) | ast::Stmt::AnnAssign(_) | ast::Stmt::For(_) => {
+                    let mut names = HashSet::new();
+                    bound_names(std::slice::from_ref(s), &mut names, &mut HashSet::new());
+                    names.contains(&name)
+                }
+                _ => false,
+            });
+            if rebound {
+                p.diagnostics.push(Diagnostic::error(
+                    format!("kiln does not support rebinding the function name `{name}` yet"),
+                    p.span(def.range()),
+                ));
+            }
+        }
+    }
+}
+
+fn unknown_module(name: &str, span: Span) -> Diagnostic {
+    Diagnostic::error(format!("no module named `{name}`"), span)
+        .with_label("unknown module")
+        .with_note("kiln provides the modules `math` and `time` so far")
+}
+
+fn collect_def<'a>(p: &mut Program<'a>, def: &'a ast::StmtFunctionDef) {
+    let name = def.name.to_string();
+    let head_span = def_head_span(p, def);
+    if let Some(dec) = def.decorator_list.first() {
+        p.diagnostics.push(Diagnostic::error("kiln does not support decorators yet", p.span_of(dec)));
+        return;
+    }
+    if p.def_by_name.contains_key(&name) {
+        p.diagnostics
+            .push(Diagnostic::error(format!("kiln does not support redefining function `{name}` yet"), head_span));
+        return;
+    }
+    let args = &def.args;
+    if let Some(v) = &args.vararg {
+        p.diagnostics.push(Diagnostic::error("kiln does not support `*args` yet", p.span_of(&**v)));
+        return;
+    }
+    if let Some(v) = &args.kwarg {
+        p.diagnostics.push(Diagnostic::error("kiln does not support `**kwargs` yet", p.span_of(&**v)));
+        return;
+    }
+    let mut params = Vec::new();
+    let all =
+        args.posonlyargs.iter().chain(&args.args).map(|a| (a, false)).chain(args.kwonlyargs.iter().map(|a| (a, true)));
+    for (arg, keyword_only) in all {
+        let pname = arg.def.arg.to_string();
+        let span = p.span(arg.def.range);
+        let annotation = match &arg.def.annotation {
+            Some(a) => match annotation(p, a) {
+                Ok(t) => Some((t, p.span_of(&**a))),
+                Err(d) => {
+                    p.diagnostics.push(d);
+                    None
+                }
+            },
+            None => None,
+        };
+        let default = arg.default.as_ref().map(|d| {
+            if is_constant_default(d) {
+                DefaultValue::Constant(d)
+            } else {
+                DefaultValue::Global(format!("{name}.{pname}"))
+            }
+        });
+        params.push(ParamDef { name: pname, annotation, default, keyword_only, span });
+    }
+    let returns = match &def.returns {
+        Some(r) => match annotation(p, r) {
+            Ok(t) => Some(t),
+            Err(d) => {
+                p.diagnostics.push(d);
+                None
+            }
+        },
+        None => None,
+    };
+    let mut scope = FunctionScope::default();
+    bound_names(&def.body, &mut scope.locals, &mut scope.globals);
+    for param in &params {
+        scope.locals.insert(param.name.clone());
+    }
+    for g in &scope.globals {
+        scope.locals.remove(g);
+    }
+    let index = p.defs.len();
+    p.defs.push(FuncDef { name: name.clone(), ast: def, params, returns, scope, span: head_span });
+    p.def_by_name.insert(name, index);
+}
+
+/// The span of `def name(...)` up to the colon, for messages about the function as a whole.
+fn def_head_span(p: &Program<'_>, def: &ast::StmtFunctionDef) -> Span {
+    let start = def.range.start().to_u32();
+    let end = def.body.first().map(|s| s.range().start().to_u32()).unwrap_or(def.range.end().to_u32());
+    let text = &p.source[start as usize..end as usize];
+    let head_len = text.find(":\n").or_else(|| text.rfind(':')).map(|i| i + 1).unwrap_or(text.len());
+    Span::new(p.file, start, start + head_len as u32)
+}

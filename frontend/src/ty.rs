@@ -1,0 +1,91 @@
+//! The frontend's view of Python types, before they become IR types.
+//!
+//! Inference works on [`Ty`] with [`Ty::Unknown`] as the bottom of a lattice: a variable's type
+//! is the join of everything assigned to it. Joins never promote (an `int` variable that is
+//! later given a `float` is an error, because CPython would print the two differently).
+
+use kiln_ir::{Handle, Module, Scalar, Type};
+use std::fmt;
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Ty {
+    /// Not known yet (inference has not seen a value). Never survives into IR as a value type.
+    Unknown,
+    None,
+    Bool,
+    Int,
+    Float,
+    Str,
+    List(Box<Ty>),
+}
+
+impl Ty {
+    pub fn list(elem: Ty) -> Ty {
+        Ty::List(Box::new(elem))
+    }
+
+    /// Whether the type is fully known (no `Unknown` anywhere inside).
+    pub fn is_known(&self) -> bool {
+        match self {
+            Ty::Unknown => false,
+            Ty::List(e) => e.is_known(),
+            _ => true,
+        }
+    }
+
+    pub fn is_numeric(&self) -> bool {
+        matches!(self, Ty::Bool | Ty::Int | Ty::Float)
+    }
+
+    /// The least type containing both, or `None` when they conflict.
+    pub fn join(&self, other: &Ty) -> Option<Ty> {
+        match (self, other) {
+            (Ty::Unknown, t) | (t, Ty::Unknown) => Some(t.clone()),
+            (Ty::List(a), Ty::List(b)) => Some(Ty::list(a.join(b)?)),
+            (a, b) if a == b => Some(a.clone()),
+            _ => None,
+        }
+    }
+
+    /// Whether a value of type `self` may be passed where the annotation `expected` is written
+    /// (PEP 484's numeric tower: `bool` is an `int`, `int` is acceptable for `float`).
+    pub fn conforms_to(&self, expected: &Ty) -> bool {
+        match (self, expected) {
+            (_, Ty::Unknown) | (Ty::Unknown, _) => true,
+            (Ty::Bool, Ty::Int | Ty::Float) | (Ty::Int, Ty::Float) => true,
+            (Ty::List(a), Ty::List(b)) => a == b || **a == Ty::Unknown || **b == Ty::Unknown,
+            (a, b) => a == b,
+        }
+    }
+
+    /// The IR type. Unknown parts become `i64` placeholders: an empty list whose element type
+    /// was never observed holds no elements, so the choice cannot be seen.
+    pub fn to_ir(&self, module: &mut Module) -> Handle<Type> {
+        match self {
+            Ty::Unknown | Ty::Int => module.scalar_type(Scalar::I64),
+            Ty::None => module.types.insert(Type::None),
+            Ty::Bool => module.scalar_type(Scalar::BOOL),
+            Ty::Float => module.scalar_type(Scalar::F64),
+            Ty::Str => module.types.insert(Type::Str),
+            Ty::List(elem) => {
+                let elem = elem.to_ir(module);
+                module.types.insert(Type::List { elem })
+            }
+        }
+    }
+}
+
+impl fmt::Display for Ty {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Ty::Unknown => f.write_str("?"),
+            Ty::None => f.write_str("None"),
+            Ty::Bool => f.write_str("bool"),
+            Ty::Int => f.write_str("int"),
+            Ty::Float => f.write_str("float"),
+            Ty::Str => f.write_str("str"),
+            Ty::List(e) if **e == Ty::Unknown => f.write_str("list"),
+            Ty::List(e) => write!(f, "list[{e}]"),
+        }
+    }
+}
