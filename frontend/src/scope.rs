@@ -38,6 +38,16 @@ pub(crate) fn bound_names(body: &[ast::Stmt], out: &mut HashSet<String>, declare
                 out.insert(s.name.to_string());
             }
             ast::Stmt::Global(s) => declared_global.extend(s.names.iter().map(|n| n.to_string())),
+            // Not supported yet, but their assignments still bind names (fewer follow-on errors).
+            ast::Stmt::Try(s) => {
+                bound_names(&s.body, out, declared_global);
+                for ast::ExceptHandler::ExceptHandler(h) in &s.handlers {
+                    bound_names(&h.body, out, declared_global);
+                }
+                bound_names(&s.orelse, out, declared_global);
+                bound_names(&s.finalbody, out, declared_global);
+            }
+            ast::Stmt::With(s) => bound_names(&s.body, out, declared_global),
             _ => {}
         }
     }
@@ -134,6 +144,7 @@ pub(crate) fn collect_module<'a>(p: &mut Program<'a>, suite: &'a [ast::Stmt]) {
         }
     }
     bound_names(suite, &mut assigned, &mut ignored);
+    p.module_names = assigned.clone();
     for stmt in suite {
         if let ast::Stmt::FunctionDef(def) = stmt {
             let name = def.name.to_string();

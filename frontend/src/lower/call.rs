@@ -39,6 +39,12 @@ impl FnCx<'_, '_> {
                 if is_builtin(name) {
                     return self.call_builtin(name, call, span);
                 }
+                if self.p.final_pass
+                    && !self.p.diagnostics.is_empty()
+                    && (self.is_local(name) || self.p.module_names.contains(name))
+                {
+                    return Err(super::Stop); // its failed assignment was reported already
+                }
                 if ExceptionKind::from_name(name).is_some() {
                     return self.fail(Diagnostic::error("kiln supports exception objects only in `raise` yet", span));
                 }
@@ -217,7 +223,7 @@ impl FnCx<'_, '_> {
             return self.unknown(span);
         }
         let inst = self.p.instance(def, args.iter().map(|a| a.ty.clone()).collect());
-        self.note_call_site();
+        self.note_call_site(inst);
         let ret = self.p.instances[inst].ret.clone();
         let h = self.emit(
             Expression::Call { function: Handle::from_index(inst), args: args.iter().map(|a| a.h).collect() },
@@ -530,6 +536,20 @@ impl FnCx<'_, '_> {
             );
         };
         let args = self.positional_only(call, &qualified, span)?;
+        if function == MathFunction::Log && args.len() == 2 {
+            // math.log(x, base) is log(x) / log(base) in CPython too (same rounding, and
+            // base 1 raises ZeroDivisionError from the division).
+            if args.iter().any(|a| a.ty == Ty::Unknown) {
+                return self.unknown(span);
+            }
+            let mut logs = Vec::with_capacity(2);
+            for a in args {
+                let x = self.float_arg(a, span, &qualified)?;
+                logs.push(self.math_call(MathFunction::Log, vec![x], span)?);
+            }
+            let h = self.emit(Expression::Binary { op: BinaryOp::Div, left: logs[0].h, right: logs[1].h }, span);
+            return Ok(Val { ty: Ty::Float, h });
+        }
         let arity = function.arity();
         if args.len() != arity {
             let s = if arity == 1 { "" } else { "s" };

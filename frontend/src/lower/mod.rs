@@ -106,13 +106,23 @@ pub(crate) struct Program<'a> {
     pub imports: HashMap<String, Imported>,
     pub instances: Vec<Instance>,
     pub instance_by_key: HashMap<(usize, Vec<Ty>), usize>,
-    /// Module-level names definitely bound at every module-level call of a user function
-    /// (`None` until the first call is seen): functions may read these without a check.
-    pub bound_at_calls: Option<HashSet<String>>,
+    /// Module-level calls of this round: the callee instance and the module-level names
+    /// surely bound at the call.
+    pub module_calls: Vec<(usize, HashSet<String>)>,
+    /// Call edges between instances (caller → callees), accumulated over rounds.
+    pub call_edges: HashMap<usize, HashSet<usize>>,
+    /// Per instance: the module-level names surely bound whenever it runs (the meet over the
+    /// module-level calls that reach it); `None` when no call reaches it (yet).
+    pub entry_bound: Vec<Option<HashSet<String>>>,
     pub diagnostics: Vec<Diagnostic>,
     /// Set whenever a walk learns something new; the fixpoint loop runs until it stays false.
     pub changed: bool,
     pub final_pass: bool,
+    /// Checking a function that nothing calls: its parameter types are unknown, so unknown
+    /// types are tolerated, but unsupported syntax and unknown names are still reported.
+    pub lenient: bool,
+    /// Every name bound at module level.
+    pub module_names: HashSet<String>,
     /// IR handles of globals (and their flags), fixed before the final walk.
     pub global_handles: HashMap<String, Handle<kiln_ir::Global>>,
     pub global_flags: HashMap<String, Handle<kiln_ir::Global>>,
@@ -213,6 +223,69 @@ impl<'a> Program<'a> {
     }
 }
 
+/// Walks the module's top level, then works out what each function may assume bound, then
+/// walks every function instance (including the ones created along the way).
+fn walk_round(p: &mut Program<'_>, suite: &[ast::Stmt], mut walk: impl FnMut(&mut Program<'_>, usize)) {
+    let _ = suite;
+    p.module_calls.clear();
+    walk(p, 0);
+    p.entry_bound = vec![None; p.instances.len()];
+    let calls = std::mem::take(&mut p.module_calls);
+    for (callee, bound) in &calls {
+        let mut seen = HashSet::new();
+        let mut stack = vec![*callee];
+        while let Some(f) = stack.pop() {
+            if !seen.insert(f) {
+                continue;
+            }
+            let slot = &mut p.entry_bound[f];
+            *slot = Some(match slot.take() {
+                None => bound.clone(),
+                Some(prev) => prev.intersection(bound).cloned().collect(),
+            });
+            if let Some(callees) = p.call_edges.get(&f) {
+                stack.extend(callees.iter().copied().filter(|&c| c < p.entry_bound.len()));
+            }
+        }
+    }
+    p.module_calls = calls;
+    let mut i = 1;
+    while i < p.instances.len() {
+        walk(p, i);
+        i += 1;
+    }
+}
+
+/// Functions that nothing calls get no instance; walk each once with unknown parameter types
+/// so that `kiln check` still reports unsupported syntax and unknown names inside them.
+fn check_uncalled_defs(p: &mut Program<'_>, suite: &[ast::Stmt]) {
+    let called: HashSet<usize> = p.instances.iter().filter_map(|i| i.def).collect();
+    let count = p.instances.len();
+    p.lenient = true;
+    for def in 0..p.defs.len() {
+        if called.contains(&def) {
+            continue;
+        }
+        let args = vec![Ty::Unknown; p.defs[def].params.len()];
+        let index = p.instances.len();
+        p.instances.push(Instance {
+            def: Some(def),
+            args,
+            ret: Ty::Unknown,
+            ret_span: Span::UNDEFINED,
+            vars: IndexMap::new(),
+            flagged: HashSet::new(),
+            ir_name: String::new(),
+        });
+        p.entry_bound.push(None);
+        let _ = stmt::walk_instance(p, index, suite);
+    }
+    p.lenient = false;
+    // Drop the probes and whatever instances they created.
+    p.instances.truncate(count);
+    p.instance_by_key.retain(|_, i| *i < count);
+}
+
 /// Compiles the parsed main file into an IR module.
 pub(crate) fn lower_module(
     path: &str,
@@ -232,10 +305,14 @@ pub(crate) fn lower_module(
         imports: HashMap::new(),
         instances: Vec::new(),
         instance_by_key: HashMap::new(),
-        bound_at_calls: None,
+        module_calls: Vec::new(),
+        call_edges: HashMap::new(),
+        entry_bound: Vec::new(),
         diagnostics: Vec::new(),
         changed: false,
         final_pass: false,
+        lenient: false,
+        module_names: HashSet::new(),
         global_handles: HashMap::new(),
         global_flags: HashMap::new(),
     };
@@ -253,19 +330,27 @@ pub(crate) fn lower_module(
         ir_name: "<module>".into(),
     });
 
-    // Inference: walk every instance until nothing changes.
+    // Inference: walk every instance until nothing changes. A function whose result type is
+    // still unknown then can never return normally (every return is its own recursion), so
+    // any result type is sound: it gets `int`, and inference goes on from there.
     let mut rounds = 0;
     loop {
         p.changed = false;
-        p.bound_at_calls = None;
-        let mut i = 0;
-        while i < p.instances.len() {
-            let _scratch: Function = stmt::walk_instance(&mut p, i, suite);
-            i += 1;
-        }
+        walk_round(&mut p, suite, |p, i| {
+            let _scratch: Function = stmt::walk_instance(p, i, suite);
+        });
         rounds += 1;
         if !p.changed {
-            break;
+            let mut diverging = false;
+            for inst in p.instances.iter_mut().skip(1) {
+                if inst.ret == Ty::Unknown {
+                    inst.ret = Ty::Int;
+                    diverging = true;
+                }
+            }
+            if !diverging {
+                break;
+            }
         }
         if rounds == MAX_ROUNDS {
             return Err(vec![Diagnostic::error("type inference did not converge", Span::new(file, 0, 0))]);
@@ -288,16 +373,14 @@ pub(crate) fn lower_module(
             p.global_flags.insert(name.clone(), h);
         }
     }
-    p.bound_at_calls = None;
     let count = p.instances.len();
     let mut functions = Vec::with_capacity(count);
-    for i in 0..count {
-        functions.push(stmt::walk_instance(&mut p, i, suite));
-    }
+    walk_round(&mut p, suite, |p, i| functions.push(stmt::walk_instance(p, i, suite)));
     if p.instances.len() != count {
         p.diagnostics
             .push(Diagnostic::error("internal error: new function instance in the final walk", Span::new(file, 0, 0)));
     }
+    check_uncalled_defs(&mut p, suite);
     if !p.diagnostics.is_empty() {
         return Err(p.diagnostics);
     }

@@ -126,7 +126,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
 
     /// A placeholder for a value whose type is not known yet (inference only).
     pub fn unknown(&mut self, span: Span) -> Res<Val> {
-        if self.p.final_pass {
+        if self.p.final_pass && !self.p.lenient {
             return self.p.fail(Diagnostic::error("kiln cannot infer the type of this expression", span));
         }
         Ok(Val { ty: Ty::Unknown, h: self.lit(Literal::None, span) })
@@ -359,6 +359,10 @@ impl<'p, 'a> FnCx<'p, 'a> {
     /// Reads variable `name`, with an unbound check where it may not be bound yet.
     pub fn read_name(&mut self, name: &str, span: Span) -> Res<Option<Val>> {
         let Some(var) = self.var_type(name) else {
+            if self.p.final_pass && !self.p.diagnostics.is_empty() && (self.is_local(name) || self.p.module_names.contains(name)) {
+                // Its assignment failed and was reported: say nothing more about it.
+                return Err(super::Stop);
+            }
             if self.is_local(name) {
                 // A local that no reachable assignment has typed yet.
                 return self.unknown(span).map(Some);
@@ -368,7 +372,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
         let surely_bound = match &self.bound {
             Some(b) if b.contains(name) => true,
             Some(_) if !self.is_local(name) && !self.is_module => {
-                self.p.bound_at_calls.as_ref().is_none_or(|s| s.contains(name))
+                self.entry_bound_contains(name)
             }
             None => true,
             Some(_) => false,
@@ -410,17 +414,23 @@ impl<'p, 'a> FnCx<'p, 'a> {
         Ok(Some(Val { ty: var.ty, h: self.emit(Expression::LoadGlobal(global), span) }))
     }
 
-    /// Records where module-level code calls a user function: what is bound there is what
-    /// every function may rely on.
-    pub fn note_call_site(&mut self) {
-        if !self.is_module {
-            return;
+    /// Records a call of instance `callee`: at module level, what is bound there is what the
+    /// callee (and everything it calls) may rely on.
+    pub fn note_call_site(&mut self, callee: usize) {
+        if self.is_module {
+            let here = self.bound.clone().unwrap_or_default();
+            self.p.module_calls.push((callee, here));
+        } else if self.p.call_edges.entry(self.inst).or_default().insert(callee) {
+            self.p.changed = true;
         }
-        let here = self.bound.clone().unwrap_or_default();
-        self.p.bound_at_calls = Some(match self.p.bound_at_calls.take() {
-            None => here,
-            Some(prev) => prev.intersection(&here).cloned().collect(),
-        });
+    }
+
+    /// Whether module-level `name` is surely bound whenever this function runs.
+    fn entry_bound_contains(&self, name: &str) -> bool {
+        match self.p.entry_bound.get(self.inst) {
+            Some(Some(bound)) => bound.contains(name),
+            _ => true, // not reached from module level (yet): nothing to check
+        }
     }
 
     /// Whether the `def` of `name` has surely run at this point.
@@ -428,7 +438,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
         if self.is_module {
             self.bound.as_ref().is_none_or(|b| b.contains(name))
         } else {
-            self.p.bound_at_calls.as_ref().is_none_or(|b| b.contains(name))
+            self.entry_bound_contains(name)
         }
     }
 
@@ -439,7 +449,12 @@ impl<'p, 'a> FnCx<'p, 'a> {
             if self.bound.is_none() {
                 break; // unreachable code: nothing after a return/raise/break/continue runs
             }
-            let _ = self.stmt(stmt);
+            if self.stmt(stmt).is_err()
+                && matches!(stmt, ast::Stmt::Return(_) | ast::Stmt::Raise(_) | ast::Stmt::Break(_) | ast::Stmt::Continue(_))
+            {
+                // The statement failed to lower, but control still cannot fall through it.
+                self.bound = None;
+            }
         }
     }
 
