@@ -3,7 +3,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/install-deps.sh
-cargo build --release -p kiln
+cargo build --release -p kiln -p kiln-runtime
 kiln=target/release/kiln
 echo
 echo "== kiln run examples/hello.py"

@@ -13,7 +13,7 @@ if cargo fmt --version >/dev/null 2>&1; then
 else
     echo "note: rustfmt not installed; format check skipped"
 fi
-cargo build --release -p kiln
+cargo build --release -p kiln -p kiln-runtime
 if cargo clippy --version >/dev/null 2>&1; then
     cargo clippy --release --workspace --all-targets -- -D warnings
 else

@@ -1,1 +1,106 @@
-fn main() {}
+//! The `kiln` command: argument parsing, the compile pipeline, diagnostics rendering, JIT
+//! execution and native linking.
+//!
+//! *Architecture invariant:* this is the only crate that wires the frontend, the IR, the
+//! backends and the runtime together.
+
+mod diagnostics;
+mod driver;
+mod link;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+/// kiln compiles Python-syntax programs ahead of time to native code and runs them.
+#[derive(Parser, Debug)]
+#[command(name = "kiln", version, about, long_about = None, propagate_version = true)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Compile FILE in memory (LLVM JIT) and run it; exits with the program's status.
+    Run {
+        /// The program's main file.
+        file: PathBuf,
+        /// Arguments passed to the program (after FILE).
+        #[arg(trailing_var_arg = true, allow_hyphen_values = true)]
+        args: Vec<String>,
+        #[command(flatten)]
+        common: CommonOptions,
+    },
+    /// Compile FILE to a native executable, or emit an intermediate form with --emit.
+    Build {
+        file: PathBuf,
+        /// Output path (`-` writes text forms to stdout).
+        #[arg(short = 'o', long = "output")]
+        output: Option<PathBuf>,
+        /// What to produce.
+        #[arg(long, value_enum, default_value_t = Emit::Exe)]
+        emit: Emit,
+        #[command(flatten)]
+        common: CommonOptions,
+    },
+    /// Type-check FILE and report diagnostics; runs nothing.
+    Check {
+        file: PathBuf,
+    },
+}
+
+#[derive(Args, Debug, Clone)]
+struct CommonOptions {
+    /// Optimisation level: -O0 (debugging) to -O3. kiln optimises by default.
+    #[arg(short = 'O', value_name = "LEVEL", default_value_t = 2, value_parser = clap::value_parser!(u8).range(0..=3))]
+    opt_level: u8,
+    /// Where `@gpu.kernel` functions run. Host code always runs on the CPU.
+    #[arg(long, value_enum, default_value_t = Device::Auto, env = "KILN_DEVICE")]
+    device: Device,
+    /// Worker threads for parallel code (default: all cores; also KILN_NUM_THREADS).
+    #[arg(long, value_name = "N")]
+    threads: Option<usize>,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+enum Emit {
+    /// A native executable (the default).
+    Exe,
+    /// A relocatable object file.
+    Obj,
+    /// LLVM IR text.
+    Llvm,
+    /// kiln IR text.
+    Ir,
+    /// Native assembly.
+    Asm,
+}
+
+#[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Device {
+    Cpu,
+    Cuda,
+    Wgpu,
+    Auto,
+}
+
+fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(|info| {
+        eprintln!("error: internal compiler error: {info}");
+        eprintln!("note: this is a bug in kiln; please report it with the program that triggered it");
+    }));
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return ExitCode::from(if e.use_stderr() { 2 } else { 0 });
+        }
+    };
+    let code = match cli.command {
+        Command::Run { file, args, common } => driver::run(&file, &args, &common),
+        Command::Build { file, output, emit, common } => driver::build(&file, output.as_deref(), emit, &common),
+        Command::Check { file } => driver::check(&file),
+    };
+    ExitCode::from(code.clamp(0, 255) as u8)
+}

@@ -415,6 +415,10 @@ pub enum RuntimeFn {
     PrintFloat,
     PrintBool,
     PrintNone,
+    /// `int / int`, correctly rounded even beyond 2**53 (the divisor is not zero).
+    IntTrueDiv,
+    /// Exact comparison of an int with a float: -1, 0 or 1, or 2 when the float is NaN.
+    IntFloatCmp,
     /// `time.time()`.
     TimeTime,
     /// `time.perf_counter()`.
@@ -457,6 +461,8 @@ impl RuntimeFn {
             PrintFloat => (&[T::Float], T::None, false),
             PrintBool => (&[T::Bool], T::None, false),
             PrintNone => (&[], T::None, false),
+            IntTrueDiv => (&[T::Int, T::Int], T::Float, false),
+            IntFloatCmp => (&[T::Int, T::Float], T::Int, false),
             TimeTime | TimePerfCounter => (&[], T::Float, false),
         };
         RuntimeSignature { params, result, can_raise }
@@ -480,6 +486,8 @@ impl RuntimeFn {
             PrintFloat => "print_float",
             PrintBool => "print_bool",
             PrintNone => "print_none",
+            IntTrueDiv => "int_true_div",
+            IntFloatCmp => "int_float_cmp",
             TimeTime => "time_time",
             TimePerfCounter => "time_perf_counter",
         }

@@ -30,6 +30,17 @@ fn op_symbol(op: ast::Operator) -> &'static str {
     }
 }
 
+/// The operator with its operands swapped (`a < b` is `b > a`).
+fn mirror(op: CompareOp) -> CompareOp {
+    match op {
+        CompareOp::Lt => CompareOp::Gt,
+        CompareOp::Gt => CompareOp::Lt,
+        CompareOp::Le => CompareOp::Ge,
+        CompareOp::Ge => CompareOp::Le,
+        other => other,
+    }
+}
+
 fn cmp_symbol(op: ast::CmpOp) -> &'static str {
     use ast::CmpOp::*;
     match op {
@@ -461,9 +472,19 @@ impl FnCx<'_, '_> {
             let zero = self.lit(Literal::I64(0), span);
             let is_zero = self.emit(Expression::Compare { op: CompareOp::Eq, left: r.h, right: zero }, span);
             self.raise_if(is_zero, ExceptionKind::ZeroDivisionError, "division by zero", span);
-            let l = self.cast(l, Ty::Float, span);
-            let r = self.cast(r, Ty::Float, span);
-            let h = self.emit(Expression::Binary { op: BinaryOp::Div, left: l.h, right: r.h }, span);
+            // Operands within ±2**53 convert exactly, so one float division rounds once, as
+            // CPython's does; larger ones need the runtime's exact algorithm.
+            let h = self.exact_or_runtime(
+                &[l.clone(), r.clone()],
+                Ty::Float,
+                |cx| {
+                    let lf = cx.cast(l.clone(), Ty::Float, span);
+                    let rf = cx.cast(r.clone(), Ty::Float, span);
+                    cx.emit(Expression::Binary { op: BinaryOp::Div, left: lf.h, right: rf.h }, span)
+                },
+                |cx| cx.emit(Expression::RuntimeCall { function: RuntimeFn::IntTrueDiv, args: vec![l.h, r.h] }, span),
+                span,
+            );
             return Ok(Val { ty: Ty::Float, h });
         }
         // `int ** negative int` is a float in Python; kiln knows that only for literal exponents.
@@ -560,6 +581,9 @@ impl FnCx<'_, '_> {
             }
             C::In | C::NotIn => return self.contains(op == C::In, left, right, span),
         };
+        if (lt == Ty::Int && rt == Ty::Float) || (lt == Ty::Float && rt == Ty::Int) {
+            return Ok(self.int_float_compare(ir_op, left, right, span));
+        }
         if lt.is_numeric() && rt.is_numeric() {
             let ty = if lt == Ty::Float || rt == Ty::Float {
                 Ty::Float
@@ -594,6 +618,90 @@ impl FnCx<'_, '_> {
                 span,
             )),
         }
+    }
+
+    /// Emits `fast` when every int in `ints` is within ±2**53 (where conversion to float is
+    /// exact) and `slow` otherwise, choosing at compile time when the ints are literals.
+    fn exact_or_runtime(
+        &mut self,
+        ints: &[Val],
+        ty: Ty,
+        fast: impl FnOnce(&mut Self) -> kiln_ir::Handle<Expression>,
+        slow: impl FnOnce(&mut Self) -> kiln_ir::Handle<Expression>,
+        span: Span,
+    ) -> kiln_ir::Handle<Expression> {
+        const EXACT: i64 = 1 << 53;
+        let mut checks = Vec::new();
+        for v in ints {
+            match self.f.expressions.get(v.h) {
+                Some(Expression::Literal(Literal::I64(x))) if x.unsigned_abs() <= EXACT as u64 => {}
+                Some(Expression::Literal(Literal::I64(_))) => return slow(self),
+                _ => checks.push(v.h),
+            }
+        }
+        if checks.is_empty() {
+            return fast(self);
+        }
+        let mut all = None;
+        for h in checks {
+            let lo = self.lit(Literal::I64(-EXACT), span);
+            let hi = self.lit(Literal::I64(EXACT), span);
+            let ge = self.emit(Expression::Compare { op: CompareOp::Ge, left: h, right: lo }, span);
+            let le = self.emit(Expression::Compare { op: CompareOp::Le, left: h, right: hi }, span);
+            let ok = self.emit(Expression::Binary { op: BinaryOp::BitAnd, left: ge, right: le }, span);
+            all = Some(match all {
+                None => ok,
+                Some(prev) => self.emit(Expression::Binary { op: BinaryOp::BitAnd, left: prev, right: ok }, span),
+            });
+        }
+        let result = self.new_temp(&ty, span);
+        let accept = self.block(|cx| {
+            let v = fast(cx);
+            cx.push(Statement::Store { local: result, value: v }, span);
+        });
+        let reject = self.block(|cx| {
+            let v = slow(cx);
+            cx.push(Statement::Store { local: result, value: v }, span);
+        });
+        self.push(Statement::If { condition: all.expect("at least one check"), accept, reject }, span);
+        self.emit(Expression::Load(result), span)
+    }
+
+    /// `int <op> float` compared exactly, as CPython does (the int is not rounded first).
+    fn int_float_compare(&mut self, op: CompareOp, left: Val, right: Val, span: Span) -> kiln_ir::Handle<Expression> {
+        let int_on_left = left.ty == Ty::Int;
+        let (i, f) = if int_on_left { (left, right) } else { (right, left) };
+        self.exact_or_runtime(
+            &[i.clone()],
+            Ty::Bool,
+            |cx| {
+                let fi = cx.cast(i.clone(), Ty::Float, span);
+                let (l, r) = if int_on_left { (fi.h, f.h) } else { (f.h, fi.h) };
+                cx.emit(Expression::Compare { op, left: l, right: r }, span)
+            },
+            |cx| {
+                // cmp is the order of the int relative to the float (2: unordered).
+                let cmp = cx.emit(Expression::RuntimeCall { function: RuntimeFn::IntFloatCmp, args: vec![i.h, f.h] }, span);
+                let op = if int_on_left { op } else { mirror(op) };
+                let want = |cx: &mut Self, v: i64, cmp_op: CompareOp| {
+                    let k = cx.lit(Literal::I64(v), span);
+                    cx.emit(Expression::Compare { op: cmp_op, left: cmp, right: k }, span)
+                };
+                match op {
+                    CompareOp::Eq => want(cx, 0, CompareOp::Eq),
+                    CompareOp::Ne => want(cx, 0, CompareOp::Ne),
+                    CompareOp::Lt => want(cx, -1, CompareOp::Eq),
+                    CompareOp::Gt => want(cx, 1, CompareOp::Eq),
+                    CompareOp::Le => want(cx, 0, CompareOp::Le),
+                    CompareOp::Ge => {
+                        let ge = want(cx, 0, CompareOp::Ge);
+                        let ordered = want(cx, 2, CompareOp::Ne);
+                        cx.emit(Expression::Binary { op: BinaryOp::BitAnd, left: ge, right: ordered }, span)
+                    }
+                }
+            },
+            span,
+        )
     }
 
     fn str_compare(

@@ -1,0 +1,199 @@
+//! Raising and propagating Python exceptions.
+//!
+//! An exception is *pending* in the runtime (set by `kiln_rt_raise` or by a runtime function
+//! that failed). A function leaves through its single **unwind block**, which pushes this
+//! frame's traceback entry (`kiln_rt_traceback_push(file, function, line)`, the line chosen by
+//! a phi over the raising sites) and returns with the error flag set. Raise sites are cold
+//! blocks reached through branches weighted as unlikely, so the hot path stays straight.
+
+use inkwell::basic_block::BasicBlock;
+use inkwell::values::{BasicValue, IntValue, PointerValue};
+use inkwell::IntPredicate;
+
+use crate::function::FunctionLowering;
+use crate::BackendError;
+
+/// The function's unwind block and the `(line, predecessor)` pairs that reach it.
+pub(crate) struct Unwind<'ctx> {
+    block: BasicBlock<'ctx>,
+    incoming: Vec<(u32, BasicBlock<'ctx>)>,
+}
+
+impl<'ctx> FunctionLowering<'_, '_, 'ctx> {
+    fn unwind_block(&mut self) -> Result<BasicBlock<'ctx>, BackendError> {
+        if !self.finfo.may_raise {
+            return Err(self.error(
+                format!(
+                    "internal error in the CPU backend: `{}` raises but the validator says it cannot",
+                    self.func.name
+                ),
+                self.func.span,
+            ));
+        }
+        if let Some(u) = &self.unwind {
+            return Ok(u.block);
+        }
+        let block = self.new_block("unwind");
+        self.unwind = Some(Unwind { block, incoming: Vec::new() });
+        Ok(block)
+    }
+
+    fn note_unwind_edge(&mut self, line: u32, from: BasicBlock<'ctx>) {
+        if let Some(u) = &mut self.unwind {
+            u.incoming.push((line, from));
+        }
+    }
+
+    /// Leaves the function from the current block: the exception is already pending.
+    pub(crate) fn branch_to_unwind(&mut self, line: u32) -> Result<(), BackendError> {
+        let unwind = self.unwind_block()?;
+        let from = self.current_block()?;
+        self.b().build_unconditional_branch(unwind)?;
+        self.note_unwind_edge(line, from);
+        Ok(())
+    }
+
+    /// After a call of a raising function: unwind when `flag` (an `i1`) is set.
+    pub(crate) fn check_flag(&mut self, flag: IntValue<'ctx>, line: u32) -> Result<(), BackendError> {
+        let unwind = self.unwind_block()?;
+        let from = self.current_block()?;
+        let cont = self.new_block("ok");
+        self.cg.unlikely_branch(flag, unwind, cont)?;
+        self.note_unwind_edge(line, from);
+        self.b().position_at_end(cont);
+        Ok(())
+    }
+
+    /// After a status-returning runtime call: unwind when the `u8` status is non-zero.
+    pub(crate) fn check_status(&mut self, status: IntValue<'ctx>, line: u32) -> Result<(), BackendError> {
+        let flag = self.b().build_int_compare(IntPredicate::NE, status, status.get_type().const_zero(), "raised")?;
+        self.check_flag(flag, line)
+    }
+
+    /// Raises `kind(message)` at `line` when `cond` holds; continues in a fresh block otherwise.
+    /// Raise blocks are shared by identical raises on one line.
+    pub(crate) fn raise_if(
+        &mut self,
+        cond: IntValue<'ctx>,
+        kind: &str,
+        message: &str,
+        line: u32,
+    ) -> Result<(), BackendError> {
+        // A condition folded to false by the builder needs no raise path.
+        if cond.get_zero_extended_constant() == Some(0) {
+            return Ok(());
+        }
+        let key = (kind.to_owned(), message.to_owned(), line);
+        let raise = match self.raise_blocks.get(&key) {
+            Some(b) => *b,
+            None => {
+                let here = self.current_block()?;
+                let raise = self.new_block("raise");
+                self.b().position_at_end(raise);
+                let name = self.cg.str_const(kind);
+                let msg = self.cg.str_const(message);
+                let f = self.cg.runtime("kiln_rt_raise")?;
+                self.cg.call(f, &[name.into(), msg.into()])?;
+                self.branch_to_unwind(line)?;
+                self.b().position_at_end(here);
+                self.raise_blocks.insert(key, raise);
+                raise
+            }
+        };
+        let cont = self.new_block("ok");
+        self.cg.unlikely_branch(cond, raise, cont)?;
+        self.b().position_at_end(cont);
+        Ok(())
+    }
+
+    /// `raise kind(message)` (a `null` message means no message) from the current block.
+    pub(crate) fn raise_now(&mut self, kind: &str, message: PointerValue<'ctx>, line: u32) -> Result<(), BackendError> {
+        let name = self.cg.str_const(kind);
+        let f = self.cg.runtime("kiln_rt_raise")?;
+        self.cg.call(f, &[name.into(), message.into()])?;
+        self.branch_to_unwind(line)
+    }
+
+    /// On entry of a recursive function: raise `RecursionError` when the stack is nearly full.
+    /// Like CPython, the frame that could not start adds no traceback entry: the caller's
+    /// entry (the line of the call) is the innermost one.
+    pub(crate) fn stack_check(&mut self) -> Result<(), BackendError> {
+        if !self.finfo.may_raise {
+            return Err(
+                self.error("internal error in the CPU backend: a recursive function that cannot raise", self.func.span)
+            );
+        }
+        let ptr = self.cg.ptr_type();
+        let i64t = self.cg.ctx.i64_type();
+        let frame_address = self.cg.intrinsic("llvm.frameaddress", &[ptr.into()])?;
+        let frame = self.cg.call_value(frame_address, &[self.cg.ctx.i32_type().const_zero().into()])?;
+        let frame = self.b().build_ptr_to_int(frame.into_pointer_value(), i64t, "sp")?;
+        let limit_global = crate::abi::declare_stack_limit(self.cg.ctx, self.cg.llvm);
+        let limit = self.b().build_load(i64t, limit_global.as_pointer_value(), "stack.limit")?.into_int_value();
+        let overflow = self.b().build_int_compare(IntPredicate::ULT, frame, limit, "stack.overflow")?;
+        let here = self.current_block()?;
+        let raise = self.new_block("stack.overflow");
+        self.b().position_at_end(raise);
+        let f = self.cg.runtime("kiln_rt_stack_overflow")?;
+        self.cg.call(f, &[])?;
+        self.return_raised()?;
+        self.b().position_at_end(here);
+        let cont = self.new_block("start");
+        self.cg.unlikely_branch(overflow, raise, cont)?;
+        self.b().position_at_end(cont);
+        Ok(())
+    }
+
+    /// Returns from the function with the error flag set (the value part is undefined).
+    fn return_raised(&mut self) -> Result<(), BackendError> {
+        let raised = self.cg.ctx.bool_type().const_int(1, false);
+        match self.llfn.get_type().get_return_type() {
+            Some(inkwell::types::BasicTypeEnum::StructType(pair)) => {
+                let v = self.b().build_insert_value(pair.get_undef(), raised, 1, "")?;
+                self.b().build_return(Some(&v.as_basic_value_enum()))?;
+            }
+            _ => {
+                self.b().build_return(Some(&raised))?;
+            }
+        }
+        Ok(())
+    }
+
+    /// Fills in the unwind block, if anything reaches it.
+    pub(crate) fn finish_unwind(&mut self) -> Result<(), BackendError> {
+        let Some(unwind) = self.unwind.take() else {
+            return Ok(());
+        };
+        self.b().position_at_end(unwind.block);
+        let i64t = self.cg.ctx.i64_type();
+        let first = unwind.incoming.first().map(|(l, _)| *l).unwrap_or(0);
+        let line = if unwind.incoming.iter().all(|(l, _)| *l == first) {
+            i64t.const_int(first as u64, false)
+        } else {
+            let phi = self.b().build_phi(i64t, "line")?;
+            for (l, from) in &unwind.incoming {
+                let v = i64t.const_int(*l as u64, false);
+                phi.add_incoming(&[(&v as &dyn BasicValue<'ctx>, *from)]);
+            }
+            phi.as_basic_value().into_int_value()
+        };
+        let (file, name) = self.traceback_names();
+        let file = self.cg.str_const(&file);
+        let name = self.cg.str_const(&name);
+        let push = self.cg.runtime("kiln_rt_traceback_push")?;
+        self.cg.call(push, &[file.into(), name.into(), line.into()])?;
+        self.return_raised()
+    }
+
+    /// The file name and function name shown in this function's traceback entries.
+    fn traceback_names(&self) -> (String, String) {
+        let file = self
+            .cg
+            .module
+            .files
+            .get(self.func.span.file as usize)
+            .map(|f| f.name.clone())
+            .unwrap_or_else(|| "<unknown>".to_owned());
+        (file, self.func.source_name.clone())
+    }
+}

@@ -1,0 +1,855 @@
+//! End-to-end tests of the CPU backend: hand-built IR modules, JIT-compiled and run through the
+//! runtime's `kiln_rt_main` in a child process (see `common::run`), at O0 and O2.
+
+mod common;
+
+use common::{check, ModuleBuilder};
+use kiln_ir::*;
+
+const OVERFLOW: &str = "OverflowError: integer overflow: result does not fit in 64 bits";
+const INT_ZERO_DIV: &str = "ZeroDivisionError: integer division or modulo by zero";
+
+/// Must match VALUES in data/gen_divmod.py.
+const DIVMOD_VALUES: [i64; 15] =
+    [i64::MIN, i64::MIN + 1, -1000000007, -7, -3, -2, -1, 0, 1, 2, 3, 7, 1000000007, i64::MAX - 1, i64::MAX];
+
+/// Python's `//` and `%` for every pair of edge values, read from a list at run time so that
+/// nothing is constant-folded, against the table CPython computed (data/divmod.txt).
+#[test]
+fn int_floordiv_mod_table() {
+    let mut m = ModuleBuilder::new();
+    let int = m.int_t();
+    let list_int = m.list_t(int);
+    let (main, mut b) = m.main(1);
+    let xs_l = b.local("xs", list_int);
+    let i = b.local("i", int);
+    let j = b.local("j", int);
+    let n0 = b.int(0);
+    let xs = b.e(Expression::ListNew { elem: int, len: n0 });
+    b.store(xs_l, xs);
+    for v in DIVMOD_VALUES {
+        let v = b.int(v);
+        b.append(xs, v);
+    }
+    let n = b.len(xs);
+    b.for_range(i, 0, n, |b| {
+        b.for_range(j, 0, n, |b| {
+            let xs = b.load(xs_l);
+            let iv = b.load(i);
+            let jv = b.load(j);
+            let a = b.index(xs, iv);
+            let d = b.index(xs, jv);
+            let zero = b.int(0);
+            let min = b.int(i64::MIN);
+            let m1 = b.int(-1);
+            let dz = b.cmp(CompareOp::Eq, d, zero);
+            let amin = b.cmp(CompareOp::Eq, a, min);
+            let dm1 = b.cmp(CompareOp::Eq, d, m1);
+            let both = b.bin(BinaryOp::BitAnd, amin, dm1);
+            let skip = b.bin(BinaryOp::BitOr, dz, both);
+            b.if_(
+                skip,
+                |_| {},
+                |b| {
+                    let q = b.bin(BinaryOp::FloorDiv, a, d);
+                    let r = b.bin(BinaryOp::Mod, a, d);
+                    for (k, v) in [a, d, q, r].into_iter().enumerate() {
+                        b.print_int(v);
+                        b.print_text(if k == 3 { "\n" } else { " " });
+                    }
+                },
+            );
+        });
+    });
+    m.define(main, b);
+    let expected = include_str!("data/divmod.txt");
+    check("int_floordiv_mod_table", "table", &m.module, expected, 0, None);
+}
+
+/// `x % -1` is 0 for every x (LLVM's `srem MIN, -1` is undefined: must not be used).
+#[test]
+fn int_mod_minus_one() {
+    let mut m = ModuleBuilder::new();
+    let int = m.int_t();
+    let (main, mut b) = m.main(1);
+    let x = b.local("x", int);
+    let y = b.local("y", int);
+    let min = b.int(i64::MIN);
+    b.store(x, min);
+    let m1 = b.int(-1);
+    b.store(y, m1);
+    let xv = b.load(x);
+    let yv = b.load(y);
+    let r = b.bin(BinaryOp::Mod, xv, yv);
+    b.println_int(r);
+    let seven = b.int(7);
+    let r = b.bin(BinaryOp::Mod, seven, yv);
+    b.println_int(r);
+    m.define(main, b);
+    check("int_mod_minus_one", "mod", &m.module, "0\n0\n", 0, None);
+}
+
+/// Builds `<module>`: print("before"); x = a; y = b; print(x OP y) — through locals so O0
+/// computes at run time.
+fn binary_program(op: BinaryOp, a: Literal, b_: Literal, ty: Scalar) -> Module {
+    let mut m = ModuleBuilder::new();
+    let t = m.ty(Type::Scalar(ty));
+    let (main, mut b) = m.main(1);
+    b.print_text("before\n");
+    let x = b.local("x", t);
+    let y = b.local("y", t);
+    let av = b.e(Expression::Literal(a));
+    b.store(x, av);
+    let bv = b.e(Expression::Literal(b_));
+    b.store(y, bv);
+    b.at(7);
+    let xv = b.load(x);
+    let yv = b.load(y);
+    let r = b.bin(op, xv, yv);
+    if ty == Scalar::F64 {
+        b.print_float(r);
+    } else {
+        b.print_int(r);
+    }
+    b.newline();
+    m.define(main, b);
+    m.module
+}
+
+#[test]
+fn int_overflow_raises() {
+    use BinaryOp::*;
+    use Literal::I64;
+    let cases = [
+        ("add", Add, I64(i64::MAX), I64(1)),
+        ("sub", Sub, I64(i64::MIN), I64(1)),
+        ("mul", Mul, I64(i64::MAX / 2 + 1), I64(2)),
+        ("floordiv", FloorDiv, I64(i64::MIN), I64(-1)),
+        ("shl63", Shl, I64(1), I64(63)),
+        ("shl_big", Shl, I64(3), I64(62)),
+        ("shl64", Shl, I64(1), I64(64)),
+        ("pow", Pow, I64(2), I64(63)),
+    ];
+    for (key, op, a, b) in cases {
+        let module = binary_program(op, a, b, Scalar::I64);
+        check("int_overflow_raises", key, &module, "before\n", 1, Some(OVERFLOW));
+    }
+    let mut m = ModuleBuilder::new();
+    let int = m.int_t();
+    let (main, mut b) = m.main(1);
+    let x = b.local("x", int);
+    let min = b.int(i64::MIN);
+    b.store(x, min);
+    let xv = b.load(x);
+    let r = b.unary(UnaryOp::Neg, xv);
+    b.println_int(r);
+    m.define(main, b);
+    check("int_overflow_raises", "neg", &m.module, "", 1, Some(OVERFLOW));
+}
+
+#[test]
+fn int_arithmetic_in_range() {
+    use BinaryOp::*;
+    use Literal::I64;
+    let cases = [
+        ("add", Add, I64(i64::MAX - 1), I64(1), i64::MAX),
+        ("sub", Sub, I64(i64::MIN + 1), I64(1), i64::MIN),
+        ("mul", Mul, I64(-(1 << 62)), I64(2), i64::MIN),
+        ("shl_neg", Shl, I64(-1), I64(63), i64::MIN),
+        ("shl_zero_big", Shl, I64(0), I64(1000), 0),
+        ("shr_big_neg", Shr, I64(-5), I64(1000), -1),
+        ("shr_big_pos", Shr, I64(5), I64(64), 0),
+        ("shr", Shr, I64(-7), I64(1), -4),
+        ("pow", Pow, I64(3), I64(39), 4052555153018976267),
+        ("pow_neg", Pow, I64(-2), I64(63), i64::MIN),
+        ("xor", BitXor, I64(0b1100), I64(0b1010), 0b0110),
+        ("wrapping", WrappingAdd, I64(i64::MAX), I64(1), i64::MIN),
+    ];
+    for (key, op, a, b, expected) in cases {
+        let module = binary_program(op, a, b, Scalar::I64);
+        check("int_arithmetic_in_range", key, &module, &format!("before\n{expected}\n"), 0, None);
+    }
+}
+
+#[test]
+fn negative_shift_count() {
+    for (key, op) in [("shl", BinaryOp::Shl), ("shr", BinaryOp::Shr)] {
+        let module = binary_program(op, Literal::I64(1), Literal::I64(-1), Scalar::I64);
+        check("negative_shift_count", key, &module, "before\n", 1, Some("ValueError: negative shift count"));
+    }
+}
+
+#[test]
+fn zero_division_messages() {
+    use BinaryOp::*;
+    use Literal::{F64, I64};
+    let cases = [
+        ("int_floordiv", FloorDiv, I64(7), I64(0), Scalar::I64, INT_ZERO_DIV),
+        ("int_mod", Mod, I64(7), I64(0), Scalar::I64, INT_ZERO_DIV),
+        ("float_div", Div, F64(1.0), F64(0.0), Scalar::F64, "ZeroDivisionError: float division by zero"),
+        ("float_div_negzero", Div, F64(1.0), F64(-0.0), Scalar::F64, "ZeroDivisionError: float division by zero"),
+        (
+            "float_floordiv",
+            FloorDiv,
+            F64(1.0),
+            F64(0.0),
+            Scalar::F64,
+            "ZeroDivisionError: float floor division by zero",
+        ),
+        ("float_mod", Mod, F64(1.0), F64(0.0), Scalar::F64, "ZeroDivisionError: float modulo"),
+    ];
+    for (key, op, a, b, ty, message) in cases {
+        let module = binary_program(op, a, b, ty);
+        check("zero_division_messages", key, &module, "before\n", 1, Some(message));
+    }
+}
+
+#[test]
+fn float_arithmetic() {
+    use BinaryOp::*;
+    use Literal::F64;
+    let cases = [
+        ("add", Add, F64(0.1), F64(0.2), "0.30000000000000004"),
+        ("div", Div, F64(1.0), F64(3.0), "0.3333333333333333"),
+        ("floordiv", FloorDiv, F64(-7.0), F64(2.0), "-4.0"),
+        ("mod", Mod, F64(-7.0), F64(2.0), "1.0"),
+        ("mod_neg", Mod, F64(7.0), F64(-2.0), "-1.0"),
+        ("pow", Pow, F64(2.0), F64(0.5), "1.4142135623730951"),
+        ("div_inf", Div, F64(1.0), F64(f64::INFINITY), "0.0"),
+    ];
+    for (key, op, a, b, expected) in cases {
+        let module = binary_program(op, a, b, Scalar::F64);
+        check("float_arithmetic", key, &module, &format!("before\n{expected}\n"), 0, None);
+    }
+}
+
+/// Comparisons, including NaN (`nan != nan` is True, every ordered comparison False).
+#[test]
+fn comparisons() {
+    let mut m = ModuleBuilder::new();
+    let float = m.float_t();
+    let int = m.int_t();
+    let (main, mut b) = m.main(1);
+    let x = b.local("x", float);
+    let nan = b.float(f64::NAN);
+    b.store(x, nan);
+    let n = b.load(x);
+    for op in [CompareOp::Eq, CompareOp::Ne, CompareOp::Lt, CompareOp::Le, CompareOp::Gt, CompareOp::Ge] {
+        let c = b.cmp(op, n, n);
+        b.print_bool(c);
+        b.print_text(" ");
+    }
+    b.newline();
+    let i = b.local("i", int);
+    let v = b.int(-1);
+    b.store(i, v);
+    let iv = b.load(i);
+    let one = b.int(1);
+    for op in [CompareOp::Lt, CompareOp::Gt, CompareOp::Ne] {
+        let c = b.cmp(op, iv, one);
+        b.print_bool(c);
+        b.print_text(" ");
+    }
+    b.newline();
+    // Strings: equality and code-point order.
+    let s1 = b.string("abc");
+    let s2 = b.string("abd");
+    let s3 = b.string("abc");
+    for (l, r, op) in
+        [(s1, s3, CompareOp::Eq), (s1, s2, CompareOp::Eq), (s1, s2, CompareOp::Lt), (s2, s1, CompareOp::Le)]
+    {
+        let c = b.cmp(op, l, r);
+        b.print_bool(c);
+        b.print_text(" ");
+    }
+    b.newline();
+    // Bools: False < True.
+    let f = b.boolean(false);
+    let t = b.boolean(true);
+    let c = b.cmp(CompareOp::Lt, f, t);
+    b.print_bool(c);
+    b.newline();
+    m.define(main, b);
+    let expected = "False True False False False False \nTrue False True \nTrue False True False \nTrue\n";
+    check("comparisons", "cmp", &m.module, expected, 0, None);
+}
+
+#[test]
+fn casts_and_math() {
+    let mut m = ModuleBuilder::new();
+    let float = m.float_t();
+    let (main, mut b) = m.main(1);
+    let x = b.local("x", float);
+    let v = b.float(-2.75);
+    b.store(x, v);
+    let xv = b.load(x);
+    let i = b.cast(xv, Scalar::I64);
+    b.println_int(i);
+    let three = b.int(3);
+    let f = b.cast(three, Scalar::F64);
+    b.print_float(f);
+    b.newline();
+    let t = b.boolean(true);
+    let ti = b.cast(t, Scalar::I64);
+    b.println_int(ti);
+    let zf = b.float(-0.0);
+    let zb = b.cast(zf, Scalar::BOOL);
+    b.print_bool(zb);
+    b.newline();
+    let nan = b.float(f64::NAN);
+    let nb = b.cast(nan, Scalar::BOOL);
+    b.print_bool(nb);
+    b.newline();
+    let two = b.float(2.0);
+    let s = b.math(MathFunction::Sqrt, &[two]);
+    b.print_float(s);
+    b.newline();
+    let fl = b.math(MathFunction::Floor, &[xv]);
+    b.println_int(fl);
+    let ce = b.math(MathFunction::Ceil, &[xv]);
+    b.println_int(ce);
+    let tr = b.math(MathFunction::Trunc, &[xv]);
+    b.println_int(tr);
+    let ab = b.math(MathFunction::Fabs, &[xv]);
+    b.print_float(ab);
+    b.newline();
+    let inf = b.float(f64::INFINITY);
+    for (f, arg) in [
+        (MathFunction::IsNan, nan),
+        (MathFunction::IsInf, inf),
+        (MathFunction::IsFinite, inf),
+        (MathFunction::IsFinite, xv),
+    ] {
+        let r = b.math(f, &[arg]);
+        b.print_bool(r);
+        b.print_text(" ");
+    }
+    b.newline();
+    let one = b.float(1.0);
+    let at = b.math(MathFunction::Atan2, &[one, one]);
+    b.print_float(at);
+    b.newline();
+    b.at(9);
+    let neg = b.float(-1.0);
+    let bad = b.math(MathFunction::Sqrt, &[neg]);
+    b.print_float(bad);
+    m.define(main, b);
+    let expected =
+        "-2\n3.0\n1\nFalse\nTrue\n1.4142135623730951\n-3\n-2\n-2\n2.75\nTrue True False True \n0.7853981633974483\n";
+    check("casts_and_math", "math", &m.module, expected, 1, Some("ValueError: math domain error"));
+}
+
+#[test]
+fn float_to_int_errors() {
+    for (key, v, message) in [
+        ("nan", f64::NAN, "ValueError: cannot convert float NaN to integer"),
+        ("inf", f64::INFINITY, "OverflowError: cannot convert float infinity to integer"),
+    ] {
+        let mut m = ModuleBuilder::new();
+        let float = m.float_t();
+        let (main, mut b) = m.main(1);
+        let x = b.local("x", float);
+        let c = b.float(v);
+        b.store(x, c);
+        let xv = b.load(x);
+        let i = b.cast(xv, Scalar::I64);
+        b.println_int(i);
+        m.define(main, b);
+        check("float_to_int_errors", key, &m.module, "", 1, Some(message));
+    }
+}
+
+/// Builds `xs = [10, 20, 30]` and runs `body` with it.
+fn list_program(body: impl FnOnce(&mut common::FnBuilder, Handle<Expression>)) -> Module {
+    let mut m = ModuleBuilder::new();
+    let int = m.int_t();
+    m.list_t(int);
+    let (main, mut b) = m.main(1);
+    let zero = b.int(0);
+    let xs = b.e(Expression::ListNew { elem: int, len: zero });
+    for v in [10, 20, 30] {
+        let v = b.int(v);
+        b.append(xs, v);
+    }
+    body(&mut b, xs);
+    m.define(main, b);
+    m.module
+}
+
+#[test]
+fn list_indexing() {
+    let module = list_program(|b, xs| {
+        for i in [0, 2, -1, -3] {
+            let i = b.int(i);
+            let v = b.index(xs, i);
+            b.println_int(v);
+        }
+        let i = b.int(-3);
+        let v = b.int(5);
+        b.index_store(xs, i, v);
+        let r = b.e(Expression::ListRepr { list: xs });
+        b.print_str(r);
+        b.newline();
+        let n = b.len(xs);
+        b.println_int(n);
+    });
+    check("list_indexing", "ok", &module, "10\n30\n30\n10\n[5, 20, 30]\n3\n", 0, None);
+
+    for (key, i) in [("read_3", 3), ("read_minus_4", -4), ("read_min", i64::MIN), ("read_max", i64::MAX)] {
+        let module = list_program(|b, xs| {
+            b.at(5);
+            let i = b.int(i);
+            let v = b.index(xs, i);
+            b.println_int(v);
+        });
+        check("list_indexing", key, &module, "", 1, Some("IndexError: list index out of range"));
+    }
+    for (key, i) in [("store_3", 3), ("store_minus_4", -4)] {
+        let module = list_program(|b, xs| {
+            let i = b.int(i);
+            let v = b.int(1);
+            b.index_store(xs, i, v);
+        });
+        check("list_indexing", key, &module, "", 1, Some("IndexError: list assignment index out of range"));
+    }
+}
+
+#[test]
+fn lists_of_every_element_type() {
+    let mut m = ModuleBuilder::new();
+    let float = m.float_t();
+    let boolean = m.bool_t();
+    let string = m.str_t();
+    let none = m.none_t();
+    let int = m.int_t();
+    let list_float = m.list_t(float);
+    for t in [boolean, string, none, list_float] {
+        m.list_t(t);
+    }
+    let (main, mut b) = m.main(1);
+    let two = b.int(2);
+    let fs = b.e(Expression::ListNew { elem: float, len: two });
+    let one = b.int(1);
+    let x = b.float(1.5);
+    b.index_store(fs, one, x);
+    let r = b.e(Expression::ListRepr { list: fs });
+    b.print_str(r);
+    b.newline();
+    let zero = b.int(0);
+    let bs = b.e(Expression::ListNew { elem: boolean, len: zero });
+    let t = b.boolean(true);
+    let f = b.boolean(false);
+    b.append(bs, t);
+    b.append(bs, f);
+    let v = b.index(bs, zero);
+    b.print_bool(v);
+    b.newline();
+    let r = b.e(Expression::ListRepr { list: bs });
+    b.print_str(r);
+    b.newline();
+    let ss = b.e(Expression::ListNew { elem: string, len: zero });
+    let a = b.string("a'b");
+    b.append(ss, a);
+    let c = b.string("ü");
+    b.append(ss, c);
+    let r = b.e(Expression::ListRepr { list: ss });
+    b.print_str(r);
+    b.newline();
+    let ns = b.e(Expression::ListNew { elem: none, len: two });
+    let nv = b.none();
+    b.append(ns, nv);
+    let r = b.e(Expression::ListRepr { list: ns });
+    b.print_str(r);
+    b.newline();
+    // Repeat and concatenation.
+    let three = b.int(3);
+    let rep = b.e(Expression::ListRepeat { list: fs, count: three });
+    let cat = b.e(Expression::ListConcat { left: rep, right: fs });
+    let r = b.e(Expression::ListRepr { list: cat });
+    b.print_str(r);
+    b.newline();
+    // Nested lists.
+    let nested = b.e(Expression::ListNew { elem: list_float, len: zero });
+    b.append(nested, fs);
+    let inner = b.index(nested, zero);
+    let y = b.index(inner, one);
+    b.print_float(y);
+    b.newline();
+    let _ = int;
+    m.define(main, b);
+    let expected = "[0.0, 1.5]\nTrue\n[True, False]\n[\"a'b\", 'ü']\n[None, None, None]\n[0.0, 1.5, 0.0, 1.5, 0.0, 1.5, 0.0, 1.5]\n1.5\n";
+    check("lists_of_every_element_type", "lists", &m.module, expected, 0, None);
+}
+
+#[test]
+fn strings() {
+    let mut m = ModuleBuilder::new();
+    let (main, mut b) = m.main(1);
+    let s = b.string("héllo, wörld ✓");
+    b.print_str(s);
+    b.newline();
+    let n = b.len(s);
+    b.println_int(n);
+    let a = b.string("ab");
+    let c = b.rt(RuntimeFn::StrConcat, &[a, s]);
+    b.print_str(c);
+    b.newline();
+    let again = b.string("héllo, wörld ✓");
+    let eq = b.cmp(CompareOp::Eq, s, again);
+    b.print_bool(eq);
+    b.newline();
+    let i = b.int(-42);
+    let si = b.rt(RuntimeFn::StrFromInt, &[i]);
+    b.print_str(si);
+    b.newline();
+    let spec = b.string(">6");
+    let formatted = b.rt(RuntimeFn::FormatInt, &[i, spec]);
+    b.print_str(formatted);
+    b.newline();
+    let r = b.rt(RuntimeFn::StrRepr, &[a]);
+    b.print_str(r);
+    b.newline();
+    let empty = b.string("");
+    let n = b.len(empty);
+    b.println_int(n);
+    b.at(12);
+    let bad = b.string("Q");
+    let formatted = b.rt(RuntimeFn::FormatInt, &[i, bad]);
+    b.print_str(formatted);
+    m.define(main, b);
+    let expected = "héllo, wörld ✓\n14\nabhéllo, wörld ✓\nTrue\n-42\n   -42\n'ab'\n0\n";
+    check("strings", "str", &m.module, expected, 1, None);
+}
+
+/// Each frame that an exception leaves pushes one traceback entry with the line of the raising
+/// node or of the call.
+#[test]
+fn traceback_lines() {
+    let mut m = ModuleBuilder::new();
+    let int = m.int_t();
+    let f = m.declare("f", &[("x", int)], int, 10);
+    let g = m.declare("g", &[("x", int)], int, 20);
+    let mut b = m.builder(f);
+    b.at(11);
+    let x = b.param(0);
+    let ten = b.int(10);
+    let q = b.bin(BinaryOp::FloorDiv, ten, x);
+    b.ret(Some(q));
+    m.define(f, b);
+    let mut b = m.builder(g);
+    b.at(21);
+    let x = b.param(0);
+    let y = b.call(f, &[x]);
+    b.at(22);
+    b.ret(Some(y));
+    m.define(g, b);
+    let (main, mut b) = m.main(30);
+    b.at(31);
+    b.print_text("start\n");
+    b.at(32);
+    let two = b.int(2);
+    let r = b.call(g, &[two]);
+    b.println_int(r);
+    b.at(33);
+    let zero = b.int(0);
+    let r = b.call(g, &[zero]);
+    b.println_int(r);
+    m.define(main, b);
+    let expected_err = "Traceback (most recent call last):\n  File \"test.py\", line 33, in <module>\n  File \"test.py\", line 21, in g\n  File \"test.py\", line 11, in f\nZeroDivisionError: integer division or modulo by zero\n";
+    for opt in [0, 2] {
+        let Some(out) = common::run("traceback_lines", "tb", &m.module, opt) else { continue };
+        assert_eq!(out.stdout, "start\n5\n");
+        assert_eq!(out.stderr, expected_err, "at O{opt}");
+        assert_eq!(out.status, 1);
+    }
+}
+
+/// `raise` statements, with and without a message, and a `None`-returning raising function.
+#[test]
+fn raise_statement() {
+    let mut m = ModuleBuilder::new();
+    let none = m.none_t();
+    let f = m.declare("fail", &[], none, 3);
+    let mut b = m.builder(f);
+    b.at(4);
+    let msg = b.string("bad value: 7");
+    b.raise(ExceptionKind::ValueError, Some(msg));
+    m.define(f, b);
+    let (main, mut b) = m.main(8);
+    b.at(9);
+    b.call(f, &[]);
+    m.define(main, b);
+    check("raise_statement", "msg", &m.module, "", 1, Some("ValueError: bad value: 7"));
+
+    let mut m = ModuleBuilder::new();
+    let (main, mut b) = m.main(1);
+    b.print_text("x\n");
+    b.raise(ExceptionKind::AssertionError, None);
+    b.print_text("unreachable\n");
+    m.define(main, b);
+    check("raise_statement", "bare", &m.module, "x\n", 1, Some("AssertionError"));
+}
+
+/// Runaway recursion raises RecursionError through the stack check instead of crashing; deep
+/// but finite recursion works.
+#[test]
+fn recursion() {
+    let mut m = ModuleBuilder::new();
+    let int = m.int_t();
+    // def down(n): return 0 if n == 0 else n + down(n - 1)    (n + ... overflows never here)
+    let down = m.declare("down", &[("n", int)], int, 2);
+    let mut b = m.builder(down);
+    b.at(3);
+    let n = b.param(0);
+    let zero = b.int(0);
+    let is_zero = b.cmp(CompareOp::Eq, n, zero);
+    b.if_(
+        is_zero,
+        |b| {
+            let z = b.int(0);
+            b.ret(Some(z));
+        },
+        |_| {},
+    );
+    b.at(4);
+    let one = b.int(1);
+    let n1 = b.bin(BinaryOp::Sub, n, one);
+    let rest = b.call(down, &[n1]);
+    let s = b.bin(BinaryOp::Add, n, rest);
+    b.ret(Some(s));
+    m.define(down, b);
+    let (main, mut b) = m.main(10);
+    b.at(11);
+    let k = b.int(100000);
+    let r = b.call(down, &[k]);
+    b.println_int(r);
+    b.at(12);
+    let k = b.int(-1);
+    let r = b.call(down, &[k]);
+    b.println_int(r);
+    m.define(main, b);
+    for opt in [0, 2] {
+        let Some(out) = common::run("recursion", "down", &m.module, opt) else { continue };
+        assert_eq!(out.stdout, "5000050000\n", "at O{opt}: {}", out.stderr);
+        assert_eq!(out.status, 1);
+        let lines: Vec<&str> = out.stderr.lines().collect();
+        assert_eq!(lines.last(), Some(&"RecursionError: maximum recursion depth exceeded"), "{}", out.stderr);
+        // As in CPython: the innermost entry is the line of the call that could not start a
+        // frame, and only the innermost 1000 entries are shown (so not `<module>`'s).
+        let tail = "  File \"test.py\", line 4, in down\n".repeat(3) + "  [Previous line repeated 997 more times]\n";
+        assert!(out.stderr.ends_with(&(tail + lines[lines.len() - 1] + "\n")), "{}", out.stderr);
+        assert!(!out.stderr.contains("line 2,"), "{}", out.stderr);
+    }
+}
+
+/// Globals of every kind; their memory is a GC root, so lists stored only in globals survive
+/// collections triggered by heavy allocation.
+#[test]
+fn globals_survive_collections() {
+    let mut m = ModuleBuilder::new();
+    let int = m.int_t();
+    let boolean = m.bool_t();
+    let string = m.str_t();
+    let list_int = m.list_t(int);
+    let g_list = m.global("keep", list_int);
+    let g_count = m.global("count", int);
+    let g_flag = m.global("flag", boolean);
+    let g_name = m.global("name", string);
+    let f = m.declare("bump", &[], int, 20);
+    let mut b = m.builder(f);
+    let c = b.load_global(g_count);
+    let one = b.int(1);
+    let c1 = b.bin(BinaryOp::Add, c, one);
+    b.store_global(g_count, c1);
+    b.ret(Some(c1));
+    m.define(f, b);
+    let (main, mut b) = m.main(1);
+    let i = b.local("i", int);
+    let n = b.int(1000);
+    let xs = b.e(Expression::ListNew { elem: int, len: n });
+    b.store_global(g_list, xs);
+    let k = b.int(123);
+    let idx = b.int(999);
+    b.index_store(xs, idx, k);
+    let t = b.boolean(true);
+    b.store_global(g_flag, t);
+    let s = b.string("kept");
+    let s2 = b.rt(RuntimeFn::StrConcat, &[s, s]);
+    b.store_global(g_name, s2);
+    let rounds = b.int(20000);
+    b.for_range(i, 0, rounds, |b| {
+        let n = b.int(1000);
+        let _junk = b.e(Expression::ListNew { elem: int, len: n });
+        let _ = b.call(f, &[]);
+    });
+    let xs = b.load_global(g_list);
+    let idx = b.int(999);
+    let v = b.index(xs, idx);
+    b.println_int(v);
+    let c = b.load_global(g_count);
+    b.println_int(c);
+    let fl = b.load_global(g_flag);
+    b.print_bool(fl);
+    b.newline();
+    let nm = b.load_global(g_name);
+    b.print_str(nm);
+    b.newline();
+    m.define(main, b);
+    check("globals_survive_collections", "gc", &m.module, "123\n20000\nTrue\nkeptkept\n", 0, None);
+}
+
+/// Control flow: nested loops with break and continue, early returns, select.
+#[test]
+fn control_flow() {
+    let mut m = ModuleBuilder::new();
+    let int = m.int_t();
+    // def classify(n): if n < 0: return -1 ; if n == 0: return 0 ; return 1
+    let classify = m.declare("classify", &[("n", int)], int, 1);
+    let mut b = m.builder(classify);
+    let n = b.param(0);
+    let zero = b.int(0);
+    let neg = b.cmp(CompareOp::Lt, n, zero);
+    b.if_(
+        neg,
+        |b| {
+            let r = b.int(-1);
+            b.ret(Some(r));
+        },
+        |b| {
+            let z = b.cmp(CompareOp::Eq, n, zero);
+            b.if_(
+                z,
+                |b| b.ret(Some(zero)),
+                |b| {
+                    let r = b.int(1);
+                    b.ret(Some(r));
+                },
+            );
+        },
+    );
+    m.define(classify, b);
+    let (main, mut b) = m.main(10);
+    let i = b.local("i", int);
+    let total = b.local("total", int);
+    let z = b.int(0);
+    b.store(i, z);
+    b.store(total, z);
+    // while True: i += 1; if i % 3 == 0: continue; if i > 20: break; total += i
+    b.loop_(|b| {
+        let iv = b.load(i);
+        let one = b.int(1);
+        let i1 = b.bin(BinaryOp::Add, iv, one);
+        b.store(i, i1);
+        let three = b.int(3);
+        let r = b.bin(BinaryOp::Mod, i1, three);
+        let zero = b.int(0);
+        let div = b.cmp(CompareOp::Eq, r, zero);
+        b.if_(div, |b| b.cont(), |_| {});
+        let twenty = b.int(20);
+        let big = b.cmp(CompareOp::Gt, i1, twenty);
+        b.if_(big, |b| b.brk(), |_| {});
+        let t = b.load(total);
+        let t1 = b.bin(BinaryOp::Add, t, i1);
+        b.store(total, t1);
+    });
+    let t = b.load(total);
+    b.println_int(t);
+    for v in [-5, 0, 9] {
+        let v = b.int(v);
+        let c = b.call(classify, &[v]);
+        b.println_int(c);
+    }
+    let c = b.boolean(false);
+    let a = b.int(1);
+    let r = b.int(2);
+    let s = b.e(Expression::Select { condition: c, accept: a, reject: r });
+    b.println_int(s);
+    // A loop without break: left only by return.
+    m.define(main, b);
+    // 1+2+4+5+7+8+10+11+13+14+16+17+19+20 = 147
+    check("control_flow", "flow", &m.module, "147\n-1\n0\n1\n2\n", 0, None);
+}
+
+#[test]
+fn unsupported_constructs_are_errors() {
+    let mut m = ModuleBuilder::new();
+    let int = m.int_t();
+    let (main, mut b) = m.main(1);
+    let i = b.local("i", int);
+    let zero = b.int(0);
+    let ten = b.int(10);
+    let one = b.int(1);
+    b.at(3);
+    b.s(Statement::ParallelFor {
+        index: i,
+        start: zero,
+        stop: ten,
+        step: one,
+        body: Block::new(),
+        schedule: Schedule::Static,
+        chunk_size: None,
+        num_threads: None,
+        target: ParallelTarget::Cpu,
+        reductions: vec![],
+    });
+    m.define(main, b);
+    let info = validate(&m.module).unwrap();
+    let err = kiln_backend_cpu::compile(&m.module, &info, &kiln_backend_cpu::Options::default())
+        .err()
+        .expect("parallel loops are not supported yet");
+    assert!(err.message.contains("not supported by the CPU backend yet"), "{}", err.message);
+    assert_eq!(err.span, common::span(3));
+}
+
+/// The LLVM text has the entry points, the checked arithmetic and the TBAA tags; object and
+/// assembly files are written.
+#[test]
+fn llvm_ir_and_object_output() {
+    let module = list_program(|b, xs| {
+        let i = b.int(1);
+        let v = b.index(xs, i);
+        let w = b.bin(BinaryOp::Add, v, v);
+        b.index_store(xs, i, w);
+        b.println_int(w);
+    });
+    let info = validate(&module).unwrap();
+    let compiled = kiln_backend_cpu::compile(&module, &info, &kiln_backend_cpu::Options { opt_level: 0 }).unwrap();
+    let ir = compiled.llvm_ir();
+    for needle in [
+        "@__kiln_entry()",
+        "define i32 @main(",
+        "llvm.sadd.with.overflow.i64",
+        "!tbaa",
+        "kiln list.len",
+        "kiln elem.i64",
+        "!prof",
+    ] {
+        assert!(ir.contains(needle), "missing {needle} in:\n{ir}");
+    }
+    let dir = std::env::temp_dir().join(format!("kiln-cpu-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let obj = dir.join("prog.o");
+    compiled.write_object(&obj).unwrap();
+    assert!(std::fs::metadata(&obj).unwrap().len() > 0);
+    let asm = dir.join("prog.s");
+    compiled.write_assembly(&asm).unwrap();
+    let text = std::fs::read_to_string(&asm).unwrap();
+    assert!(text.contains("__kiln_entry"));
+    std::fs::remove_dir_all(&dir).ok();
+    // Optimised: still verifies and keeps the entry points.
+    let compiled = kiln_backend_cpu::compile(&module, &info, &kiln_backend_cpu::Options { opt_level: 3 }).unwrap();
+    assert!(compiled.llvm_ir().contains("@__kiln_entry"));
+}
+
+/// A JIT without the runtime symbols is refused with an error instead of aborting in MCJIT.
+#[test]
+fn missing_runtime_symbols_are_reported() {
+    let module = list_program(|b, xs| {
+        let n = b.len(xs);
+        b.println_int(n);
+    });
+    let info = validate(&module).unwrap();
+    let compiled = kiln_backend_cpu::compile(&module, &info, &kiln_backend_cpu::Options::default()).unwrap();
+    let err = compiled.jit(&[]).err().expect("must fail");
+    assert!(err.message.contains("kiln_rt_print_int"), "{}", err.message);
+}

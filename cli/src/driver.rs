@@ -1,0 +1,171 @@
+//! The compile pipeline: source → frontend → IR (validated) → backend → run or write.
+
+use crate::diagnostics;
+use crate::{CommonOptions, Emit};
+use std::path::Path;
+
+/// Exit status for compile errors and bad command lines.
+const COMPILE_ERROR: i32 = 2;
+
+struct Frontend {
+    module: kiln_ir::Module,
+    info: kiln_ir::ModuleInfo,
+}
+
+/// Reads, parses, type-checks and lowers `file`; renders diagnostics on failure.
+fn compile_to_ir(file: &Path) -> Result<Frontend, i32> {
+    let path = file.display().to_string();
+    let source = match std::fs::read_to_string(file) {
+        Ok(s) => s,
+        Err(e) => {
+            diagnostics::plain(format!("cannot read `{path}`: {e}"));
+            return Err(COMPILE_ERROR);
+        }
+    };
+    let module = match kiln_frontend::compile(&path, &source) {
+        Ok(m) => m,
+        Err(diags) => {
+            diagnostics::render(&path, &source, &diags);
+            return Err(COMPILE_ERROR);
+        }
+    };
+    match kiln_ir::validate(&module) {
+        Ok(info) => Ok(Frontend { module, info }),
+        Err(e) => {
+            diagnostics::plain(format!("internal compiler error: {e}"));
+            Err(COMPILE_ERROR)
+        }
+    }
+}
+
+fn backend(front: &Frontend, common: &CommonOptions) -> Result<kiln_backend_cpu::Compiled, i32> {
+    let options = kiln_backend_cpu::Options { opt_level: common.opt_level };
+    kiln_backend_cpu::compile(&front.module, &front.info, &options).map_err(|e| {
+        match front.module.line_of(e.span) {
+            Some((file, line)) => diagnostics::plain(format!("{} (at {file}:{line})", e.message)),
+            None => diagnostics::plain(e.message),
+        }
+        COMPILE_ERROR
+    })
+}
+
+fn apply_threads(common: &CommonOptions) {
+    if let Some(n) = common.threads {
+        std::env::set_var("KILN_NUM_THREADS", n.to_string());
+    }
+}
+
+pub fn check(file: &Path) -> i32 {
+    match compile_to_ir(file) {
+        Ok(_) => 0,
+        Err(code) => code,
+    }
+}
+
+pub fn run(file: &Path, args: &[String], common: &CommonOptions) -> i32 {
+    let front = match compile_to_ir(file) {
+        Ok(f) => f,
+        Err(code) => return code,
+    };
+    let compiled = match backend(&front, common) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let program = match compiled.jit(&kiln_runtime::symbols()) {
+        Ok(p) => p,
+        Err(e) => {
+            diagnostics::plain(e.message);
+            return COMPILE_ERROR;
+        }
+    };
+    apply_threads(common);
+    // argv as the program sees it: its own path first, as in CPython's sys.argv.
+    let mut argv: Vec<std::ffi::CString> = Vec::with_capacity(args.len() + 1);
+    for a in std::iter::once(file.display().to_string()).chain(args.iter().cloned()) {
+        argv.push(std::ffi::CString::new(a).unwrap_or_default());
+    }
+    let mut pointers: Vec<*const std::os::raw::c_char> = argv.iter().map(|a| a.as_ptr()).collect();
+    pointers.push(std::ptr::null());
+    // SAFETY: `entry` is the JIT-compiled `__kiln_entry`, kept alive by `program`; argv
+    // outlives the call.
+    unsafe { kiln_runtime::abi::kiln_rt_main(program.entry, argv.len() as i32, pointers.as_ptr()) }
+}
+
+pub fn build(file: &Path, output: Option<&Path>, emit: Emit, common: &CommonOptions) -> i32 {
+    let front = match compile_to_ir(file) {
+        Ok(f) => f,
+        Err(code) => return code,
+    };
+    let default_out = || -> std::path::PathBuf {
+        let stem = file.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| "out".into());
+        let ext = match emit {
+            Emit::Exe => "",
+            Emit::Obj => ".o",
+            Emit::Llvm => ".ll",
+            Emit::Ir => ".kir",
+            Emit::Asm => ".s",
+        };
+        std::path::PathBuf::from(format!("{stem}{ext}"))
+    };
+    let out = output.map(Path::to_path_buf).unwrap_or_else(default_out);
+    let to_stdout = out.as_os_str() == "-";
+    let write_text = |text: &str| -> i32 {
+        if to_stdout {
+            print!("{text}");
+            return 0;
+        }
+        match std::fs::write(&out, text) {
+            Ok(()) => 0,
+            Err(e) => {
+                diagnostics::plain(format!("cannot write `{}`: {e}", out.display()));
+                COMPILE_ERROR
+            }
+        }
+    };
+    if emit == Emit::Ir {
+        return write_text(&kiln_ir::print::print_module(&front.module, Some(&front.info)));
+    }
+    let compiled = match backend(&front, common) {
+        Ok(c) => c,
+        Err(code) => return code,
+    };
+    let report = |r: Result<(), kiln_backend_cpu::BackendError>| match r {
+        Ok(()) => 0,
+        Err(e) => {
+            diagnostics::plain(e.message);
+            COMPILE_ERROR
+        }
+    };
+    match emit {
+        Emit::Llvm => write_text(&compiled.llvm_ir()),
+        Emit::Asm if to_stdout => {
+            let tmp = std::env::temp_dir().join(format!("kiln-{}.s", std::process::id()));
+            let code = report(compiled.write_assembly(&tmp));
+            if code == 0 {
+                let text = std::fs::read_to_string(&tmp).unwrap_or_default();
+                print!("{text}");
+            }
+            let _ = std::fs::remove_file(&tmp);
+            code
+        }
+        Emit::Asm => report(compiled.write_assembly(&out)),
+        Emit::Obj => report(compiled.write_object(&out)),
+        Emit::Exe => {
+            let tmp = std::env::temp_dir().join(format!("kiln-{}.o", std::process::id()));
+            let code = report(compiled.write_object(&tmp));
+            if code != 0 {
+                return code;
+            }
+            let result = crate::link::link_executable(&tmp, &out);
+            let _ = std::fs::remove_file(&tmp);
+            match result {
+                Ok(()) => 0,
+                Err(message) => {
+                    diagnostics::plain(message);
+                    COMPILE_ERROR
+                }
+            }
+        }
+        Emit::Ir => unreachable!("handled above"),
+    }
+}

@@ -1,0 +1,371 @@
+//! Python exceptions as a per-thread pending state.
+//!
+//! Compiled code checks the status byte returned by functions that can raise; on 1 it
+//! pushes its own traceback frame ([`traceback_push`]) and returns 1 to its caller, up to
+//! the entry function, whose 1 makes [`crate::entry`] print the report. `try`/`except`
+//! inspects the pending exception ([`matches()`], [`type_name`], [`message`]) and clears it.
+//!
+//! All state is Rust-owned text (copied out of the `KStr`s it was given), so nothing here
+//! needs the collector.
+
+use std::cell::RefCell;
+use std::collections::HashMap;
+use std::sync::{Mutex, OnceLock};
+
+/// An exception produced by runtime code: the class name and the `str()` of the
+/// exception (None for an exception raised without arguments).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PyErr {
+    pub kind: &'static str,
+    pub msg: Option<String>,
+}
+
+impl PyErr {
+    pub fn new(kind: &'static str, msg: impl Into<String>) -> PyErr {
+        PyErr { kind, msg: Some(msg.into()) }
+    }
+
+    /// An exception without a message (`raise MemoryError`).
+    pub fn bare(kind: &'static str) -> PyErr {
+        PyErr { kind, msg: None }
+    }
+
+    /// The last line CPython prints for this exception.
+    pub fn last_line(&self) -> String {
+        last_line(self.kind, self.msg.as_deref())
+    }
+}
+
+/// CPython's last traceback line: `Name: message`, or just `Name` when the message is
+/// missing or empty (`raise ValueError("")` and `raise AssertionError` both print the bare
+/// name; a message of one space still prints `Name:  `).
+pub fn last_line(kind: &str, msg: Option<&str>) -> String {
+    match msg {
+        Some(m) if !m.is_empty() => format!("{kind}: {m}"),
+        _ => kind.to_string(),
+    }
+}
+
+/// One traceback entry, run-length encoded: `count` identical consecutive frames.
+#[derive(Clone, Debug)]
+struct Frame {
+    file: u32,
+    func: u32,
+    line: i64,
+    count: u64,
+}
+
+/// The pending exception of a thread.
+#[derive(Clone, Debug)]
+pub struct Pending {
+    pub kind: String,
+    pub msg: Option<String>,
+    /// For `SystemExit` raised with an integer code (`kiln_rt_raise_system_exit`).
+    pub exit_code: Option<i64>,
+    frames: Vec<Frame>,
+}
+
+#[derive(Default)]
+struct State {
+    pending: Option<Pending>,
+    /// Interned file and function names (bounded by the program's distinct names).
+    names: Vec<String>,
+    ids: HashMap<String, u32>,
+}
+
+impl State {
+    fn intern(&mut self, s: &str) -> u32 {
+        if let Some(&id) = self.ids.get(s) {
+            return id;
+        }
+        let id = self.names.len() as u32;
+        self.names.push(s.to_string());
+        self.ids.insert(s.to_string(), id);
+        id
+    }
+}
+
+thread_local! {
+    static STATE: RefCell<State> = RefCell::new(State::default());
+}
+
+fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> Option<R> {
+    STATE.try_with(|st| st.try_borrow_mut().ok().map(|mut st| f(&mut st))).ok().flatten()
+}
+
+/// Set the pending exception (replacing any), with an empty traceback.
+pub fn raise(kind: &str, msg: Option<&str>) {
+    with_state(|st| {
+        st.pending =
+            Some(Pending { kind: kind.to_string(), msg: msg.map(str::to_string), exit_code: None, frames: Vec::new() })
+    });
+}
+
+/// Raise a runtime-produced error.
+pub fn raise_err(e: &PyErr) {
+    raise(e.kind, e.msg.as_deref());
+}
+
+/// Raise `SystemExit(code)` with an integer code.
+pub fn raise_system_exit(code: i64) {
+    with_state(|st| {
+        st.pending = Some(Pending {
+            kind: "SystemExit".to_string(),
+            msg: Some(code.to_string()),
+            exit_code: Some(code),
+            frames: Vec::new(),
+        })
+    });
+}
+
+/// Record that the exception propagated out of `func` at `file:line`. Ignored when no
+/// exception is pending.
+pub fn traceback_push(file: &str, func: &str, line: i64) {
+    with_state(|st| {
+        if st.pending.is_none() {
+            return;
+        }
+        let file = st.intern(file);
+        let func = st.intern(func);
+        if let Some(p) = st.pending.as_mut() {
+            if let Some(last) = p.frames.last_mut() {
+                if last.file == file && last.func == func && last.line == line {
+                    last.count += 1;
+                    return;
+                }
+            }
+            p.frames.push(Frame { file, func, line, count: 1 });
+        }
+    });
+}
+
+/// Clear the pending exception (after `except` caught it).
+pub fn clear() {
+    with_state(|st| st.pending = None);
+}
+
+/// Is an exception pending on this thread?
+pub fn is_pending() -> bool {
+    with_state(|st| st.pending.is_some()).unwrap_or(false)
+}
+
+/// A copy of the pending exception.
+pub fn pending() -> Option<Pending> {
+    with_state(|st| st.pending.clone()).flatten()
+}
+
+/// Class name of the pending exception.
+pub fn type_name() -> Option<String> {
+    with_state(|st| st.pending.as_ref().map(|p| p.kind.clone())).flatten()
+}
+
+/// `str()` of the pending exception ("" when raised without a message).
+pub fn message() -> Option<String> {
+    with_state(|st| st.pending.as_ref().map(|p| p.msg.clone().unwrap_or_default())).flatten()
+}
+
+/// Remove and return the pending exception together with its rendered report.
+pub fn take_report() -> Option<(Pending, String)> {
+    with_state(|st| {
+        let p = st.pending.take()?;
+        let text = render_report(&p, &st.names);
+        Some((p, text))
+    })
+    .flatten()
+}
+
+/// CPython's default `sys.tracebacklimit`: only the innermost 1000 entries are printed.
+const TRACEBACK_LIMIT: u64 = 1000;
+/// CPython prints this many identical consecutive entries, then "[Previous line repeated N
+/// more times]".
+const RECURSIVE_CUTOFF: u64 = 3;
+
+fn render_report(p: &Pending, names: &[String]) -> String {
+    let mut out = String::new();
+    if !p.frames.is_empty() {
+        out.push_str("Traceback (most recent call last):\n");
+        let total: u64 = p.frames.iter().map(|f| f.count).sum();
+        let mut skip = total.saturating_sub(TRACEBACK_LIMIT);
+        let name = |i: u32| names.get(i as usize).map(String::as_str).unwrap_or("?");
+        // Frames were pushed innermost first; print outermost first.
+        for f in p.frames.iter().rev() {
+            let mut count = f.count;
+            if skip >= count {
+                skip -= count;
+                continue;
+            }
+            count -= skip;
+            skip = 0;
+            let line = format!("  File \"{}\", line {}, in {}\n", name(f.file), f.line, name(f.func));
+            for _ in 0..count.min(RECURSIVE_CUTOFF) {
+                out.push_str(&line);
+            }
+            if count > RECURSIVE_CUTOFF {
+                let more = count - RECURSIVE_CUTOFF;
+                out.push_str(&format!(
+                    "  [Previous line repeated {} more time{}]\n",
+                    more,
+                    if more > 1 { "s" } else { "" }
+                ));
+            }
+        }
+    }
+    out.push_str(&last_line(&p.kind, p.msg.as_deref()));
+    out.push('\n');
+    out
+}
+
+/// Builtin exception classes and their parents (CPython 3.11's hierarchy, abridged to
+/// the classes a kiln program can meet).
+const BUILTIN_PARENTS: &[(&str, &str)] = &[
+    ("Exception", "BaseException"),
+    ("SystemExit", "BaseException"),
+    ("KeyboardInterrupt", "BaseException"),
+    ("GeneratorExit", "BaseException"),
+    ("ArithmeticError", "Exception"),
+    ("ZeroDivisionError", "ArithmeticError"),
+    ("OverflowError", "ArithmeticError"),
+    ("FloatingPointError", "ArithmeticError"),
+    ("LookupError", "Exception"),
+    ("IndexError", "LookupError"),
+    ("KeyError", "LookupError"),
+    ("ValueError", "Exception"),
+    ("UnicodeError", "ValueError"),
+    ("UnicodeDecodeError", "UnicodeError"),
+    ("UnicodeEncodeError", "UnicodeError"),
+    ("RuntimeError", "Exception"),
+    ("RecursionError", "RuntimeError"),
+    ("NotImplementedError", "RuntimeError"),
+    ("AssertionError", "Exception"),
+    ("AttributeError", "Exception"),
+    ("TypeError", "Exception"),
+    ("NameError", "Exception"),
+    ("UnboundLocalError", "NameError"),
+    ("StopIteration", "Exception"),
+    ("MemoryError", "Exception"),
+    ("BufferError", "Exception"),
+    ("EOFError", "Exception"),
+    ("ImportError", "Exception"),
+    ("ModuleNotFoundError", "ImportError"),
+    ("SystemError", "Exception"),
+    ("OSError", "Exception"),
+    ("FileNotFoundError", "OSError"),
+    ("FileExistsError", "OSError"),
+    ("PermissionError", "OSError"),
+    ("IsADirectoryError", "OSError"),
+    ("NotADirectoryError", "OSError"),
+    ("TimeoutError", "OSError"),
+    ("BrokenPipeError", "OSError"),
+];
+
+fn user_classes() -> &'static Mutex<HashMap<String, String>> {
+    static USER: OnceLock<Mutex<HashMap<String, String>>> = OnceLock::new();
+    USER.get_or_init(|| Mutex::new(HashMap::new()))
+}
+
+/// Declare a user-defined exception class and its base (`class E(ValueError)`), so that
+/// [`matches()`] knows `except ValueError` catches `E`.
+pub fn register_class(name: &str, parent: &str) {
+    let mut m = user_classes().lock().unwrap_or_else(|e| e.into_inner());
+    m.insert(name.to_string(), parent.to_string());
+}
+
+fn parent_of(name: &str) -> Option<String> {
+    if let Some((_, p)) = BUILTIN_PARENTS.iter().find(|(n, _)| *n == name) {
+        return Some((*p).to_string());
+    }
+    let m = user_classes().lock().unwrap_or_else(|e| e.into_inner());
+    m.get(name).cloned()
+}
+
+/// Is class `kind` the class `target` or one of its subclasses?
+pub fn is_subclass(kind: &str, target: &str) -> bool {
+    let mut cur = kind.to_string();
+    // The depth bound protects against a cyclic user registration.
+    for _ in 0..64 {
+        if cur == target {
+            return true;
+        }
+        match parent_of(&cur) {
+            Some(p) => cur = p,
+            None => return false,
+        }
+    }
+    false
+}
+
+/// Does the pending exception match `except target`?
+pub fn matches(target: &str) -> bool {
+    match type_name() {
+        Some(k) => is_subclass(&k, target),
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn report_layout() {
+        raise("ZeroDivisionError", Some("integer division or modulo by zero"));
+        traceback_push("prog.py", "f", 4);
+        traceback_push("prog.py", "<module>", 9);
+        let (_, text) = take_report().unwrap();
+        assert_eq!(
+            text,
+            "Traceback (most recent call last):\n  File \"prog.py\", line 9, in <module>\n  File \"prog.py\", line 4, in f\nZeroDivisionError: integer division or modulo by zero\n"
+        );
+        assert!(!is_pending());
+    }
+
+    #[test]
+    fn report_repeats_and_bare_names() {
+        raise("ZeroDivisionError", Some("division by zero"));
+        for _ in 0..51 {
+            traceback_push("<string>", "f", 1);
+        }
+        traceback_push("<string>", "<module>", 2);
+        let (_, text) = take_report().unwrap();
+        assert_eq!(
+            text,
+            "Traceback (most recent call last):\n  File \"<string>\", line 2, in <module>\n  File \"<string>\", line 1, in f\n  File \"<string>\", line 1, in f\n  File \"<string>\", line 1, in f\n  [Previous line repeated 48 more times]\nZeroDivisionError: division by zero\n"
+        );
+        raise("ValueError", Some(""));
+        assert_eq!(take_report().unwrap().1, "ValueError\n");
+        raise("AssertionError", None);
+        assert_eq!(take_report().unwrap().1, "AssertionError\n");
+        raise("ValueError", Some(" "));
+        assert_eq!(take_report().unwrap().1, "ValueError:  \n");
+    }
+
+    #[test]
+    fn report_limit() {
+        raise("RecursionError", Some("maximum recursion depth exceeded"));
+        for _ in 0..5000 {
+            traceback_push("a.py", "f", 3);
+        }
+        traceback_push("a.py", "<module>", 7);
+        let (_, text) = take_report().unwrap();
+        // The outermost frames beyond the 1000 innermost are dropped, as in CPython.
+        assert!(!text.contains("<module>"));
+        assert!(text.contains("[Previous line repeated 997 more times]"));
+    }
+
+    #[test]
+    fn hierarchy() {
+        raise("ZeroDivisionError", Some("x"));
+        assert!(matches("ArithmeticError"));
+        assert!(matches("Exception"));
+        assert!(matches("BaseException"));
+        assert!(!matches("ValueError"));
+        register_class("MyErr", "ValueError");
+        raise("MyErr", None);
+        assert!(matches("ValueError"));
+        assert!(matches("MyErr"));
+        assert!(!matches("LookupError"));
+        assert_eq!(message().unwrap(), "");
+        clear();
+        assert!(!matches("MyErr"));
+    }
+}

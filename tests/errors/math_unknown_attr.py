@@ -1,0 +1,9 @@
+# An attribute that the math module does not have.
+# expect: math
+# expect: sqroot
+# expect: no attribute
+# at: 8
+import math
+
+r = math.sqroot(2.0)
+print(r)

@@ -1,0 +1,7 @@
+# Importing a module that kiln does not know.
+# expect: no module
+# expect: frobozz
+# at: 5
+import frobozz
+
+print("unreachable")
