@@ -16,6 +16,9 @@ in kiln). Two passes:
    instance (e.g. int then float), a function instance (one per tuple of argument types) whose
    returns have different types, and lists with mixed element types. Tracing stops after a
    budget of line events, so long-running loops are only partly observed.
+3. Overflow: runs the program again with every int operation checked, and flags the first result
+   (intermediate ones included) outside the 64-bit range -- CPython would silently use a big int
+   where kiln raises OverflowError -- and int literals above 2**63 - 1.
 
 kiln_only programs are checked statically only (they overflow or recurse deeper than CPython
 allows). Exit status 1 when anything is flagged.
@@ -302,6 +305,93 @@ def allowed(path):
     return any(rel == d or rel.startswith(d + "/") for d in PROGRAM_DIRS)
 
 
+INT_MIN = -(1 << 63)
+INT_MAX = (1 << 63) - 1
+
+
+class KilnOverflow(Exception):
+    pass
+
+
+_BINOPS = {
+    "Add": lambda a, b: a + b, "Sub": lambda a, b: a - b, "Mult": lambda a, b: a * b,
+    "FloorDiv": lambda a, b: a // b, "Mod": lambda a, b: a % b, "Pow": lambda a, b: a ** b,
+    "LShift": lambda a, b: a << b, "RShift": lambda a, b: a >> b, "BitAnd": lambda a, b: a & b,
+    "BitOr": lambda a, b: a | b, "BitXor": lambda a, b: a ^ b, "Div": lambda a, b: a / b,
+}
+
+
+def _kiln_binop(op, line, a, b):
+    r = _BINOPS[op](a, b)
+    if type(r) is int and not INT_MIN <= r <= INT_MAX:
+        raise KilnOverflow("line %d: int %s result %d does not fit in 64 bits" % (line, op, r))
+    return r
+
+
+def _kiln_neg(line, a):
+    r = -a
+    if type(r) is int and not INT_MIN <= r <= INT_MAX:
+        raise KilnOverflow("line %d: int negation result %d does not fit in 64 bits" % (line, r))
+    return r
+
+
+class CheckedArith(ast.NodeTransformer):
+    """Rewrite int arithmetic into calls that raise KilnOverflow where kiln's 64-bit ints would
+    overflow (CPython silently switches to big ints)."""
+
+    def visit_BinOp(self, node):
+        self.generic_visit(node)
+        if type(node.op).__name__ not in _BINOPS:
+            return node
+        call = ast.Call(ast.Name("_kiln_binop", ast.Load()),
+                        [ast.Constant(type(node.op).__name__), ast.Constant(node.lineno),
+                         node.left, node.right], [])
+        return ast.copy_location(call, node)
+
+    def visit_UnaryOp(self, node):
+        self.generic_visit(node)
+        if not isinstance(node.op, ast.USub) or isinstance(node.operand, ast.Constant):
+            return node
+        call = ast.Call(ast.Name("_kiln_neg", ast.Load()),
+                        [ast.Constant(node.lineno), node.operand], [])
+        return ast.copy_location(call, node)
+
+    def visit_AugAssign(self, node):
+        self.generic_visit(node)
+        if type(node.op).__name__ not in _BINOPS:
+            return node
+        load = ast.parse(ast.unparse(node.target), mode="eval").body
+        value = ast.Call(ast.Name("_kiln_binop", ast.Load()),
+                         [ast.Constant(type(node.op).__name__), ast.Constant(node.lineno), load,
+                          node.value], [])
+        return ast.copy_location(ast.Assign([node.target], value), node)
+
+
+def overflow_check(path):
+    """Run the program with checked int arithmetic; report the first 64-bit overflow."""
+    import io
+    with open(path, encoding="utf-8") as f:
+        tree = ast.parse(f.read(), path)
+    problems = []
+    for node in ast.walk(tree):
+        if isinstance(node, ast.Constant) and type(node.value) is int and node.value > INT_MAX:
+            problems.append("%s:%d: int literal %d does not fit in 64 bits" % (path, node.lineno, node.value))
+    tree = ast.fix_missing_locations(CheckedArith().visit(tree))
+    code = compile(tree, path, "exec")
+    env = {"__name__": "__main__", "__file__": path, "_kiln_binop": _kiln_binop, "_kiln_neg": _kiln_neg}
+    old_stdout = sys.stdout
+    sys.stdout = io.StringIO()
+    try:
+        exec(code, env)
+    except KilnOverflow as e:
+        problems.append("%s: %s (kiln raises OverflowError here, CPython does not)" % (path, e))
+    except BaseException:  # error-exit programs are expected to raise
+        pass
+    finally:
+        sys.stdout = old_stdout
+    return problems
+
+
 def collect(args):
     if not args:
         args = [os.path.join(ROOT, d) for d in PROGRAM_DIRS if d != "tests/errors"]
@@ -335,6 +425,7 @@ def main(argv):
         problems = list(s.problems)
         if not any(rel.startswith(d) for d in ("tests/kiln_only", "tests/errors", "benches")):
             problems += dynamic_check(rel)
+            problems += overflow_check(rel)
         total += 1
         if problems:
             flagged += 1

@@ -25,7 +25,11 @@ pub fn render(path: &str, source: &str, diagnostics: &[Diagnostic]) {
             .map(|l| {
                 let start = (l.span.start as usize).min(source.len());
                 let end = (l.span.end as usize).clamp(start, source.len());
-                let label = if l.primary { ReportLabel::primary(file, start..end) } else { ReportLabel::secondary(file, start..end) };
+                let label = if l.primary {
+                    ReportLabel::primary(file, start..end)
+                } else {
+                    ReportLabel::secondary(file, start..end)
+                };
                 label.with_message(l.message.clone())
             })
             .collect();

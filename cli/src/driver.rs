@@ -12,8 +12,9 @@ struct Frontend {
     info: kiln_ir::ModuleInfo,
 }
 
-/// Reads, parses, type-checks and lowers `file`; renders diagnostics on failure.
-fn compile_to_ir(file: &Path) -> Result<Frontend, i32> {
+/// Reads, parses, type-checks and lowers `file` (and optimises the IR unless `opt_level` is 0);
+/// renders diagnostics on failure.
+fn compile_to_ir(file: &Path, opt_level: u8) -> Result<Frontend, i32> {
     let path = file.display().to_string();
     let source = match std::fs::read_to_string(file) {
         Ok(s) => s,
@@ -22,14 +23,15 @@ fn compile_to_ir(file: &Path) -> Result<Frontend, i32> {
             return Err(COMPILE_ERROR);
         }
     };
-    let module = match kiln_frontend::compile(&path, &source) {
+    let mut module = match kiln_frontend::compile(&path, &source) {
         Ok(m) => m,
         Err(diags) => {
             diagnostics::render(&path, &source, &diags);
             return Err(COMPILE_ERROR);
         }
     };
-    match kiln_ir::validate(&module) {
+    let validated = if opt_level == 0 { kiln_ir::validate(&module) } else { kiln_ir::passes::optimize(&mut module) };
+    match validated {
         Ok(info) => Ok(Frontend { module, info }),
         Err(e) => {
             diagnostics::plain(format!("internal compiler error: {e}"));
@@ -56,14 +58,14 @@ fn apply_threads(common: &CommonOptions) {
 }
 
 pub fn check(file: &Path) -> i32 {
-    match compile_to_ir(file) {
+    match compile_to_ir(file, 0) {
         Ok(_) => 0,
         Err(code) => code,
     }
 }
 
 pub fn run(file: &Path, args: &[String], common: &CommonOptions) -> i32 {
-    let front = match compile_to_ir(file) {
+    let front = match compile_to_ir(file, common.opt_level) {
         Ok(f) => f,
         Err(code) => return code,
     };
@@ -92,7 +94,7 @@ pub fn run(file: &Path, args: &[String], common: &CommonOptions) -> i32 {
 }
 
 pub fn build(file: &Path, output: Option<&Path>, emit: Emit, common: &CommonOptions) -> i32 {
-    let front = match compile_to_ir(file) {
+    let front = match compile_to_ir(file, common.opt_level) {
         Ok(f) => f,
         Err(code) => return code,
     };

@@ -15,7 +15,8 @@ fn runtime_library() -> Result<PathBuf, String> {
     }
     let exe = std::env::current_exe().map_err(|e| format!("cannot locate the kiln executable: {e}"))?;
     let dir = exe.parent().unwrap_or(Path::new("."));
-    let candidates = [dir.join("libkiln_runtime.a"), dir.join("../lib/libkiln_runtime.a"), dir.join("../libkiln_runtime.a")];
+    let candidates =
+        [dir.join("libkiln_runtime.a"), dir.join("../lib/libkiln_runtime.a"), dir.join("../libkiln_runtime.a")];
     candidates
         .iter()
         .find(|p| p.exists())

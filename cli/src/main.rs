@@ -45,9 +45,7 @@ enum Command {
         common: CommonOptions,
     },
     /// Type-check FILE and report diagnostics; runs nothing.
-    Check {
-        file: PathBuf,
-    },
+    Check { file: PathBuf },
 }
 
 #[derive(Args, Debug, Clone)]

@@ -548,7 +548,7 @@ pub fn int_true_div(a: i64, b: i64) -> f64 {
     let shift = (55 + bits(ub) - bits(ua)).max(0);
     let numerator = (ua as u128) << shift;
     let quotient = numerator / ub as u128;
-    let sticky = (numerator % ub as u128 != 0) as u128;
+    let sticky = (!numerator.is_multiple_of(ub as u128)) as u128;
     let magnitude = ((quotient | sticky) as f64) * 2f64.powi(-shift);
     if negative {
         -magnitude

@@ -200,6 +200,14 @@ impl Block {
     }
 }
 
+impl IntoIterator for Block {
+    type Item = (Statement, Span);
+    type IntoIter = std::iter::Zip<std::vec::IntoIter<Statement>, std::vec::IntoIter<Span>>;
+    fn into_iter(self) -> Self::IntoIter {
+        self.body.into_iter().zip(self.spans)
+    }
+}
+
 /// A constant value.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Literal {
@@ -791,4 +799,124 @@ pub enum Statement {
     /// `gpu.syncthreads()`: all threads of the block wait here; block-shared memory writes
     /// before it are visible after it.
     Barrier,
+}
+
+impl Expression {
+    /// Calls `f` with every expression this one reads.
+    pub fn for_each_operand(&self, mut f: impl FnMut(Handle<Expression>)) {
+        use Expression as E;
+        match self {
+            E::Literal(_) | E::Param(_) | E::Load(_) | E::LoadGlobal(_) | E::GpuBuiltin(_) | E::SharedArray(_) => {}
+            E::Unary { arg, .. } => f(*arg),
+            E::Binary { left, right, .. } | E::Compare { left, right, .. } | E::ListConcat { left, right } => {
+                f(*left);
+                f(*right)
+            }
+            E::Select { condition, accept, reject } => {
+                f(*condition);
+                f(*accept);
+                f(*reject)
+            }
+            E::Cast { value, .. } | E::Len { value } => f(*value),
+            E::Call { args, .. } | E::RuntimeCall { args, .. } | E::Math { args, .. } => {
+                args.iter().copied().for_each(f)
+            }
+            E::ListNew { len, .. } => f(*len),
+            E::ListRepeat { list, count } => {
+                f(*list);
+                f(*count)
+            }
+            E::ListRepr { list } => f(*list),
+            E::Index { base, index } => {
+                f(*base);
+                f(*index)
+            }
+            E::Atomic { array, index, value, .. } => {
+                f(*array);
+                f(*index);
+                f(*value)
+            }
+        }
+    }
+}
+
+impl Statement {
+    /// Calls `f` with every expression the statement itself reads (not those of nested blocks;
+    /// `Emit` reads nothing, it evaluates).
+    pub fn for_each_operand(&self, mut f: impl FnMut(Handle<Expression>)) {
+        use Statement as S;
+        match self {
+            S::Emit(_)
+            | S::Block(_)
+            | S::Loop { .. }
+            | S::Break
+            | S::Continue
+            | S::Barrier
+            | S::Return { value: None } => {}
+            S::If { condition, .. } => f(*condition),
+            S::Return { value: Some(v) } | S::Store { value: v, .. } | S::StoreGlobal { value: v, .. } => f(*v),
+            S::IndexStore { base, index, value } => {
+                f(*base);
+                f(*index);
+                f(*value)
+            }
+            S::ListAppend { list, value } => {
+                f(*list);
+                f(*value)
+            }
+            S::Raise { message, .. } => message.iter().copied().for_each(f),
+            S::ParallelFor { start, stop, step, .. } => {
+                f(*start);
+                f(*stop);
+                f(*step)
+            }
+        }
+    }
+
+    /// Calls `f` with every block nested directly in the statement.
+    pub fn for_each_block(&self, mut f: impl FnMut(&Block)) {
+        match self {
+            Statement::Block(b) | Statement::Loop { body: b } | Statement::ParallelFor { body: b, .. } => f(b),
+            Statement::If { accept, reject, .. } => {
+                f(accept);
+                f(reject)
+            }
+            _ => {}
+        }
+    }
+
+    /// The statement with each directly nested block replaced by `f(block)`.
+    pub fn map_blocks(self, f: &mut impl FnMut(Block) -> Block) -> Statement {
+        match self {
+            Statement::Block(b) => Statement::Block(f(b)),
+            Statement::Loop { body } => Statement::Loop { body: f(body) },
+            Statement::If { condition, accept, reject } => {
+                Statement::If { condition, accept: f(accept), reject: f(reject) }
+            }
+            Statement::ParallelFor {
+                index,
+                start,
+                stop,
+                step,
+                body,
+                schedule,
+                chunk_size,
+                num_threads,
+                target,
+                reductions,
+            } => Statement::ParallelFor {
+                index,
+                start,
+                stop,
+                step,
+                body: f(body),
+                schedule,
+                chunk_size,
+                num_threads,
+                target,
+                reductions,
+            },
+            other => other,
+        }
+    }
 }

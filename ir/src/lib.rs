@@ -7,11 +7,13 @@
 //!   parallel loops, barriers, atomics and shared memory).
 //! - [`valid`]: the validator and the side tables it produces.
 //! - [`print`]: the stable text form.
+//! - [`passes`]: target-independent optimisations (accumulator tail-recursion elimination).
 //!
 //! *Architecture invariant:* this crate knows nothing of LLVM, naga, CUDA or Python syntax.
 
 pub mod arena;
 pub mod ir;
+pub mod passes;
 pub mod print;
 pub mod types;
 pub mod valid;

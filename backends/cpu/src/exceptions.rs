@@ -125,8 +125,10 @@ impl<'ctx> FunctionLowering<'_, '_, 'ctx> {
         }
         let ptr = self.cg.ptr_type();
         let i64t = self.cg.ctx.i64_type();
-        let frame_address = self.cg.intrinsic("llvm.frameaddress", &[ptr.into()])?;
-        let frame = self.cg.call_value(frame_address, &[self.cg.ctx.i32_type().const_zero().into()])?;
+        // `llvm.stacksave` reads the stack pointer without forcing a frame pointer (which
+        // `llvm.frameaddress` would, costing two instructions per call).
+        let stack_save = self.cg.intrinsic("llvm.stacksave", &[ptr.into()])?;
+        let frame = self.cg.call_value(stack_save, &[])?;
         let frame = self.b().build_ptr_to_int(frame.into_pointer_value(), i64t, "sp")?;
         let limit_global = crate::abi::declare_stack_limit(self.cg.ctx, self.cg.llvm);
         let limit = self.b().build_load(i64t, limit_global.as_pointer_value(), "stack.limit")?.into_int_value();

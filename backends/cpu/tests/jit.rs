@@ -799,6 +799,17 @@ fn unsupported_constructs_are_errors() {
         .expect("parallel loops are not supported yet");
     assert!(err.message.contains("not supported by the CPU backend yet"), "{}", err.message);
     assert_eq!(err.span, common::span(3));
+
+    let mut m = ModuleBuilder::new();
+    let none = m.none_t();
+    let k = m.declare("saxpy", &[], none, 7);
+    m.module.functions[k].kind = FunctionKind::Kernel;
+    let info = validate(&m.module).unwrap();
+    let err = kiln_backend_cpu::compile(&m.module, &info, &kiln_backend_cpu::Options::default())
+        .err()
+        .expect("kernels are not supported yet");
+    assert!(err.message.contains("not supported by the CPU backend yet"), "{}", err.message);
+    assert_eq!(err.span, common::span(7));
 }
 
 /// The LLVM text has the entry points, the checked arithmetic and the TBAA tags; object and
@@ -852,4 +863,141 @@ fn missing_runtime_symbols_are_reported() {
     let compiled = kiln_backend_cpu::compile(&module, &info, &kiln_backend_cpu::Options::default()).unwrap();
     let err = compiled.jit(&[]).err().expect("must fail");
     assert!(err.message.contains("kiln_rt_print_int"), "{}", err.message);
+}
+
+/// List headers are loaded once before a loop only when nothing in the loop (or in what it
+/// calls) can change them: appends, reassignments and callees that do either are honoured.
+#[test]
+fn loop_invariant_list_headers() {
+    let mut m = ModuleBuilder::new();
+    let int = m.int_t();
+    let none = m.none_t();
+    let list_int = m.list_t(int);
+    m.list_t(list_int);
+    let g = m.global("g", list_int);
+    let other = m.global("other", list_int);
+    // def grow(): g.append(len(g))
+    let grow = m.declare("grow", &[], none, 2);
+    let mut b = m.builder(grow);
+    let gl = b.load_global(g);
+    let n = b.len(gl);
+    b.append(gl, n);
+    m.define(grow, b);
+    // def swap(): g = other
+    let swap = m.declare("swap", &[], none, 4);
+    let mut b = m.builder(swap);
+    let o = b.load_global(other);
+    b.store_global(g, o);
+    m.define(swap, b);
+
+    let (main, mut b) = m.main(10);
+    let i = b.local("i", int);
+    let xs = b.local("xs", list_int);
+    let ys = b.local("ys", list_int);
+    let new_list = |b: &mut common::FnBuilder, values: &[i64]| {
+        let zero = b.int(0);
+        let l = b.e(Expression::ListNew { elem: int, len: zero });
+        for v in values {
+            let v = b.int(*v);
+            b.append(l, v);
+        }
+        l
+    };
+    // 1. xs = [1]; for i in range(5): xs.append(xs[i] * 2); print(xs[5], len(xs))
+    let l = new_list(&mut b, &[1]);
+    b.store(xs, l);
+    let five = b.int(5);
+    b.for_range(i, 0, five, |b| {
+        let x = b.load(xs);
+        let iv = b.load(i);
+        let v = b.index(x, iv);
+        let two = b.int(2);
+        let d = b.bin(BinaryOp::Mul, v, two);
+        b.append(x, d);
+    });
+    let x = b.load(xs);
+    let k = b.int(5);
+    let v = b.index(x, k);
+    b.println_int(v);
+    // 2. while len(xs) < 10: xs.append(0)
+    b.loop_(|b| {
+        let x = b.load(xs);
+        let n = b.len(x);
+        let ten = b.int(10);
+        let done = b.cmp(CompareOp::Ge, n, ten);
+        b.if_(done, |b| b.brk(), |_| {});
+        let zero = b.int(0);
+        b.append(x, zero);
+    });
+    let x = b.load(xs);
+    let n = b.len(x);
+    b.println_int(n);
+    // 3. xs = [1, 2]; ys = [10, 20]; for i in range(2): print(xs[i]); xs = ys
+    let l = new_list(&mut b, &[1, 2]);
+    b.store(xs, l);
+    let l = new_list(&mut b, &[10, 20]);
+    b.store(ys, l);
+    let two = b.int(2);
+    b.for_range(i, 0, two, |b| {
+        let x = b.load(xs);
+        let iv = b.load(i);
+        let v = b.index(x, iv);
+        b.println_int(v);
+        let y = b.load(ys);
+        b.store(xs, y);
+    });
+    // 4. g = [7]; for i in range(3): print(g[i]); grow()   (a callee appends)
+    let l = new_list(&mut b, &[7]);
+    b.store_global(g, l);
+    let three = b.int(3);
+    b.for_range(i, 0, three, |b| {
+        let gl = b.load_global(g);
+        let iv = b.load(i);
+        let v = b.index(gl, iv);
+        b.println_int(v);
+        b.call(grow, &[]);
+    });
+    // 5. other = [100, 200]; for i in range(2): print(g[i]); swap()   (a callee reassigns g)
+    let l = new_list(&mut b, &[100, 200]);
+    b.store_global(other, l);
+    b.for_range(i, 0, two, |b| {
+        let gl = b.load_global(g);
+        let iv = b.load(i);
+        let v = b.index(gl, iv);
+        b.println_int(v);
+        b.call(swap, &[]);
+    });
+    // 6. rows = [[1, 2], [3, 4, 5]]; total of every element through a row taken in the outer loop
+    let zero = b.int(0);
+    let rows = b.e(Expression::ListNew { elem: list_int, len: zero });
+    let r1 = new_list(&mut b, &[1, 2]);
+    b.append(rows, r1);
+    let r2 = new_list(&mut b, &[3, 4, 5]);
+    b.append(rows, r2);
+    let total = b.local("total", int);
+    let j = b.local("j", int);
+    b.store(total, zero);
+    let nrows = b.len(rows);
+    b.for_range(i, 0, nrows, |b| {
+        let iv = b.load(i);
+        let row = b.index(rows, iv);
+        let ncols = b.len(row);
+        b.for_range(j, 0, ncols, |b| {
+            let jv = b.load(j);
+            let v = b.index(row, jv);
+            let t = b.load(total);
+            let t = b.bin(BinaryOp::Add, t, v);
+            b.store(total, t);
+            // Element stores do not change headers: still optimised, still correct.
+            b.index_store(row, jv, t);
+        });
+    });
+    let t = b.load(total);
+    b.println_int(t);
+    let r = b.e(Expression::ListRepr { list: r2 });
+    b.print_str(r);
+    b.newline();
+    m.define(main, b);
+    let expected = "32\n10\n1\n20\n7\n1\n2\n7\n200\n15\n[6, 10, 15]\n";
+    check("loop_invariant_list_headers", "headers", &m.module, expected, 0, None);
 }

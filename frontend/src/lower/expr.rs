@@ -672,7 +672,7 @@ impl FnCx<'_, '_> {
         let int_on_left = left.ty == Ty::Int;
         let (i, f) = if int_on_left { (left, right) } else { (right, left) };
         self.exact_or_runtime(
-            &[i.clone()],
+            std::slice::from_ref(&i),
             Ty::Bool,
             |cx| {
                 let fi = cx.cast(i.clone(), Ty::Float, span);
@@ -681,7 +681,8 @@ impl FnCx<'_, '_> {
             },
             |cx| {
                 // cmp is the order of the int relative to the float (2: unordered).
-                let cmp = cx.emit(Expression::RuntimeCall { function: RuntimeFn::IntFloatCmp, args: vec![i.h, f.h] }, span);
+                let cmp =
+                    cx.emit(Expression::RuntimeCall { function: RuntimeFn::IntFloatCmp, args: vec![i.h, f.h] }, span);
                 let op = if int_on_left { op } else { mirror(op) };
                 let want = |cx: &mut Self, v: i64, cmp_op: CompareOp| {
                     let k = cx.lit(Literal::I64(v), span);

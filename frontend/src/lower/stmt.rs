@@ -359,7 +359,10 @@ impl<'p, 'a> FnCx<'p, 'a> {
     /// Reads variable `name`, with an unbound check where it may not be bound yet.
     pub fn read_name(&mut self, name: &str, span: Span) -> Res<Option<Val>> {
         let Some(var) = self.var_type(name) else {
-            if self.p.final_pass && !self.p.diagnostics.is_empty() && (self.is_local(name) || self.p.module_names.contains(name)) {
+            if self.p.final_pass
+                && !self.p.diagnostics.is_empty()
+                && (self.is_local(name) || self.p.module_names.contains(name))
+            {
                 // Its assignment failed and was reported: say nothing more about it.
                 return Err(super::Stop);
             }
@@ -371,9 +374,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
         };
         let surely_bound = match &self.bound {
             Some(b) if b.contains(name) => true,
-            Some(_) if !self.is_local(name) && !self.is_module => {
-                self.entry_bound_contains(name)
-            }
+            Some(_) if !self.is_local(name) && !self.is_module => self.entry_bound_contains(name),
             None => true,
             Some(_) => false,
         };
@@ -450,7 +451,10 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 break; // unreachable code: nothing after a return/raise/break/continue runs
             }
             if self.stmt(stmt).is_err()
-                && matches!(stmt, ast::Stmt::Return(_) | ast::Stmt::Raise(_) | ast::Stmt::Break(_) | ast::Stmt::Continue(_))
+                && matches!(
+                    stmt,
+                    ast::Stmt::Return(_) | ast::Stmt::Raise(_) | ast::Stmt::Break(_) | ast::Stmt::Continue(_)
+                )
             {
                 // The statement failed to lower, but control still cannot fall through it.
                 self.bound = None;

@@ -1,4 +1,3 @@
-# kiln: build
 # Converting ints to other bases by hand, compared with f-string x and b formats.
 digits = ["0", "1", "2", "3", "4", "5", "6", "7", "8", "9", "a", "b", "c", "d", "e", "f",
           "g", "h", "i", "j", "k", "l", "m", "n", "o", "p", "q", "r", "s", "t", "u", "v",

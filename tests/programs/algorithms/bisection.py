@@ -1,4 +1,3 @@
-# kiln: build
 # Root finding by bisection and by the secant method.
 import math
 

@@ -1,4 +1,3 @@
-# kiln: build
 # Collatz sequences: lengths, the longest start below a bound, and peak values.
 def collatz_len(n):
     steps = 1

@@ -1,4 +1,3 @@
-# kiln: build
 # Digit manipulation: digit sums, reversal, palindromes, Armstrong numbers, digital roots.
 def digit_sum(n):
     s = 0

@@ -1,4 +1,3 @@
-# kiln: build
 # Edit distance and longest common subsequence on lists of ints with a rolling DP row.
 def edit_distance(a, b):
     prev = [0] * (len(b) + 1)

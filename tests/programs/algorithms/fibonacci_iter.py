@@ -1,4 +1,3 @@
-# kiln: build
 # Iterative Fibonacci with tuple assignment up to fib(92), the largest that fits in 64 bits.
 a, b = 0, 1
 for i in range(93):

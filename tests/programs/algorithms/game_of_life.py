@@ -1,4 +1,3 @@
-# kiln: build
 # Conway's game of life on a small torus stored as a flat list of bools.
 W = 16
 H = 10

@@ -31,7 +31,7 @@ def solve(a, b, n):
         for k in range(i + 1, n):
             s -= a[i * n + k] * x[k]
         x[i] = s / a[i * n + i]
-    print(f"det = {det:.10f}")
+    print(f"det = {det:.10e}")
     return x
 
 
@@ -49,4 +49,4 @@ for i in range(n):
         hb[i] += h[i * n + j]
 hx = solve(h, hb, n)
 for v in hx:
-    print(f"{v:.8f}")
+    print(f"{v:.12f}")

@@ -1,4 +1,3 @@
-# kiln: build
 # Numerical integration: rectangle, trapezoid and Simpson rules on a few functions.
 import math
 

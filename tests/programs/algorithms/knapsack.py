@@ -1,4 +1,3 @@
-# kiln: build
 # 0/1 knapsack and coin change with dynamic programming over lists.
 weights = [12, 7, 11, 8, 9, 6, 14, 5, 3, 10]
 values = [24, 13, 23, 15, 16, 11, 28, 9, 5, 19]

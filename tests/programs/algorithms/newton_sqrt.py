@@ -20,7 +20,7 @@ def int_sqrt(n):
     if n < 2:
         return n
     x = n
-    y = (x + 1) // 2
+    y = x // 2 + x % 2
     while y < x:
         x = y
         y = (x + n // x) // 2

@@ -1,4 +1,3 @@
-# kiln: build
 # Pascal's triangle row by row in a list, and Catalan numbers by DP.
 row = [1]
 for n in range(16):

@@ -1,4 +1,3 @@
-# kiln: build
 # Perfect, abundant and amicable numbers via divisor sums.
 def divisor_sum(n):
     if n < 2:

@@ -1,4 +1,3 @@
-# kiln: build
 # Series for pi and e: Leibniz, Nilakantha, Wallis, and the factorial series for e.
 import math
 

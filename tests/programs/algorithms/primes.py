@@ -1,4 +1,3 @@
-# kiln: build
 # Trial division, the nth prime, prime factorisation and Goldbach pairs.
 def is_prime(n):
     if n < 2:

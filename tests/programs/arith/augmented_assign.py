@@ -1,4 +1,3 @@
-# kiln: build
 # Every augmented assignment operator, on locals, globals and list items.
 a = 17
 a += 5

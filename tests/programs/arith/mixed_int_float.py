@@ -1,4 +1,3 @@
-# kiln: build
 # int and float mixed in arithmetic: the result is a float.
 print(1 + 2.5, 3 * 0.5, 10 - 0.25, 7 / 2.0, 2.5 - 1, 4 * 0.25, 1 - 1.0)
 print(3 + 0.0, 3 * 1.0, -3 * 0.0, 0 * -1.5, 2 ** 0.5 * 2, 10 // 4.0, 10 % 4.0)

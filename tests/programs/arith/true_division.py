@@ -1,4 +1,3 @@
-# kiln: build
 # The / operator always gives a float, also for two ints.
 print(7 / 2, -7 / 2, 7 / -2, 1 / 3, 2 / 3, 10 / 5, 0 / 5, -0 / 5, 1 / 7, 22 / 7)
 print(1 / 1, 100 / 8, 3 / 4, 5 / 1000, 1 / 1000000, 1 / 100000, 1 / 10000)

@@ -48,7 +48,7 @@ else:
 # nested: inner break only leaves the inner loop
 for i in range(3):
     for j in range(3):
-        if j == i:
+        if j == i and i < 2:
             break
     else:
         print("inner else", i)

@@ -1,4 +1,3 @@
-# kiln: build
 # Multiplication table and triangle patterns from nested loops.
 for i in range(1, 10):
     line = ""

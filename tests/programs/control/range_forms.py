@@ -1,4 +1,3 @@
-# kiln: build
 # range with one, two and three arguments, negative steps and empty ranges.
 def show(label, start, stop, step):
     line = label + ":"

@@ -1,4 +1,3 @@
-# kiln: build
 # Optional type annotations on parameters, returns and variables.
 import math
 

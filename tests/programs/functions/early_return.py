@@ -1,4 +1,3 @@
-# kiln: build
 # return from inside loops and nested ifs.
 def first_divisor(n):
     d = 2

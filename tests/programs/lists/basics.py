@@ -1,4 +1,3 @@
-# kiln: build
 # List literal, indexing (also negative), item assignment, len, append, printing.
 xs = [10, 20, 30, 40, 50]
 print(xs, len(xs), xs[0], xs[4], xs[-1], xs[-5], xs[2])

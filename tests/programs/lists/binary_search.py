@@ -1,4 +1,3 @@
-# kiln: build
 # Binary search (exact, lower bound) over sorted lists of ints and floats.
 def bsearch(xs, target):
     lo = 0

@@ -1,4 +1,3 @@
-# kiln: build
 # for over lists of each element type, nested, with break and continue.
 nums = [3, 1, 4, 1, 5, 9, 2, 6, 5, 3, 5]
 total = 0

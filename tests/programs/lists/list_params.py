@@ -1,4 +1,3 @@
-# kiln: build
 # Lists are passed by reference: mutations in a callee are visible to the caller; aliases share.
 def fill(xs, v):
     for i in range(len(xs)):

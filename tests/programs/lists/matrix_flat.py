@@ -32,8 +32,9 @@ def mat_pow(m, n, e):
     while e > 0:
         if e % 2 == 1:
             result = matmul(result, base, n)
-        base = matmul(base, base, n)
         e //= 2
+        if e > 0:
+            base = matmul(base, base, n)
     return result
 
 

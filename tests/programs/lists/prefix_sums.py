@@ -1,4 +1,3 @@
-# kiln: build
 # Prefix sums and range queries, running maximum, and a difference array.
 vals = []
 x = 17

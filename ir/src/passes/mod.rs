@@ -1,0 +1,16 @@
+//! Target-independent passes over the IR. Each pass keeps the IR valid; `optimize` re-validates
+//! after every pass, so a pass bug is caught as an IR error, not as a miscompile.
+
+pub mod tail_recursion;
+
+use crate::ir::Module;
+use crate::valid::{validate, ModuleInfo, ValidationError};
+
+/// Runs the optimisation passes and returns the validator's side tables for the result.
+pub fn optimize(module: &mut Module) -> Result<ModuleInfo, ValidationError> {
+    let info = validate(module)?;
+    if tail_recursion::run(module, &info) == 0 {
+        return Ok(info);
+    }
+    validate(module)
+}

@@ -1,0 +1,225 @@
+//! Accumulator tail-recursion elimination for checked integer `+` and `*`.
+//!
+//! `return x + f(args)` at the end of a recursive `f` becomes `acc = acc + x; params = args;
+//! continue` inside a loop around the body, and every other `return v` becomes
+//! `return acc + v` (`acc` starts at the identity). This is what C compilers do for
+//! `fib(n - 1) + fib(n - 2)`, and it halves the calls there.
+//!
+//! LLVM cannot do it for us because the additions are overflow-checked. Reassociating them is
+//! still sound for kiln's promise: every partial sum is exact when no check fires, so the
+//! result equals the exact (CPython) result; when a check fires the program raises
+//! `OverflowError`, as it may whenever an intermediate does not fit in 64 bits.
+//!
+//! A site qualifies only when nothing observable separates the call from the `return`: the
+//! expressions emitted between them must neither raise nor have effects, the call's value must
+//! have no other use, and no source-level loop may enclose the `return` (its `continue` would
+//! bind to that loop).
+
+use crate::arena::{Handle, Range, Span};
+use crate::ir::*;
+use crate::types::{Scalar, Type};
+use crate::valid::ModuleInfo;
+
+struct Site {
+    ret: Handle<Expression>,
+    call: Handle<Expression>,
+    other: Handle<Expression>,
+    args: Vec<Handle<Expression>>,
+}
+
+/// Rewrites every qualifying function of `module`; returns how many were rewritten.
+pub fn run(module: &mut Module, info: &ModuleInfo) -> usize {
+    let i64_ty = module.types.get_handle(&Type::Scalar(Scalar::I64));
+    let mut rewritten = 0;
+    for index in 0..module.functions.len() {
+        let handle = Handle::from_index(index);
+        if !info.function(handle).recursive || Some(module.functions[handle].result) != i64_ty {
+            continue;
+        }
+        let function = &module.functions[handle];
+        let mut sites = Vec::new();
+        let mut ops = Vec::new();
+        collect_sites(function, handle, &function.body, false, &mut sites, &mut ops);
+        let Some(&op) = ops.first() else { continue };
+        if ops.iter().any(|o| *o != op)
+            || !sites.iter().all(|s| uses(function, s.call) == 1 && uses(function, s.ret) == 1)
+        {
+            continue;
+        }
+        let Some(i64_ty) = i64_ty else { continue };
+        rewrite(&mut module.functions[handle], sites, op, i64_ty);
+        rewritten += 1;
+    }
+    rewritten
+}
+
+/// Finds `return x OP f(...)` sites outside source loops.
+fn collect_sites(
+    f: &Function,
+    me: Handle<Function>,
+    block: &Block,
+    in_loop: bool,
+    sites: &mut Vec<Site>,
+    ops: &mut Vec<BinaryOp>,
+) {
+    let statements: Vec<&Statement> = block.iter().map(|(s, _)| s).collect();
+    for (i, statement) in statements.iter().enumerate() {
+        match statement {
+            Statement::If { accept, reject, .. } => {
+                collect_sites(f, me, accept, in_loop, sites, ops);
+                collect_sites(f, me, reject, in_loop, sites, ops);
+            }
+            Statement::Block(b) => collect_sites(f, me, b, in_loop, sites, ops),
+            Statement::Loop { body } => collect_sites(f, me, body, true, sites, ops),
+            Statement::Return { value: Some(ret) } if !in_loop && i > 0 => {
+                let Expression::Binary { op: op @ (BinaryOp::Add | BinaryOp::Mul), left, right } = f.expressions[*ret]
+                else {
+                    continue;
+                };
+                let is_self_call = |h: Handle<Expression>| matches!(&f.expressions[h], Expression::Call { function, .. } if *function == me);
+                let (call, other) = if is_self_call(right) {
+                    (right, left)
+                } else if is_self_call(left) {
+                    (left, right)
+                } else {
+                    continue;
+                };
+                // The call and the operation must be emitted by the emit right before the
+                // return, with nothing observable in between.
+                let Statement::Emit(range) = statements[i - 1] else { continue };
+                if !(range.start <= call && call < *ret && *ret < range.end) || other == call {
+                    continue;
+                }
+                let quiet =
+                    (call.index() + 1..ret.index()).map(Handle::from_index).all(|h| is_quiet(&f.expressions[h]));
+                if !quiet {
+                    continue;
+                }
+                let Expression::Call { args, .. } = &f.expressions[call] else { continue };
+                ops.push(op);
+                sites.push(Site { ret: *ret, call, other, args: args.clone() });
+            }
+            _ => {}
+        }
+    }
+}
+
+/// Expressions that can neither raise nor have effects.
+fn is_quiet(e: &Expression) -> bool {
+    matches!(
+        e,
+        Expression::Literal(_)
+            | Expression::Param(_)
+            | Expression::Load(_)
+            | Expression::LoadGlobal(_)
+            | Expression::Compare { .. }
+            | Expression::Select { .. }
+            | Expression::Len { .. }
+    )
+}
+
+/// How many times `target` is used as an operand or by a statement.
+fn uses(f: &Function, target: Handle<Expression>) -> usize {
+    let mut count = 0;
+    for (_, e) in f.expressions.iter() {
+        e.for_each_operand(|h| count += (h == target) as usize);
+    }
+    count_in_block(&f.body, target, &mut count);
+    count
+}
+
+fn count_in_block(block: &Block, target: Handle<Expression>, count: &mut usize) {
+    for (statement, _) in block.iter() {
+        statement.for_each_operand(|h| *count += (h == target) as usize);
+        statement.for_each_block(|b| count_in_block(b, target, count));
+    }
+}
+
+fn rewrite(f: &mut Function, sites: Vec<Site>, op: BinaryOp, i64_ty: Handle<Type>) {
+    let span = f.span;
+    let acc = f.locals.append(Local { name: "$acc".into(), ty: i64_ty }, span);
+    let params: Vec<Handle<Local>> = f
+        .params
+        .iter()
+        .map(|p| Local { name: format!("$param.{}", p.name), ty: p.ty })
+        .collect::<Vec<_>>()
+        .into_iter()
+        .map(|l| f.locals.append(l, span))
+        .collect();
+    // Parameters are read from their loop-carried locals from now on.
+    let param_exprs: Vec<Handle<Expression>> =
+        f.expressions.iter().filter(|(_, e)| matches!(e, Expression::Param(_))).map(|(h, _)| h).collect();
+    for h in param_exprs {
+        if let Expression::Param(i) = f.expressions[h] {
+            f.expressions[h] = Expression::Load(params[i as usize]);
+        }
+    }
+    let mut body = std::mem::take(&mut f.body);
+    for site in &sites {
+        // The call and the operation become dead constants; the loop does their work.
+        f.expressions[site.call] = Expression::Literal(Literal::I64(0));
+        f.expressions[site.ret] = Expression::Literal(Literal::I64(0));
+    }
+    body = rewrite_block(f, body, &sites, op, acc, &params);
+    // Prologue: acc = identity; param locals = params; then loop over the old body.
+    let mut entry = Block::new();
+    let identity = if op == BinaryOp::Add { 0 } else { 1 };
+    let start = f.expressions.next_handle();
+    let init = f.expressions.append(Expression::Literal(Literal::I64(identity)), span);
+    let values: Vec<Handle<Expression>> =
+        (0..params.len()).map(|i| f.expressions.append(Expression::Param(i as u32), span)).collect();
+    entry.push(Statement::Emit(Range::new(start, f.expressions.next_handle())), span);
+    entry.push(Statement::Store { local: acc, value: init }, span);
+    for (local, value) in params.iter().zip(values) {
+        entry.push(Statement::Store { local: *local, value }, span);
+    }
+    entry.push(Statement::Loop { body }, span);
+    f.body = entry;
+}
+
+fn rewrite_block(
+    f: &mut Function,
+    block: Block,
+    sites: &[Site],
+    op: BinaryOp,
+    acc: Handle<Local>,
+    params: &[Handle<Local>],
+) -> Block {
+    let mut out = Block::new();
+    for (statement, span) in block.into_iter() {
+        match statement {
+            Statement::Return { value: Some(ret) } => match sites.iter().find(|s| s.ret == ret) {
+                Some(site) => {
+                    let updated = accumulate(f, &mut out, op, acc, site.other, span);
+                    out.push(Statement::Store { local: acc, value: updated }, span);
+                    for (local, arg) in params.iter().zip(&site.args) {
+                        out.push(Statement::Store { local: *local, value: *arg }, span);
+                    }
+                    out.push(Statement::Continue, span);
+                }
+                None => {
+                    let result = accumulate(f, &mut out, op, acc, ret, span);
+                    out.push(Statement::Return { value: Some(result) }, span);
+                }
+            },
+            other => out.push(other.map_blocks(&mut |b| rewrite_block(f, b, sites, op, acc, params)), span),
+        }
+    }
+    out
+}
+
+/// Emits `acc OP value` into `out` and returns it.
+fn accumulate(
+    f: &mut Function,
+    out: &mut Block,
+    op: BinaryOp,
+    acc: Handle<Local>,
+    value: Handle<Expression>,
+    span: Span,
+) -> Handle<Expression> {
+    let start = f.expressions.next_handle();
+    let current = f.expressions.append(Expression::Load(acc), span);
+    let updated = f.expressions.append(Expression::Binary { op, left: current, right: value }, span);
+    out.push(Statement::Emit(Range::new(start, f.expressions.next_handle())), span);
+    updated
+}
