@@ -1,7 +1,7 @@
 # An attribute that the math module does not have.
 # expect: math
 # expect: sqroot
-# expect: no attribute
+# expect: no attribute | no function
 # at: 8
 import math
 

@@ -21,7 +21,9 @@ use crate::exceptions::Unwind;
 use crate::types::{has_pointers, is_bool, is_none, scalar_of, scalar_type, tbaa_name};
 use crate::BackendError;
 
+/// CPython 3.11's messages for `//` and `%` by an int zero.
 pub(crate) const ZERO_DIVISION_INT: &str = "integer division or modulo by zero";
+pub(crate) const ZERO_MODULO_INT: &str = "integer modulo by zero";
 pub(crate) const INDEX_READ: &str = "list index out of range";
 pub(crate) const INDEX_STORE: &str = "list assignment index out of range";
 
@@ -832,7 +834,8 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
         let ty = l.get_type();
         let zero = ty.const_zero();
         let is_zero = self.b().build_int_compare(IntPredicate::EQ, r, zero, "divzero")?;
-        self.raise_if(is_zero, "ZeroDivisionError", ZERO_DIVISION_INT, line)?;
+        let message = if floor_div { ZERO_DIVISION_INT } else { ZERO_MODULO_INT };
+        self.raise_if(is_zero, "ZeroDivisionError", message, line)?;
         if !signed {
             return Ok(if floor_div {
                 self.b().build_int_unsigned_div(l, r, "")?

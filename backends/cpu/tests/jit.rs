@@ -8,6 +8,7 @@ use kiln_ir::*;
 
 const OVERFLOW: &str = "OverflowError: integer overflow: result does not fit in 64 bits";
 const INT_ZERO_DIV: &str = "ZeroDivisionError: integer division or modulo by zero";
+const INT_ZERO_MOD: &str = "ZeroDivisionError: integer modulo by zero";
 
 /// Must match VALUES in data/gen_divmod.py.
 const DIVMOD_VALUES: [i64; 15] =
@@ -185,7 +186,7 @@ fn zero_division_messages() {
     use Literal::{F64, I64};
     let cases = [
         ("int_floordiv", FloorDiv, I64(7), I64(0), Scalar::I64, INT_ZERO_DIV),
-        ("int_mod", Mod, I64(7), I64(0), Scalar::I64, INT_ZERO_DIV),
+        ("int_mod", Mod, I64(7), I64(0), Scalar::I64, INT_ZERO_MOD),
         ("float_div", Div, F64(1.0), F64(0.0), Scalar::F64, "ZeroDivisionError: float division by zero"),
         ("float_div_negzero", Div, F64(1.0), F64(-0.0), Scalar::F64, "ZeroDivisionError: float division by zero"),
         (

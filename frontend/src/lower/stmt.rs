@@ -386,7 +386,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 if !surely_bound {
                     let f = self.emit(Expression::Load(flag), span);
                     let unbound = self.emit(Expression::Unary { op: UnaryOp::Not, arg: f }, span);
-                    let msg = format!("local variable '{name}' referenced before assignment");
+                    let msg = format!("cannot access local variable '{name}' where it is not associated with a value");
                     self.raise_if(unbound, ExceptionKind::UnboundLocalError, &msg, span);
                 }
             }

@@ -10,6 +10,10 @@
 //! result equals the exact (CPython) result; when a check fires the program raises
 //! `OverflowError`, as it may whenever an intermediate does not fit in 64 bits.
 //!
+//! The loop counts its iterations and raises `RecursionError` past [`MAX_DEPTH`], the depth
+//! at which the recursion it replaces would have exhausted the 256 MiB program stack anyway,
+//! so runaway recursion still ends with `RecursionError` instead of spinning.
+//!
 //! A site qualifies only when nothing observable separates the call from the `return`: the
 //! expressions emitted between them must neither raise nor have effects, the call's value must
 //! have no other use, and no source-level loop may enclose the `return` (its `continue` would
@@ -19,6 +23,9 @@ use crate::arena::{Handle, Range, Span};
 use crate::ir::*;
 use crate::types::{Scalar, Type};
 use crate::valid::ModuleInfo;
+
+/// Loop iterations allowed: 256 MiB of stack divided by the smallest possible frame (16 bytes).
+pub const MAX_DEPTH: i64 = 1 << 24;
 
 struct Site {
     ret: Handle<Expression>,
@@ -138,6 +145,7 @@ fn count_in_block(block: &Block, target: Handle<Expression>, count: &mut usize) 
 fn rewrite(f: &mut Function, sites: Vec<Site>, op: BinaryOp, i64_ty: Handle<Type>) {
     let span = f.span;
     let acc = f.locals.append(Local { name: "$acc".into(), ty: i64_ty }, span);
+    let depth = f.locals.append(Local { name: "$depth".into(), ty: i64_ty }, span);
     let params: Vec<Handle<Local>> = f
         .params
         .iter()
@@ -160,52 +168,76 @@ fn rewrite(f: &mut Function, sites: Vec<Site>, op: BinaryOp, i64_ty: Handle<Type
         f.expressions[site.call] = Expression::Literal(Literal::I64(0));
         f.expressions[site.ret] = Expression::Literal(Literal::I64(0));
     }
-    body = rewrite_block(f, body, &sites, op, acc, &params);
+    let loop_state = LoopState { op, acc, depth, params };
+    body = rewrite_block(f, body, &sites, &loop_state);
     // Prologue: acc = identity; param locals = params; then loop over the old body.
     let mut entry = Block::new();
     let identity = if op == BinaryOp::Add { 0 } else { 1 };
     let start = f.expressions.next_handle();
     let init = f.expressions.append(Expression::Literal(Literal::I64(identity)), span);
+    let zero = f.expressions.append(Expression::Literal(Literal::I64(0)), span);
     let values: Vec<Handle<Expression>> =
-        (0..params.len()).map(|i| f.expressions.append(Expression::Param(i as u32), span)).collect();
+        (0..loop_state.params.len()).map(|i| f.expressions.append(Expression::Param(i as u32), span)).collect();
     entry.push(Statement::Emit(Range::new(start, f.expressions.next_handle())), span);
     entry.push(Statement::Store { local: acc, value: init }, span);
-    for (local, value) in params.iter().zip(values) {
+    entry.push(Statement::Store { local: depth, value: zero }, span);
+    for (local, value) in loop_state.params.iter().zip(values) {
         entry.push(Statement::Store { local: *local, value }, span);
     }
     entry.push(Statement::Loop { body }, span);
     f.body = entry;
 }
 
-fn rewrite_block(
-    f: &mut Function,
-    block: Block,
-    sites: &[Site],
+/// The locals of the loop that replaces the recursion.
+struct LoopState {
     op: BinaryOp,
     acc: Handle<Local>,
-    params: &[Handle<Local>],
-) -> Block {
+    depth: Handle<Local>,
+    params: Vec<Handle<Local>>,
+}
+
+fn rewrite_block(f: &mut Function, block: Block, sites: &[Site], state: &LoopState) -> Block {
     let mut out = Block::new();
     for (statement, span) in block.into_iter() {
         match statement {
             Statement::Return { value: Some(ret) } => match sites.iter().find(|s| s.ret == ret) {
                 Some(site) => {
-                    let updated = accumulate(f, &mut out, op, acc, site.other, span);
-                    out.push(Statement::Store { local: acc, value: updated }, span);
-                    for (local, arg) in params.iter().zip(&site.args) {
+                    let updated = accumulate(f, &mut out, state.op, state.acc, site.other, span);
+                    out.push(Statement::Store { local: state.acc, value: updated }, span);
+                    count_depth(f, &mut out, state.depth, span);
+                    for (local, arg) in state.params.iter().zip(&site.args) {
                         out.push(Statement::Store { local: *local, value: *arg }, span);
                     }
                     out.push(Statement::Continue, span);
                 }
                 None => {
-                    let result = accumulate(f, &mut out, op, acc, ret, span);
+                    let result = accumulate(f, &mut out, state.op, state.acc, ret, span);
                     out.push(Statement::Return { value: Some(result) }, span);
                 }
             },
-            other => out.push(other.map_blocks(&mut |b| rewrite_block(f, b, sites, op, acc, params)), span),
+            other => out.push(other.map_blocks(&mut |b| rewrite_block(f, b, sites, state)), span),
         }
     }
     out
+}
+
+/// `depth += 1; if depth > MAX_DEPTH: raise RecursionError`.
+fn count_depth(f: &mut Function, out: &mut Block, depth: Handle<Local>, span: Span) {
+    let start = f.expressions.next_handle();
+    let current = f.expressions.append(Expression::Load(depth), span);
+    let one = f.expressions.append(Expression::Literal(Literal::I64(1)), span);
+    let next = f.expressions.append(Expression::Binary { op: BinaryOp::WrappingAdd, left: current, right: one }, span);
+    let limit = f.expressions.append(Expression::Literal(Literal::I64(MAX_DEPTH)), span);
+    let too_deep = f.expressions.append(Expression::Compare { op: CompareOp::Gt, left: next, right: limit }, span);
+    out.push(Statement::Emit(Range::new(start, f.expressions.next_handle())), span);
+    out.push(Statement::Store { local: depth, value: next }, span);
+    let mut raise = Block::new();
+    let message_start = f.expressions.next_handle();
+    let message =
+        f.expressions.append(Expression::Literal(Literal::Str("maximum recursion depth exceeded".into())), span);
+    raise.push(Statement::Emit(Range::new(message_start, f.expressions.next_handle())), span);
+    raise.push(Statement::Raise { kind: ExceptionKind::RecursionError, message: Some(message) }, span);
+    out.push(Statement::If { condition: too_deep, accept: raise, reject: Block::new() }, span);
 }
 
 /// Emits `acc OP value` into `out` and returns it.
