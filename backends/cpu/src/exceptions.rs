@@ -1,9 +1,9 @@
 //! Raising and propagating Python exceptions.
 //!
 //! An exception is *pending* in the runtime (set by `kiln_rt_raise` or by a runtime function
-//! that failed). A function leaves through its single **unwind block**, which pushes this
-//! frame's traceback entry (`kiln_rt_traceback_push(file, function, line)`, the line chosen by
-//! a phi over the raising sites) and returns with the error flag set. Raise sites are cold
+//! that failed). A function leaves through an **unwind block** for the raising line, which
+//! pushes this frame's traceback entry (`kiln_rt_traceback_push(file, function, line)`) and
+//! returns with the error flag set. Raise sites are cold
 //! blocks reached through branches weighted as unlikely, so the hot path stays straight.
 
 use inkwell::basic_block::BasicBlock;
@@ -13,14 +13,16 @@ use inkwell::IntPredicate;
 use crate::function::FunctionLowering;
 use crate::BackendError;
 
-/// The function's unwind block and the `(line, predecessor)` pairs that reach it.
+/// The function's unwind blocks, one per source line: each pushes its traceback entry with a
+/// constant line number and returns the error flag. (A single block with a phi over the lines
+/// would make LLVM keep line numbers in callee-saved registers on the hot path.)
+#[derive(Default)]
 pub(crate) struct Unwind<'ctx> {
-    block: BasicBlock<'ctx>,
-    incoming: Vec<(u32, BasicBlock<'ctx>)>,
+    blocks: std::collections::HashMap<u32, BasicBlock<'ctx>>,
 }
 
 impl<'ctx> FunctionLowering<'_, '_, 'ctx> {
-    fn unwind_block(&mut self) -> Result<BasicBlock<'ctx>, BackendError> {
+    fn unwind_block(&mut self, line: u32) -> Result<BasicBlock<'ctx>, BackendError> {
         if !self.finfo.may_raise {
             return Err(self.error(
                 format!(
@@ -30,36 +32,36 @@ impl<'ctx> FunctionLowering<'_, '_, 'ctx> {
                 self.func.span,
             ));
         }
-        if let Some(u) = &self.unwind {
-            return Ok(u.block);
+        if let Some(block) = self.unwind.blocks.get(&line) {
+            return Ok(*block);
         }
+        let here = self.current_block()?;
         let block = self.new_block("unwind");
-        self.unwind = Some(Unwind { block, incoming: Vec::new() });
+        self.b().position_at_end(block);
+        let (file, name) = self.traceback_names();
+        let file = self.cg.str_const(&file);
+        let name = self.cg.str_const(&name);
+        let line_value = self.cg.ctx.i64_type().const_int(line as u64, false);
+        let push = self.cg.runtime("kiln_rt_traceback_push")?;
+        self.cg.call(push, &[file.into(), name.into(), line_value.into()])?;
+        self.return_raised()?;
+        self.b().position_at_end(here);
+        self.unwind.blocks.insert(line, block);
         Ok(block)
-    }
-
-    fn note_unwind_edge(&mut self, line: u32, from: BasicBlock<'ctx>) {
-        if let Some(u) = &mut self.unwind {
-            u.incoming.push((line, from));
-        }
     }
 
     /// Leaves the function from the current block: the exception is already pending.
     pub(crate) fn branch_to_unwind(&mut self, line: u32) -> Result<(), BackendError> {
-        let unwind = self.unwind_block()?;
-        let from = self.current_block()?;
+        let unwind = self.unwind_block(line)?;
         self.b().build_unconditional_branch(unwind)?;
-        self.note_unwind_edge(line, from);
         Ok(())
     }
 
     /// After a call of a raising function: unwind when `flag` (an `i1`) is set.
     pub(crate) fn check_flag(&mut self, flag: IntValue<'ctx>, line: u32) -> Result<(), BackendError> {
-        let unwind = self.unwind_block()?;
-        let from = self.current_block()?;
+        let unwind = self.unwind_block(line)?;
         let cont = self.new_block("ok");
         self.cg.unlikely_branch(flag, unwind, cont)?;
-        self.note_unwind_edge(line, from);
         self.b().position_at_end(cont);
         Ok(())
     }
@@ -159,32 +161,6 @@ impl<'ctx> FunctionLowering<'_, '_, 'ctx> {
             }
         }
         Ok(())
-    }
-
-    /// Fills in the unwind block, if anything reaches it.
-    pub(crate) fn finish_unwind(&mut self) -> Result<(), BackendError> {
-        let Some(unwind) = self.unwind.take() else {
-            return Ok(());
-        };
-        self.b().position_at_end(unwind.block);
-        let i64t = self.cg.ctx.i64_type();
-        let first = unwind.incoming.first().map(|(l, _)| *l).unwrap_or(0);
-        let line = if unwind.incoming.iter().all(|(l, _)| *l == first) {
-            i64t.const_int(first as u64, false)
-        } else {
-            let phi = self.b().build_phi(i64t, "line")?;
-            for (l, from) in &unwind.incoming {
-                let v = i64t.const_int(*l as u64, false);
-                phi.add_incoming(&[(&v as &dyn BasicValue<'ctx>, *from)]);
-            }
-            phi.as_basic_value().into_int_value()
-        };
-        let (file, name) = self.traceback_names();
-        let file = self.cg.str_const(&file);
-        let name = self.cg.str_const(&name);
-        let push = self.cg.runtime("kiln_rt_traceback_push")?;
-        self.cg.call(push, &[file.into(), name.into(), line.into()])?;
-        self.return_raised()
     }
 
     /// The file name and function name shown in this function's traceback entries.

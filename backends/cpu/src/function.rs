@@ -49,7 +49,7 @@ pub(crate) struct FunctionLowering<'a, 'b, 'ctx> {
     /// Builder positioned at the end of the entry block, where every stack slot is allocated.
     alloca_builder: Builder<'ctx>,
     loops: Vec<LoopFrame<'ctx>>,
-    pub(crate) unwind: Option<Unwind<'ctx>>,
+    pub(crate) unwind: Unwind<'ctx>,
     pub(crate) raise_blocks: HashMap<(String, String, u32), BasicBlock<'ctx>>,
     /// Span of the statement being lowered (fallback for expressions without a span).
     stmt_span: Span,
@@ -91,7 +91,7 @@ pub(crate) fn lower_function(cg: &mut Codegen<'_, '_>, handle: Handle<Function>)
         locals: Vec::with_capacity(func.locals.len()),
         alloca_builder,
         loops: Vec::new(),
-        unwind: None,
+        unwind: Unwind::default(),
         raise_blocks: HashMap::new(),
         stmt_span: func.span,
         preloaded: Vec::new(),
@@ -136,7 +136,7 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
         if !self.terminated() {
             self.build_return(None)?;
         }
-        self.finish_unwind()
+        Ok(())
     }
 
     /// A stack slot in the entry block.
