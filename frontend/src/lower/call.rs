@@ -386,31 +386,13 @@ impl FnCx<'_, '_> {
             let best = self.new_temp(&elem, span);
             let first = self.emit(Expression::Index { base: list.h, index: zero }, span);
             self.push(Statement::Store { local: best, value: first }, span);
-            let index = self.new_temp(&Ty::Int, span);
-            let one = self.lit(Literal::I64(1), span);
-            self.push(Statement::Store { local: index, value: one }, span);
-            let mut outcome = Ok(());
-            let body = self.block(|cx| {
-                outcome = (|| {
-                    let i = cx.emit(Expression::Load(index), span);
-                    let len = cx.emit(Expression::Len { value: list.h }, span);
-                    let done = cx.emit(Expression::Compare { op: CompareOp::Ge, left: i, right: len }, span);
-                    let exit = cx.block(|cx| cx.push(Statement::Break, span));
-                    cx.push(Statement::If { condition: done, accept: exit, reject: Block::new() }, span);
-                    let x = cx.emit(Expression::Index { base: list.h, index: i }, span);
-                    let b = cx.emit(Expression::Load(best), span);
-                    let better =
-                        cx.compare(op, Val { ty: elem.clone(), h: x }, Val { ty: elem.clone(), h: b }, span)?;
-                    let pick = cx.emit(Expression::Select { condition: better, accept: x, reject: b }, span);
-                    cx.push(Statement::Store { local: best, value: pick }, span);
-                    let one = cx.lit(Literal::I64(1), span);
-                    let next = cx.emit(Expression::Binary { op: BinaryOp::WrappingAdd, left: i, right: one }, span);
-                    cx.push(Statement::Store { local: index, value: next }, span);
-                    Ok(())
-                })();
-            });
-            outcome?;
-            self.push(Statement::Loop { body }, span);
+            self.scan_list(list.h, &elem, 1, span, |cx, x| {
+                let b = cx.emit(Expression::Load(best), span);
+                let better = cx.compare(op, x.clone(), Val { ty: x.ty.clone(), h: b }, span)?;
+                let pick = cx.emit(Expression::Select { condition: better, accept: x.h, reject: b }, span);
+                cx.push(Statement::Store { local: best, value: pick }, span);
+                Ok(())
+            })?;
             return Ok(self.load(best, elem, span));
         }
         let ty = args[0].ty.clone();

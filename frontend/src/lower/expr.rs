@@ -737,38 +737,54 @@ impl FnCx<'_, '_> {
         let found = self.new_temp(&Ty::Bool, span);
         let f = self.lit(Literal::Bool(false), span);
         self.push(Statement::Store { local: found, value: f }, span);
-        let index = self.new_temp(&Ty::Int, span);
-        let zero = self.lit(Literal::I64(0), span);
-        self.push(Statement::Store { local: index, value: zero }, span);
-        let mut outcome = Ok(());
-        let body = self.block(|cx| {
-            outcome = (|| {
-                let i = cx.emit(Expression::Load(index), span);
-                let len = cx.emit(Expression::Len { value: container.h }, span);
-                let done = cx.emit(Expression::Compare { op: CompareOp::Ge, left: i, right: len }, span);
-                let exit = cx.block(|cx| cx.push(Statement::Break, span));
-                cx.push(Statement::If { condition: done, accept: exit, reject: Block::new() }, span);
-                let x = cx.emit(Expression::Index { base: container.h, index: i }, span);
-                let eq = cx.compare(ast::CmpOp::Eq, Val { ty: (*elem).clone(), h: x }, item.clone(), span)?;
-                let hit = cx.block(|cx| {
-                    let t = cx.lit(Literal::Bool(true), span);
-                    cx.push(Statement::Store { local: found, value: t }, span);
-                    cx.push(Statement::Break, span);
-                });
-                cx.push(Statement::If { condition: eq, accept: hit, reject: Block::new() }, span);
-                let one = cx.lit(Literal::I64(1), span);
-                let next = cx.emit(Expression::Binary { op: BinaryOp::WrappingAdd, left: i, right: one }, span);
-                cx.push(Statement::Store { local: index, value: next }, span);
-                Ok(())
-            })();
-        });
-        outcome?;
-        self.push(Statement::Loop { body }, span);
+        self.scan_list(container.h, &elem, 0, span, |cx, x| {
+            let eq = cx.compare(ast::CmpOp::Eq, x, item.clone(), span)?;
+            let hit = cx.block(|cx| {
+                let t = cx.lit(Literal::Bool(true), span);
+                cx.push(Statement::Store { local: found, value: t }, span);
+                cx.push(Statement::Break, span);
+            });
+            cx.push(Statement::If { condition: eq, accept: hit, reject: Block::new() }, span);
+            Ok(())
+        })?;
         let r = self.emit(Expression::Load(found), span);
         Ok(if positive { r } else { self.emit(Expression::Unary { op: UnaryOp::Not, arg: r }, span) })
     }
 
     // ----- lists ------------------------------------------------------------------------
+
+    /// Emits a loop over the elements of `list` from index `start` on, re-reading the length
+    /// each time as Python does; `body` lowers the work for one element and may `break`.
+    pub fn scan_list(
+        &mut self,
+        list: kiln_ir::Handle<Expression>,
+        elem: &Ty,
+        start: i64,
+        span: Span,
+        body: impl FnOnce(&mut Self, Val) -> Res<()>,
+    ) -> Res<()> {
+        let index = self.new_temp(&Ty::Int, span);
+        let first = self.lit(Literal::I64(start), span);
+        self.push(Statement::Store { local: index, value: first }, span);
+        let mut outcome = Ok(());
+        let loop_body = self.block(|cx| {
+            outcome = (|| {
+                let i = cx.emit(Expression::Load(index), span);
+                let len = cx.emit(Expression::Len { value: list }, span);
+                let done = cx.emit(Expression::Compare { op: CompareOp::Ge, left: i, right: len }, span);
+                let exit = cx.block(|cx| cx.push(Statement::Break, span));
+                cx.push(Statement::If { condition: done, accept: exit, reject: Block::new() }, span);
+                let x = cx.emit(Expression::Index { base: list, index: i }, span);
+                let one = cx.lit(Literal::I64(1), span);
+                let next = cx.emit(Expression::Binary { op: BinaryOp::WrappingAdd, left: i, right: one }, span);
+                cx.push(Statement::Store { local: index, value: next }, span);
+                body(cx, Val { ty: elem.clone(), h: x })
+            })();
+        });
+        outcome?;
+        self.push(Statement::Loop { body: loop_body }, span);
+        Ok(())
+    }
 
     fn list_literal(&mut self, elts: &[ast::Expr], span: Span) -> Res<Val> {
         let mut values = Vec::with_capacity(elts.len());
