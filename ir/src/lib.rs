@@ -93,8 +93,6 @@ mod tests {
     fn block_scoping_is_enforced() {
         let mut module = Module::new();
         let i64_ty = module.scalar_type(Scalar::I64);
-        let bool_ty = module.scalar_type(Scalar::BOOL);
-        let _ = bool_ty;
         let mut f = Function::new("scoped", "scoped", i64_ty, Span::UNDEFINED);
         let c = f.expressions.append(Expression::Literal(Literal::Bool(true)), Span::UNDEFINED);
         let one = f.expressions.append(Expression::Literal(Literal::I64(1)), Span::UNDEFINED);

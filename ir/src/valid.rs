@@ -58,7 +58,7 @@ impl std::error::Error for ValidationError {}
 
 pub fn validate(module: &Module) -> Result<ModuleInfo, ValidationError> {
     let mut infos = Vec::with_capacity(module.functions.len());
-    for (handle, function) in module.functions.iter() {
+    for (_, function) in module.functions.iter() {
         let mut v = FunctionValidator {
             module,
             function,
@@ -74,7 +74,6 @@ pub fn validate(module: &Module) -> Result<ModuleInfo, ValidationError> {
             return Err(v.error(function.expressions.span(h), format!("expression {h:?} is never emitted")));
         }
         let expr_types = v.types.iter().map(|t| t.expect("every emitted expression has a type")).collect();
-        let _ = handle;
         infos.push(FunctionInfo { expr_types, may_raise: v.raises, recursive: false, callees: v.callees });
     }
     // Recursion: a function is recursive when it reaches itself through its callees.

@@ -67,7 +67,7 @@ impl FnCx<'_, '_> {
         }
     }
 
-    fn positional_only(&mut self, call: &ast::ExprCall, name: &str, span: Span) -> Res<Vec<Val>> {
+    fn positional_only(&mut self, call: &ast::ExprCall, name: &str) -> Res<Vec<Val>> {
         if let Some(k) = call.keywords.first() {
             let kw = k.arg.as_ref().map(|a| a.to_string()).unwrap_or_else(|| "**".into());
             return self.fail(Diagnostic::error(
@@ -75,7 +75,6 @@ impl FnCx<'_, '_> {
                 self.span_of(k),
             ));
         }
-        let _ = span;
         let mut out = Vec::with_capacity(call.args.len());
         for a in &call.args {
             if let ast::Expr::Starred(_) = a {
@@ -257,7 +256,7 @@ impl FnCx<'_, '_> {
             return self
                 .fail(Diagnostic::error("kiln supports `range()` only as the iterable of a `for` loop yet", span));
         }
-        let args = self.positional_only(call, name, span)?;
+        let args = self.positional_only(call, name)?;
         if args.iter().any(|a| a.ty == Ty::Unknown) {
             return self.unknown(span);
         }
@@ -517,7 +516,7 @@ impl FnCx<'_, '_> {
                     .with_note("kiln's math module does not have it yet, or it is misspelled"),
             );
         };
-        let args = self.positional_only(call, &qualified, span)?;
+        let args = self.positional_only(call, &qualified)?;
         if function == MathFunction::Log && args.len() == 2 {
             // math.log(x, base) is log(x) / log(base) in CPython too (same rounding, and
             // base 1 raises ZeroDivisionError from the division).
@@ -572,7 +571,7 @@ impl FnCx<'_, '_> {
                     .fail(Diagnostic::error(format!("module `time` has no function `{member}` in kiln yet"), span))
             }
         };
-        let args = self.positional_only(call, &format!("time.{member}"), span)?;
+        let args = self.positional_only(call, &format!("time.{member}"))?;
         self.arity(&format!("time.{member}"), &args, 0, 0, span)?;
         Ok(Val { ty: Ty::Float, h: self.runtime(function, vec![], span) })
     }
@@ -582,7 +581,7 @@ impl FnCx<'_, '_> {
     fn call_method(&mut self, a: &ast::ExprAttribute, call: &ast::ExprCall, span: Span) -> Res<Val> {
         let receiver = self.expr(&a.value)?;
         let method = a.attr.as_str();
-        let args = self.positional_only(call, method, span)?;
+        let args = self.positional_only(call, method)?;
         match (&receiver.ty, method) {
             (Ty::List(elem), "append") => {
                 self.arity("list.append", &args, 1, 1, span)?;

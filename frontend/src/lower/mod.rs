@@ -225,8 +225,7 @@ impl<'a> Program<'a> {
 
 /// Walks the module's top level, then works out what each function may assume bound, then
 /// walks every function instance (including the ones created along the way).
-fn walk_round(p: &mut Program<'_>, suite: &[ast::Stmt], mut walk: impl FnMut(&mut Program<'_>, usize)) {
-    let _ = suite;
+fn walk_round(p: &mut Program<'_>, mut walk: impl FnMut(&mut Program<'_>, usize)) {
     p.module_calls.clear();
     walk(p, 0);
     p.entry_bound = vec![None; p.instances.len()];
@@ -336,7 +335,7 @@ pub(crate) fn lower_module(
     let mut rounds = 0;
     loop {
         p.changed = false;
-        walk_round(&mut p, suite, |p, i| {
+        walk_round(&mut p, |p, i| {
             let _scratch: Function = stmt::walk_instance(p, i, suite);
         });
         rounds += 1;
@@ -375,7 +374,7 @@ pub(crate) fn lower_module(
     }
     let count = p.instances.len();
     let mut functions = Vec::with_capacity(count);
-    walk_round(&mut p, suite, |p, i| functions.push(stmt::walk_instance(p, i, suite)));
+    walk_round(&mut p, |p, i| functions.push(stmt::walk_instance(p, i, suite)));
     if p.instances.len() != count {
         p.diagnostics
             .push(Diagnostic::error("internal error: new function instance in the final walk", Span::new(file, 0, 0)));

@@ -553,12 +553,9 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 self.push(Statement::If { condition: not, accept, reject: Block::new() }, span);
             }
             ast::Stmt::Raise(s) => self.raise_stmt(s, span)?,
-            ast::Stmt::Global(s) => {
-                if self.is_module {
-                    return Ok(()); // `global` at module level is a no-op in Python
-                }
-                let _ = s;
-            }
+            // Declarations were collected by the name pre-pass (`scope.rs`); at module level
+            // `global` is a no-op, as in Python.
+            ast::Stmt::Global(_) => {}
             ast::Stmt::FunctionDef(def) => {
                 if !self.is_module {
                     return self
