@@ -341,17 +341,18 @@ impl<'p, 'a> FnCx<'p, 'a> {
         Ok(())
     }
 
-    /// An empty list literal (`list[?]`) takes the element type its variable ends up with.
-    pub fn coerce_list(&mut self, value: Val, target: &Ty, span: Span) -> Val {
+    /// An empty list literal (`list[?]`) takes the element type its variable ends up with: its
+    /// `ListNew` is retyped in place.
+    pub fn coerce_list(&mut self, value: Val, target: &Ty, _span: Span) -> Val {
         if value.ty == *target || !self.p.final_pass {
             return value;
         }
-        if let (Ty::List(_), Ty::List(_)) = (&value.ty, target) {
-            if let (Some(Expression::ListNew { .. }), Ty::List(elem)) = (self.f.expressions.get(value.h), target) {
-                let zero = self.int(0, span);
-                let h = self.list_new(&elem.clone(), zero.h, span);
-                return Val { ty: target.clone(), h };
-            }
+        if let (Some(Expression::ListNew { len, .. }), Ty::List(elem)) = (self.f.expressions.get(value.h), target) {
+            let len = *len;
+            target.to_ir(&mut self.p.module);
+            let elem = elem.to_ir(&mut self.p.module);
+            self.f.expressions[value.h] = Expression::ListNew { elem, len };
+            return Val { ty: target.clone(), h: value.h };
         }
         value
     }
