@@ -768,18 +768,16 @@ impl FnCx<'_, '_> {
         self.push(Statement::Store { local: index, value: first }, span);
         let mut outcome = Ok(());
         let loop_body = self.block(|cx| {
-            outcome = (|| {
-                let i = cx.emit(Expression::Load(index), span);
-                let len = cx.emit(Expression::Len { value: list }, span);
-                let done = cx.emit(Expression::Compare { op: CompareOp::Ge, left: i, right: len }, span);
-                let exit = cx.block(|cx| cx.push(Statement::Break, span));
-                cx.push(Statement::If { condition: done, accept: exit, reject: Block::new() }, span);
-                let x = cx.emit(Expression::Index { base: list, index: i }, span);
-                let one = cx.lit(Literal::I64(1), span);
-                let next = cx.emit(Expression::Binary { op: BinaryOp::WrappingAdd, left: i, right: one }, span);
-                cx.push(Statement::Store { local: index, value: next }, span);
-                body(cx, Val { ty: elem.clone(), h: x })
-            })();
+            let i = cx.emit(Expression::Load(index), span);
+            let len = cx.emit(Expression::Len { value: list }, span);
+            let done = cx.emit(Expression::Compare { op: CompareOp::Ge, left: i, right: len }, span);
+            let exit = cx.block(|cx| cx.push(Statement::Break, span));
+            cx.push(Statement::If { condition: done, accept: exit, reject: Block::new() }, span);
+            let x = cx.emit(Expression::Index { base: list, index: i }, span);
+            let one = cx.lit(Literal::I64(1), span);
+            let next = cx.emit(Expression::Binary { op: BinaryOp::WrappingAdd, left: i, right: one }, span);
+            cx.push(Statement::Store { local: index, value: next }, span);
+            outcome = body(cx, Val { ty: elem.clone(), h: x });
         });
         outcome?;
         self.push(Statement::Loop { body: loop_body }, span);
