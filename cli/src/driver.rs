@@ -8,13 +8,33 @@ use std::path::Path;
 const COMPILE_ERROR: i32 = 2;
 
 struct Frontend {
+    path: String,
+    source: String,
     module: kiln_ir::Module,
     info: kiln_ir::ModuleInfo,
 }
 
+/// Stack for the compiler's own recursion (parser and walkers over deeply nested source).
+const COMPILER_STACK: usize = 1 << 30;
+
 /// Reads, parses, type-checks and lowers `file` (and optimises the IR unless `opt_level` is 0);
-/// renders diagnostics on failure.
+/// renders diagnostics on failure. Runs on a thread with a large stack, so that deeply nested
+/// source cannot overflow the compiler's stack.
 fn compile_to_ir(file: &Path, opt_level: u8) -> Result<Frontend, i32> {
+    let file = file.to_path_buf();
+    std::thread::Builder::new()
+        .name("kiln-frontend".into())
+        .stack_size(COMPILER_STACK)
+        .spawn(move || compile_to_ir_here(&file, opt_level))
+        .map_err(|e| {
+            diagnostics::plain(format!("cannot start the compiler thread: {e}"));
+            COMPILE_ERROR
+        })?
+        .join()
+        .unwrap_or(Err(COMPILE_ERROR))
+}
+
+fn compile_to_ir_here(file: &Path, opt_level: u8) -> Result<Frontend, i32> {
     let path = file.display().to_string();
     let source = match std::fs::read_to_string(file) {
         Ok(s) => s,
@@ -32,7 +52,7 @@ fn compile_to_ir(file: &Path, opt_level: u8) -> Result<Frontend, i32> {
     };
     let validated = if opt_level == 0 { kiln_ir::validate(&module) } else { kiln_ir::passes::optimize(&mut module) };
     match validated {
-        Ok(info) => Ok(Frontend { module, info }),
+        Ok(info) => Ok(Frontend { path, source, module, info }),
         Err(e) => {
             diagnostics::plain(format!("internal compiler error: {e}"));
             Err(COMPILE_ERROR)
@@ -43,9 +63,10 @@ fn compile_to_ir(file: &Path, opt_level: u8) -> Result<Frontend, i32> {
 fn backend(front: &Frontend, common: &CommonOptions) -> Result<kiln_backend_cpu::Compiled, i32> {
     let options = kiln_backend_cpu::Options { opt_level: common.opt_level };
     kiln_backend_cpu::compile(&front.module, &front.info, &options).map_err(|e| {
-        match front.module.line_of(e.span) {
-            Some((file, line)) => diagnostics::plain(format!("{} (at {file}:{line})", e.message)),
-            None => diagnostics::plain(e.message),
+        if e.span.is_defined() {
+            diagnostics::render(&front.path, &front.source, &[kiln_frontend::Diagnostic::error(e.message, e.span)]);
+        } else {
+            diagnostics::plain(e.message);
         }
         COMPILE_ERROR
     })

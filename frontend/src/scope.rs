@@ -233,6 +233,11 @@ fn collect_def<'a>(p: &mut Program<'a>, def: &'a ast::StmtFunctionDef) {
     for param in &params {
         scope.locals.insert(param.name.clone());
     }
+    for param in &params {
+        if scope.globals.contains(&param.name) {
+            p.diagnostics.push(Diagnostic::error(format!("name '{}' is parameter and global", param.name), param.span));
+        }
+    }
     for g in &scope.globals {
         scope.locals.remove(g);
     }

@@ -417,6 +417,8 @@ pub enum RuntimeFn {
     FormatFloat,
     /// `format(str, spec)`; raises `ValueError` for a bad spec.
     FormatStr,
+    /// `format(bool, spec)`: `True`/`False` for an empty spec, else formatted as an int.
+    FormatBool,
     /// Write a string to stdout (buffered by the runtime).
     PrintStr,
     PrintInt,
@@ -464,6 +466,7 @@ impl RuntimeFn {
             FormatInt => (&[T::Int, T::Str], T::Str, true),
             FormatFloat => (&[T::Float, T::Str], T::Str, true),
             FormatStr => (&[T::Str, T::Str], T::Str, true),
+            FormatBool => (&[T::Bool, T::Str], T::Str, true),
             PrintStr => (&[T::Str], T::None, false),
             PrintInt => (&[T::Int], T::None, false),
             PrintFloat => (&[T::Float], T::None, false),
@@ -489,6 +492,7 @@ impl RuntimeFn {
             FormatInt => "format_int",
             FormatFloat => "format_float",
             FormatStr => "format_str",
+            FormatBool => "format_bool",
             PrintStr => "print_str",
             PrintInt => "print_int",
             PrintFloat => "print_float",

@@ -176,6 +176,9 @@ impl FnCx<'_, '_> {
         if self.p.def_by_name.contains_key(name) {
             return self.fail(Diagnostic::error("kiln does not support functions as values yet", span));
         }
+        if super::call::LATER_BUILTINS.contains(&name) {
+            return self.fail(Diagnostic::error(format!("kiln does not support the builtin `{name}` yet"), span));
+        }
         if super::call::is_builtin(name) {
             return self.fail(Diagnostic::error(
                 format!("kiln does not support using the builtin `{name}` as a value yet"),
@@ -322,42 +325,49 @@ impl FnCx<'_, '_> {
     fn bool_op(&mut self, b: &ast::ExprBoolOp, span: Span) -> Res<Val> {
         let is_and = b.op == ast::BoolOp::And;
         let first = self.expr(&b.values[0])?;
-        let ty = first.ty.clone();
-        let result = self.new_temp(&ty, span);
+        let result = self.new_temp(&first.ty, span);
         self.push(Statement::Store { local: result, value: first.h }, span);
         let flag = self.new_temp(&Ty::Bool, span);
-        let t = self.truthy(first, span)?;
+        let t = self.truthy(first.clone(), span)?;
         self.push(Statement::Store { local: flag, value: t }, span);
-        let mut error = None;
+        let mut operands = vec![first];
         for value in &b.values[1..] {
             let current = self.emit(Expression::Load(flag), span);
             let go_on =
                 if is_and { current } else { self.emit(Expression::Unary { op: UnaryOp::Not, arg: current }, span) };
             let mut outcome = Ok(());
             let accept = self.block(|cx| {
-                outcome = (|| {
-                    let v = cx.expr(value)?;
-                    if v.ty != ty && v.ty != Ty::Unknown && ty != Ty::Unknown {
-                        error = Some(v.ty.clone());
-                        return Ok(());
-                    }
+                outcome = cx.expr(value).and_then(|v| {
                     cx.push(Statement::Store { local: result, value: v.h }, span);
-                    let t = cx.truthy(v, span)?;
+                    let t = cx.truthy(v.clone(), span)?;
                     cx.push(Statement::Store { local: flag, value: t }, span);
+                    operands.push(v);
                     Ok(())
-                })();
+                });
             });
             outcome?;
-            if let Some(other) = error {
-                let op = if is_and { "and" } else { "or" };
-                return self.fail(
-                    Diagnostic::error(format!("operands of `{op}` have types {ty} and {other}"), span).with_note(
-                        format!("Python's `{op}` returns one of its operands, so kiln needs them to have one type"),
-                    ),
-                );
-            }
             self.push(Statement::If { condition: go_on, accept, reject: Block::new() }, span);
         }
+        // Python returns one of the operands, so they must share a type (`[] or [1]` is fine:
+        // the empty list takes the other's element type).
+        let mut ty = Ty::Unknown;
+        for v in &operands {
+            match ty.join(&v.ty) {
+                Some(t) => ty = t,
+                None => {
+                    let op = if is_and { "and" } else { "or" };
+                    return self.fail(
+                        Diagnostic::error(format!("operands of `{op}` have types {ty} and {}", v.ty), span).with_note(
+                            format!("Python's `{op}` returns one of its operands, so kiln needs them to have one type"),
+                        ),
+                    );
+                }
+            }
+        }
+        for v in operands {
+            self.coerce_list(v, &ty, span);
+        }
+        self.f.locals[result].ty = ty.to_ir(&mut self.p.module);
         Ok(self.load(result, ty, span))
     }
 
@@ -850,6 +860,7 @@ impl FnCx<'_, '_> {
             Ty::Float => RuntimeFn::StrFromFloat,
             Ty::Bool => RuntimeFn::StrFromBool,
             Ty::None => return Ok(self.str_lit("None", span)),
+            Ty::List(ref elem) if matches!(**elem, Ty::List(_)) => return self.nested_list_repr(v, span),
             Ty::List(_) => {
                 let h = self.emit(Expression::ListRepr { list: v.h }, span);
                 return Ok(Val { ty: Ty::Str, h });
@@ -858,6 +869,39 @@ impl FnCx<'_, '_> {
         };
         let h = self.emit(Expression::RuntimeCall { function, args: vec![v.h] }, span);
         Ok(Val { ty: Ty::Str, h })
+    }
+
+    /// `repr()` of a list of lists, built element by element (the runtime's `ListRepr` knows
+    /// only lists of scalars and strings).
+    fn nested_list_repr(&mut self, list: Val, span: Span) -> Res<Val> {
+        let Ty::List(elem) = list.ty.clone() else { unreachable!("called for lists") };
+        let text = self.new_temp(&Ty::Str, span);
+        let open = self.str_lit("[", span);
+        self.push(Statement::Store { local: text, value: open.h }, span);
+        let first = self.new_temp(&Ty::Bool, span);
+        let t = self.lit(Literal::Bool(true), span);
+        self.push(Statement::Store { local: first, value: t }, span);
+        self.scan_list(list.h, &elem, 0, span, |cx, x| {
+            let is_first = cx.emit(Expression::Load(first), span);
+            let not_first = cx.emit(Expression::Unary { op: UnaryOp::Not, arg: is_first }, span);
+            let sep = cx.block(|cx| {
+                let so_far = cx.emit(Expression::Load(text), span);
+                let comma = cx.str_lit(", ", span);
+                let joined = cx.concat(Some(Val { ty: Ty::Str, h: so_far }), comma, span);
+                cx.push(Statement::Store { local: text, value: joined.h }, span);
+            });
+            cx.push(Statement::If { condition: not_first, accept: sep, reject: Block::new() }, span);
+            let f = cx.lit(Literal::Bool(false), span);
+            cx.push(Statement::Store { local: first, value: f }, span);
+            let item = cx.repr_of(x, span)?;
+            let so_far = cx.emit(Expression::Load(text), span);
+            let joined = cx.concat(Some(Val { ty: Ty::Str, h: so_far }), item, span);
+            cx.push(Statement::Store { local: text, value: joined.h }, span);
+            Ok(())
+        })?;
+        let so_far = self.emit(Expression::Load(text), span);
+        let close = self.str_lit("]", span);
+        Ok(self.concat(Some(Val { ty: Ty::Str, h: so_far }), close, span))
     }
 
     /// `repr(v)`.
@@ -934,7 +978,7 @@ impl FnCx<'_, '_> {
         }
         let (function, value) = match value.ty {
             Ty::Int => (RuntimeFn::FormatInt, value),
-            Ty::Bool => (RuntimeFn::FormatInt, self.cast(value, Ty::Int, span)),
+            Ty::Bool => (RuntimeFn::FormatBool, value),
             Ty::Float => (RuntimeFn::FormatFloat, value),
             Ty::Str => (RuntimeFn::FormatStr, value),
             Ty::Unknown => return self.unknown(span),

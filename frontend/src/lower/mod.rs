@@ -198,28 +198,37 @@ impl<'a> Program<'a> {
         index
     }
 
-    /// Replaces types that inference never pinned down before the final walk: the element of
-    /// a list that never receives one, and the result of a function that never returns.
-    fn default_unknowns(&mut self) {
-        fn fill(ty: &mut Ty) {
+    /// Pins down what inference left open, once it has converged: the element type of a list
+    /// that never receives an element (`int`; no element can show it), a variable that only
+    /// its own unbound value flows into, and the result of a
+    /// function that never returns normally (`int`; every return is its own recursion, so any
+    /// type is sound). Returns whether anything changed; inference then goes on from there.
+    fn default_unknowns(&mut self) -> bool {
+        fn fill(ty: &mut Ty) -> bool {
             match ty {
-                Ty::Unknown => *ty = Ty::Int,
+                Ty::Unknown => {
+                    *ty = Ty::Int;
+                    true
+                }
                 Ty::List(e) => fill(e),
-                _ => {}
+                _ => false,
             }
         }
+        let mut changed = false;
         for g in self.globals.values_mut() {
-            fill(&mut g.ty);
+            changed |= fill(&mut g.ty);
+        }
+        for inst in self.instances.iter_mut().skip(1) {
+            changed |= fill(&mut inst.ret);
         }
         for inst in &mut self.instances {
-            if inst.ret == Ty::Unknown {
-                inst.ret = Ty::None;
-            }
-            fill(&mut inst.ret);
+            // A variable only ever assigned from itself (`total = total + n` before any other
+            // assignment) is read before it is bound whenever it runs.
             for v in inst.vars.values_mut() {
-                fill(&mut v.ty);
+                changed |= fill(&mut v.ty);
             }
         }
+        changed
     }
 }
 
@@ -329,9 +338,8 @@ pub(crate) fn lower_module(
         ir_name: "<module>".into(),
     });
 
-    // Inference: walk every instance until nothing changes. A function whose result type is
-    // still unknown then can never return normally (every return is its own recursion), so
-    // any result type is sound: it gets `int`, and inference goes on from there.
+    // Inference: walk every instance until nothing changes, pin down what is still open (see
+    // `default_unknowns`), and go on until that changes nothing either.
     let mut rounds = 0;
     loop {
         p.changed = false;
@@ -339,17 +347,8 @@ pub(crate) fn lower_module(
             let _scratch: Function = stmt::walk_instance(p, i, suite);
         });
         rounds += 1;
-        if !p.changed {
-            let mut diverging = false;
-            for inst in p.instances.iter_mut().skip(1) {
-                if inst.ret == Ty::Unknown {
-                    inst.ret = Ty::Int;
-                    diverging = true;
-                }
-            }
-            if !diverging {
-                break;
-            }
+        if !p.changed && !p.default_unknowns() {
+            break;
         }
         if rounds == MAX_ROUNDS {
             return Err(vec![Diagnostic::error("type inference did not converge", Span::new(file, 0, 0))]);
@@ -357,7 +356,6 @@ pub(crate) fn lower_module(
     }
 
     // Final walk: fix the IR globals, then lower every instance for real.
-    p.default_unknowns();
     p.final_pass = true;
     let names: Vec<String> = p.globals.keys().cloned().collect();
     for name in &names {

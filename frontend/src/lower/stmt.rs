@@ -50,6 +50,8 @@ pub(crate) struct FnCx<'p, 'a> {
     /// Names local to this function (empty at module level, where names are globals).
     pub local_names: HashSet<String>,
     pub is_module: bool,
+    /// Which variable each `Load` of a variable read (for list aliasing).
+    pub var_reads: HashMap<Handle<Expression>, String>,
     temp_counter: u32,
 }
 
@@ -74,6 +76,7 @@ pub(crate) fn walk_instance(p: &mut Program<'_>, inst: usize, suite: &[ast::Stmt
         loops: Vec::new(),
         local_names,
         is_module: def.is_none(),
+        var_reads: HashMap::new(),
         temp_counter: 0,
     };
     cx.prologue();
@@ -273,6 +276,41 @@ impl<'p, 'a> FnCx<'p, 'a> {
         h
     }
 
+    /// Joins `ty` into the type of variable `name` (creating it), or reports the conflict.
+    fn join_var(&mut self, name: &str, ty: &Ty, span: Span) -> Res<Ty> {
+        let joined = match self.var_type(name) {
+            Some(var) => match var.ty.join(ty) {
+                Some(t) => t,
+                None => {
+                    return self.fail(
+                        Diagnostic::error(format!("`{name}` would change type from {} to {ty}", var.ty), span)
+                            .with_label(format!("assigned a {ty} here"))
+                            .with_secondary(var.span, format!("`{name}` is {} here", var.ty))
+                            .with_note("a kiln variable keeps one type; use another name, or convert (e.g. float(x))"),
+                    )
+                }
+            },
+            None => ty.clone(),
+        };
+        if self.is_local(name) {
+            let inst = &mut self.p.instances[self.inst];
+            match inst.vars.get_mut(name) {
+                Some(v) if v.ty != joined => {
+                    v.ty = joined.clone();
+                    self.p.changed = true;
+                }
+                Some(_) => {}
+                None => {
+                    inst.vars.insert(name.to_string(), Var { ty: joined.clone(), span });
+                    self.p.changed = true;
+                }
+            }
+        } else {
+            self.p.join_global(name, &joined, span);
+        }
+        Ok(joined)
+    }
+
     /// Binds `name` to `value` (joining its type into the variable's).
     pub fn assign_name(&mut self, name: &str, value: Val, span: Span) -> Res<()> {
         if self.p.def_by_name.contains_key(name) && !self.is_local(name) {
@@ -281,36 +319,13 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 span,
             ));
         }
-        let existing = self.var_type(name);
-        let ty = match &existing {
-            Some(var) => match var.ty.join(&value.ty) {
-                Some(t) => t,
-                None => {
-                    return self.fail(
-                        Diagnostic::error(format!("`{name}` would change type from {} to {}", var.ty, value.ty), span)
-                            .with_label(format!("assigned a {} here", value.ty))
-                            .with_secondary(var.span, format!("`{name}` is {} here", var.ty))
-                            .with_note("a kiln variable keeps one type; use another name, or convert (e.g. float(x))"),
-                    )
-                }
-            },
-            None => value.ty.clone(),
-        };
-        if self.is_local(name) {
-            let inst = &mut self.p.instances[self.inst];
-            match inst.vars.get_mut(name) {
-                Some(v) if v.ty != ty => {
-                    v.ty = ty.clone();
-                    self.p.changed = true;
-                }
-                Some(_) => {}
-                None => {
-                    inst.vars.insert(name.to_string(), Var { ty: ty.clone(), span });
-                    self.p.changed = true;
-                }
+        let ty = self.join_var(name, &value.ty, span)?;
+        // `ys = xs` makes two names for one list: what `ys` learns about its elements, `xs`
+        // learns too.
+        if let Some(source) = self.var_reads.get(&value.h).cloned() {
+            if source != name && matches!(ty, Ty::List(_)) && !self.p.final_pass {
+                self.join_var(&source, &ty, span)?;
             }
-        } else {
-            self.p.join_global(name, &ty, span);
         }
         if self.p.final_pass && value.ty != ty {
             // Only an empty list literal can differ from the variable's final type here.
@@ -328,7 +343,9 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 self.push(Statement::Store { local: flag, value: t }, span);
             }
         } else if self.p.final_pass {
-            let global = self.p.global_handles[name];
+            let Some(&global) = self.p.global_handles.get(name) else {
+                return self.fail(Diagnostic::error(format!("kiln cannot infer the type of `{name}`"), span));
+            };
             self.push(Statement::StoreGlobal { global, value: value.h }, span);
             if let Some(&flag) = self.p.global_flags.get(name) {
                 let t = self.lit(Literal::Bool(true), span);
@@ -342,19 +359,30 @@ impl<'p, 'a> FnCx<'p, 'a> {
     }
 
     /// An empty list literal (`list[?]`) takes the element type its variable ends up with: its
-    /// `ListNew` is retyped in place.
+    /// `ListNew` is retyped in place (also through `[] * n` and `[] + []`).
     pub fn coerce_list(&mut self, value: Val, target: &Ty, _span: Span) -> Val {
-        if value.ty == *target || !self.p.final_pass {
+        if value.ty == *target || !self.p.final_pass || !self.retype_empty_list(value.h, target) {
             return value;
         }
-        if let (Some(Expression::ListNew { len, .. }), Ty::List(elem)) = (self.f.expressions.get(value.h), target) {
-            let len = *len;
-            target.to_ir(&mut self.p.module);
-            let elem = elem.to_ir(&mut self.p.module);
-            self.f.expressions[value.h] = Expression::ListNew { elem, len };
-            return Val { ty: target.clone(), h: value.h };
+        Val { ty: target.clone(), h: value.h }
+    }
+
+    fn retype_empty_list(&mut self, h: Handle<Expression>, target: &Ty) -> bool {
+        let Ty::List(elem) = target else { return false };
+        match self.f.expressions.get(h).cloned() {
+            Some(Expression::ListNew { len, .. }) => {
+                target.to_ir(&mut self.p.module);
+                let elem = elem.to_ir(&mut self.p.module);
+                self.f.expressions[h] = Expression::ListNew { elem, len };
+                true
+            }
+            Some(Expression::ListRepeat { list, .. }) => self.retype_empty_list(list, target),
+            Some(Expression::ListConcat { left, right }) => {
+                let l = self.retype_empty_list(left, target);
+                self.retype_empty_list(right, target) && l
+            }
+            _ => false,
         }
-        value
     }
 
     /// Reads variable `name`, with an unbound check where it may not be bound yet.
@@ -392,7 +420,9 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 }
             }
             let local = self.local_handle(name, &var.ty, span);
-            return Ok(Some(self.load(local, var.ty, span)));
+            let value = self.load(local, var.ty, span);
+            self.var_reads.insert(value.h, name.to_string());
+            return Ok(Some(value));
         }
         if !surely_bound {
             if let Some(g) = self.p.globals.get_mut(name) {
@@ -403,7 +433,9 @@ impl<'p, 'a> FnCx<'p, 'a> {
             }
         }
         if !self.p.final_pass {
-            return Ok(Some(Val { ty: var.ty.clone(), h: self.lit(Literal::None, span) }));
+            let value = Val { ty: var.ty.clone(), h: self.lit(Literal::None, span) };
+            self.var_reads.insert(value.h, name.to_string());
+            return Ok(Some(value));
         }
         if !surely_bound {
             if let Some(&flag) = self.p.global_flags.get(name) {
@@ -412,7 +444,9 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 self.raise_if(unbound, ExceptionKind::NameError, &format!("name '{name}' is not defined"), span);
             }
         }
-        let global = self.p.global_handles[name];
+        let Some(&global) = self.p.global_handles.get(name) else {
+            return self.fail(Diagnostic::error(format!("kiln cannot infer the type of `{name}`"), span));
+        };
         Ok(Some(Val { ty: var.ty, h: self.emit(Expression::LoadGlobal(global), span) }))
     }
 
@@ -711,7 +745,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
             ast::Expr::Name(n) => {
                 let current = self.name_value(n.id.as_str(), self.span_of(&*s.target))?;
                 let rhs = self.expr(&s.value)?;
-                let result = self.binary(s.op, current, rhs, span)?;
+                let result = self.in_place(s.op, current, rhs, span)?;
                 self.assign_name(n.id.as_str(), result, span)
             }
             ast::Expr::Subscript(sub) => {
@@ -719,11 +753,55 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 let index = self.index_value(&sub.slice)?;
                 let current = self.index_load(base.clone(), index.clone(), span)?;
                 let rhs = self.expr(&s.value)?;
-                let result = self.binary(s.op, current, rhs, span)?;
+                let result = self.in_place(s.op, current, rhs, span)?;
                 self.store_index(base, index, result, span)
             }
             _ => self.fail(Diagnostic::error("kiln does not support this augmented assignment target yet", span)),
         }
+    }
+
+    /// `current op= rhs`: lists are changed in place (every alias sees it, as in Python); other
+    /// values are immutable, so it is `current op rhs`.
+    fn in_place(&mut self, op: ast::Operator, current: Val, rhs: Val, span: Span) -> Res<Val> {
+        let Ty::List(elem) = current.ty.clone() else {
+            return self.binary(op, current, rhs, span);
+        };
+        match op {
+            ast::Operator::Add => {}
+            ast::Operator::Mult => {
+                return self.fail(
+                    Diagnostic::error("kiln does not support `*=` on lists yet", span)
+                        .with_note("`xs = xs * n` makes a new list (other names for the old one do not change)"),
+                )
+            }
+            _ => return self.binary(op, current, rhs, span),
+        }
+        let Some(joined) = rhs.ty.join(&current.ty) else {
+            return self.fail(Diagnostic::error(format!("cannot extend a list of {elem} with {}", rhs.ty), span));
+        };
+        let other = self.coerce_list(rhs, &current.ty, span);
+        // Like list.extend: the length is taken first, so `xs += xs` doubles xs once.
+        let count = self.new_temp(&Ty::Int, span);
+        let len = self.emit(Expression::Len { value: other.h }, span);
+        self.push(Statement::Store { local: count, value: len }, span);
+        let index = self.new_temp(&Ty::Int, span);
+        let zero = self.lit(Literal::I64(0), span);
+        self.push(Statement::Store { local: index, value: zero }, span);
+        let body = self.block(|cx| {
+            let i = cx.emit(Expression::Load(index), span);
+            let n = cx.emit(Expression::Load(count), span);
+            let done = cx.emit(Expression::Compare { op: CompareOp::Ge, left: i, right: n }, span);
+            let exit = cx.block(|cx| cx.push(Statement::Break, span));
+            cx.push(Statement::If { condition: done, accept: exit, reject: Block::new() }, span);
+            let x = cx.emit(Expression::Index { base: other.h, index: i }, span);
+            cx.push(Statement::ListAppend { list: current.h, value: x }, span);
+            let one = cx.lit(Literal::I64(1), span);
+            let next = cx.emit(Expression::Binary { op: BinaryOp::WrappingAdd, left: i, right: one }, span);
+            cx.push(Statement::Store { local: index, value: next }, span);
+        });
+        self.push(Statement::Loop { body }, span);
+        // The joined type lets `xs = []; xs += [1.5]` make `xs` a list of floats.
+        Ok(Val { ty: joined, h: current.h })
     }
 
     fn if_stmt(&mut self, s: &ast::StmtIf) -> Res<()> {
@@ -945,7 +1023,9 @@ impl<'p, 'a> FnCx<'p, 'a> {
             [] => None,
             [arg] => {
                 let v = self.expr(arg)?;
-                Some(self.str_of(v, span)?.h)
+                // str(KeyError(k)) is repr(k), as CPython prints it.
+                let text = if kind == ExceptionKind::KeyError { self.repr_of(v, span)? } else { self.str_of(v, span)? };
+                Some(text.h)
             }
             _ => return self.fail(Diagnostic::error("kiln supports at most one exception argument yet", call_span)),
         };
@@ -979,8 +1059,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
 
     fn assign_global_hidden(&mut self, global: &str, value: Val, span: Span) {
         self.p.join_global(global, &value.ty, span);
-        if self.p.final_pass {
-            let g = self.p.global_handles[global];
+        if let Some(&g) = self.p.global_handles.get(global).filter(|_| self.p.final_pass) {
             self.push(Statement::StoreGlobal { global: g, value: value.h }, span);
         }
     }

@@ -14,7 +14,8 @@
 //! at which the recursion it replaces would have exhausted the 256 MiB program stack anyway,
 //! so runaway recursion still ends with `RecursionError` instead of spinning.
 //!
-//! A site qualifies only when nothing observable separates the call from the `return`: the
+//! Only functions without side effects qualify (see [`is_pure`]), and a site qualifies only
+//! when nothing observable separates the call from the `return`: the
 //! expressions emitted between them must neither raise nor have effects, the call's value must
 //! have no other use, and no source-level loop may enclose the `return` (its `continue` would
 //! bind to that loop).
@@ -44,6 +45,9 @@ pub fn run(module: &mut Module, info: &ModuleInfo) -> usize {
             continue;
         }
         let function = &module.functions[handle];
+        if !is_pure(function, handle) {
+            continue;
+        }
         let mut sites = Vec::new();
         let mut ops = Vec::new();
         collect_sites(function, handle, &function.body, false, &mut sites, &mut ops);
@@ -109,6 +113,33 @@ fn collect_sites(
             _ => {}
         }
     }
+}
+
+/// Whether the function's only observable behaviour is its result or an exception: no output,
+/// no stores outside its locals, no `raise`, no calls but to itself. Only then may an overflow
+/// of the reassociated accumulator surface earlier than it would have without the rewrite.
+fn is_pure(f: &Function, me: Handle<Function>) -> bool {
+    fn block_is_pure(block: &Block) -> bool {
+        block.iter().all(|(s, _)| {
+            let mut pure = !matches!(
+                s,
+                Statement::StoreGlobal { .. }
+                    | Statement::IndexStore { .. }
+                    | Statement::ListAppend { .. }
+                    | Statement::Raise { .. }
+                    | Statement::ParallelFor { .. }
+                    | Statement::Barrier
+            );
+            s.for_each_block(|b| pure &= block_is_pure(b));
+            pure
+        })
+    }
+    let calls_pure = f.expressions.iter().all(|(_, e)| match e {
+        Expression::Call { function, .. } => *function == me,
+        Expression::RuntimeCall { .. } | Expression::Atomic { .. } => false,
+        _ => true,
+    });
+    calls_pure && block_is_pure(&f.body)
 }
 
 /// Expressions that can neither raise nor have effects.

@@ -1,0 +1,3 @@
+# Regression: KeyError's message is the repr() of its argument in CPython.
+print("before")
+raise KeyError("k")

@@ -1,0 +1,3 @@
+# Regression: printing a list of lists.
+g = [[1, 2], [3]]
+print(g)
