@@ -53,7 +53,8 @@ struct CommonOptions {
     /// Optimisation level: -O0 (debugging) to -O3. kiln optimises by default.
     #[arg(short = 'O', value_name = "LEVEL", default_value_t = 2, value_parser = clap::value_parser!(u8).range(0..=3))]
     opt_level: u8,
-    /// Where `@gpu.kernel` functions run. Host code always runs on the CPU.
+    /// Where `@gpu.kernel` functions will run (kernels are not implemented yet; host code
+    /// always runs on the CPU).
     #[arg(long, value_enum, default_value_t = Device::Auto, env = "KILN_DEVICE")]
     device: Device,
     /// Worker threads for parallel code (default: all cores; also KILN_NUM_THREADS).

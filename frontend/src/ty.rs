@@ -53,7 +53,8 @@ impl Ty {
         match (self, expected) {
             (_, Ty::Unknown) | (Ty::Unknown, _) => true,
             (Ty::Bool, Ty::Int | Ty::Float) | (Ty::Int, Ty::Float) => true,
-            (Ty::List(a), Ty::List(b)) => a == b || **a == Ty::Unknown || **b == Ty::Unknown,
+            // Element types must agree where both are known (`list[?]` fits any list).
+            (Ty::List(a), Ty::List(b)) => a.join(b).is_some(),
             (a, b) => a == b,
         }
     }

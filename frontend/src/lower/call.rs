@@ -663,17 +663,14 @@ impl FnCx<'_, '_> {
                 };
                 // `xs = []` then `xs.append(1.5)` makes `xs` a list of floats.
                 if joined != elem {
-                    if let ast::Expr::Name(n) = &*a.value {
-                        let list_ty = Ty::list(joined.clone());
-                        let placeholder = Val { ty: list_ty, h: receiver.h };
-                        self.refine_variable(n.id.as_str(), placeholder, span)?;
-                    }
+                    self.refine_path(&a.value, Ty::list(joined.clone()), span)?;
                     if self.p.final_pass {
                         return self
                             .fail(Diagnostic::error(format!("cannot append {} to a list of {elem}", value.ty), span));
                     }
                     return Ok(Val { ty: Ty::None, h: self.lit(Literal::None, span) });
                 }
+                let value = self.coerce_list(value, &elem, span);
                 self.push(Statement::ListAppend { list: receiver.h, value: value.h }, span);
                 Ok(Val { ty: Ty::None, h: self.lit(Literal::None, span) })
             }
@@ -685,15 +682,24 @@ impl FnCx<'_, '_> {
         }
     }
 
-    /// Joins a more precise type into a variable without storing anything (inference only).
-    fn refine_variable(&mut self, name: &str, value: Val, span: Span) -> Res<()> {
+    /// Joins a more precise type into the variable behind `path` (`xs`, `xs[i]`, `xs[i][j]`)
+    /// without storing anything (inference only): `xs = [[]]; xs[0].append(1.5)` makes `xs` a
+    /// `list[list[float]]`.
+    fn refine_path(&mut self, path: &ast::Expr, ty: Ty, span: Span) -> Res<()> {
         if self.p.final_pass {
             return Ok(());
         }
-        let bound_before = self.bound.clone();
-        let r = self.assign_name(name, value, span);
-        self.bound = bound_before;
-        r
+        match path {
+            ast::Expr::Name(n) => {
+                let bound_before = self.bound.clone();
+                let placeholder = self.lit(Literal::None, span);
+                let r = self.assign_name(n.id.as_str(), Val { ty, h: placeholder }, span);
+                self.bound = bound_before;
+                r
+            }
+            ast::Expr::Subscript(s) => self.refine_path(&s.value, Ty::list(ty), span),
+            _ => Ok(()),
+        }
     }
 }
 

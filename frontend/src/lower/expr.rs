@@ -88,6 +88,8 @@ impl FnCx<'_, '_> {
                             .with_note("a kiln expression has one type"),
                     );
                 };
+                let a = self.coerce_list(a, &ty, span);
+                let r = self.coerce_list(r, &ty, span);
                 let tmp = self.new_temp(&ty, span);
                 let (mut accept, mut reject) = (accept, reject);
                 accept.push(Statement::Store { local: tmp, value: a.h }, span);
@@ -819,6 +821,7 @@ impl FnCx<'_, '_> {
         let ty = Ty::list(elem.clone());
         let len = self.lit(Literal::I64(values.len() as i64), span);
         let list = self.list_new(&elem, len, span);
+        self.list_elements.insert(list, values.iter().map(|v| v.h).collect());
         for (i, v) in values.into_iter().enumerate() {
             let v = self.coerce_list(v, &elem, span);
             let index = self.lit(Literal::I64(i as i64), span);

@@ -50,6 +50,8 @@ pub(crate) struct FnCx<'p, 'a> {
     /// Names local to this function (empty at module level, where names are globals).
     pub local_names: HashSet<String>,
     pub is_module: bool,
+    /// The element values of each list literal (so that `[[]]` can be retyped as a whole).
+    pub list_elements: HashMap<Handle<Expression>, Vec<Handle<Expression>>>,
     /// Which variable each `Load` of a variable read (for list aliasing).
     pub var_reads: HashMap<Handle<Expression>, String>,
     temp_counter: u32,
@@ -77,6 +79,7 @@ pub(crate) fn walk_instance(p: &mut Program<'_>, inst: usize, suite: &[ast::Stmt
         local_names,
         is_module: def.is_none(),
         var_reads: HashMap::new(),
+        list_elements: HashMap::new(),
         temp_counter: 0,
     };
     cx.prologue();
@@ -371,6 +374,10 @@ impl<'p, 'a> FnCx<'p, 'a> {
         let Ty::List(elem) = target else { return false };
         match self.f.expressions.get(h).cloned() {
             Some(Expression::ListNew { len, .. }) => {
+                // The elements of a literal like `[[]]` are retyped too.
+                for element in self.list_elements.get(&h).cloned().unwrap_or_default() {
+                    self.retype_empty_list(element, elem);
+                }
                 target.to_ir(&mut self.p.module);
                 let elem = elem.to_ir(&mut self.p.module);
                 self.f.expressions[h] = Expression::ListNew { elem, len };
