@@ -175,8 +175,9 @@ fn count_in_block(block: &Block, target: Handle<Expression>, count: &mut usize) 
 
 fn rewrite(f: &mut Function, sites: Vec<Site>, op: BinaryOp, i64_ty: Handle<Type>) {
     let span = f.span;
+    let counted = !terminates(f, &sites);
     let acc = f.locals.append(Local { name: "$acc".into(), ty: i64_ty }, span);
-    let depth = f.locals.append(Local { name: "$depth".into(), ty: i64_ty }, span);
+    let depth = counted.then(|| f.locals.append(Local { name: "$depth".into(), ty: i64_ty }, span));
     let params: Vec<Handle<Local>> = f
         .params
         .iter()
@@ -211,7 +212,9 @@ fn rewrite(f: &mut Function, sites: Vec<Site>, op: BinaryOp, i64_ty: Handle<Type
         (0..loop_state.params.len()).map(|i| f.expressions.append(Expression::Param(i as u32), span)).collect();
     entry.push(Statement::Emit(Range::new(start, f.expressions.next_handle())), span);
     entry.push(Statement::Store { local: acc, value: init }, span);
-    entry.push(Statement::Store { local: depth, value: zero }, span);
+    if let Some(depth) = depth {
+        entry.push(Statement::Store { local: depth, value: zero }, span);
+    }
     for (local, value) in loop_state.params.iter().zip(values) {
         entry.push(Statement::Store { local: *local, value }, span);
     }
@@ -223,7 +226,8 @@ fn rewrite(f: &mut Function, sites: Vec<Site>, op: BinaryOp, i64_ty: Handle<Type
 struct LoopState {
     op: BinaryOp,
     acc: Handle<Local>,
-    depth: Handle<Local>,
+    /// The iteration counter, unless the loop provably terminates.
+    depth: Option<Handle<Local>>,
     params: Vec<Handle<Local>>,
 }
 
@@ -235,7 +239,9 @@ fn rewrite_block(f: &mut Function, block: Block, sites: &[Site], state: &LoopSta
                 Some(site) => {
                     let updated = accumulate(f, &mut out, state.op, state.acc, site.other, span);
                     out.push(Statement::Store { local: state.acc, value: updated }, span);
-                    count_depth(f, &mut out, state.depth, span);
+                    if let Some(depth) = state.depth {
+                        count_depth(f, &mut out, depth, span);
+                    }
                     for (local, arg) in state.params.iter().zip(&site.args) {
                         out.push(Statement::Store { local: *local, value: *arg }, span);
                     }
@@ -250,6 +256,77 @@ fn rewrite_block(f: &mut Function, block: Block, sites: &[Site], state: &LoopSta
         }
     }
     out
+}
+
+/// Whether the loop provably ends, so it needs no iteration cap: some parameter `p` lives in a
+/// local assigned only from the parameter, every tail site passes `p - c` for a literal `c > 0`,
+/// and the body starts every iteration with `if p < K: ... return` (or `<=`). Then `p` falls
+/// by at least 1 per iteration (or the checked subtraction raises) until the `if` returns.
+/// This is the shape of `fib`, `factorial` and most textbook recursion.
+fn terminates(f: &Function, sites: &[Site]) -> bool {
+    (0..f.params.len()).any(|i| parameter_decreases_to_exit(f, sites, i as u32))
+}
+
+fn parameter_decreases_to_exit(f: &Function, sites: &[Site], param: u32) -> bool {
+    // The local that holds the parameter: stored exactly once, from `Param(param)`.
+    let mut holder = None;
+    let mut stores = std::collections::HashMap::<Handle<Local>, usize>::new();
+    count_stores(&f.body, &mut stores);
+    for (statement, _) in f.body.iter() {
+        if let Statement::Store { local, value } = statement {
+            if matches!(f.expressions[*value], Expression::Param(p) if p == param) {
+                holder = Some(*local);
+            }
+        }
+    }
+    let Some(holder) = holder else { return false };
+    if stores.get(&holder) != Some(&1) {
+        return false;
+    }
+    let reads_holder = |h: Handle<Expression>| matches!(f.expressions[h], Expression::Load(l) if l == holder);
+    let literal = |h: Handle<Expression>| match f.expressions[h] {
+        Expression::Literal(Literal::I64(v)) => Some(v),
+        _ => None,
+    };
+    let decreasing = sites.iter().all(|site| {
+        site.args.get(param as usize).is_some_and(|&arg| match f.expressions[arg] {
+            Expression::Binary { op: BinaryOp::Sub, left, right } => {
+                reads_holder(left) && literal(right).is_some_and(|c| c > 0)
+            }
+            _ => false,
+        })
+    });
+    // The exit test must run before anything that can return (a tail site included).
+    let mut exits = false;
+    for (statement, _) in f.body.iter() {
+        if let Statement::If { condition, accept, .. } = statement {
+            let bounded = matches!(f.expressions[*condition],
+                Expression::Compare { op: CompareOp::Lt | CompareOp::Le, left, right } if reads_holder(left) && literal(right).is_some());
+            if bounded && matches!(accept.last(), Some(Statement::Return { .. })) {
+                exits = true;
+                break;
+            }
+        }
+        if contains_return(statement) {
+            break;
+        }
+    }
+    decreasing && exits
+}
+
+fn contains_return(statement: &Statement) -> bool {
+    let mut found = matches!(statement, Statement::Return { .. });
+    statement.for_each_block(|b| found |= b.iter().any(|(s, _)| contains_return(s)));
+    found
+}
+
+fn count_stores(block: &Block, stores: &mut std::collections::HashMap<Handle<Local>, usize>) {
+    for (statement, _) in block.iter() {
+        if let Statement::Store { local, .. } = statement {
+            *stores.entry(*local).or_default() += 1;
+        }
+        statement.for_each_block(|b| count_stores(b, stores));
+    }
 }
 
 /// `depth += 1; if depth > MAX_DEPTH: raise RecursionError`.
