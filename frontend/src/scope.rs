@@ -53,6 +53,143 @@ pub(crate) fn bound_names(body: &[ast::Stmt], out: &mut HashSet<String>, declare
     }
 }
 
+/// Every name a statement list mentions (read or written), with its byte offset; nested
+/// functions are not entered.
+fn name_uses(body: &[ast::Stmt], out: &mut Vec<(String, u32)>) {
+    fn expr(e: &ast::Expr, out: &mut Vec<(String, u32)>) {
+        use ast::Expr as E;
+        let mut sub = |x: &ast::Expr| expr(x, out);
+        match e {
+            E::Name(n) => out.push((n.id.to_string(), n.range.start().to_u32())),
+            E::BoolOp(b) => b.values.iter().for_each(sub),
+            E::NamedExpr(n) => {
+                sub(&n.target);
+                sub(&n.value)
+            }
+            E::BinOp(b) => {
+                sub(&b.left);
+                sub(&b.right)
+            }
+            E::UnaryOp(u) => sub(&u.operand),
+            E::IfExp(i) => {
+                sub(&i.test);
+                sub(&i.body);
+                sub(&i.orelse)
+            }
+            E::Compare(c) => {
+                sub(&c.left);
+                c.comparators.iter().for_each(sub)
+            }
+            E::Call(c) => {
+                sub(&c.func);
+                c.args.iter().for_each(&mut sub);
+                c.keywords.iter().for_each(|k| sub(&k.value))
+            }
+            E::FormattedValue(f) => {
+                sub(&f.value);
+                if let Some(spec) = &f.format_spec {
+                    sub(spec)
+                }
+            }
+            E::JoinedStr(j) => j.values.iter().for_each(sub),
+            E::Attribute(a) => sub(&a.value),
+            E::Subscript(s) => {
+                sub(&s.value);
+                sub(&s.slice)
+            }
+            E::Starred(s) => sub(&s.value),
+            E::List(l) => l.elts.iter().for_each(sub),
+            E::Tuple(t) => t.elts.iter().for_each(sub),
+            _ => {}
+        }
+    }
+    for stmt in body {
+        match stmt {
+            ast::Stmt::Expr(s) => expr(&s.value, out),
+            ast::Stmt::Assign(s) => {
+                s.targets.iter().for_each(|t| expr(t, out));
+                expr(&s.value, out)
+            }
+            ast::Stmt::AugAssign(s) => {
+                expr(&s.target, out);
+                expr(&s.value, out)
+            }
+            ast::Stmt::AnnAssign(s) => {
+                expr(&s.target, out);
+                if let Some(v) = &s.value {
+                    expr(v, out)
+                }
+            }
+            ast::Stmt::Return(s) => s.value.iter().for_each(|v| expr(v, out)),
+            ast::Stmt::For(s) => {
+                expr(&s.target, out);
+                expr(&s.iter, out);
+                name_uses(&s.body, out);
+                name_uses(&s.orelse, out)
+            }
+            ast::Stmt::While(s) => {
+                expr(&s.test, out);
+                name_uses(&s.body, out);
+                name_uses(&s.orelse, out)
+            }
+            ast::Stmt::If(s) => {
+                expr(&s.test, out);
+                name_uses(&s.body, out);
+                name_uses(&s.orelse, out)
+            }
+            ast::Stmt::Assert(s) => {
+                expr(&s.test, out);
+                s.msg.iter().for_each(|m| expr(m, out))
+            }
+            ast::Stmt::Raise(s) => s.exc.iter().for_each(|e| expr(e, out)),
+            _ => {}
+        }
+    }
+}
+
+/// CPython rejects a function that mentions a name before declaring it `global`.
+fn check_global_order(p: &mut Program<'_>, body: &[ast::Stmt]) {
+    let mut globals = Vec::new();
+    fn collect(body: &[ast::Stmt], globals: &mut Vec<(String, u32, rustpython_parser::text_size::TextRange)>) {
+        for stmt in body {
+            match stmt {
+                ast::Stmt::Global(g) => {
+                    for n in &g.names {
+                        globals.push((n.to_string(), g.range.start().to_u32(), g.range));
+                    }
+                }
+                ast::Stmt::For(s) => {
+                    collect(&s.body, globals);
+                    collect(&s.orelse, globals)
+                }
+                ast::Stmt::While(s) => {
+                    collect(&s.body, globals);
+                    collect(&s.orelse, globals)
+                }
+                ast::Stmt::If(s) => {
+                    collect(&s.body, globals);
+                    collect(&s.orelse, globals)
+                }
+                _ => {}
+            }
+        }
+    }
+    collect(body, &mut globals);
+    if globals.is_empty() {
+        return;
+    }
+    let mut uses = Vec::new();
+    name_uses(body, &mut uses);
+    for (name, at, range) in globals {
+        if uses.iter().any(|(n, offset)| *n == name && *offset < at) {
+            p.diagnostics.push(
+                Diagnostic::error(format!("name '{name}' is used prior to global declaration"), p.span(range))
+                    .with_note("move the `global` statement to the top of the function"),
+            );
+        }
+    }
+}
+
 fn target_names(target: &ast::Expr, out: &mut HashSet<String>) {
     match target {
         ast::Expr::Name(n) => {
@@ -228,6 +365,7 @@ fn collect_def<'a>(p: &mut Program<'a>, def: &'a ast::StmtFunctionDef) {
         },
         None => None,
     };
+    check_global_order(p, &def.body);
     let mut scope = FunctionScope::default();
     bound_names(&def.body, &mut scope.locals, &mut scope.globals);
     for param in &params {
