@@ -30,6 +30,39 @@ fn op_symbol(op: ast::Operator) -> &'static str {
     }
 }
 
+/// Whether the source of a (non-raw) string literal escapes a UTF-16 surrogate (`\ud800`),
+/// which the parser silently turns into U+FFFD.
+fn has_surrogate_escape(source: &str, span: Span) -> bool {
+    let text = source.get(span.start as usize..span.end as usize).unwrap_or("");
+    let prefix: String = text.chars().take_while(|c| c.is_ascii_alphabetic()).collect();
+    if prefix.contains(['r', 'R']) {
+        return false;
+    }
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i + 5 < bytes.len() {
+        if bytes[i] == b'\\' {
+            let escape = &text[i + 1..];
+            let hex = if escape.starts_with('u') {
+                escape.get(1..5)
+            } else if escape.starts_with('U') {
+                escape.get(5..9).filter(|_| escape.get(1..5) == Some("0000"))
+            } else {
+                None
+            };
+            if let Some(code) = hex.and_then(|h| u32::from_str_radix(h, 16).ok()) {
+                if (0xD800..=0xDFFF).contains(&code) {
+                    return true;
+                }
+            }
+            i += 2; // skip the escaped character (so `\\ud800` is not an escape)
+            continue;
+        }
+        i += 1;
+    }
+    false
+}
+
 /// The operator with its operands swapped (`a < b` is `b > a`).
 fn mirror(op: CompareOp) -> CompareOp {
     match op {
@@ -146,7 +179,16 @@ impl FnCx<'_, '_> {
                 }
             },
             ast::Constant::Float(f) => Val { ty: Ty::Float, h: self.lit(Literal::F64(*f), span) },
-            ast::Constant::Str(s) => self.str_lit(s, span),
+            ast::Constant::Str(s) => {
+                if has_surrogate_escape(self.p.source, span) {
+                    return self.fail(
+                        Diagnostic::error("kiln does not support lone surrogates in strings", span)
+                            .with_label("a \\uD800-\\uDFFF escape")
+                            .with_note("kiln strings are UTF-8, which cannot hold a lone surrogate"),
+                    );
+                }
+                self.str_lit(s, span)
+            }
             ast::Constant::Bytes(_) => return self.fail(Diagnostic::error("kiln does not support bytes yet", span)),
             ast::Constant::Complex { .. } => {
                 return self.fail(Diagnostic::error("kiln does not support complex numbers yet", span))
