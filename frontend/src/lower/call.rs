@@ -14,6 +14,62 @@ use rustpython_parser::ast;
 const BUILTINS: &[&str] =
     &["print", "len", "str", "int", "float", "bool", "abs", "min", "max", "range", "repr", "format"];
 
+/// Methods of Python's built-in types that kiln does not provide yet (to tell "not yet" from
+/// "no such attribute").
+const STR_METHODS: &[&str] = &[
+    "capitalize",
+    "casefold",
+    "center",
+    "count",
+    "encode",
+    "endswith",
+    "expandtabs",
+    "find",
+    "format",
+    "format_map",
+    "index",
+    "isalnum",
+    "isalpha",
+    "isascii",
+    "isdecimal",
+    "isdigit",
+    "isidentifier",
+    "islower",
+    "isnumeric",
+    "isprintable",
+    "isspace",
+    "istitle",
+    "isupper",
+    "join",
+    "ljust",
+    "lower",
+    "lstrip",
+    "maketrans",
+    "partition",
+    "removeprefix",
+    "removesuffix",
+    "replace",
+    "rfind",
+    "rindex",
+    "rjust",
+    "rpartition",
+    "rsplit",
+    "rstrip",
+    "split",
+    "splitlines",
+    "startswith",
+    "strip",
+    "swapcase",
+    "title",
+    "translate",
+    "upper",
+    "zfill",
+];
+const LIST_METHODS: &[&str] =
+    &["clear", "copy", "count", "extend", "index", "insert", "pop", "remove", "reverse", "sort"];
+const INT_METHODS: &[&str] = &["bit_length", "bit_count", "to_bytes", "conjugate", "as_integer_ratio"];
+const FLOAT_METHODS: &[&str] = &["is_integer", "hex", "as_integer_ratio", "conjugate"];
+
 /// Python builtins kiln does not provide yet (reported as such, not as unknown names).
 pub(crate) const LATER_BUILTINS: &[&str] = &[
     "round",
@@ -275,7 +331,9 @@ impl FnCx<'_, '_> {
                 }
             }
         }
-        if args.iter().any(|a| !a.ty.is_known()) {
+        // `list[?]` arguments do instantiate (the callee may find the element type); wholly
+        // unknown ones wait for the next round.
+        if args.iter().any(|a| a.ty == Ty::Unknown || (self.p.final_pass && !a.ty.is_known())) {
             if self.p.final_pass {
                 let i = args.iter().position(|a| !a.ty.is_known()).unwrap_or(0);
                 let arg_span = self.arg_span(call, def, i).unwrap_or(span);
@@ -288,6 +346,22 @@ impl FnCx<'_, '_> {
         }
         let inst = self.p.instance(def, args.iter().map(|a| a.ty.clone()).collect());
         self.note_call_site(inst);
+        // A list the callee fills (`fill(xs)` with `xs = []`) tells the caller its type.
+        for (i, a) in args.iter().enumerate() {
+            if a.ty.is_known() || self.p.final_pass {
+                continue;
+            }
+            let param = self.p.defs[def].params[i].name.clone();
+            let learned = self.p.instances[inst].vars.get(&param).map(|v| v.ty.clone());
+            if let (Some(learned), Some(source)) = (learned, self.var_reads.get(&a.h).cloned()) {
+                if a.ty.join(&learned).is_some_and(|t| t != a.ty) {
+                    let placeholder = self.lit(Literal::None, span);
+                    let bound_before = self.bound.clone();
+                    self.assign_name(&source, Val { ty: learned, h: placeholder }, span)?;
+                    self.bound = bound_before;
+                }
+            }
+        }
         let ret = self.p.instances[inst].ret.clone();
         let h = self.emit(
             Expression::Call { function: Handle::from_index(inst), args: args.iter().map(|a| a.h).collect() },
@@ -572,6 +646,17 @@ impl FnCx<'_, '_> {
 
     fn call_math(&mut self, member: &str, call: &ast::ExprCall, span: Span) -> Res<Val> {
         let qualified = format!("math.{member}");
+        if member == "radians" || member == "degrees" {
+            // CPython multiplies by the constant pi/180 (or 180/pi), computed in double.
+            let args = self.positional_only(call, &qualified)?;
+            self.arity(&qualified, &args, 1, 1, span)?;
+            let x = args.into_iter().next().expect("checked arity");
+            let x = self.float_arg(x, span, &qualified)?;
+            let factor = if member == "radians" { std::f64::consts::PI / 180.0 } else { 180.0 / std::f64::consts::PI };
+            let k = self.lit(Literal::F64(factor), span);
+            let h = self.emit(Expression::Binary { op: BinaryOp::Mul, left: x.h, right: k }, span);
+            return Ok(Val { ty: Ty::Float, h });
+        }
         let Some(function) = MathFunction::from_name(member) else {
             if self.math_constant(member, span).is_some() {
                 return self.fail(Diagnostic::error(
@@ -675,10 +760,24 @@ impl FnCx<'_, '_> {
                 Ok(Val { ty: Ty::None, h: self.lit(Literal::None, span) })
             }
             (Ty::Unknown, _) => self.unknown(span),
-            (ty, _) => self.fail(
-                Diagnostic::error(format!("'{ty}' object has no attribute '{method}'"), self.span_of(a))
-                    .with_note("kiln supports only list.append among methods so far"),
-            ),
+            (ty, _) => {
+                let (kind, methods) = match ty {
+                    Ty::Str => ("str", STR_METHODS),
+                    Ty::List(_) => ("list", LIST_METHODS),
+                    Ty::Int | Ty::Bool => ("int", INT_METHODS),
+                    Ty::Float => ("float", FLOAT_METHODS),
+                    _ => ("", &[][..]),
+                };
+                let message = if methods.contains(&method) {
+                    format!("kiln does not support the {kind} method `{method}` yet")
+                } else {
+                    format!("'{ty}' object has no attribute '{method}'")
+                };
+                self.fail(
+                    Diagnostic::error(message, self.span_of(a))
+                        .with_note("kiln supports only list.append among methods so far"),
+                )
+            }
         }
     }
 

@@ -109,8 +109,10 @@ pub(crate) struct Program<'a> {
     /// Module-level calls of this round: the callee instance and the module-level names
     /// surely bound at the call.
     pub module_calls: Vec<(usize, HashSet<String>)>,
-    /// Call edges between instances (caller → callees), accumulated over rounds.
+    /// Call edges between instances (caller → callees) seen in the last complete round.
     pub call_edges: HashMap<usize, HashSet<usize>>,
+    /// Call edges of the round in progress.
+    pub round_edges: HashMap<usize, HashSet<usize>>,
     /// Per instance: the module-level names surely bound whenever it runs (the meet over the
     /// module-level calls that reach it); `None` when no call reaches it (yet).
     pub entry_bound: Vec<Option<HashSet<String>>>,
@@ -236,6 +238,7 @@ impl<'a> Program<'a> {
 /// walks every function instance (including the ones created along the way).
 fn walk_round(p: &mut Program<'_>, mut walk: impl FnMut(&mut Program<'_>, usize)) {
     p.module_calls.clear();
+    p.round_edges.clear();
     walk(p, 0);
     p.entry_bound = vec![None; p.instances.len()];
     let calls = std::mem::take(&mut p.module_calls);
@@ -262,6 +265,24 @@ fn walk_round(p: &mut Program<'_>, mut walk: impl FnMut(&mut Program<'_>, usize)
         walk(p, i);
         i += 1;
     }
+    // A changed call graph changes what each function may assume bound.
+    if p.round_edges != p.call_edges {
+        p.changed = true;
+        p.call_edges = std::mem::take(&mut p.round_edges);
+    }
+}
+
+/// The instances the program can run: the top level and what its calls reach. Others are
+/// left over from earlier rounds (an instance for `list[?]` before the list got its type).
+fn reachable(p: &Program<'_>) -> HashSet<usize> {
+    let mut seen = HashSet::from([0]);
+    let mut stack: Vec<usize> = p.module_calls.iter().map(|(callee, _)| *callee).collect();
+    while let Some(f) = stack.pop() {
+        if seen.insert(f) {
+            stack.extend(p.call_edges.get(&f).into_iter().flatten().copied());
+        }
+    }
+    seen
 }
 
 /// Functions that nothing calls get no instance; walk each once with unknown parameter types
@@ -315,6 +336,7 @@ pub(crate) fn lower_module(
         instance_by_key: HashMap::new(),
         module_calls: Vec::new(),
         call_edges: HashMap::new(),
+        round_edges: HashMap::new(),
         entry_bound: Vec::new(),
         diagnostics: Vec::new(),
         changed: false,
@@ -371,8 +393,11 @@ pub(crate) fn lower_module(
         }
     }
     let count = p.instances.len();
+    let live = reachable(&p);
     let mut functions = Vec::with_capacity(count);
-    walk_round(&mut p, |p, i| functions.push(stmt::walk_instance(p, i, suite)));
+    walk_round(&mut p, |p, i| {
+        functions.push(if live.contains(&i) { stmt::walk_instance(p, i, suite) } else { stmt::stub_instance(p, i) })
+    });
     if p.instances.len() != count {
         p.diagnostics
             .push(Diagnostic::error("internal error: new function instance in the final walk", Span::new(file, 0, 0)));

@@ -94,6 +94,20 @@ pub(crate) fn walk_instance(p: &mut Program<'_>, inst: usize, suite: &[ast::Stmt
     cx.f
 }
 
+/// A placeholder for an instance nothing calls any more (its handle must stay valid): it raises
+/// if ever reached.
+pub(crate) fn stub_instance(p: &mut Program<'_>, inst: usize) -> Function {
+    let result = p.instances[inst].ret.to_ir(&mut p.module);
+    let def = p.instances[inst].def.expect("the top level is always live");
+    let mut f = Function::new(p.instances[inst].ir_name.clone(), p.defs[def].name.clone(), result, p.defs[def].span);
+    for (param, ty) in p.defs[def].params.iter().zip(p.instances[inst].args.clone()) {
+        let ty = ty.to_ir(&mut p.module);
+        f.params.push(Param { name: param.name.clone(), ty });
+    }
+    f.body.push(Statement::Raise { kind: ExceptionKind::RuntimeError, message: None }, f.span);
+    f
+}
+
 impl<'p, 'a> FnCx<'p, 'a> {
     // ----- building blocks -------------------------------------------------------------
 
@@ -463,8 +477,8 @@ impl<'p, 'a> FnCx<'p, 'a> {
         if self.is_module {
             let here = self.bound.clone().unwrap_or_default();
             self.p.module_calls.push((callee, here));
-        } else if self.p.call_edges.entry(self.inst).or_default().insert(callee) {
-            self.p.changed = true;
+        } else {
+            self.p.round_edges.entry(self.inst).or_default().insert(callee);
         }
     }
 
@@ -542,6 +556,9 @@ impl<'p, 'a> FnCx<'p, 'a> {
                         .with_secondary(ann, format!("declared {declared} here")),
                     );
                 }
+                // `xs: list[float] = []` gives the empty list its declared element type.
+                let ty = value.ty.join(&declared).unwrap_or_else(|| value.ty.clone());
+                let value = if self.p.final_pass { self.coerce_list(value, &ty, span) } else { Val { ty, ..value } };
                 self.assign_target(&s.target, value, span)?;
             }
             ast::Stmt::AugAssign(s) => self.aug_assign(s, span)?,
