@@ -11,7 +11,7 @@ in kiln). Two passes:
 
 1. Static (ast): flags syntax and builtins outside the subset -- dict/set/tuple values,
    comprehensions, lambda, try, with, class, yield, slicing, `in`/`is` outside `for`, method calls
-   other than list.append, builtins other than print/len/str/range, imports other than math/time.
+   other than list.append, builtins kiln does not provide, imports other than math/time.
 2. Dynamic (sys.settrace under CPython): flags a variable whose type changes within one function
    instance (e.g. int then float), a function instance (one per tuple of argument types) whose
    returns have different types, and lists with mixed element types. Tracing stops after a
@@ -29,7 +29,8 @@ import os
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-ALLOWED_BUILTINS = {"print", "len", "str", "range"}
+# Keep in step with docs/language.md and frontend/src/lower/call.rs (BUILTINS).
+ALLOWED_BUILTINS = {"print", "len", "str", "int", "float", "bool", "abs", "min", "max", "range", "repr", "format"}
 ALLOWED_MODULES = {"math", "time"}
 MATH_NAMES = {"sqrt", "floor", "ceil", "sin", "cos", "tan", "exp", "log", "pow", "fabs", "pi", "e",
               "inf", "nan", "isnan", "isinf", "hypot", "atan2"}
