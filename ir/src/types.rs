@@ -28,6 +28,8 @@ impl Scalar {
     pub const I32: Scalar = Scalar { kind: ScalarKind::Sint, width: 4 };
     /// Python's `int`.
     pub const I64: Scalar = Scalar { kind: ScalarKind::Sint, width: 8 };
+    /// Compiler-made wide accumulators (never a user-visible type).
+    pub const I128: Scalar = Scalar { kind: ScalarKind::Sint, width: 16 };
     pub const U32: Scalar = Scalar { kind: ScalarKind::Uint, width: 4 };
     /// kiln's `float32` (the GPU fast path).
     pub const F32: Scalar = Scalar { kind: ScalarKind::Float, width: 4 };

@@ -18,6 +18,7 @@ pub(crate) fn scalar_type(ctx: &Context, scalar: Scalar) -> Result<BasicTypeEnum
         (ScalarKind::Sint | ScalarKind::Uint, 2) => ctx.i16_type().into(),
         (ScalarKind::Sint | ScalarKind::Uint, 4) => ctx.i32_type().into(),
         (ScalarKind::Sint | ScalarKind::Uint, 8) => ctx.i64_type().into(),
+        (ScalarKind::Sint | ScalarKind::Uint, 16) => ctx.i128_type().into(),
         (ScalarKind::Float, 2) => ctx.f16_type().into(),
         (ScalarKind::Float, 4) => ctx.f32_type().into(),
         (ScalarKind::Float, 8) => ctx.f64_type().into(),

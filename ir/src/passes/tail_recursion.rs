@@ -1,14 +1,19 @@
-//! Accumulator tail-recursion elimination for checked integer `+` and `*`.
+//! Accumulator tail-recursion elimination for checked integer `+`.
 //!
 //! `return x + f(args)` at the end of a recursive `f` becomes `acc = acc + x; params = args;
 //! continue` inside a loop around the body, and every other `return v` becomes
-//! `return acc + v` (`acc` starts at the identity). This is what C compilers do for
-//! `fib(n - 1) + fib(n - 2)`, and it halves the calls there.
+//! `return acc + v`. This is what C compilers do for `fib(n - 1) + fib(n - 2)`, and it halves
+//! the calls there.
 //!
-//! LLVM cannot do it for us because the additions are overflow-checked. Reassociating them is
-//! still sound for kiln's promise: every partial sum is exact when no check fires, so the
-//! result equals the exact (CPython) result; when a check fires the program raises
-//! `OverflowError`, as it may whenever an intermediate does not fit in 64 bits.
+//! LLVM cannot do it for us because the additions are overflow-checked, and reassociating
+//! checked additions could raise where the source order does not (`2**61 + f(...)` with a very
+//! negative base case). So the accumulator is an `i128`: fewer than 2**64 additions of `i64`s
+//! cannot overflow it, and only the final sum, `acc + v` at a `return`, is checked
+//! against the 64-bit range. That sum is the last addition the recursion would have done, so
+//! the rewritten function raises `OverflowError` only where the original would have, and
+//! returns the exact (CPython) result in some cases where the original would have raised.
+//! Multiplication is not rewritten: a zero deep down makes the product exact while the
+//! reassociated partial products overflow even 128 bits.
 //!
 //! The loop counts its iterations and raises `RecursionError` past [`MAX_DEPTH`], the depth
 //! at which the recursion it replaces would have exhausted the 256 MiB program stack anyway,
@@ -49,42 +54,31 @@ pub fn run(module: &mut Module, info: &ModuleInfo) -> usize {
             continue;
         }
         let mut sites = Vec::new();
-        let mut ops = Vec::new();
-        collect_sites(function, handle, &function.body, false, &mut sites, &mut ops);
-        let Some(&op) = ops.first() else { continue };
-        if ops.iter().any(|o| *o != op)
-            || !sites.iter().all(|s| uses(function, s.call) == 1 && uses(function, s.ret) == 1)
-        {
+        collect_sites(function, handle, &function.body, false, &mut sites);
+        if sites.is_empty() || !sites.iter().all(|s| uses(function, s.call) == 1 && uses(function, s.ret) == 1) {
             continue;
         }
         let Some(i64_ty) = i64_ty else { continue };
-        rewrite(&mut module.functions[handle], sites, op, i64_ty);
+        let i128_ty = module.types.insert(Type::Scalar(Scalar::I128));
+        rewrite(&mut module.functions[handle], sites, i64_ty, i128_ty);
         rewritten += 1;
     }
     rewritten
 }
 
-/// Finds `return x OP f(...)` sites outside source loops.
-fn collect_sites(
-    f: &Function,
-    me: Handle<Function>,
-    block: &Block,
-    in_loop: bool,
-    sites: &mut Vec<Site>,
-    ops: &mut Vec<BinaryOp>,
-) {
+/// Finds `return x + f(...)` sites outside source loops.
+fn collect_sites(f: &Function, me: Handle<Function>, block: &Block, in_loop: bool, sites: &mut Vec<Site>) {
     let statements: Vec<&Statement> = block.iter().map(|(s, _)| s).collect();
     for (i, statement) in statements.iter().enumerate() {
         match statement {
             Statement::If { accept, reject, .. } => {
-                collect_sites(f, me, accept, in_loop, sites, ops);
-                collect_sites(f, me, reject, in_loop, sites, ops);
+                collect_sites(f, me, accept, in_loop, sites);
+                collect_sites(f, me, reject, in_loop, sites);
             }
-            Statement::Block(b) => collect_sites(f, me, b, in_loop, sites, ops),
-            Statement::Loop { body } => collect_sites(f, me, body, true, sites, ops),
+            Statement::Block(b) => collect_sites(f, me, b, in_loop, sites),
+            Statement::Loop { body } => collect_sites(f, me, body, true, sites),
             Statement::Return { value: Some(ret) } if !in_loop && i > 0 => {
-                let Expression::Binary { op: op @ (BinaryOp::Add | BinaryOp::Mul), left, right } = f.expressions[*ret]
-                else {
+                let Expression::Binary { op: BinaryOp::Add, left, right } = f.expressions[*ret] else {
                     continue;
                 };
                 let is_self_call = |h: Handle<Expression>| matches!(&f.expressions[h], Expression::Call { function, .. } if *function == me);
@@ -107,7 +101,6 @@ fn collect_sites(
                     continue;
                 }
                 let Expression::Call { args, .. } = &f.expressions[call] else { continue };
-                ops.push(op);
                 sites.push(Site { ret: *ret, call, other, args: args.clone() });
             }
             _ => {}
@@ -173,10 +166,10 @@ fn count_in_block(block: &Block, target: Handle<Expression>, count: &mut usize) 
     }
 }
 
-fn rewrite(f: &mut Function, sites: Vec<Site>, op: BinaryOp, i64_ty: Handle<Type>) {
+fn rewrite(f: &mut Function, sites: Vec<Site>, i64_ty: Handle<Type>, i128_ty: Handle<Type>) {
     let span = f.span;
     let counted = !terminates(f, &sites);
-    let acc = f.locals.append(Local { name: "$acc".into(), ty: i64_ty }, span);
+    let acc = f.locals.append(Local { name: "$acc".into(), ty: i128_ty }, span);
     let depth = counted.then(|| f.locals.append(Local { name: "$depth".into(), ty: i64_ty }, span));
     let params: Vec<Handle<Local>> = f
         .params
@@ -200,18 +193,18 @@ fn rewrite(f: &mut Function, sites: Vec<Site>, op: BinaryOp, i64_ty: Handle<Type
         f.expressions[site.call] = Expression::Literal(Literal::I64(0));
         f.expressions[site.ret] = Expression::Literal(Literal::I64(0));
     }
-    let loop_state = LoopState { op, acc, depth, params };
+    let loop_state = LoopState { acc, depth, params };
     body = rewrite_block(f, body, &sites, &loop_state);
-    // Prologue: acc = identity; param locals = params; then loop over the old body.
+    // Prologue: acc = 0; param locals = params; then loop over the old body.
     let mut entry = Block::new();
-    let identity = if op == BinaryOp::Add { 0 } else { 1 };
     let start = f.expressions.next_handle();
-    let init = f.expressions.append(Expression::Literal(Literal::I64(identity)), span);
     let zero = f.expressions.append(Expression::Literal(Literal::I64(0)), span);
+    let wide_zero =
+        f.expressions.append(Expression::Cast { value: zero, to: Scalar::I128, kind: CastKind::Convert }, span);
     let values: Vec<Handle<Expression>> =
         (0..loop_state.params.len()).map(|i| f.expressions.append(Expression::Param(i as u32), span)).collect();
     entry.push(Statement::Emit(Range::new(start, f.expressions.next_handle())), span);
-    entry.push(Statement::Store { local: acc, value: init }, span);
+    entry.push(Statement::Store { local: acc, value: wide_zero }, span);
     if let Some(depth) = depth {
         entry.push(Statement::Store { local: depth, value: zero }, span);
     }
@@ -224,7 +217,7 @@ fn rewrite(f: &mut Function, sites: Vec<Site>, op: BinaryOp, i64_ty: Handle<Type
 
 /// The locals of the loop that replaces the recursion.
 struct LoopState {
-    op: BinaryOp,
+    /// The `i128` accumulator.
     acc: Handle<Local>,
     /// The iteration counter, unless the loop provably terminates.
     depth: Option<Handle<Local>>,
@@ -237,8 +230,8 @@ fn rewrite_block(f: &mut Function, block: Block, sites: &[Site], state: &LoopSta
         match statement {
             Statement::Return { value: Some(ret) } => match sites.iter().find(|s| s.ret == ret) {
                 Some(site) => {
-                    let updated = accumulate(f, &mut out, state.op, state.acc, site.other, span);
-                    out.push(Statement::Store { local: state.acc, value: updated }, span);
+                    let sum = accumulate(f, &mut out, state.acc, site.other, span);
+                    out.push(Statement::Store { local: state.acc, value: sum }, span);
                     if let Some(depth) = state.depth {
                         count_depth(f, &mut out, depth, span);
                     }
@@ -248,7 +241,8 @@ fn rewrite_block(f: &mut Function, block: Block, sites: &[Site], state: &LoopSta
                     out.push(Statement::Continue, span);
                 }
                 None => {
-                    let result = accumulate(f, &mut out, state.op, state.acc, ret, span);
+                    let sum = accumulate(f, &mut out, state.acc, ret, span);
+                    let result = narrow_checked(f, &mut out, sum, span);
                     out.push(Statement::Return { value: Some(result) }, span);
                 }
             },
@@ -348,18 +342,37 @@ fn count_depth(f: &mut Function, out: &mut Block, depth: Handle<Local>, span: Sp
     out.push(Statement::If { condition: too_deep, accept: raise, reject: Block::new() }, span);
 }
 
-/// Emits `acc OP value` into `out` and returns it.
+/// Emits `acc + value` (in 128 bits) into `out` and returns it.
 fn accumulate(
     f: &mut Function,
     out: &mut Block,
-    op: BinaryOp,
     acc: Handle<Local>,
     value: Handle<Expression>,
     span: Span,
 ) -> Handle<Expression> {
     let start = f.expressions.next_handle();
     let current = f.expressions.append(Expression::Load(acc), span);
-    let updated = f.expressions.append(Expression::Binary { op, left: current, right: value }, span);
+    let wide = f.expressions.append(Expression::Cast { value, to: Scalar::I128, kind: CastKind::Convert }, span);
+    let sum = f.expressions.append(Expression::Binary { op: BinaryOp::WrappingAdd, left: current, right: wide }, span);
     out.push(Statement::Emit(Range::new(start, f.expressions.next_handle())), span);
-    updated
+    sum
+}
+
+/// Emits the `i64` value of the `i128` `wide`, raising `OverflowError` when it does not fit.
+fn narrow_checked(f: &mut Function, out: &mut Block, wide: Handle<Expression>, span: Span) -> Handle<Expression> {
+    let start = f.expressions.next_handle();
+    let mut e = |expr| f.expressions.append(expr, span);
+    let narrow = e(Expression::Cast { value: wide, to: Scalar::I64, kind: CastKind::Convert });
+    let back = e(Expression::Cast { value: narrow, to: Scalar::I128, kind: CastKind::Convert });
+    let lost = e(Expression::Compare { op: CompareOp::Ne, left: back, right: wide });
+    out.push(Statement::Emit(Range::new(start, f.expressions.next_handle())), span);
+    let mut raise = Block::new();
+    let message_start = f.expressions.next_handle();
+    let message = f
+        .expressions
+        .append(Expression::Literal(Literal::Str("integer overflow: result does not fit in 64 bits".into())), span);
+    raise.push(Statement::Emit(Range::new(message_start, f.expressions.next_handle())), span);
+    raise.push(Statement::Raise { kind: ExceptionKind::OverflowError, message: Some(message) }, span);
+    out.push(Statement::If { condition: lost, accept: raise, reject: Block::new() }, span);
+    narrow
 }
