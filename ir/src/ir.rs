@@ -242,7 +242,8 @@ pub enum UnaryOp {
 ///   raise `ZeroDivisionError` for a zero divisor and `OverflowError` for `MIN // -1`;
 /// - `Pow` raises `OverflowError` on overflow and `ValueError` for a negative exponent;
 /// - `Shl`/`Shr` raise `ValueError` for a negative shift count; `Shr` is arithmetic;
-/// - `WrappingAdd` wraps around (compiler-made counters only; never user arithmetic).
+/// - `WrappingAdd` wraps around (compiler-made counters only; never user arithmetic);
+/// - `AddOverflows` is the `bool` "would `left + right` overflow" (compiler-made checks only).
 ///
 /// On floats: IEEE arithmetic, except that `Div`, `FloorDiv` and `Mod` raise `ZeroDivisionError`
 /// for a zero divisor and `Pow` follows CPython's `float.__pow__` (and its errors). `Div` is only
@@ -262,6 +263,7 @@ pub enum BinaryOp {
     Shl,
     Shr,
     WrappingAdd,
+    AddOverflows,
 }
 
 /// Comparisons of two scalars of the same type, or of two strings; the result is `bool`.

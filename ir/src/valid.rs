@@ -361,13 +361,17 @@ impl FunctionValidator<'_> {
                     FloorDiv | Mod | Pow => (s.is_int() || s.is_float(), true),
                     BitAnd | BitOr | BitXor => (s.is_int() || s.kind == ScalarKind::Bool, false),
                     Shl | Shr => (s.is_int(), true),
-                    WrappingAdd => (s.is_int(), false),
+                    WrappingAdd | AddOverflows => (s.is_int(), false),
                 };
                 if !ok {
                     return Err(self.error(span, format!("{op:?} is not defined on {s}")));
                 }
                 self.raises |= raises;
-                lt
+                if *op == AddOverflows {
+                    self.ty(&Type::Scalar(Scalar::BOOL))?
+                } else {
+                    lt
+                }
             }
             Expression::Compare { left, right, .. } => {
                 let lt = self.operand(*left, span)?;

@@ -812,6 +812,12 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             BinaryOp::BitOr => b.build_or(l, r, "")?.into(),
             BinaryOp::BitXor => b.build_xor(l, r, "")?.into(),
             BinaryOp::WrappingAdd => b.build_int_add(l, r, "")?.into(),
+            BinaryOp::AddOverflows => {
+                let name = if signed { "llvm.sadd.with.overflow" } else { "llvm.uadd.with.overflow" };
+                let f = self.cg.intrinsic(name, &[l.get_type().into()])?;
+                let pair = self.cg.call_value(f, &[l.into(), r.into()])?.into_struct_value();
+                self.b().build_extract_value(pair, 1, "ov")?
+            }
             BinaryOp::Add => self.checked(if signed { "sadd" } else { "uadd" }, l, r, line)?.into(),
             BinaryOp::Sub => self.checked(if signed { "ssub" } else { "usub" }, l, r, line)?.into(),
             BinaryOp::Mul => self.checked(if signed { "smul" } else { "umul" }, l, r, line)?.into(),

@@ -7,10 +7,11 @@
 //!
 //! LLVM cannot do it for us because the additions are overflow-checked, and reassociating
 //! checked additions could raise where the source order does not (`2**61 + f(...)` with a very
-//! negative base case). So the accumulator is an `i128`: fewer than 2**64 additions of `i64`s
-//! cannot overflow it, and only the final sum, `acc + v` at a `return`, is checked
-//! against the 64-bit range. That sum is the last addition the recursion would have done, so
-//! the rewritten function raises `OverflowError` only where the original would have, and
+//! negative base case). So each `acc + x` is formed in 128 bits; when it leaves the `i64` range
+//! (a cold path) the rest of the recursion is computed by an ordinary call and added to it
+//! exactly, and only that total is range-checked. At a `return v`, `acc + v` is the last
+//! addition the recursion would have done, so an ordinary checked add is right there. The
+//! rewritten function therefore raises `OverflowError` only where the original would have, and
 //! returns the exact (CPython) result in some cases where the original would have raised.
 //! Multiplication is not rewritten: a zero deep down makes the product exact while the
 //! reassociated partial products overflow even 128 bits.
@@ -59,8 +60,8 @@ pub fn run(module: &mut Module, info: &ModuleInfo) -> usize {
             continue;
         }
         let Some(i64_ty) = i64_ty else { continue };
-        let i128_ty = module.types.insert(Type::Scalar(Scalar::I128));
-        rewrite(&mut module.functions[handle], sites, i64_ty, i128_ty);
+        module.types.insert(Type::Scalar(Scalar::I128));
+        rewrite(&mut module.functions[handle], handle, sites, i64_ty);
         rewritten += 1;
     }
     rewritten
@@ -166,10 +167,10 @@ fn count_in_block(block: &Block, target: Handle<Expression>, count: &mut usize) 
     }
 }
 
-fn rewrite(f: &mut Function, sites: Vec<Site>, i64_ty: Handle<Type>, i128_ty: Handle<Type>) {
+fn rewrite(f: &mut Function, me: Handle<Function>, sites: Vec<Site>, i64_ty: Handle<Type>) {
     let span = f.span;
     let counted = !terminates(f, &sites);
-    let acc = f.locals.append(Local { name: "$acc".into(), ty: i128_ty }, span);
+    let acc = f.locals.append(Local { name: "$acc".into(), ty: i64_ty }, span);
     let depth = counted.then(|| f.locals.append(Local { name: "$depth".into(), ty: i64_ty }, span));
     let params: Vec<Handle<Local>> = f
         .params
@@ -193,18 +194,16 @@ fn rewrite(f: &mut Function, sites: Vec<Site>, i64_ty: Handle<Type>, i128_ty: Ha
         f.expressions[site.call] = Expression::Literal(Literal::I64(0));
         f.expressions[site.ret] = Expression::Literal(Literal::I64(0));
     }
-    let loop_state = LoopState { acc, depth, params };
+    let loop_state = LoopState { me, acc, depth, params };
     body = rewrite_block(f, body, &sites, &loop_state);
     // Prologue: acc = 0; param locals = params; then loop over the old body.
     let mut entry = Block::new();
     let start = f.expressions.next_handle();
     let zero = f.expressions.append(Expression::Literal(Literal::I64(0)), span);
-    let wide_zero =
-        f.expressions.append(Expression::Cast { value: zero, to: Scalar::I128, kind: CastKind::Convert }, span);
     let values: Vec<Handle<Expression>> =
         (0..loop_state.params.len()).map(|i| f.expressions.append(Expression::Param(i as u32), span)).collect();
     entry.push(Statement::Emit(Range::new(start, f.expressions.next_handle())), span);
-    entry.push(Statement::Store { local: acc, value: wide_zero }, span);
+    entry.push(Statement::Store { local: acc, value: zero }, span);
     if let Some(depth) = depth {
         entry.push(Statement::Store { local: depth, value: zero }, span);
     }
@@ -217,7 +216,8 @@ fn rewrite(f: &mut Function, sites: Vec<Site>, i64_ty: Handle<Type>, i128_ty: Ha
 
 /// The locals of the loop that replaces the recursion.
 struct LoopState {
-    /// The `i128` accumulator.
+    /// The function itself (the slow path calls it).
+    me: Handle<Function>,
     acc: Handle<Local>,
     /// The iteration counter, unless the loop provably terminates.
     depth: Option<Handle<Local>>,
@@ -230,8 +230,30 @@ fn rewrite_block(f: &mut Function, block: Block, sites: &[Site], state: &LoopSta
         match statement {
             Statement::Return { value: Some(ret) } => match sites.iter().find(|s| s.ret == ret) {
                 Some(site) => {
-                    let sum = accumulate(f, &mut out, state.acc, site.other, span);
-                    out.push(Statement::Store { local: state.acc, value: sum }, span);
+                    // acc + x; if it leaves the i64 range (rare), the rest of the recursion is
+                    // computed by a real call and added exactly in 128 bits.
+                    let start = f.expressions.next_handle();
+                    let current = f.expressions.append(Expression::Load(state.acc), span);
+                    let lost = f.expressions.append(
+                        Expression::Binary { op: BinaryOp::AddOverflows, left: current, right: site.other },
+                        span,
+                    );
+                    let narrow = f.expressions.append(
+                        Expression::Binary { op: BinaryOp::WrappingAdd, left: current, right: site.other },
+                        span,
+                    );
+                    out.push(Statement::Emit(Range::new(start, f.expressions.next_handle())), span);
+                    let mut slow = Block::new();
+                    let wide = widen_add(f, &mut slow, current, site.other, span);
+                    let call_start = f.expressions.next_handle();
+                    let rest =
+                        f.expressions.append(Expression::Call { function: state.me, args: site.args.clone() }, span);
+                    slow.push(Statement::Emit(Range::new(call_start, f.expressions.next_handle())), span);
+                    let total = widen_add_wide(f, &mut slow, wide, rest, span);
+                    let result = narrow_checked(f, &mut slow, total, span);
+                    slow.push(Statement::Return { value: Some(result) }, span);
+                    out.push(Statement::If { condition: lost, accept: slow, reject: Block::new() }, span);
+                    out.push(Statement::Store { local: state.acc, value: narrow }, span);
                     if let Some(depth) = state.depth {
                         count_depth(f, &mut out, depth, span);
                     }
@@ -241,9 +263,13 @@ fn rewrite_block(f: &mut Function, block: Block, sites: &[Site], state: &LoopSta
                     out.push(Statement::Continue, span);
                 }
                 None => {
-                    let sum = accumulate(f, &mut out, state.acc, ret, span);
-                    let result = narrow_checked(f, &mut out, sum, span);
-                    out.push(Statement::Return { value: Some(result) }, span);
+                    // The final addition of the recursion: an ordinary checked add.
+                    let start = f.expressions.next_handle();
+                    let current = f.expressions.append(Expression::Load(state.acc), span);
+                    let sum =
+                        f.expressions.append(Expression::Binary { op: BinaryOp::Add, left: current, right: ret }, span);
+                    out.push(Statement::Emit(Range::new(start, f.expressions.next_handle())), span);
+                    out.push(Statement::Return { value: Some(sum) }, span);
                 }
             },
             other => out.push(other.map_blocks(&mut |b| rewrite_block(f, b, sites, state)), span),
@@ -342,30 +368,64 @@ fn count_depth(f: &mut Function, out: &mut Block, depth: Handle<Local>, span: Sp
     out.push(Statement::If { condition: too_deep, accept: raise, reject: Block::new() }, span);
 }
 
-/// Emits `acc + value` (in 128 bits) into `out` and returns it.
-fn accumulate(
+/// Emits `a + b` for `i64`s `a` and `b`, computed in 128 bits (it cannot overflow).
+fn widen_add(
     f: &mut Function,
     out: &mut Block,
-    acc: Handle<Local>,
-    value: Handle<Expression>,
+    a: Handle<Expression>,
+    b: Handle<Expression>,
     span: Span,
 ) -> Handle<Expression> {
     let start = f.expressions.next_handle();
-    let current = f.expressions.append(Expression::Load(acc), span);
-    let wide = f.expressions.append(Expression::Cast { value, to: Scalar::I128, kind: CastKind::Convert }, span);
-    let sum = f.expressions.append(Expression::Binary { op: BinaryOp::WrappingAdd, left: current, right: wide }, span);
+    let wide_a = f.expressions.append(Expression::Cast { value: a, to: Scalar::I128, kind: CastKind::Convert }, span);
+    let sum = widen_add_parts(f, wide_a, b, span);
     out.push(Statement::Emit(Range::new(start, f.expressions.next_handle())), span);
     sum
 }
 
+/// Emits `wide + b` for an `i128` `wide` and an `i64` `b`.
+fn widen_add_wide(
+    f: &mut Function,
+    out: &mut Block,
+    wide: Handle<Expression>,
+    b: Handle<Expression>,
+    span: Span,
+) -> Handle<Expression> {
+    let start = f.expressions.next_handle();
+    let sum = widen_add_parts(f, wide, b, span);
+    out.push(Statement::Emit(Range::new(start, f.expressions.next_handle())), span);
+    sum
+}
+
+fn widen_add_parts(
+    f: &mut Function,
+    wide: Handle<Expression>,
+    b: Handle<Expression>,
+    span: Span,
+) -> Handle<Expression> {
+    let wide_b = f.expressions.append(Expression::Cast { value: b, to: Scalar::I128, kind: CastKind::Convert }, span);
+    f.expressions.append(Expression::Binary { op: BinaryOp::WrappingAdd, left: wide, right: wide_b }, span)
+}
+
+/// Emits the `i64` truncation of `wide` and whether it lost information.
+fn narrow_test(
+    f: &mut Function,
+    out: &mut Block,
+    wide: Handle<Expression>,
+    span: Span,
+) -> (Handle<Expression>, Handle<Expression>) {
+    let start = f.expressions.next_handle();
+    let narrow = f.expressions.append(Expression::Cast { value: wide, to: Scalar::I64, kind: CastKind::Convert }, span);
+    let back =
+        f.expressions.append(Expression::Cast { value: narrow, to: Scalar::I128, kind: CastKind::Convert }, span);
+    let lost = f.expressions.append(Expression::Compare { op: CompareOp::Ne, left: back, right: wide }, span);
+    out.push(Statement::Emit(Range::new(start, f.expressions.next_handle())), span);
+    (narrow, lost)
+}
+
 /// Emits the `i64` value of the `i128` `wide`, raising `OverflowError` when it does not fit.
 fn narrow_checked(f: &mut Function, out: &mut Block, wide: Handle<Expression>, span: Span) -> Handle<Expression> {
-    let start = f.expressions.next_handle();
-    let mut e = |expr| f.expressions.append(expr, span);
-    let narrow = e(Expression::Cast { value: wide, to: Scalar::I64, kind: CastKind::Convert });
-    let back = e(Expression::Cast { value: narrow, to: Scalar::I128, kind: CastKind::Convert });
-    let lost = e(Expression::Compare { op: CompareOp::Ne, left: back, right: wide });
-    out.push(Statement::Emit(Range::new(start, f.expressions.next_handle())), span);
+    let (narrow, lost) = narrow_test(f, out, wide, span);
     let mut raise = Block::new();
     let message_start = f.expressions.next_handle();
     let message = f
