@@ -27,7 +27,7 @@ use crate::diagnostic::Diagnostic;
 use crate::scope::{self, FunctionScope};
 use crate::ty::Ty;
 use indexmap::IndexMap;
-use kiln_ir::{Function, Handle, Module, Span};
+use kiln_ir::{Handle, Module, Span};
 use rustpython_parser::ast::{self, Ranged};
 use std::collections::{HashMap, HashSet};
 
@@ -366,7 +366,8 @@ pub(crate) fn lower_module(
     loop {
         p.changed = false;
         walk_round(&mut p, |p, i| {
-            let _scratch: Function = stmt::walk_instance(p, i, suite);
+            // The IR of an inference round is scratch: only the types it taught are kept.
+            stmt::walk_instance(p, i, suite);
         });
         rounds += 1;
         if !p.changed && !p.default_unknowns() {

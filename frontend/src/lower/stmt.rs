@@ -210,8 +210,8 @@ impl<'p, 'a> FnCx<'p, 'a> {
             let value = self.emit(Expression::Param(i as u32), span);
             self.assign_name(&name, Val { ty: ty.clone(), h: value }, span).ok();
         }
-        let flagged: Vec<String> = self.p.instances[inst].flagged.iter().cloned().collect();
-        let mut flagged = flagged;
+        // Sorted, so the IR is the same on every run.
+        let mut flagged: Vec<String> = self.p.instances[inst].flagged.iter().cloned().collect();
         flagged.sort();
         for name in flagged {
             if self.flags.contains_key(&name) {
