@@ -331,6 +331,26 @@ impl FnCx<'_, '_> {
                 }
             }
         }
+        // An empty list literal argument (`f([])`) takes the type the callee learned for its
+        // parameter in an earlier round (from the instance made for `list[?]`).
+        let mut args = args;
+        let probe_key = (def, args.iter().map(|a| a.ty.clone()).collect::<Vec<_>>());
+        if let Some(&probe) = self.p.instance_by_key.get(&probe_key).filter(|_| args.iter().any(|a| !a.ty.is_known())) {
+            for (i, a) in args.iter_mut().enumerate() {
+                if a.ty.is_known() || self.var_reads.contains_key(&a.h) {
+                    continue;
+                }
+                let param = &self.p.defs[def].params[i].name;
+                let Some(learned) = self.p.instances[probe].vars.get(param).map(|v| v.ty.clone()) else { continue };
+                if learned.is_known() && a.ty.join(&learned).as_ref() == Some(&learned) {
+                    *a = if self.p.final_pass {
+                        self.coerce_list(a.clone(), &learned, span)
+                    } else {
+                        Val { ty: learned, h: a.h }
+                    };
+                }
+            }
+        }
         // `list[?]` arguments do instantiate (the callee may find the element type); wholly
         // unknown ones wait for the next round.
         if args.iter().any(|a| a.ty == Ty::Unknown || (self.p.final_pass && !a.ty.is_known())) {

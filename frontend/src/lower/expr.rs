@@ -409,6 +409,10 @@ impl FnCx<'_, '_> {
             }
         }
         for v in operands {
+            // `xs or [1.5]` with `xs = []` tells `xs` its element type.
+            if let Some(name) = self.var_reads.get(&v.h).cloned().filter(|_| !self.p.final_pass && v.ty != ty) {
+                self.join_var(&name, &ty, span)?;
+            }
             self.coerce_list(v, &ty, span);
         }
         self.f.locals[result].ty = ty.to_ir(&mut self.p.module);

@@ -294,7 +294,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
     }
 
     /// Joins `ty` into the type of variable `name` (creating it), or reports the conflict.
-    fn join_var(&mut self, name: &str, ty: &Ty, span: Span) -> Res<Ty> {
+    pub fn join_var(&mut self, name: &str, ty: &Ty, span: Span) -> Res<Ty> {
         let joined = match self.var_type(name) {
             Some(var) => match var.ty.join(ty) {
                 Some(t) => t,
