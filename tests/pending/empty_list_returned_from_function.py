@@ -1,22 +1,23 @@
-# A list whose element type is still open when a function returns it; the caller fixes the type
-# through the returned value. Expected (CPython): ['s'] then [[2.5]]
-# Actual (kiln run/-O0/build): compile error "`b` would change type from list[str] to list[int]"
-# at 17:1 ("assigned a list[int] here") -- the call's result is defaulted to list[int] instead of
-# being refined by the caller. Same for `def ident(xs): return xs` with `b = ident(a)` where
-# `a = []`, for `return g[len(g) - 1]` after `g.append([])`, and (second part) for a callee that
-# appends a fresh `row = []` to the caller's list and returns it: `add_row(g).append(2.5)` gives
-# "cannot append float to a list of int".
-def mk():
-    return []
+# A list whose element type is still open when a function returns it, fixed by the caller
+# through the returned value. (`def mk(): return []` typed by `b = mk(); b.append(...)` works.)
+# Expected (CPython): [[2.5]] then [2.5] [2.5]
+# Actual (kiln run/-O0/build): compile error "cannot append float to a list of int" for
+# `add_row(g).append(2.5)` (a method call on a call's result does not refine the callee), and
+# "`c` would change type from list[float] to list[int]" for `c = ident(a)` (the result is the
+# parameter, whose type comes from the caller's still-open list). Same for
+# `return g[len(g) - 1]` after `g.append([])`.
+def ident(xs):
+    return xs
 
 def add_row(g):
     row = []
     g.append(row)
     return row
 
-b = mk()
-b.append("s")
-print(b)
 g = []
 add_row(g).append(2.5)
 print(g)
+a = []
+c = ident(a)
+c.append(2.5)
+print(a, c)

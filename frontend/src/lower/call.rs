@@ -387,6 +387,7 @@ impl FnCx<'_, '_> {
             Expression::Call { function: Handle::from_index(inst), args: args.iter().map(|a| a.h).collect() },
             span,
         );
+        self.call_results.insert(h, inst);
         if ret == Ty::Unknown {
             return self.unknown(span);
         }

@@ -52,6 +52,8 @@ pub(crate) struct FnCx<'p, 'a> {
     pub is_module: bool,
     /// The element values of each list literal (so that `[[]]` can be retyped as a whole).
     pub list_elements: HashMap<Handle<Expression>, Vec<Handle<Expression>>>,
+    /// The instance each call expression calls (so a list result can learn from its use).
+    pub call_results: HashMap<Handle<Expression>, usize>,
     /// Which variable each `Load` of a variable read (for list aliasing).
     pub var_reads: HashMap<Handle<Expression>, String>,
     temp_counter: u32,
@@ -79,6 +81,7 @@ pub(crate) fn walk_instance(p: &mut Program<'_>, inst: usize, suite: &[ast::Stmt
         local_names,
         is_module: def.is_none(),
         var_reads: HashMap::new(),
+        call_results: HashMap::new(),
         list_elements: HashMap::new(),
         temp_counter: 0,
     };
@@ -338,10 +341,17 @@ impl<'p, 'a> FnCx<'p, 'a> {
         }
         let ty = self.join_var(name, &value.ty, span)?;
         // `ys = xs` makes two names for one list: what `ys` learns about its elements, `xs`
-        // learns too.
-        if let Some(source) = self.var_reads.get(&value.h).cloned() {
-            if source != name && matches!(ty, Ty::List(_)) && !self.p.final_pass {
+        // learns too; and `ys = make()` tells `make` what its (empty) list result holds.
+        if matches!(ty, Ty::List(_)) && !self.p.final_pass {
+            if let Some(source) = self.var_reads.get(&value.h).cloned().filter(|s| s != name) {
                 self.join_var(&source, &ty, span)?;
+            }
+            if let Some(&callee) = self.call_results.get(&value.h) {
+                let ret = &mut self.p.instances[callee].ret;
+                if *ret != ty && ret.join(&ty).as_ref() == Some(&ty) {
+                    *ret = ty.clone();
+                    self.p.changed = true;
+                }
             }
         }
         if self.p.final_pass && value.ty != ty {
