@@ -61,7 +61,7 @@ fn compile_to_ir_here(file: &Path, opt_level: u8) -> Result<Frontend, i32> {
 }
 
 fn backend(front: &Frontend, common: &CommonOptions) -> Result<kiln_backend_cpu::Compiled, i32> {
-    let options = kiln_backend_cpu::Options { opt_level: common.opt_level };
+    let options = kiln_backend_cpu::Options { opt_level: common.opt_level, default_threads: common.threads };
     kiln_backend_cpu::compile(&front.module, &front.info, &options).map_err(|e| {
         if e.span.is_defined() {
             diagnostics::render(&front.path, &front.source, &[kiln_frontend::Diagnostic::error(e.message, e.span)]);
@@ -72,9 +72,10 @@ fn backend(front: &Frontend, common: &CommonOptions) -> Result<kiln_backend_cpu:
     })
 }
 
+/// `--threads N` for `kiln run` (a built executable gets it from its `main`).
 fn apply_threads(common: &CommonOptions) {
     if let Some(n) = common.threads {
-        std::env::set_var("KILN_NUM_THREADS", n.to_string());
+        kiln_runtime::parallel::set_default_threads(n as usize);
     }
 }
 

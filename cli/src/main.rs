@@ -57,9 +57,10 @@ struct CommonOptions {
     /// always runs on the CPU).
     #[arg(long, value_enum, default_value_t = Device::Auto, env = "KILN_DEVICE")]
     device: Device,
-    /// Worker threads for parallel code (default: all cores; also KILN_NUM_THREADS).
-    #[arg(long, value_name = "N")]
-    threads: Option<usize>,
+    /// Threads for parallel loops (`@par`) that do not set `num_threads` (default:
+    /// KILN_NUM_THREADS, else all cores). `kiln build` fixes it in the executable.
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
+    threads: Option<u32>,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -23,7 +23,8 @@
 //!   flushing stdout) and exits with status 1; allocation functions never return null.
 //! * **Threads**: the pending exception is per thread. Any thread that runs compiled code
 //!   or touches GC memory must be registered with the collector; `kiln_rt_main` does it
-//!   for the program thread.
+//!   for the program thread, `kiln_rt_par_for` for its worker threads (and moves a
+//!   worker's exception to the thread that started the loop).
 //!
 //! ## Memory layouts (the compiler reads and writes these fields directly)
 //!
@@ -66,6 +67,7 @@ use crate::gc;
 use crate::io;
 use crate::lists::{self, KList};
 use crate::math;
+use crate::parallel;
 use crate::strings::{self, KStr};
 
 pub use crate::entry::kiln_rt_stack_limit;
@@ -135,11 +137,30 @@ pub unsafe extern "C" fn kiln_rt_main(entry: extern "C" fn() -> u8, argc: i32, a
     fatal(|| unsafe { entry::run_main(entry, argc, argv) })
 }
 
-/// Raise `RecursionError: maximum recursion depth exceeded`. Compiled code calls it when
-/// its stack pointer is below `kiln_rt_stack_limit`, then propagates (returns 1).
+/// Raise `RecursionError: maximum recursion depth exceeded` unconditionally.
+///
+/// Superseded by [`kiln_rt_stack_check`], which also works on parallel-loop workers; kept
+/// while the CPU backend still calls it.
 #[no_mangle]
 pub extern "C" fn kiln_rt_stack_overflow() {
     fatal(|| exceptions::raise("RecursionError", Some("maximum recursion depth exceeded")))
+}
+
+/// The slow path of the recursion check. Compiled code compares its stack pointer with
+/// `kiln_rt_stack_limit` at function entry and calls this when it is below; this compares
+/// against the **current thread's own** limit (the program thread's, or a parallel-loop
+/// worker's — during a parallel loop the global is `usize::MAX`, so every check comes
+/// here). Returns 1 with `RecursionError: maximum recursion depth exceeded` pending when
+/// the stack is exhausted (the caller propagates), 0 otherwise (the caller continues).
+/// Always 0 on a thread with no known limit.
+#[no_mangle]
+pub extern "C" fn kiln_rt_stack_check() -> u8 {
+    if entry::stack_exhausted() {
+        fatal(|| exceptions::raise("RecursionError", Some("maximum recursion depth exceeded")));
+        1
+    } else {
+        0
+    }
 }
 
 /// `sys.argv`: a new `list[str]` (elem_size 8, pointers) of the arguments given to
@@ -159,6 +180,86 @@ pub extern "C" fn kiln_rt_argv() -> *mut KList {
         }
         list
     })
+}
+
+// ---------------------------------------------------------------------------------------
+// Parallel loops
+// ---------------------------------------------------------------------------------------
+
+/// Run a parallel `for` loop over iterations `0..count` with the outlined `body`
+/// (`body(env, lo, hi, partials) -> u8`: runs iterations `lo..hi` in order; 0 after
+/// writing the range's `partial_bytes` bytes of reduction partials to `partials` (null
+/// when `partial_bytes == 0`), 1 when an iteration raised, pending on the thread it ran
+/// on). See [`crate::parallel`] for the promises; in short:
+///
+/// * chunks of `chunk_size` iterations (0: `max(1, ceil(count/1024))`), chunk `c` =
+///   `[c*chunk, min(count, (c+1)*chunk))`, its partials at `*out_partials + c*partial_bytes`
+///   — independent of threads and schedule, so combining partials in chunk order is
+///   deterministic;
+/// * `schedule` 0 static, 1 dynamic, 2 guided (other values: static); `num_threads` 0 =
+///   the default (`kiln_rt_set_default_threads`, else `KILN_NUM_THREADS`, else the number
+///   of CPUs), capped at the number of chunks; one thread, or a loop inside a loop body,
+///   runs every chunk in order on the calling thread;
+/// * `*out_partials` receives a zeroed unscanned GC buffer of `nchunks * partial_bytes`
+///   bytes (null when `partial_bytes == 0` or `count <= 0`), `*out_chunks` the number of
+///   chunks (0 when `count <= 0`); both are written whatever the status (null out-pointers
+///   are skipped).
+///
+/// Returns 0, or 1 with the exception of the lowest-numbered raising chunk (the first in
+/// iteration order, traceback entries included) pending on the calling thread.
+///
+/// # Safety
+/// `body` may run with `env` on several threads at once; the out-pointers are valid or
+/// null; the calling thread is registered with the collector.
+#[no_mangle]
+#[allow(clippy::too_many_arguments)]
+pub unsafe extern "C" fn kiln_rt_par_for(
+    body: parallel::ParBody,
+    env: *mut u8,
+    count: i64,
+    chunk_size: i64,
+    schedule: i64,
+    num_threads: i64,
+    partial_bytes: i64,
+    out_partials: *mut *mut u8,
+    out_chunks: *mut i64,
+) -> u8 {
+    let l = parallel::ParLoop {
+        body,
+        env,
+        count,
+        chunk_size: chunk_size.max(0),
+        schedule: parallel::Schedule::from_code(schedule),
+        num_threads: num_threads.max(0) as usize,
+        partial_bytes: partial_bytes.max(0) as usize,
+    };
+    // SAFETY: caller contract.
+    let r = match catch_unwind(AssertUnwindSafe(|| unsafe { parallel::par_for(&l) })) {
+        Ok(r) => r,
+        Err(_) => {
+            exceptions::raise("SystemError", Some("kiln runtime internal error"));
+            parallel::ParResult { status: 1, partials: std::ptr::null_mut(), nchunks: 0 }
+        }
+    };
+    // SAFETY: the out-pointers are valid or null (caller contract).
+    unsafe {
+        if !out_partials.is_null() {
+            out_partials.write(r.partials);
+        }
+        if !out_chunks.is_null() {
+            out_chunks.write(r.nchunks);
+        }
+    }
+    r.status
+}
+
+/// Set the process default thread count of parallel loops (`kiln --threads N`, built
+/// executables); it takes precedence over `KILN_NUM_THREADS`. `n <= 0` is ignored.
+#[no_mangle]
+pub extern "C" fn kiln_rt_set_default_threads(n: i64) {
+    if n > 0 {
+        fatal(|| parallel::set_default_threads(n as usize))
+    }
 }
 
 // ---------------------------------------------------------------------------------------

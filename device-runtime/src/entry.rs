@@ -1,6 +1,8 @@
-//! Program entry: collector start-up, `argv`, the big-stack main thread, the stack limit
-//! the compiled code checks for `RecursionError`, and the final report.
+//! Program entry: collector start-up, `argv`, the big-stack main thread, the stack limits
+//! the compiled code checks for `RecursionError` (process-wide fast path, per-thread slow
+//! path), and the final report.
 
+use std::cell::Cell;
 use std::ffi::{c_char, CStr};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
@@ -14,12 +16,77 @@ pub const MAIN_STACK_SIZE: usize = 256 * 1024 * 1024;
 /// Room kept free below the limit for runtime calls made from the deepest kiln frame.
 pub const STACK_MARGIN: usize = 256 * 1024;
 
-/// The lowest stack address compiled code may use (plus [`STACK_MARGIN`]): a kiln function
-/// whose stack pointer is below it calls `kiln_rt_stack_overflow` and propagates. 0 (no
-/// limit) until [`run_main`] sets it. Exported to compiled code as `kiln_rt_stack_limit`.
+/// The lowest stack address compiled code may use (plus [`STACK_MARGIN`]), for the fast
+/// check compiled code performs at function entry: a kiln function whose stack pointer is
+/// below it calls `kiln_rt_stack_check` (the slow path, which compares with the *calling
+/// thread's* own limit and raises `RecursionError` on overflow) and propagates.
+///
+/// Outside parallel loops it holds the program thread's limit ([`run_main`] sets it; 0 =
+/// no limit before). While a parallel loop runs on worker threads it is `usize::MAX`, so
+/// every check takes the slow path, which knows which thread it is on (see
+/// [`ParallelRegion`]). Exported to compiled code as `kiln_rt_stack_limit`.
 #[no_mangle]
 #[allow(non_upper_case_globals)]
 pub static kiln_rt_stack_limit: AtomicUsize = AtomicUsize::new(0);
+
+thread_local! {
+    /// This thread's real stack limit (lowest usable address plus the margin); 0 = none
+    /// known, never an overflow. Set for the program thread and for parallel-loop workers.
+    static THREAD_STACK_LIMIT: Cell<usize> = const { Cell::new(0) };
+}
+
+/// Active parallel regions and the value of `kiln_rt_stack_limit` to restore when the
+/// last one ends. Every write of the global goes through this lock.
+struct Regions {
+    active: usize,
+    saved: usize,
+}
+
+static REGIONS: Mutex<Regions> = Mutex::new(Regions { active: 0, saved: 0 });
+
+fn regions() -> std::sync::MutexGuard<'static, Regions> {
+    REGIONS.lock().unwrap_or_else(|e| e.into_inner())
+}
+
+/// Set the process-wide limit: now, or when the active parallel regions have ended.
+fn set_global_stack_limit(v: usize) {
+    let mut r = regions();
+    if r.active > 0 {
+        r.saved = v;
+    } else {
+        kiln_rt_stack_limit.store(v, Ordering::Relaxed);
+    }
+}
+
+/// While alive, `kiln_rt_stack_limit` is `usize::MAX`: compiled code on every thread takes
+/// the slow path ([`stack_exhausted`]) which checks the current thread's own limit. Regions
+/// may overlap (loops started by different threads); when the last one ends the global's
+/// previous value comes back.
+pub struct ParallelRegion {
+    _private: (),
+}
+
+impl ParallelRegion {
+    pub fn enter() -> ParallelRegion {
+        let mut r = regions();
+        if r.active == 0 {
+            r.saved = kiln_rt_stack_limit.load(Ordering::Relaxed);
+            kiln_rt_stack_limit.store(usize::MAX, Ordering::SeqCst);
+        }
+        r.active += 1;
+        ParallelRegion { _private: () }
+    }
+}
+
+impl Drop for ParallelRegion {
+    fn drop(&mut self) {
+        let mut r = regions();
+        r.active -= 1;
+        if r.active == 0 {
+            kiln_rt_stack_limit.store(r.saved, Ordering::SeqCst);
+        }
+    }
+}
 
 static ARGV: Mutex<Vec<String>> = Mutex::new(Vec::new());
 
@@ -68,12 +135,41 @@ fn current_stack_bounds() -> Option<(usize, usize)> {
     }
 }
 
-/// Set `kiln_rt_stack_limit` for the current thread's stack.
+/// The stack limit of the current thread's stack, from its bounds.
+fn limit_for_current_thread() -> Option<usize> {
+    let (low, size) = current_stack_bounds()?;
+    Some(low + STACK_MARGIN.min(size / 2))
+}
+
+/// Set the current thread's limit and `kiln_rt_stack_limit` (the program thread).
 pub fn set_stack_limit_for_current_thread() {
-    if let Some((low, size)) = current_stack_bounds() {
-        let margin = STACK_MARGIN.min(size / 2);
-        kiln_rt_stack_limit.store(low + margin, Ordering::Relaxed);
+    if let Some(limit) = limit_for_current_thread() {
+        THREAD_STACK_LIMIT.with(|l| l.set(limit));
+        set_global_stack_limit(limit);
     }
+}
+
+/// Set only the current thread's own limit (parallel-loop workers: the global stays the
+/// program thread's).
+pub fn set_thread_stack_limit() {
+    if let Some(limit) = limit_for_current_thread() {
+        THREAD_STACK_LIMIT.with(|l| l.set(limit));
+    }
+}
+
+/// The current thread's own limit (0 = none).
+pub fn thread_stack_limit() -> usize {
+    THREAD_STACK_LIMIT.try_with(Cell::get).unwrap_or(0)
+}
+
+/// Is the stack of the current thread below its limit (compiled code must raise
+/// `RecursionError`)? Compares the address of a local of this (never inlined) frame,
+/// which lies below the caller's frame.
+#[inline(never)]
+pub fn stack_exhausted() -> bool {
+    let marker = 0u8;
+    let sp = std::hint::black_box(&marker) as *const u8 as usize;
+    sp < thread_stack_limit()
 }
 
 /// What the program thread hands back: its status and, on an uncaught exception, the
@@ -92,7 +188,8 @@ fn run_entry(entry: extern "C" fn() -> u8) -> Outcome {
     } else {
         Outcome { failed: false, report: None }
     };
-    kiln_rt_stack_limit.store(0, Ordering::Relaxed);
+    THREAD_STACK_LIMIT.with(|l| l.set(0));
+    set_global_stack_limit(0);
     outcome
 }
 

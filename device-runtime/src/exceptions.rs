@@ -174,6 +174,73 @@ pub fn take_report() -> Option<(Pending, String)> {
     .flatten()
 }
 
+/// A pending exception moved out of one thread's state, so that another thread can
+/// re-raise it with [`restore`] (a parallel loop re-raises a worker's exception on the
+/// thread that started the loop). The traceback's file and function names are stored as
+/// text: the interned name ids are per thread. Rust-owned, `Send`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Saved {
+    kind: String,
+    msg: Option<String>,
+    exit_code: Option<i64>,
+    /// Innermost first, run-length encoded as in [`Pending`].
+    frames: Vec<SavedFrame>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct SavedFrame {
+    file: String,
+    func: String,
+    line: i64,
+    count: u64,
+}
+
+impl Saved {
+    /// An exception with an empty traceback, as [`raise`] would set it.
+    pub fn new(kind: &str, msg: Option<&str>) -> Saved {
+        Saved { kind: kind.to_string(), msg: msg.map(str::to_string), exit_code: None, frames: Vec::new() }
+    }
+
+    /// The class name.
+    pub fn kind(&self) -> &str {
+        &self.kind
+    }
+
+    /// The message (None when raised without one).
+    pub fn message(&self) -> Option<&str> {
+        self.msg.as_deref()
+    }
+}
+
+/// Remove the pending exception from this thread, traceback included (None when nothing
+/// is pending). This thread no longer has an exception pending afterwards.
+pub fn take_pending() -> Option<Saved> {
+    with_state(|st| {
+        let p = st.pending.take()?;
+        let name = |i: u32| st.names.get(i as usize).cloned().unwrap_or_else(|| "?".to_string());
+        let frames = p
+            .frames
+            .iter()
+            .map(|f| SavedFrame { file: name(f.file), func: name(f.func), line: f.line, count: f.count })
+            .collect();
+        Some(Saved { kind: p.kind, msg: p.msg, exit_code: p.exit_code, frames })
+    })
+    .flatten()
+}
+
+/// Make `saved` the pending exception of this thread (replacing any), with its traceback:
+/// later [`traceback_push`] calls append outer frames to it as if it had been raised here.
+pub fn restore(saved: Saved) {
+    with_state(|st| {
+        let frames = saved
+            .frames
+            .iter()
+            .map(|f| Frame { file: st.intern(&f.file), func: st.intern(&f.func), line: f.line, count: f.count })
+            .collect();
+        st.pending = Some(Pending { kind: saved.kind, msg: saved.msg, exit_code: saved.exit_code, frames });
+    });
+}
+
 /// CPython's default `sys.tracebacklimit`: only the innermost 1000 entries are printed.
 const TRACEBACK_LIMIT: u64 = 1000;
 /// CPython prints this many identical consecutive entries, then "[Previous line repeated N
@@ -350,6 +417,43 @@ mod tests {
         // The outermost frames beyond the 1000 innermost are dropped, as in CPython.
         assert!(!text.contains("<module>"));
         assert!(text.contains("[Previous line repeated 997 more times]"));
+    }
+
+    #[test]
+    fn take_and_restore_across_threads() {
+        raise("ValueError", Some("bad"));
+        traceback_push("w.py", "body", 5);
+        traceback_push("w.py", "body", 5);
+        let saved = std::thread::spawn(|| {
+            // Names interned in a different order on the other thread.
+            raise("KeyError", None);
+            traceback_push("other.py", "g", 1);
+            clear();
+            raise_system_exit(3);
+            traceback_push("x.py", "h", 2);
+            take_pending().unwrap()
+        })
+        .join()
+        .unwrap();
+        assert!(take_pending().is_some());
+        assert!(!is_pending());
+        assert_eq!(take_pending(), None);
+        assert_eq!((saved.kind(), saved.message()), ("SystemExit", Some("3")));
+        restore(saved);
+        traceback_push("x.py", "<module>", 9);
+        let (p, text) = take_report().unwrap();
+        assert_eq!(p.exit_code, Some(3));
+        assert_eq!(
+            text,
+            "Traceback (most recent call last):\n  File \"x.py\", line 9, in <module>\n  File \"x.py\", line 2, in h\nSystemExit: 3\n"
+        );
+        raise("ValueError", Some("bad"));
+        for _ in 0..5 {
+            traceback_push("w.py", "body", 5);
+        }
+        let s = take_pending().unwrap();
+        restore(s.clone());
+        assert_eq!(take_pending(), Some(s));
     }
 
     #[test]

@@ -177,18 +177,39 @@ pub struct ThreadGuard {
 
 impl ThreadGuard {
     pub fn new() -> ThreadGuard {
-        init();
-        // SAFETY: GC initialised and GC_allow_register_threads called in `init`.
-        unsafe {
-            if GC_thread_is_registered() != 0 {
-                return ThreadGuard { registered_here: false };
-            }
-            let mut sb = GcStackBase { mem_base: std::ptr::null_mut() };
-            if GC_get_stack_base(&mut sb) != GC_SUCCESS {
-                return ThreadGuard { registered_here: false };
-            }
-            let ok = GC_register_my_thread(&sb) == GC_SUCCESS;
-            ThreadGuard { registered_here: ok }
+        ThreadGuard { registered_here: register_current_thread() }
+    }
+}
+
+/// Register the current thread with the collector (scanning its whole stack, found with
+/// `GC_get_stack_base`). Returns true when this call registered it, false when it already
+/// was registered or registration failed. Initialises the collector first.
+///
+/// Pair a `true` with [`unregister_current_thread`] before the thread exits (parallel-loop
+/// workers do it in their start and exit handlers; [`ThreadGuard`] does it on drop).
+pub fn register_current_thread() -> bool {
+    init();
+    // SAFETY: GC initialised and GC_allow_register_threads called in `init`.
+    unsafe {
+        if GC_thread_is_registered() != 0 {
+            return false;
+        }
+        let mut sb = GcStackBase { mem_base: std::ptr::null_mut() };
+        if GC_get_stack_base(&mut sb) != GC_SUCCESS {
+            return false;
+        }
+        GC_register_my_thread(&sb) == GC_SUCCESS
+    }
+}
+
+/// Undo a successful [`register_current_thread`]. The thread must hold no GC pointers that
+/// need to survive (its stack is no longer scanned).
+pub fn unregister_current_thread() {
+    // SAFETY: the collector is initialised (a thread is registered only after `init`);
+    // GC_unregister_my_thread is only called for a registered thread.
+    unsafe {
+        if INIT.is_completed() && GC_thread_is_registered() != 0 {
+            GC_unregister_my_thread();
         }
     }
 }
@@ -202,11 +223,9 @@ impl Default for ThreadGuard {
 impl Drop for ThreadGuard {
     fn drop(&mut self) {
         if self.registered_here {
-            // SAFETY: this thread registered itself in `new` and holds no GC pointers
-            // that must survive beyond this point.
-            unsafe {
-                GC_unregister_my_thread();
-            }
+            // This thread registered itself in `new` and holds no GC pointers that must
+            // survive beyond this point.
+            unregister_current_thread();
         }
     }
 }

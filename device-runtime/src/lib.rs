@@ -1,6 +1,6 @@
 //! The kiln runtime: everything compiled kiln programs call at run time — program entry
 //! and the stack limit, Boehm-GC allocation, strings, lists, printing, formatting,
-//! exceptions and numeric helpers with CPython's semantics.
+//! exceptions, parallel loops and numeric helpers with CPython's semantics.
 //!
 //! The C ABI is in [`abi`] (one file, every `kiln_rt_*` symbol, with layouts and
 //! conventions); the other modules implement it and are usable from Rust.
@@ -15,6 +15,7 @@ pub mod gc;
 pub mod io;
 pub mod lists;
 pub mod math;
+pub mod parallel;
 pub mod strings;
 mod unicode_tables;
 
@@ -34,6 +35,9 @@ pub fn symbols() -> Vec<(&'static str, usize)> {
         (STACK_LIMIT_SYMBOL, &abi::kiln_rt_stack_limit as *const _ as usize),
         ("kiln_rt_main", abi::kiln_rt_main as *const () as usize),
         ("kiln_rt_stack_overflow", abi::kiln_rt_stack_overflow as *const () as usize),
+        ("kiln_rt_stack_check", abi::kiln_rt_stack_check as *const () as usize),
+        ("kiln_rt_par_for", abi::kiln_rt_par_for as *const () as usize),
+        ("kiln_rt_set_default_threads", abi::kiln_rt_set_default_threads as *const () as usize),
         ("kiln_rt_argv", abi::kiln_rt_argv as *const () as usize),
         ("kiln_rt_alloc", abi::kiln_rt_alloc as *const () as usize),
         ("kiln_rt_alloc_atomic", abi::kiln_rt_alloc_atomic as *const () as usize),

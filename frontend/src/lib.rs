@@ -9,6 +9,7 @@
 
 pub mod diagnostic;
 mod lower;
+mod par_syntax;
 mod scope;
 mod ty;
 
@@ -34,7 +35,10 @@ pub fn parse(path: &str, source: &str) -> Result<Vec<ast::Stmt>, Diagnostic> {
 }
 
 /// Compiles a program's main file to an IR module (not yet validated).
+///
+/// `@par` decorator lines above `for` loops are taken out before parsing (see `par_syntax`).
 pub fn compile(path: &str, source: &str) -> Result<kiln_ir::Module, Vec<Diagnostic>> {
-    let suite = parse(path, source).map_err(|d| vec![d])?;
-    lower::lower_module(path, source, &suite, MAIN_FILE)
+    let (stripped, par_decorators) = par_syntax::strip_par_decorators(path, source).map_err(|d| vec![d])?;
+    let suite = parse(path, &stripped).map_err(|d| vec![d])?;
+    lower::lower_module(path, source, &suite, MAIN_FILE, par_decorators)
 }

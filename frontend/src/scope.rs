@@ -253,6 +253,7 @@ pub(crate) fn collect_module<'a>(p: &mut Program<'a>, suite: &'a [ast::Stmt]) {
                     let what = match alias.name.as_str() {
                         "math" => Imported::MathModule,
                         "time" => Imported::TimeModule,
+                        "kiln" => Imported::KilnModule,
                         other => {
                             p.diagnostics.push(unknown_module(other, p.span_of(alias)));
                             continue;
@@ -269,6 +270,14 @@ pub(crate) fn collect_module<'a>(p: &mut Program<'a>, suite: &'a [ast::Stmt]) {
                     let what = match module.as_str() {
                         "math" => Imported::MathMember(name),
                         "time" => Imported::TimeMember(name),
+                        "kiln" if name == "par" => Imported::KilnMember(name),
+                        "kiln" => {
+                            p.diagnostics.push(
+                                Diagnostic::error(format!("module `kiln` has no `{name}`"), p.span_of(alias))
+                                    .with_note("kiln provides `par` so far"),
+                            );
+                            continue;
+                        }
                         other => {
                             p.diagnostics.push(unknown_module(other, p.span_of(imp)));
                             break;
@@ -306,7 +315,7 @@ pub(crate) fn collect_module<'a>(p: &mut Program<'a>, suite: &'a [ast::Stmt]) {
 fn unknown_module(name: &str, span: Span) -> Diagnostic {
     Diagnostic::error(format!("no module named `{name}`"), span)
         .with_label("unknown module")
-        .with_note("kiln provides the modules `math` and `time` so far")
+        .with_note("kiln provides the modules `math`, `time` and `kiln` so far")
 }
 
 fn collect_def<'a>(p: &mut Program<'a>, def: &'a ast::StmtFunctionDef) {

@@ -787,9 +787,24 @@ pub enum Statement {
         kind: ExceptionKind,
         message: Option<Handle<Expression>>,
     },
-    /// A `for` loop over `range(start, stop, step)` whose iterations may run concurrently:
-    /// `index` is private to each iteration, the listed reductions are combined in iteration
-    /// order, and everything else the body writes must be distinct list elements.
+    /// A `for` loop over `range(start, stop, step)` whose iterations may run concurrently
+    /// (`@par`). `step` is never zero (the frontend checks it before the loop).
+    ///
+    /// - `index` and every local the body stores to are private to each iteration; the
+    ///   frontend guarantees that the body never reads such a local before storing it in the
+    ///   same iteration and that nothing reads it after the loop.
+    /// - Each [`Reduction`] local holds, inside the body, the partial result of the iterations
+    ///   run so far in the current chunk, starting from the operator's identity; after the
+    ///   loop it holds its value before the loop combined with every chunk's partial, in
+    ///   chunk order. Chunks are cut from the iteration numbers by `chunk_size` alone (never by
+    ///   the thread count), so float reductions give the same bits on every run.
+    /// - Everything else the body writes must be distinct list elements; locals it only reads
+    ///   are shared.
+    /// - `Continue` directly in the body ends the iteration; `Break` and `Return` cannot leave
+    ///   it. An iteration that raises stops the loop; the exception of the first failing
+    ///   iteration (in iteration order) propagates.
+    /// - `chunk_size` and `num_threads` are ints ≥ 1 when present (checked by the frontend);
+    ///   absent, the runtime picks them.
     ParallelFor {
         index: Handle<Local>,
         start: Handle<Expression>,
@@ -797,8 +812,8 @@ pub enum Statement {
         step: Handle<Expression>,
         body: Block,
         schedule: Schedule,
-        chunk_size: Option<u32>,
-        num_threads: Option<u32>,
+        chunk_size: Option<Handle<Expression>>,
+        num_threads: Option<Handle<Expression>>,
         target: ParallelTarget,
         reductions: Vec<Reduction>,
     },
@@ -871,10 +886,11 @@ impl Statement {
                 f(*value)
             }
             S::Raise { message, .. } => message.iter().copied().for_each(f),
-            S::ParallelFor { start, stop, step, .. } => {
+            S::ParallelFor { start, stop, step, chunk_size, num_threads, .. } => {
                 f(*start);
                 f(*stop);
-                f(*step)
+                f(*step);
+                chunk_size.iter().chain(num_threads).copied().for_each(f)
             }
         }
     }

@@ -202,10 +202,10 @@ impl Printer<'_> {
                     lower(schedule)
                 );
                 if let Some(c) = chunk_size {
-                    let _ = write!(head, " chunk {c}");
+                    let _ = write!(head, " chunk {}", e(*c));
                 }
                 if let Some(t) = num_threads {
-                    let _ = write!(head, " threads {t}");
+                    let _ = write!(head, " threads {}", e(*t));
                 }
                 for r in reductions {
                     let _ = write!(head, " reduce({} l{})", lower(r.op), r.local.index());

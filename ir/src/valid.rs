@@ -66,6 +66,7 @@ pub fn validate(module: &Module) -> Result<ModuleInfo, ValidationError> {
             emitted: vec![false; function.expressions.len()],
             visible: Vec::new(),
             loop_depth: 0,
+            parallel_depth: 0,
             raises: false,
             callees: Vec::new(),
         };
@@ -118,6 +119,8 @@ struct FunctionValidator<'a> {
     /// Expressions emitted in the blocks currently open (a stack of scopes).
     visible: Vec<Vec<Handle<Expression>>>,
     loop_depth: u32,
+    /// How many parallel-loop bodies enclose the statement being checked.
+    parallel_depth: u32,
     raises: bool,
     callees: Vec<Handle<Function>>,
 }
@@ -194,11 +197,17 @@ impl FunctionValidator<'_> {
                 self.loop_depth -= 1;
             }
             Statement::Break | Statement::Continue => {
-                if self.loop_depth == 0 {
+                // Directly in a parallel loop's body (depth 0 there), `continue` ends the
+                // iteration; nothing may break out of it.
+                let continues_parallel = matches!(statement, Statement::Continue) && self.parallel_depth > 0;
+                if self.loop_depth == 0 && !continues_parallel {
                     return Err(self.error(span, "break/continue outside a loop".into()));
                 }
             }
             Statement::Return { value } => {
+                if self.parallel_depth > 0 {
+                    return Err(self.error(span, "return inside a parallel loop".into()));
+                }
                 let none = self.ty(&Type::None)?;
                 let ty = match value {
                     Some(v) => self.operand(*v, span)?,
@@ -251,8 +260,8 @@ impl FunctionValidator<'_> {
                 }
                 self.raises = true;
             }
-            Statement::ParallelFor { index, start, stop, step, body, reductions, .. } => {
-                for e in [start, stop, step] {
+            Statement::ParallelFor { index, start, stop, step, body, reductions, chunk_size, num_threads, .. } => {
+                for e in [start, stop, step].into_iter().chain(chunk_size).chain(num_threads) {
                     self.expect_int(*e, span)?;
                 }
                 if !self.function.locals.contains(*index)
@@ -260,8 +269,28 @@ impl FunctionValidator<'_> {
                 {
                     return Err(self.error(span, "parallel loop names a local out of range".into()));
                 }
+                for r in reductions {
+                    let ty = &self.module.types[self.function.locals[r.local].ty];
+                    let ok = match r.op {
+                        ReductionOp::Add | ReductionOp::Mul | ReductionOp::Min | ReductionOp::Max => {
+                            matches!(ty, Type::Scalar(Scalar::I64 | Scalar::F64))
+                        }
+                        ReductionOp::BitAnd | ReductionOp::BitOr | ReductionOp::BitXor => {
+                            matches!(ty, Type::Scalar(Scalar::I64 | Scalar::BOOL))
+                        }
+                    };
+                    if !ok {
+                        return Err(self.error(span, format!("reduction {:?} over a local of type {ty:?}", r.op)));
+                    }
+                    // Combining int partials is checked arithmetic.
+                    if matches!(r.op, ReductionOp::Add | ReductionOp::Mul) && *ty == Type::Scalar(Scalar::I64) {
+                        self.raises = true;
+                    }
+                }
                 let depth = std::mem::replace(&mut self.loop_depth, 0);
+                self.parallel_depth += 1;
                 self.block(body)?;
+                self.parallel_depth -= 1;
                 self.loop_depth = depth;
             }
             Statement::Barrier => {

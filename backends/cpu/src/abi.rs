@@ -68,7 +68,11 @@ const fn f(name: &'static str, params: &'static [AbiType], result: AbiType, effe
 /// Every runtime function the CPU backend may call.
 pub const FUNCTIONS: &[RuntimeDecl] = &[
     f("kiln_rt_main", &[Ptr, I32, Ptr], I32, Any),
-    f("kiln_rt_stack_overflow", &[], Void, Cold),
+    f("kiln_rt_stack_check", &[], U8, Cold),
+    // Parallel loops: body, env, count, chunk_size, schedule, num_threads, partial_bytes,
+    // out partials, out chunk count.
+    f("kiln_rt_par_for", &[Ptr, Ptr, I64, I64, I64, I64, I64, Ptr, Ptr], U8, Any),
+    f("kiln_rt_set_default_threads", &[I64], Void, Any),
     f("kiln_rt_alloc", &[I64], Ptr, Any),
     f("kiln_rt_alloc_atomic", &[I64], Ptr, Any),
     f("kiln_rt_gc_add_roots", &[Ptr, Ptr], Void, Any),

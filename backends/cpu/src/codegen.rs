@@ -56,6 +56,7 @@ pub(crate) fn lower_module<'ctx>(
     machine: &TargetMachine,
     module: &Module,
     info: &ModuleInfo,
+    options: &crate::Options,
 ) -> Result<bool, BackendError> {
     if info.functions.len() != module.functions.len() {
         return Err(BackendError::new("internal error: module info does not match the module", Span::UNDEFINED));
@@ -97,7 +98,7 @@ pub(crate) fn lower_module<'ctx>(
     match module.entry {
         Some(entry) => {
             cg.build_entry(entry)?;
-            cg.build_main()?;
+            cg.build_main(options.default_threads)?;
             Ok(true)
         }
         None => Ok(false),
@@ -408,7 +409,7 @@ impl<'a, 'ctx> Codegen<'a, 'ctx> {
     }
 
     /// `int main(int argc, char **argv) { return kiln_rt_main(&__kiln_entry, argc, argv); }`
-    fn build_main(&mut self) -> Result<(), BackendError> {
+    fn build_main(&mut self, default_threads: Option<u32>) -> Result<(), BackendError> {
         let i32t = self.ctx.i32_type();
         let ptr = self.ptr_type();
         let main =
@@ -423,6 +424,10 @@ impl<'a, 'ctx> Codegen<'a, 'ctx> {
             .ok_or_else(|| BackendError::new("internal error: no entry wrapper", Span::UNDEFINED))?;
         let argc = main.get_nth_param(0).ok_or_else(|| BackendError::new("internal error: main", Span::UNDEFINED))?;
         let argv = main.get_nth_param(1).ok_or_else(|| BackendError::new("internal error: main", Span::UNDEFINED))?;
+        if let Some(n) = default_threads {
+            let set = self.runtime("kiln_rt_set_default_threads")?;
+            self.call(set, &[self.ctx.i64_type().const_int(n as u64, false).into()])?;
+        }
         let rt_main = self.runtime("kiln_rt_main")?;
         let status =
             self.call_value(rt_main, &[entry.as_global_value().as_pointer_value().into(), argc.into(), argv.into()])?;

@@ -136,20 +136,26 @@ impl<'ctx> FunctionLowering<'_, '_, 'ctx> {
         let limit = self.b().build_load(i64t, limit_global.as_pointer_value(), "stack.limit")?.into_int_value();
         let overflow = self.b().build_int_compare(IntPredicate::ULT, frame, limit, "stack.overflow")?;
         let here = self.current_block()?;
+        // Below the limit (or on a worker thread of a parallel loop, where the limit is
+        // `usize::MAX`): the runtime checks this thread's own stack.
+        let slow = self.new_block("stack.check");
+        self.b().position_at_end(slow);
+        let f = self.cg.runtime("kiln_rt_stack_check")?;
+        let status = self.cg.call_value(f, &[])?.into_int_value();
+        let exhausted = self.b().build_int_compare(IntPredicate::NE, status, status.get_type().const_zero(), "")?;
         let raise = self.new_block("stack.overflow");
+        let cont = self.new_block("start");
+        self.cg.unlikely_branch(exhausted, raise, cont)?;
         self.b().position_at_end(raise);
-        let f = self.cg.runtime("kiln_rt_stack_overflow")?;
-        self.cg.call(f, &[])?;
         self.return_raised()?;
         self.b().position_at_end(here);
-        let cont = self.new_block("start");
-        self.cg.unlikely_branch(overflow, raise, cont)?;
+        self.cg.unlikely_branch(overflow, slow, cont)?;
         self.b().position_at_end(cont);
         Ok(())
     }
 
     /// Returns from the function with the error flag set (the value part is undefined).
-    fn return_raised(&mut self) -> Result<(), BackendError> {
+    pub(crate) fn return_raised(&mut self) -> Result<(), BackendError> {
         let raised = self.cg.ctx.bool_type().const_int(1, false);
         match self.llfn.get_type().get_return_type() {
             Some(inkwell::types::BasicTypeEnum::StructType(pair)) => {

@@ -11,8 +11,8 @@ use inkwell::values::{
 };
 use inkwell::{FloatPredicate, IntPredicate};
 use kiln_ir::{
-    BinaryOp, Block, CastKind, CompareOp, Expression, Function, FunctionInfo, Handle, Literal, MathFunction, RuntimeFn,
-    Scalar, ScalarKind, Span, Statement, Type, UnaryOp, ValueTag,
+    BinaryOp, Block, CastKind, CompareOp, Expression, Function, FunctionInfo, Handle, Literal, MathFunction,
+    ParallelTarget, RuntimeFn, Scalar, ScalarKind, Span, Statement, Type, UnaryOp, ValueTag,
 };
 
 use crate::codegen::Codegen;
@@ -33,10 +33,10 @@ const TBAA_LIST_DATA: &str = "kiln list.data";
 const TBAA_STR_NCHARS: &str = "kiln str.nchars";
 const TBAA_GLOBAL: &str = "kiln global";
 
-struct LoopFrame<'ctx> {
-    header: BasicBlock<'ctx>,
+pub(crate) struct LoopFrame<'ctx> {
+    pub(crate) header: BasicBlock<'ctx>,
     /// Created by the first `break`; a loop without one never falls out.
-    exit: Option<BasicBlock<'ctx>>,
+    pub(crate) exit: Option<BasicBlock<'ctx>>,
 }
 
 pub(crate) struct FunctionLowering<'a, 'b, 'ctx> {
@@ -44,23 +44,23 @@ pub(crate) struct FunctionLowering<'a, 'b, 'ctx> {
     pub(crate) func: &'a Function,
     pub(crate) finfo: &'a FunctionInfo,
     pub(crate) llfn: FunctionValue<'ctx>,
-    values: Vec<Option<BasicValueEnum<'ctx>>>,
-    locals: Vec<PointerValue<'ctx>>,
+    pub(crate) values: Vec<Option<BasicValueEnum<'ctx>>>,
+    pub(crate) locals: Vec<PointerValue<'ctx>>,
     /// Builder positioned at the end of the entry block, where every stack slot is allocated.
-    alloca_builder: Builder<'ctx>,
-    loops: Vec<LoopFrame<'ctx>>,
+    pub(crate) alloca_builder: Builder<'ctx>,
+    pub(crate) loops: Vec<LoopFrame<'ctx>>,
     pub(crate) unwind: Unwind<'ctx>,
     pub(crate) raise_blocks: HashMap<(String, String, u32), BasicBlock<'ctx>>,
     /// Span of the statement being lowered (fallback for expressions without a span).
     stmt_span: Span,
     /// Per enclosing loop: the list and string headers loaded before it (see
     /// [`FunctionLowering::preload_invariant_headers`]).
-    preloaded: Vec<HashMap<BaseKey, Header<'ctx>>>,
+    pub(crate) preloaded: Vec<HashMap<BaseKey, Header<'ctx>>>,
 }
 
 /// What holds a list or string that a loop accesses.
 #[derive(Clone, Copy, PartialEq, Eq, Hash)]
-enum BaseKey {
+pub(crate) enum BaseKey {
     Local(usize),
     Global(usize),
     /// A value computed before the loop.
@@ -69,7 +69,7 @@ enum BaseKey {
 
 /// A list's length and data pointer, or a string's length (`data: None`).
 #[derive(Clone, Copy)]
-struct Header<'ctx> {
+pub(crate) struct Header<'ctx> {
     len: IntValue<'ctx>,
     data: Option<PointerValue<'ctx>>,
 }
@@ -78,30 +78,54 @@ pub(crate) fn lower_function(cg: &mut Codegen<'_, '_>, handle: Handle<Function>)
     let func = &cg.module.functions[handle];
     let finfo = cg.info.function(handle);
     let llfn = cg.functions[handle.index()];
-    let entry = cg.ctx.append_basic_block(llfn, "entry");
-    let body = cg.ctx.append_basic_block(llfn, "body");
-    let alloca_builder = cg.ctx.create_builder();
-    alloca_builder.position_at_end(entry);
-    let mut fl = FunctionLowering {
-        cg,
-        func,
-        finfo,
-        llfn,
-        values: vec![None; func.expressions.len()],
-        locals: Vec::with_capacity(func.locals.len()),
-        alloca_builder,
-        loops: Vec::new(),
-        unwind: Unwind::default(),
-        raise_blocks: HashMap::new(),
-        stmt_span: func.span,
-        preloaded: Vec::new(),
-    };
+    let mut fl = FunctionLowering::new(cg, func, finfo, llfn);
+    let body = fl.new_block("body");
+    fl.allocate_locals()?;
     fl.lower(body)?;
     fl.alloca_builder.build_unconditional_branch(body)?;
     Ok(())
 }
 
 impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
+    /// Lowering state for `llfn`, which gets an entry block for the stack slots. The code of
+    /// IR function `func` goes there (or, for a parallel loop's outlined body, part of it).
+    pub(crate) fn new(
+        cg: &'b mut Codegen<'a, 'ctx>,
+        func: &'a Function,
+        finfo: &'a FunctionInfo,
+        llfn: FunctionValue<'ctx>,
+    ) -> Self {
+        let entry = cg.ctx.append_basic_block(llfn, "entry");
+        let alloca_builder = cg.ctx.create_builder();
+        alloca_builder.position_at_end(entry);
+        FunctionLowering {
+            cg,
+            func,
+            finfo,
+            llfn,
+            values: vec![None; func.expressions.len()],
+            locals: Vec::with_capacity(func.locals.len()),
+            alloca_builder,
+            loops: Vec::new(),
+            unwind: Unwind::default(),
+            raise_blocks: HashMap::new(),
+            stmt_span: func.span,
+            preloaded: Vec::new(),
+        }
+    }
+
+    /// A stack slot for every local, holding its type's zero value, so no read is ever undefined.
+    pub(crate) fn allocate_locals(&mut self) -> Result<(), BackendError> {
+        for (_, local) in self.func.locals.iter() {
+            let ty = self.cg.mem_type(local.ty)?;
+            let slot = self.alloca_builder.build_alloca(ty, &local.name)?;
+            let zero = self.cg.zero_value(local.ty)?;
+            self.alloca_builder.build_store(slot, zero)?;
+            self.locals.push(slot);
+        }
+        Ok(())
+    }
+
     pub(crate) fn b(&self) -> &Builder<'ctx> {
         &self.cg.builder
     }
@@ -111,23 +135,15 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
         BackendError::new(message, span)
     }
 
-    fn internal(&self, what: &str) -> BackendError {
+    pub(crate) fn internal(&self, what: &str) -> BackendError {
         self.error(format!("internal error in the CPU backend (function `{}`): {what}", self.func.name), self.stmt_span)
     }
 
-    fn unsupported(&self, what: &str, span: Span) -> BackendError {
+    pub(crate) fn unsupported(&self, what: &str, span: Span) -> BackendError {
         self.error(format!("{what} not supported by the CPU backend yet"), span)
     }
 
     fn lower(&mut self, body: BasicBlock<'ctx>) -> Result<(), BackendError> {
-        for (_, local) in self.func.locals.iter() {
-            let ty = self.cg.mem_type(local.ty)?;
-            let slot = self.alloca_builder.build_alloca(ty, &local.name)?;
-            // Locals start with their type's zero value, so no read is ever undefined.
-            let zero = self.cg.zero_value(local.ty)?;
-            self.alloca_builder.build_store(slot, zero)?;
-            self.locals.push(slot);
-        }
         self.cg.builder.position_at_end(body);
         if self.finfo.recursive {
             self.stack_check()?;
@@ -158,7 +174,7 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
 
     // ----- source lines -------------------------------------------------------------------------
 
-    fn line_of(&self, span: Span) -> Option<u32> {
+    pub(crate) fn line_of(&self, span: Span) -> Option<u32> {
         if !span.is_defined() {
             return None;
         }
@@ -177,7 +193,7 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
 
     // ----- values -------------------------------------------------------------------------------
 
-    fn value(&self, h: Handle<Expression>) -> Result<BasicValueEnum<'ctx>, BackendError> {
+    pub(crate) fn value(&self, h: Handle<Expression>) -> Result<BasicValueEnum<'ctx>, BackendError> {
         self.values
             .get(h.index())
             .copied()
@@ -185,32 +201,32 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             .ok_or_else(|| self.internal(&format!("expression {h:?} used before it is evaluated")))
     }
 
-    fn int(&self, h: Handle<Expression>) -> Result<IntValue<'ctx>, BackendError> {
+    pub(crate) fn int(&self, h: Handle<Expression>) -> Result<IntValue<'ctx>, BackendError> {
         match self.value(h)? {
             BasicValueEnum::IntValue(v) => Ok(v),
             _ => Err(self.internal(&format!("expression {h:?} is not an integer"))),
         }
     }
 
-    fn float(&self, h: Handle<Expression>) -> Result<FloatValue<'ctx>, BackendError> {
+    pub(crate) fn float(&self, h: Handle<Expression>) -> Result<FloatValue<'ctx>, BackendError> {
         match self.value(h)? {
             BasicValueEnum::FloatValue(v) => Ok(v),
             _ => Err(self.internal(&format!("expression {h:?} is not a float"))),
         }
     }
 
-    fn ptr(&self, h: Handle<Expression>) -> Result<PointerValue<'ctx>, BackendError> {
+    pub(crate) fn ptr(&self, h: Handle<Expression>) -> Result<PointerValue<'ctx>, BackendError> {
         match self.value(h)? {
             BasicValueEnum::PointerValue(v) => Ok(v),
             _ => Err(self.internal(&format!("expression {h:?} is not a pointer"))),
         }
     }
 
-    fn type_of(&self, h: Handle<Expression>) -> Handle<Type> {
+    pub(crate) fn type_of(&self, h: Handle<Expression>) -> Handle<Type> {
         self.finfo.type_of(h)
     }
 
-    fn scalar(&self, h: Handle<Expression>) -> Result<Scalar, BackendError> {
+    pub(crate) fn scalar(&self, h: Handle<Expression>) -> Result<Scalar, BackendError> {
         scalar_of(self.cg.module, self.type_of(h))
             .ok_or_else(|| self.internal(&format!("expression {h:?} is not a scalar")))
     }
@@ -221,7 +237,7 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
     }
 
     /// An integer expression widened to `i64` (indices, lengths, counts).
-    fn int_as_i64(&self, h: Handle<Expression>) -> Result<IntValue<'ctx>, BackendError> {
+    pub(crate) fn int_as_i64(&self, h: Handle<Expression>) -> Result<IntValue<'ctx>, BackendError> {
         let v = self.int(h)?;
         let i64t = self.cg.ctx.i64_type();
         if v.get_type().get_bit_width() == 64 {
@@ -250,7 +266,7 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
         Ok(value)
     }
 
-    fn load(
+    pub(crate) fn load(
         &mut self,
         ptr: PointerValue<'ctx>,
         ty: Handle<Type>,
@@ -267,7 +283,7 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
         self.mem_to_reg(v, ty)
     }
 
-    fn store(
+    pub(crate) fn store(
         &mut self,
         ptr: PointerValue<'ctx>,
         value: BasicValueEnum<'ctx>,
@@ -289,7 +305,7 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
 
     // ----- statements ---------------------------------------------------------------------------
 
-    fn block(&mut self, block: &'a Block) -> Result<(), BackendError> {
+    pub(crate) fn block(&mut self, block: &'a Block) -> Result<(), BackendError> {
         for (statement, span) in block.iter() {
             if self.terminated() {
                 // The rest of the block is unreachable (after return/break/continue/raise).
@@ -409,7 +425,31 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
                 let line = self.stmt_line();
                 self.raise_now(kind.name(), msg, line)?;
             }
-            Statement::ParallelFor { .. } => return Err(self.unsupported("parallel loops (`@par`) are", span)),
+            Statement::ParallelFor {
+                index,
+                start,
+                stop,
+                step,
+                body,
+                schedule,
+                chunk_size,
+                num_threads,
+                target: ParallelTarget::Cpu,
+                reductions,
+            } => self.parallel_for(crate::parallel::ParallelLoop {
+                index: *index,
+                start: *start,
+                stop: *stop,
+                step: *step,
+                body,
+                schedule: *schedule,
+                chunk_size: *chunk_size,
+                num_threads: *num_threads,
+                reductions,
+            })?,
+            Statement::ParallelFor { target: ParallelTarget::Gpu, .. } => {
+                return Err(self.unsupported("parallel loops on a GPU (`par(gpu=True)`) are", span))
+            }
             Statement::Barrier => return Err(self.unsupported("`gpu.syncthreads()` is", span)),
         }
         Ok(())
@@ -537,7 +577,10 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
     /// loop indexes or measures through a variable it does not assign or a value computed
     /// before it. Accesses inside the loop then use these values instead of reloading them,
     /// which keeps hot loops free of header loads (see `effects`).
-    fn preload_invariant_headers(&mut self, body: &'a Block) -> Result<HashMap<BaseKey, Header<'ctx>>, BackendError> {
+    pub(crate) fn preload_invariant_headers(
+        &mut self,
+        body: &'a Block,
+    ) -> Result<HashMap<BaseKey, Header<'ctx>>, BackendError> {
         let mut preloaded = HashMap::new();
         let effects = LoopEffects::of(self.func, body, &self.cg.summaries);
         if effects.appends {
@@ -756,7 +799,7 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
     }
 
     /// `l op r` with LLVM's `*.with.overflow` intrinsic `name`; raises `OverflowError` on overflow.
-    fn checked(
+    pub(crate) fn checked(
         &mut self,
         name: &str,
         l: IntValue<'ctx>,

@@ -26,6 +26,7 @@ mod effects;
 mod exceptions;
 mod function;
 mod jit;
+mod parallel;
 mod target;
 mod types;
 
@@ -42,11 +43,14 @@ pub use jit::JitProgram;
 pub struct Options {
     /// 0..=3; 0 runs no LLVM passes, 1..=3 run LLVM's `default<On>` pipeline.
     pub opt_level: u8,
+    /// The thread count a built executable's parallel loops use when they set none
+    /// (`kiln build --threads N`); `None` leaves it to `KILN_NUM_THREADS` or the core count.
+    pub default_threads: Option<u32>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { opt_level: 2 }
+        Options { opt_level: 2, default_threads: None }
     }
 }
 
@@ -93,7 +97,7 @@ pub fn compile(
     // by `owned`; nothing escapes with a `'static` lifetime.
     let ctx = unsafe { owned.context() };
     let llvm = owned.module();
-    let has_entry = codegen::lower_module(ctx, llvm, &machine, module, info)?;
+    let has_entry = codegen::lower_module(ctx, llvm, &machine, module, info, options)?;
     llvm.verify().map_err(|e| {
         BackendError::new(format!("LLVM rejected the generated code: {}", e.to_string_lossy()), Span::UNDEFINED)
     })?;

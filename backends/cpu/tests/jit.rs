@@ -825,7 +825,9 @@ fn llvm_ir_and_object_output() {
         b.println_int(w);
     });
     let info = validate(&module).unwrap();
-    let compiled = kiln_backend_cpu::compile(&module, &info, &kiln_backend_cpu::Options { opt_level: 0 }).unwrap();
+    let compiled =
+        kiln_backend_cpu::compile(&module, &info, &kiln_backend_cpu::Options { opt_level: 0, ..Default::default() })
+            .unwrap();
     let ir = compiled.llvm_ir();
     for needle in [
         "@__kiln_entry()",
@@ -849,7 +851,9 @@ fn llvm_ir_and_object_output() {
     assert!(text.contains("__kiln_entry"));
     std::fs::remove_dir_all(&dir).ok();
     // Optimised: still verifies and keeps the entry points.
-    let compiled = kiln_backend_cpu::compile(&module, &info, &kiln_backend_cpu::Options { opt_level: 3 }).unwrap();
+    let compiled =
+        kiln_backend_cpu::compile(&module, &info, &kiln_backend_cpu::Options { opt_level: 3, ..Default::default() })
+            .unwrap();
     assert!(compiled.llvm_ir().contains("@__kiln_entry"));
 }
 

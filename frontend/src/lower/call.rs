@@ -149,6 +149,7 @@ impl FnCx<'_, '_> {
                 match self.p.imports.get(name).cloned() {
                     Some(Imported::MathMember(member)) => return self.call_math(&member, call, span),
                     Some(Imported::TimeMember(member)) => return self.call_time(&member, call, span),
+                    Some(Imported::KilnMember(_)) => return self.fail(super::par::misplaced_par(span)),
                     Some(_) => return self.fail(Diagnostic::error(format!("module `{name}` is not callable"), span)),
                     None => {}
                 }
@@ -180,6 +181,9 @@ impl FnCx<'_, '_> {
                     match self.read_name_is_module(n.id.as_str()) {
                         Some(Imported::MathModule) => return self.call_math(a.attr.as_str(), call, span),
                         Some(Imported::TimeModule) => return self.call_time(a.attr.as_str(), call, span),
+                        Some(Imported::KilnModule) if a.attr.as_str() == "par" => {
+                            return self.fail(super::par::misplaced_par(span))
+                        }
                         _ => {}
                     }
                 }

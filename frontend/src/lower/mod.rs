@@ -21,6 +21,7 @@
 
 mod call;
 mod expr;
+mod par;
 mod stmt;
 
 use crate::diagnostic::Diagnostic;
@@ -94,6 +95,10 @@ pub(crate) enum Imported {
     MathMember(String),
     /// `from time import name`.
     TimeMember(String),
+    /// `import kiln`: kiln's own constructs (`kiln.par`).
+    KilnModule,
+    /// `from kiln import name`.
+    KilnMember(String),
 }
 
 pub(crate) struct Program<'a> {
@@ -128,6 +133,10 @@ pub(crate) struct Program<'a> {
     /// IR handles of globals (and their flags), fixed before the final walk.
     pub global_handles: HashMap<String, Handle<kiln_ir::Global>>,
     pub global_flags: HashMap<String, Handle<kiln_ir::Global>>,
+    /// `@par` decorators, by the start offset of their `for` (see `par_syntax`).
+    pub par_decorators: crate::par_syntax::ParDecorators,
+    /// What each `def` may do that a parallel loop must know about (see `par.rs`).
+    pub par_effects: HashMap<usize, par::Effects>,
 }
 
 /// Marks a statement whose diagnostic has already been recorded (or, during inference, one
@@ -321,6 +330,7 @@ pub(crate) fn lower_module(
     source: &str,
     suite: &[ast::Stmt],
     file: u32,
+    par_decorators: crate::par_syntax::ParDecorators,
 ) -> Result<Module, Vec<Diagnostic>> {
     let mut module = Module::new();
     module.files.push(kiln_ir::SourceFile::new(path, source));
@@ -345,6 +355,8 @@ pub(crate) fn lower_module(
         module_names: HashSet::new(),
         global_handles: HashMap::new(),
         global_flags: HashMap::new(),
+        par_decorators,
+        par_effects: HashMap::new(),
     };
     scope::collect_module(&mut p, suite);
     if !p.diagnostics.is_empty() {

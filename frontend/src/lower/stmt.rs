@@ -35,6 +35,8 @@ pub(crate) struct LoopCx {
     /// Definite-assignment states at the `break`s.
     pub break_states: Bound,
     pub saw_break: bool,
+    /// The body of a parallel loop: nothing may `break` out of it.
+    pub parallel: bool,
 }
 
 /// Walks one function instance, lowering it to IR.
@@ -56,6 +58,13 @@ pub(crate) struct FnCx<'p, 'a> {
     pub call_results: HashMap<Handle<Expression>, usize>,
     /// Which variable each `Load` of a variable read (for list aliasing).
     pub var_reads: HashMap<Handle<Expression>, String>,
+    /// Per enclosing parallel loop: the names private to its iterations, and its span.
+    pub par_private: Vec<(HashSet<String>, Span)>,
+    /// Globals that an enclosing parallel loop keeps in hidden locals (privates, reductions).
+    pub par_locals: HashMap<String, Handle<Local>>,
+    /// Names that were private to an earlier parallel loop (at that loop's span): reading
+    /// one that has not been assigned again is an error.
+    pub par_dead: HashMap<String, Span>,
     temp_counter: u32,
 }
 
@@ -83,6 +92,9 @@ pub(crate) fn walk_instance(p: &mut Program<'_>, inst: usize, suite: &[ast::Stmt
         var_reads: HashMap::new(),
         call_results: HashMap::new(),
         list_elements: HashMap::new(),
+        par_private: Vec::new(),
+        par_locals: HashMap::new(),
+        par_dead: HashMap::new(),
         temp_counter: 0,
     };
     cx.prologue();
@@ -278,7 +290,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
         !self.is_module && self.local_names.contains(name)
     }
 
-    fn var_type(&self, name: &str) -> Option<Var> {
+    pub fn var_type(&self, name: &str) -> Option<Var> {
         if self.is_local(name) {
             self.p.instances[self.inst].vars.get(name).cloned()
         } else {
@@ -286,7 +298,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
         }
     }
 
-    fn local_handle(&mut self, name: &str, ty: &Ty, span: Span) -> Handle<Local> {
+    pub fn local_handle(&mut self, name: &str, ty: &Ty, span: Span) -> Handle<Local> {
         if let Some(&h) = self.locals.get(name) {
             return h;
         }
@@ -362,7 +374,9 @@ impl<'p, 'a> FnCx<'p, 'a> {
             }
         }
         let value = self.coerce_list(value, &ty, span);
-        if self.is_local(name) {
+        if let Some(&local) = self.par_locals.get(name) {
+            self.push(Statement::Store { local, value: value.h }, span);
+        } else if self.is_local(name) {
             let local = self.local_handle(name, &ty, span);
             self.push(Statement::Store { local, value: value.h }, span);
             if let Some(&flag) = self.flags.get(name) {
@@ -432,6 +446,14 @@ impl<'p, 'a> FnCx<'p, 'a> {
             }
             return Ok(None);
         };
+        if let Some(error) = self.par_read_error(name, span) {
+            return self.fail(error);
+        }
+        if let Some(&local) = self.par_locals.get(name) {
+            let value = self.load(local, var.ty, span);
+            self.var_reads.insert(value.h, name.to_string());
+            return Ok(Some(value));
+        }
         let surely_bound = match &self.bound {
             Some(b) if b.contains(name) => true,
             Some(_) if !self.is_local(name) && !self.is_module => self.entry_bound_contains(name),
@@ -579,6 +601,9 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 let Some(lp) = self.loops.last_mut() else {
                     return self.fail(Diagnostic::error("`break` outside loop", span));
                 };
+                if lp.parallel {
+                    return self.fail(Diagnostic::error("`break` cannot leave a parallel loop", span));
+                }
                 lp.saw_break = true;
                 let state = self.bound.take();
                 let lp = self.loops.last_mut().expect("checked above");
@@ -599,6 +624,9 @@ impl<'p, 'a> FnCx<'p, 'a> {
             ast::Stmt::Return(s) => {
                 if self.is_module {
                     return self.fail(Diagnostic::error("`return` outside function", span));
+                }
+                if !self.par_private.is_empty() {
+                    return self.fail(Diagnostic::error("`return` cannot leave a parallel loop", span));
                 }
                 let value = match &s.value {
                     Some(v) => self.expr(v)?,
@@ -870,7 +898,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
             Some(flag)
         };
         let before = self.bound.clone();
-        self.loops.push(LoopCx { broke, break_states: None, saw_break: false });
+        self.loops.push(LoopCx { broke, break_states: None, saw_break: false, parallel: false });
         let mut head_result = Ok(());
         let loop_body = self.block(|cx| {
             head_result = head(cx);
@@ -910,19 +938,17 @@ impl<'p, 'a> FnCx<'p, 'a> {
     }
 
     fn for_stmt(&mut self, s: &ast::StmtFor, span: Span) -> Res<()> {
+        if self.try_par_for(s, span)? {
+            return Ok(());
+        }
         let target_span = self.span_of(&*s.target);
         if !matches!(&*s.target, ast::Expr::Name(_)) {
             return self.fail(Diagnostic::error("kiln does not support unpacking in `for` targets yet", target_span));
         }
         // `for i in range(...)`
         if let ast::Expr::Call(call) = &*s.iter {
-            if let ast::Expr::Name(n) = &*call.func {
-                if n.id.as_str() == "range"
-                    && self.var_type("range").is_none()
-                    && !self.p.def_by_name.contains_key("range")
-                {
-                    return self.for_range(s, call, span);
-                }
+            if self.is_builtin_range(call) {
+                return self.for_range(s, call, span);
             }
         }
         let iterable = self.expr(&s.iter)?;
@@ -960,8 +986,8 @@ impl<'p, 'a> FnCx<'p, 'a> {
         }
     }
 
-    fn for_range(&mut self, s: &ast::StmtFor, call: &ast::ExprCall, span: Span) -> Res<()> {
-        let target_span = self.span_of(&*s.target);
+    /// Evaluates the arguments of `range(...)`: start, stop and a step that is not zero.
+    pub fn range_args(&mut self, call: &ast::ExprCall, span: Span) -> Res<(Val, Val, Val)> {
         if !call.keywords.is_empty() {
             return self.fail(Diagnostic::error("range() takes no keyword arguments", self.span_of(call)));
         }
@@ -971,11 +997,6 @@ impl<'p, 'a> FnCx<'p, 'a> {
             let v = self.expect_int(v, self.span_of(a), "range() argument")?;
             args.push(v);
         }
-        // A literal step decides the direction at compile time.
-        let literal_step = match call.args.get(2) {
-            None => Some(1),
-            Some(e) => const_int(e),
-        };
         let (start, stop, step) = match args.len() {
             1 => (self.int(0, span), args[0].clone(), self.int(1, span)),
             2 => (args[0].clone(), args[1].clone(), self.int(1, span)),
@@ -987,11 +1008,20 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 ))
             }
         };
+        let literal_step = call.args.get(2).map_or(Some(1), const_int);
         if literal_step == Some(0) || literal_step.is_none() {
             let zero = self.int(0, span);
             let is_zero = self.emit(Expression::Compare { op: CompareOp::Eq, left: step.h, right: zero.h }, span);
             self.raise_if(is_zero, ExceptionKind::ValueError, "range() arg 3 must not be zero", span);
         }
+        Ok((start, stop, step))
+    }
+
+    fn for_range(&mut self, s: &ast::StmtFor, call: &ast::ExprCall, span: Span) -> Res<()> {
+        let target_span = self.span_of(&*s.target);
+        let (start, stop, step) = self.range_args(call, span)?;
+        // A literal step decides the direction at compile time.
+        let literal_step = call.args.get(2).map_or(Some(1), const_int);
         // Hidden counter and bounds, so the body can reassign the loop variable freely.
         let counter = self.new_temp(&Ty::Int, span);
         self.push(Statement::Store { local: counter, value: start.h }, span);

@@ -317,7 +317,8 @@ pub fn run(test: &str, key: &str, module: &Module, opt_level: u8) -> Option<Outp
 fn run_here(module: &Module, opt_level: u8) -> ! {
     let info = validate(module).expect("the test module is valid IR");
     let compiled =
-        kiln_backend_cpu::compile(module, &info, &kiln_backend_cpu::Options { opt_level }).expect("compiles");
+        kiln_backend_cpu::compile(module, &info, &kiln_backend_cpu::Options { opt_level, ..Default::default() })
+            .expect("compiles");
     let symbols = kiln_runtime::symbols();
     let program = compiled.jit(&symbols).expect("JIT");
     std::io::stdout().write_all(MARKER.as_bytes()).unwrap();
