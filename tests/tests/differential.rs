@@ -42,14 +42,25 @@ fn check_program(kiln: &Path, program: &Path, scratch: &Path) -> Vec<(String, St
         }
     };
 
-    let run = run_with_timeout(&mut kiln_command(kiln, ["run", rel.as_str()]), TIMEOUT);
-    match run {
-        Ok(out) => {
-            if let Some(report) = expected.check(&out) {
-                failures.push((format!("{rel} [kiln run]"), report));
+    // Programs with parallel loops must print the same with any number of threads.
+    let threads: &[Option<&str>] = if uses_parallel_loops(program) { &[Some("1"), Some("2"), Some("4")] } else { &[None] };
+    for t in threads {
+        let mut cmd = kiln_command(kiln, ["run", rel.as_str()]);
+        let label = match t {
+            Some(n) => {
+                cmd.env("KILN_NUM_THREADS", n);
+                format!("{rel} [kiln run, KILN_NUM_THREADS={n}]")
             }
+            None => format!("{rel} [kiln run]"),
+        };
+        match run_with_timeout(&mut cmd, TIMEOUT) {
+            Ok(out) => {
+                if let Some(report) = expected.check(&out) {
+                    failures.push((label, report));
+                }
+            }
+            Err(e) => failures.push((label, format!("  cannot start kiln: {e}\n"))),
         }
-        Err(e) => failures.push((format!("{rel} [kiln run]"), format!("  cannot start kiln: {e}\n"))),
     }
 
     if first_line(program).trim() == BUILD_MARKER {
@@ -63,6 +74,9 @@ fn check_program(kiln: &Path, program: &Path, scratch: &Path) -> Vec<(String, St
             Ok(b) if b.code() == Some(0) && exe.is_file() => {
                 let mut cmd = Command::new(&exe);
                 cmd.current_dir(workspace_root());
+                if uses_parallel_loops(program) {
+                    cmd.env("KILN_NUM_THREADS", "3");
+                }
                 match run_with_timeout(&mut cmd, TIMEOUT) {
                     Ok(out) => {
                         if let Some(report) = expected.check(&out) {
@@ -86,6 +100,11 @@ fn check_program(kiln: &Path, program: &Path, scratch: &Path) -> Vec<(String, St
         }
     }
     failures
+}
+
+/// Whether a program spells a parallel loop (`@par` or `par(...)`).
+fn uses_parallel_loops(program: &Path) -> bool {
+    std::fs::read_to_string(program).is_ok_and(|s| s.contains("@par") || s.contains("par("))
 }
 
 fn run_suite(suite: &str, dir: &str, hint: &str) {
@@ -153,7 +172,9 @@ fn python_command(py: &Path, rel: &str) -> Command {
         pythonpath.push(":");
         pythonpath.push(old);
     }
-    cmd.arg(rel)
+    cmd.arg("-m")
+        .arg("kiln")
+        .arg(rel)
         .current_dir(&root)
         .env("PYTHONPATH", pythonpath)
         .env("PYTHONIOENCODING", "utf-8")

@@ -473,6 +473,8 @@ fn own_effects(p: &Program<'_>, def: usize) -> Effects {
 
 /// How a parallel body uses each variable.
 struct Plan {
+    /// `for ... in ...`, what diagnostics point at.
+    head: Span,
     /// Assigned in the body: one copy per iteration.
     private: HashSet<String>,
     reductions: Vec<(String, ReductionOp)>,
@@ -541,9 +543,12 @@ impl FnCx<'_, '_> {
         Ok(true)
     }
 
+    /// Whether `name` surely has a value here (as `read_name` decides it).
     fn surely_bound(&self, name: &str) -> bool {
         match &self.bound {
-            Some(b) => b.contains(name),
+            Some(b) if b.contains(name) => true,
+            Some(_) if !self.is_local(name) && !self.is_module => self.entry_bound_contains(name),
+            Some(_) => false,
             None => true,
         }
     }
@@ -761,7 +766,7 @@ impl FnCx<'_, '_> {
                 }
             }
         }
-        Ok(Plan { private, reductions })
+        Ok(Plan { head: span, private, reductions })
     }
 
     fn loop_line(&self, span: Span) -> String {
@@ -840,7 +845,8 @@ impl FnCx<'_, '_> {
             inner = Some((f, c));
             body = &f.body;
         }
-        let mut plan = self.plan(&s.body, &target_name, span)?;
+        let head = Span::new(span.file, span.start, self.span_of(&*s.iter).end.max(span.start));
+        let mut plan = self.plan(&s.body, &target_name, head)?;
         if let Some((f, _)) = inner {
             if let ast::Expr::Name(n) = &*f.target {
                 plan.private.insert(n.id.to_string());
@@ -1092,7 +1098,7 @@ impl FnCx<'_, '_> {
                 b.remove(name);
             }
         }
-        self.par_private.push((plan.private.clone(), span));
+        self.par_private.push((plan.private.clone(), plan.head));
         self.loops.push(LoopCx { broke: None, break_states: None, saw_break: false, parallel: true });
         self.bound = inside;
         let mut result = Ok(());
@@ -1130,7 +1136,7 @@ impl FnCx<'_, '_> {
             }
         }
         for name in &plan.private {
-            self.par_dead.entry(name.clone()).or_insert(span);
+            self.par_dead.entry(name.clone()).or_insert(plan.head);
         }
         for (name, l, ty) in global_copies {
             let v = self.load(l, ty, span);

@@ -515,7 +515,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
     }
 
     /// Whether module-level `name` is surely bound whenever this function runs.
-    fn entry_bound_contains(&self, name: &str) -> bool {
+    pub fn entry_bound_contains(&self, name: &str) -> bool {
         match self.p.entry_bound.get(self.inst) {
             Some(Some(bound)) => bound.contains(name),
             _ => true, // not reached from module level (yet): nothing to check
