@@ -6,7 +6,9 @@
     python3 tests/regen.py --check          compare instead of writing; exit 1 if anything is stale
 
 For each program `tests/programs/<category>/<name>.py` this runs CPython from the workspace root
-(with `python/` on PYTHONPATH, UTF-8 I/O, stdin from /dev/null) and writes beside it:
+as `python3 -m kiln <program>` (with `python/` on PYTHONPATH, UTF-8 I/O, stdin from /dev/null) and
+writes beside it -- the `kiln` runner (python/kiln/__main__.py) blanks `@par` decorator lines, which
+CPython cannot parse, and is otherwise transparent, so parallel loops run sequentially:
 
     <name>.out          CPython's exact stdout (bytes)
     <name>.exit         the exit status as text, e.g. "0" or "1"
@@ -65,7 +67,7 @@ def last_nonempty_line(data):
 def run_cpython(rel):
     """Run one program; return a dict of expectation file suffix -> bytes (None: must not exist)."""
     proc = subprocess.run(
-        [sys.executable, rel],
+        [sys.executable, "-m", "kiln", rel],
         cwd=ROOT,
         env=python_env(),
         stdin=subprocess.DEVNULL,

@@ -29,9 +29,17 @@ import os
 import sys
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+sys.path.insert(0, os.path.join(ROOT, "python"))
+from kiln.__main__ import strip_par_decorators  # noqa: E402  (kiln's `@par` lines are not Python)
+
+
+def read_program(path):
+    """A program's source as CPython runs it (`@par` decorator lines blanked)."""
+    with open(path, encoding="utf-8") as f:
+        return strip_par_decorators(f.read())
 # Keep in step with docs/language.md and frontend/src/lower/call.rs (BUILTINS).
 ALLOWED_BUILTINS = {"print", "len", "str", "int", "float", "bool", "abs", "min", "max", "range", "repr", "format"}
-ALLOWED_MODULES = {"math", "time"}
+ALLOWED_MODULES = {"math", "time", "kiln"}
 MATH_NAMES = {"sqrt", "floor", "ceil", "sin", "cos", "tan", "exp", "log", "pow", "fabs", "pi", "e",
               "inf", "nan", "isnan", "isinf", "hypot", "atan2"}
 TIME_NAMES = {"time", "perf_counter"}
@@ -131,6 +139,9 @@ class Static(ast.NodeVisitor):
                 self.flag(node, "import " + a.name)
 
     def visit_ImportFrom(self, node):
+        if node.module == "kiln" and all(a.name == "par" and not a.asname for a in node.names):
+            self.functions.add("par")
+            return
         self.flag(node, "from-import")
 
     def visit_Attribute(self, node):
@@ -279,13 +290,13 @@ def dynamic_check(path):
         return tracer
 
     import io
-    import runpy
     old_stdout = sys.stdout
     sys.stdout = io.StringIO()
     old_limit = sys.getrecursionlimit()
     sys.settrace(tracer)
     try:
-        runpy.run_path(abspath, run_name="__main__")
+        code = compile(read_program(abspath), abspath, "exec")
+        exec(code, {"__name__": "__main__", "__file__": abspath})
     except BaseException:  # error-exit programs are expected to raise
         pass
     finally:
@@ -371,8 +382,7 @@ class CheckedArith(ast.NodeTransformer):
 def overflow_check(path):
     """Run the program with checked int arithmetic; report the first 64-bit overflow."""
     import io
-    with open(path, encoding="utf-8") as f:
-        tree = ast.parse(f.read(), path)
+    tree = ast.parse(read_program(path), path)
     problems = []
     for node in ast.walk(tree):
         if isinstance(node, ast.Constant) and type(node.value) is int and node.value > INT_MAX:
@@ -419,8 +429,7 @@ def main(argv):
     flagged = 0
     for path in collect(argv):
         rel = os.path.relpath(path, ROOT)
-        with open(path, encoding="utf-8") as f:
-            src = f.read()
+        src = read_program(path)
         s = Static(rel)
         s.visit(ast.parse(src, path))
         problems = list(s.problems)

@@ -43,7 +43,8 @@ fn check_program(kiln: &Path, program: &Path, scratch: &Path) -> Vec<(String, St
     };
 
     // Programs with parallel loops must print the same with any number of threads.
-    let threads: &[Option<&str>] = if uses_parallel_loops(program) { &[Some("1"), Some("2"), Some("4")] } else { &[None] };
+    let threads: &[Option<&str>] =
+        if uses_parallel_loops(program) { &[Some("1"), Some("2"), Some("4")] } else { &[None] };
     for t in threads {
         let mut cmd = kiln_command(kiln, ["run", rel.as_str()]);
         let label = match t {

@@ -790,14 +790,14 @@ fn unsupported_constructs_are_errors() {
         schedule: Schedule::Static,
         chunk_size: None,
         num_threads: None,
-        target: ParallelTarget::Cpu,
+        target: ParallelTarget::Gpu,
         reductions: vec![],
     });
     m.define(main, b);
     let info = validate(&m.module).unwrap();
     let err = kiln_backend_cpu::compile(&m.module, &info, &kiln_backend_cpu::Options::default())
         .err()
-        .expect("parallel loops are not supported yet");
+        .expect("parallel loops on a GPU are not supported yet");
     assert!(err.message.contains("not supported by the CPU backend yet"), "{}", err.message);
     assert_eq!(err.span, common::span(3));
 

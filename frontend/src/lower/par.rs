@@ -231,6 +231,8 @@ struct Write {
     span: Span,
     /// The assigned value (for a `for` target: the iterable), when there is a single one.
     value: Option<ast::Expr>,
+    /// The target of a `for` loop inside the body (a per-iteration counter by nature).
+    loop_target: bool,
 }
 
 /// What a statement list does, syntactically.
@@ -254,6 +256,7 @@ struct Collector<'p, 'a> {
     p: &'p Program<'a>,
     facts: Facts,
     loop_depth: u32,
+    in_for_target: bool,
 }
 
 impl Collector<'_, '_> {
@@ -264,7 +267,7 @@ impl Collector<'_, '_> {
                     self.facts.reads.push((n.id.to_string(), self.p.span_of(n)));
                 } else {
                     let span = self.p.span_of(n);
-                    self.facts.writes.push(Write { name: n.id.to_string(), span, value: None });
+                    self.facts.writes.push(Write { name: n.id.to_string(), span, value: None, loop_target: false });
                 }
                 return;
             }
@@ -283,7 +286,12 @@ impl Collector<'_, '_> {
 
     fn target(&mut self, t: &ast::Expr, value: Option<&ast::Expr>, span: Span) {
         match t {
-            ast::Expr::Name(n) => self.facts.writes.push(Write { name: n.id.to_string(), span, value: value.cloned() }),
+            ast::Expr::Name(n) => self.facts.writes.push(Write {
+                name: n.id.to_string(),
+                span,
+                value: value.cloned(),
+                loop_target: self.in_for_target,
+            }),
             ast::Expr::Tuple(_) | ast::Expr::List(_) | ast::Expr::Starred(_) => {
                 children(t, |c| self.target(c, None, span));
             }
@@ -367,7 +375,12 @@ impl Collector<'_, '_> {
                         }
                         _ => {
                             self.facts.reads.push((n.id.to_string(), span));
-                            self.facts.writes.push(Write { name: n.id.to_string(), span, value: None });
+                            self.facts.writes.push(Write {
+                                name: n.id.to_string(),
+                                span,
+                                value: None,
+                                loop_target: false,
+                            });
                         }
                     }
                 } else {
@@ -376,7 +389,9 @@ impl Collector<'_, '_> {
             }
             ast::Stmt::For(f) => {
                 self.expr(&f.iter);
+                self.in_for_target = true;
                 self.target(&f.target, Some(&f.iter), span);
+                self.in_for_target = false;
                 self.loop_depth += 1;
                 self.stmts(&f.body);
                 self.loop_depth -= 1;
@@ -411,7 +426,7 @@ impl Collector<'_, '_> {
 }
 
 fn collect(p: &Program<'_>, body: &[ast::Stmt]) -> Facts {
-    let mut c = Collector { p, facts: Facts::default(), loop_depth: 0 };
+    let mut c = Collector { p, facts: Facts::default(), loop_depth: 0, in_for_target: false };
     c.stmts(body);
     c.facts
 }
@@ -570,6 +585,23 @@ impl FnCx<'_, '_> {
                     .with_note("collect the results in a list (`out[i] = ...`) and print them after the loop"),
             );
         }
+        // A variable that already has a value is shared: assigning it in the body (other than
+        // as a reduction, or as an inner loop's counter) would race.
+        if let Some(w) = facts.writes.iter().find(|w| !w.loop_target && w.name != target && self.surely_bound(&w.name))
+        {
+            let name = &w.name;
+            return self.fail(
+                Diagnostic::error(
+                    format!("`{name}` is shared by all iterations of {loop_line}, and assigning it here would race"),
+                    w.span,
+                )
+                .with_label(format!("`{name}` is defined before the loop and assigned in every iteration"))
+                .with_note(format!(
+                    "use a new name for a per-iteration value; to combine values, use a reduction \
+                     (`{name} += ...`, `{name} = max({name}, ...)`)"
+                )),
+            );
+        }
         let mut private: HashSet<String> = facts.writes.iter().map(|w| w.name.clone()).collect();
         private.insert(target.to_string());
         let mut reductions: Vec<(String, ReductionOp)> = Vec::new();
@@ -639,10 +671,21 @@ impl FnCx<'_, '_> {
         };
         for (t, at) in &facts.element_writes {
             if !distinct(t) {
+                let mut root = t;
+                while let ast::Expr::Subscript(s) = root {
+                    root = &s.value;
+                }
+                let of = match root {
+                    ast::Expr::Name(n) => format!(" of `{}`", n.id),
+                    _ => String::new(),
+                };
                 return self.fail(
-                    Diagnostic::error(format!("every iteration of {loop_line} may write the same element here"), *at)
-                        .with_label(format!("the index does not depend on the loop variable `{target}`"))
-                        .with_note("iterations may only write distinct elements of a shared list, e.g. `out[i] = ...`"),
+                    Diagnostic::error(
+                        format!("every iteration of {loop_line} may write the same element{of} here"),
+                        *at,
+                    )
+                    .with_label(format!("the index does not depend on the loop variable `{target}`"))
+                    .with_note("iterations may only write distinct elements of a shared list, e.g. `out[i] = ...`"),
                 );
             }
         }
@@ -1013,7 +1056,8 @@ impl FnCx<'_, '_> {
         let v = self.expect_int(v, span, name)?;
         let one = self.int(1, span);
         let bad = self.emit(Expression::Compare { op: CompareOp::Lt, left: v.h, right: one.h }, span);
-        self.raise_if(bad, ExceptionKind::ValueError, &format!("{name} must be at least 1"), span);
+        // The message of `kiln.par` under CPython.
+        self.raise_if(bad, ExceptionKind::ValueError, &format!("par(): {name} must be at least 1"), span);
         Ok(v.h)
     }
 
