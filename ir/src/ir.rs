@@ -802,7 +802,9 @@ pub enum Statement {
     ///   are shared.
     /// - `Continue` directly in the body ends the iteration; `Break` and `Return` cannot leave
     ///   it. An iteration that raises stops the loop; the exception of the first failing
-    ///   iteration (in iteration order) propagates.
+    ///   iteration (in iteration order) propagates. The loop itself raises `OverflowError`
+    ///   when combining int partials overflows, and `MemoryError` when the runtime cannot
+    ///   allocate the partials, so a function with a parallel loop may always raise.
     /// - `chunk_size` and `num_threads` are ints ≥ 1 when present (checked by the frontend);
     ///   absent, the runtime picks them.
     ParallelFor {

@@ -282,11 +282,10 @@ impl FunctionValidator<'_> {
                     if !ok {
                         return Err(self.error(span, format!("reduction {:?} over a local of type {ty:?}", r.op)));
                     }
-                    // Combining int partials is checked arithmetic.
-                    if matches!(r.op, ReductionOp::Add | ReductionOp::Mul) && *ty == Type::Scalar(Scalar::I64) {
-                        self.raises = true;
-                    }
                 }
+                // The runtime can fail to start the loop (`MemoryError` for the partials), and
+                // combining int partials is checked arithmetic.
+                self.raises = true;
                 let depth = std::mem::replace(&mut self.loop_depth, 0);
                 self.parallel_depth += 1;
                 self.block(body)?;

@@ -1006,3 +1006,125 @@ fn loop_invariant_list_headers() {
     let expected = "32\n10\n1\n20\n7\n1\n2\n7\n200\n15\n[6, 10, 15]\n";
     check("loop_invariant_list_headers", "headers", &m.module, expected, 0, None);
 }
+
+/// A parallel loop over `range(3, n, 3)` with int `+`, int `^` and float `max` reductions, a
+/// private temporary, a shared local, a value computed before the loop, and `continue`; then
+/// one that raises in two iterations: the first in iteration order is reported. The runtime
+/// picks the thread count (all cores), so this also runs the body on worker threads.
+#[test]
+fn parallel_loops() {
+    let mut m = ModuleBuilder::new();
+    let int = m.int_t();
+    let float = m.float_t();
+    let (main, mut b) = m.main(1);
+    let i = b.local("i", int);
+    let t = b.local("t", int);
+    let off = b.local("off", int);
+    let total = b.local("total", int);
+    let bits = b.local("bits", int);
+    let top = b.local("top", float);
+    let init = [(off, 7), (total, 100), (bits, 0)];
+    for (local, v) in init {
+        let v = b.int(v);
+        b.store(local, v);
+    }
+    let minus_inf = b.float(f64::NEG_INFINITY);
+    b.store(top, minus_inf);
+    let (start, n, step) = (b.int(3), b.int(20_000), b.int(3));
+    let k = b.int(5); // evaluated before the loop, read inside it
+    let chunk = b.int(64);
+    let body = b.sub_block(|b| {
+        let iv = b.load(i);
+        let tv = b.bin(BinaryOp::Mul, iv, k);
+        b.store(t, tv);
+        let seven = b.int(7);
+        let rem = b.bin(BinaryOp::Mod, iv, seven);
+        let zero = b.int(0);
+        let skip = b.cmp(CompareOp::Eq, rem, zero);
+        b.if_(skip, |b| b.cont(), |_| {});
+        let (tv, ov, acc) = (b.load(t), b.load(off), b.load(total));
+        let plus = b.bin(BinaryOp::Add, tv, ov);
+        let acc = b.bin(BinaryOp::Add, acc, plus);
+        b.store(total, acc);
+        let (x, iv) = (b.load(bits), b.load(i));
+        let x = b.bin(BinaryOp::BitXor, x, iv);
+        b.store(bits, x);
+        let (cur, iv) = (b.load(top), b.load(i));
+        let f = b.cast(iv, Scalar::F64);
+        let half = b.float(0.5);
+        let f = b.bin(BinaryOp::Mul, f, half);
+        let better = b.cmp(CompareOp::Gt, f, cur);
+        let new = b.e(Expression::Select { condition: better, accept: f, reject: cur });
+        b.store(top, new);
+    });
+    b.at(5);
+    b.s(Statement::ParallelFor {
+        index: i,
+        start,
+        stop: n,
+        step,
+        body,
+        schedule: Schedule::Dynamic,
+        chunk_size: Some(chunk),
+        num_threads: None,
+        target: ParallelTarget::Cpu,
+        reductions: vec![
+            Reduction { local: total, op: ReductionOp::Add },
+            Reduction { local: bits, op: ReductionOp::BitXor },
+            Reduction { local: top, op: ReductionOp::Max },
+        ],
+    });
+    for v in [total, bits] {
+        let v = b.load(v);
+        b.println_int(v);
+    }
+    let v = b.load(top);
+    b.print_float(v);
+    b.newline();
+    // A second loop raises ValueError at i == 13 and i == 31 (different chunks of 4).
+    let body = b.sub_block(|b| {
+        let iv = b.load(i);
+        for bad in [31, 13] {
+            let c = b.int(bad);
+            let hit = b.cmp(CompareOp::Eq, iv, c);
+            b.if_(
+                hit,
+                |b| {
+                    let msg = b.string(&format!("bad {bad}"));
+                    b.at(9 + bad as u32);
+                    b.raise(ExceptionKind::ValueError, Some(msg));
+                },
+                |_| {},
+            );
+        }
+    });
+    let (zero, forty, one, four) = (b.int(0), b.int(40), b.int(1), b.int(4));
+    b.at(8);
+    b.s(Statement::ParallelFor {
+        index: i,
+        start: zero,
+        stop: forty,
+        step: one,
+        body,
+        schedule: Schedule::Static,
+        chunk_size: Some(four),
+        num_threads: Some(four),
+        target: ParallelTarget::Cpu,
+        reductions: vec![],
+    });
+    b.print_text("not reached\n");
+    m.define(main, b);
+
+    // The same computation, sequentially.
+    let (mut total, mut bits, mut top) = (100i64, 0i64, f64::NEG_INFINITY);
+    for i in (3..20_000).step_by(3) {
+        if i % 7 == 0 {
+            continue;
+        }
+        total += i * 5 + 7;
+        bits ^= i;
+        top = top.max(i as f64 * 0.5);
+    }
+    let expected = format!("{total}\n{bits}\n{top:?}\n");
+    check("parallel_loops", "par", &m.module, &expected, 1, Some("ValueError: bad 13"));
+}

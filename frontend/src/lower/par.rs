@@ -213,6 +213,18 @@ fn mentions(e: &ast::Expr, names: &HashSet<String>) -> bool {
     found
 }
 
+/// Whether `e` calls anything but `len` (which has no side effects).
+fn calls_other_than_len(e: &ast::Expr) -> bool {
+    if let ast::Expr::Call(c) = e {
+        if !matches!(&*c.func, ast::Expr::Name(n) if n.id.as_str() == "len") {
+            return true;
+        }
+    }
+    let mut found = false;
+    children(e, |c| found = found || calls_other_than_len(c));
+    found
+}
+
 /// Whether `e` certainly builds a new list (so the name it is assigned to owns it).
 fn is_fresh_list(e: &ast::Expr) -> bool {
     match e {
@@ -878,7 +890,8 @@ impl FnCx<'_, '_> {
             let mut written = HashSet::new();
             crate::scope::bound_names(&f.body, &mut written, &mut HashSet::new());
             outer_names.extend(written);
-            if c.args.iter().any(|a| mentions(a, &outer_names) || matches!(a, ast::Expr::Call(_))) {
+            // Evaluated once instead of once per outer iteration: only side-effect-free bounds.
+            if c.args.iter().any(|a| mentions(a, &outer_names) || calls_other_than_len(a)) {
                 let at = self.span_of(c);
                 return self.fail(Diagnostic::error(
                     "`collapse=2` needs an inner range that does not depend on the outer loop",
@@ -896,64 +909,48 @@ impl FnCx<'_, '_> {
             }
         }
 
-        // The iteration space: `start + k*step` for k in 0..count, or list elements.
-        enum Space {
-            Range { start: Val, stop: Val, step: Val },
-            List { list: kiln_ir::Handle<kiln_ir::Local>, ty: Ty, count: Val },
-        }
+        // The iteration space, and how each iteration binds the loop variable(s) from its
+        // index: `start + k*step`, the (i, j) pair of a collapsed index, or a list element.
+        type Bind<'c> = Box<dyn Fn(&mut FnCx<'_, '_>, Val) -> Res<()> + 'c>;
         let iter_span = self.span_of(iterable);
-        let space = match iterable {
-            ast::Expr::Call(c) if self.is_builtin_range(c) => {
-                let (start, stop, step) = self.range_args(c, span)?;
-                match inner {
-                    None => Space::Range { start, stop, step },
-                    Some((_, inner_call)) => {
-                        let (start2, stop2, step2) = self.range_args(inner_call, span)?;
-                        let outer_bounds = [start, stop, step].map(|v| self.stash(v, span));
-                        let inner_bounds = [start2, stop2, step2].map(|v| self.stash(v, span));
-                        let inner_count = self.range_count(inner_bounds, span);
-                        let outer_count = self.range_count(outer_bounds, span);
-                        let ic = self.load(inner_count, Ty::Int, span);
-                        let oc = self.load(outer_count, Ty::Int, span);
-                        let total = self.emit(Expression::Binary { op: BinaryOp::Mul, left: oc.h, right: ic.h }, span);
-                        let zero = self.int(0, span);
-                        let one = self.int(1, span);
-                        return self.lower_par(
-                            s,
-                            body,
-                            &plan,
-                            &options,
-                            (zero, Val { ty: Ty::Int, h: total }, one),
-                            &|cx: &mut FnCx<'_, '_>, k: Val| {
-                                let ic = cx.load(inner_count, Ty::Int, span);
-                                let q = cx
-                                    .emit(Expression::Binary { op: BinaryOp::FloorDiv, left: k.h, right: ic.h }, span);
-                                let r = cx.emit(Expression::Binary { op: BinaryOp::Mod, left: k.h, right: ic.h }, span);
-                                let i = cx.range_value(outer_bounds, q, span);
-                                cx.assign_name(&target_name, i, target_span)?;
-                                let j = cx.range_value(inner_bounds, r, span);
-                                let (f, _) = inner.expect("collapsed");
-                                let ast::Expr::Name(jn) = &*f.target else { unreachable!("checked above") };
-                                let j_span = cx.span_of(&*f.target);
-                                cx.assign_name(jn.id.as_str(), j, j_span)
-                            },
-                            span,
-                        );
-                    }
-                }
+        let (bounds, bind): ((Val, Val, Val), Bind<'_>) = match (iterable, inner) {
+            (ast::Expr::Call(c), None) if self.is_builtin_range(c) => {
+                let bounds = self.range_args(c, span)?;
+                (bounds, Box::new(|cx: &mut FnCx<'_, '_>, i: Val| cx.assign_name(&target_name, i, target_span)))
             }
-            _ if options.collapse == 2 => {
+            (ast::Expr::Call(c), Some((inner_for, inner_call))) if self.is_builtin_range(c) => {
+                let (start, stop, step) = self.range_args(c, span)?;
+                let (start2, stop2, step2) = self.range_args(inner_call, span)?;
+                let outer_bounds = [start, stop, step].map(|v| self.stash(v, span));
+                let inner_bounds = [start2, stop2, step2].map(|v| self.stash(v, span));
+                let inner_count = self.range_count(inner_bounds, span);
+                let outer_count = self.range_count(outer_bounds, span);
+                let ic = self.load(inner_count, Ty::Int, span);
+                let oc = self.load(outer_count, Ty::Int, span);
+                let total = self.emit(Expression::Binary { op: BinaryOp::Mul, left: oc.h, right: ic.h }, span);
+                let bounds = (self.int(0, span), Val { ty: Ty::Int, h: total }, self.int(1, span));
+                let ast::Expr::Name(inner_target) = &*inner_for.target else { unreachable!("checked above") };
+                let inner_name = inner_target.id.to_string();
+                let inner_span = self.span_of(&*inner_for.target);
+                let bind: Bind<'_> = Box::new(move |cx: &mut FnCx<'_, '_>, k: Val| {
+                    // k = q * inner_count + r (inner_count > 0 whenever an iteration runs)
+                    let ic = cx.load(inner_count, Ty::Int, span);
+                    let q = cx.emit(Expression::Binary { op: BinaryOp::FloorDiv, left: k.h, right: ic.h }, span);
+                    let r = cx.emit(Expression::Binary { op: BinaryOp::Mod, left: k.h, right: ic.h }, span);
+                    let i = cx.range_value(outer_bounds, q, span);
+                    cx.assign_name(&target_name, i, target_span)?;
+                    let j = cx.range_value(inner_bounds, r, span);
+                    cx.assign_name(&inner_name, j, inner_span)
+                });
+                (bounds, bind)
+            }
+            (_, Some(_)) => {
                 return self.fail(Diagnostic::error("`collapse=2` needs a loop over `range(...)`", iter_span))
             }
-            _ => {
+            (_, None) => {
                 let v = self.expr(iterable)?;
-                match v.ty.clone() {
-                    Ty::List(elem) => {
-                        let list = self.new_temp(&v.ty, span);
-                        self.push(Statement::Store { local: list, value: v.h }, span);
-                        let count = self.emit(Expression::Len { value: v.h }, span);
-                        Space::List { list, ty: (*elem).clone(), count: Val { ty: Ty::Int, h: count } }
-                    }
+                let elem = match v.ty.clone() {
+                    Ty::List(elem) => *elem,
                     Ty::Unknown => return self.unknown(span).map(|_| ()),
                     other => {
                         return self.fail(
@@ -964,38 +961,21 @@ impl FnCx<'_, '_> {
                             .with_label(format!("this is {other}")),
                         )
                     }
-                }
+                };
+                // The list is read once, like the length: the body cannot resize it.
+                let list_ty = v.ty.clone();
+                let list = self.stash(v.clone(), span);
+                let count = Val { ty: Ty::Int, h: self.emit(Expression::Len { value: v.h }, span) };
+                let bounds = (self.int(0, span), count, self.int(1, span));
+                let bind: Bind<'_> = Box::new(move |cx: &mut FnCx<'_, '_>, k: Val| {
+                    let l = cx.load(list, list_ty.clone(), span);
+                    let item = cx.emit(Expression::Index { base: l.h, index: k.h }, span);
+                    cx.assign_name(&target_name, Val { ty: elem.clone(), h: item }, target_span)
+                });
+                (bounds, bind)
             }
         };
-        match space {
-            Space::Range { start, stop, step } => self.lower_par(
-                s,
-                body,
-                &plan,
-                &options,
-                (start, stop, step),
-                &|cx: &mut FnCx<'_, '_>, i: Val| cx.assign_name(&target_name, i, target_span),
-                span,
-            ),
-            Space::List { list, ty, count } => {
-                let zero = self.int(0, span);
-                let one = self.int(1, span);
-                let list_ty = Ty::List(Box::new(ty.clone()));
-                self.lower_par(
-                    s,
-                    body,
-                    &plan,
-                    &options,
-                    (zero, count, one),
-                    &|cx: &mut FnCx<'_, '_>, k: Val| {
-                        let l = cx.load(list, list_ty.clone(), span);
-                        let item = cx.emit(Expression::Index { base: l.h, index: k.h }, span);
-                        cx.assign_name(&target_name, Val { ty: ty.clone(), h: item }, target_span)
-                    },
-                    span,
-                )
-            }
-        }
+        self.lower_par(s, body, &plan, &options, bounds, &*bind, span)
     }
 
     pub(crate) fn is_builtin_range(&self, c: &ast::ExprCall) -> bool {

@@ -209,7 +209,8 @@ impl FnBuilder {
         self.s(Statement::Continue)
     }
 
-    fn sub_block(&mut self, body: impl FnOnce(&mut Self)) -> Block {
+    /// The statements `body` adds, as a separate block.
+    pub fn sub_block(&mut self, body: impl FnOnce(&mut Self)) -> Block {
         self.stack.push(Block::new());
         body(self);
         self.stack.pop().unwrap()
