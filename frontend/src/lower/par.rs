@@ -16,15 +16,16 @@
 //!   with one operator. Each chunk of iterations folds from the operator's identity and the
 //!   runtime's partials are combined in chunk order.
 //! - **shared**: everything else; only read, except for writes to list elements whose index
-//!   depends on the loop variable (distinct elements).
+//!   depends on the loop variable (distinct elements). Of such a list an iteration reads only
+//!   elements on its own index path (same index text up to the loop-dependent index).
 //!
 //! Also rejected: `print` (the output order would depend on scheduling), resizing or
 //! reordering a list the body did not build itself (`append`, `pop`, `sort`, ...), leaving
 //! the loop with `break`/`return`, and calling a function that (transitively) prints,
 //! assigns a global, resizes a list it did not build, or reads a global that is private to
-//! the loop. The analysis is syntactic and conservative where it can be; what it cannot see
-//! (two iterations writing the same element through computed indices, reading elements other
-//! iterations write) is the program's responsibility, as in OpenMP and Codon.
+//! the loop, or writes elements of a global list. The analysis is syntactic and conservative
+//! where it can be; what it cannot see (two iterations writing one element through computed
+//! indices or through an alias) is the program's responsibility, as in OpenMP and Codon.
 
 use std::collections::{HashMap, HashSet, VecDeque};
 
@@ -213,6 +214,21 @@ fn mentions(e: &ast::Expr, names: &HashSet<String>) -> bool {
     found
 }
 
+/// The variable a subscript chain `a[i][j]` starts from, and its indices, outermost first.
+fn subscript_path(e: &ast::Expr) -> Option<(&str, Vec<&ast::Expr>)> {
+    let mut indices = Vec::new();
+    let mut e = e;
+    while let ast::Expr::Subscript(s) = e {
+        indices.push(&*s.slice);
+        e = &s.value;
+    }
+    indices.reverse();
+    match e {
+        ast::Expr::Name(n) if !indices.is_empty() => Some((n.id.as_str(), indices)),
+        _ => None,
+    }
+}
+
 /// Whether `e` calls anything but `len` (which has no side effects).
 fn calls_other_than_len(e: &ast::Expr) -> bool {
     if let ast::Expr::Call(c) = e {
@@ -255,6 +271,8 @@ struct Facts {
     reads: Vec<(String, Span)>,
     /// `base[index] = ...` targets.
     element_writes: Vec<(ast::Expr, Span)>,
+    /// `base[index]` reads.
+    element_reads: Vec<(ast::Expr, Span)>,
     /// `receiver.method(...)` calls of [`MUTATING_METHODS`].
     mutating_calls: Vec<(ast::Expr, String, Span)>,
     prints: Vec<Span>,
@@ -291,6 +309,9 @@ impl Collector<'_, '_> {
                 }
                 _ => {}
             },
+            ast::Expr::Subscript(sub) if matches!(sub.ctx, ast::ExprContext::Load) => {
+                self.facts.element_reads.push((e.clone(), self.p.span_of(e)))
+            }
             _ => {}
         }
         children(e, |c| self.expr(c));
@@ -452,6 +473,8 @@ pub(crate) struct Effects {
     assigns_global: Option<(String, Span)>,
     resizes: Option<(String, Span)>,
     reads_globals: HashMap<String, Span>,
+    /// An element write into a global list (`counts[k] += 1`).
+    writes_global_elements: Option<(String, Span)>,
     calls: Vec<usize>,
 }
 
@@ -481,6 +504,10 @@ fn own_effects(p: &Program<'_>, def: usize) -> Effects {
         .iter()
         .find(|(recv, _, _)| !matches!(recv, ast::Expr::Name(n) if owned.contains(n.id.as_str())))
         .map(|(_, m, s)| (m.clone(), *s));
+    effects.writes_global_elements = facts.element_writes.iter().find_map(|(t, span)| {
+        let (root, _) = subscript_path(t)?;
+        (!locals.contains(root)).then(|| (root.to_string(), *span))
+    });
     for (name, span) in &facts.reads {
         if !locals.contains(name) {
             effects.reads_globals.entry(name.clone()).or_insert(*span);
@@ -701,6 +728,42 @@ impl FnCx<'_, '_> {
                 );
             }
         }
+        // An element read of a list the body writes must stay inside this iteration's part of
+        // it: up to the first index that depends on the loop variable (the one that keeps
+        // iterations apart), it must use the same indices as the write.
+        let raw = |e: &ast::Expr| -> &str {
+            let span = self.span_of(e);
+            &self.p.source[span.start as usize..span.end as usize]
+        };
+        let text = |e: &ast::Expr| -> String { raw(e).split_whitespace().collect() };
+        for (w, _) in &facts.element_writes {
+            let Some((root, w_path)) = subscript_path(w) else { continue };
+            if owned.contains(root) {
+                continue;
+            }
+            let Some(k) = w_path.iter().position(|i| mentions(i, &varying)) else { continue };
+            let conflict = facts.element_reads.iter().find(|(r, _)| match subscript_path(r) {
+                Some((r_root, r_path)) if r_root == root && r_path.len() == w_path.len() => {
+                    (0..=k).any(|level| text(r_path[level]) != text(w_path[level]))
+                }
+                _ => false,
+            });
+            if let Some((r, at)) = conflict {
+                return self.fail(
+                    Diagnostic::error(
+                        format!(
+                            "`{}` reads an element of `{root}` that another iteration of {loop_line} may be writing",
+                            raw(r)
+                        ),
+                        *at,
+                    )
+                    .with_secondary(self.span_of(w), format!("each iteration writes `{}`", raw(w)))
+                    .with_note(
+                        "iterations may read only the elements they write; read from another list, or run the loop sequentially",
+                    ),
+                );
+            }
+        }
         for (recv, method, at) in &facts.mutating_calls {
             if !distinct(recv) {
                 let what = match recv {
@@ -767,6 +830,12 @@ impl FnCx<'_, '_> {
                     format!("assigns the global `{g}`"),
                     place,
                     "a global is shared by all iterations; return the value instead",
+                ))
+            } else if let Some((g, place)) = effects.writes_global_elements {
+                Some((
+                    format!("writes elements of the global list `{g}`"),
+                    place,
+                    "the compiler cannot check that iterations write distinct elements there; write the element in the loop body (`out[i] = ...`) or return the value",
                 ))
             } else if let Some((m, place)) = effects.resizes {
                 Some((
