@@ -214,7 +214,7 @@ pub(crate) fn annotation(p: &Program<'_>, expr: &ast::Expr) -> Result<Ty, Diagno
             "None" => Ok(Ty::None),
             "list" | "List" => Ok(Ty::list(Ty::Unknown)),
             other => Err(Diagnostic::error(format!("unknown type `{other}` in annotation"), span)
-                .with_label("kiln knows int, float, bool, str, None and list[T] here")),
+                .with_label("kiln knows int, float, bool, str, None, list[T] and tuple[T, ...] here")),
         },
         ast::Expr::Constant(c) if matches!(c.value, ast::Constant::None) => Ok(Ty::None),
         ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Str(_)) => {
@@ -224,6 +224,22 @@ pub(crate) fn annotation(p: &Program<'_>, expr: &ast::Expr) -> Result<Ty, Diagno
             ast::Expr::Name(n) if n.id.as_str() == "list" || n.id.as_str() == "List" => {
                 Ok(Ty::list(annotation(p, &s.slice)?))
             }
+            ast::Expr::Name(n) if n.id.as_str() == "tuple" || n.id.as_str() == "Tuple" => match &*s.slice {
+                ast::Expr::Tuple(t) if t.elts.is_empty() => Ok(Ty::Tuple(Vec::new())),
+                ast::Expr::Tuple(t) => {
+                    if t.elts
+                        .iter()
+                        .any(|e| matches!(e, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Ellipsis)))
+                    {
+                        return Err(Diagnostic::error(
+                            "kiln does not support variable-length tuples (`tuple[T, ...]`)",
+                            span,
+                        ));
+                    }
+                    Ok(Ty::Tuple(t.elts.iter().map(|e| annotation(p, e)).collect::<Result<_, _>>()?))
+                }
+                one => Ok(Ty::Tuple(vec![annotation(p, one)?])),
+            },
             _ => Err(Diagnostic::error("kiln does not support this annotation yet", span)),
         },
         _ => Err(Diagnostic::error("kiln does not support this annotation yet", span)),

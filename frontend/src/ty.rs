@@ -17,6 +17,8 @@ pub enum Ty {
     Float,
     Str,
     List(Box<Ty>),
+    /// A fixed-length tuple: one type per position.
+    Tuple(Vec<Ty>),
 }
 
 impl Ty {
@@ -29,6 +31,7 @@ impl Ty {
         match self {
             Ty::Unknown => false,
             Ty::List(e) => e.is_known(),
+            Ty::Tuple(es) => es.iter().all(Ty::is_known),
             _ => true,
         }
     }
@@ -42,6 +45,9 @@ impl Ty {
         match (self, other) {
             (Ty::Unknown, t) | (t, Ty::Unknown) => Some(t.clone()),
             (Ty::List(a), Ty::List(b)) => Some(Ty::list(a.join(b)?)),
+            (Ty::Tuple(a), Ty::Tuple(b)) if a.len() == b.len() => {
+                Some(Ty::Tuple(a.iter().zip(b).map(|(x, y)| x.join(y)).collect::<Option<_>>()?))
+            }
             (a, b) if a == b => Some(a.clone()),
             _ => None,
         }
@@ -55,6 +61,7 @@ impl Ty {
             (Ty::Bool, Ty::Int | Ty::Float) | (Ty::Int, Ty::Float) => true,
             // Element types must agree where both are known (`list[?]` fits any list).
             (Ty::List(a), Ty::List(b)) => a.join(b).is_some(),
+            (Ty::Tuple(a), Ty::Tuple(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.conforms_to(y)),
             (a, b) => a == b,
         }
     }
@@ -72,6 +79,10 @@ impl Ty {
                 let elem = elem.to_ir(module);
                 module.types.insert(Type::List { elem })
             }
+            Ty::Tuple(elems) => {
+                let elems = elems.iter().map(|e| e.to_ir(module)).collect();
+                module.types.insert(Type::Tuple { elems })
+            }
         }
     }
 }
@@ -87,6 +98,17 @@ impl fmt::Display for Ty {
             Ty::Str => f.write_str("str"),
             Ty::List(e) if **e == Ty::Unknown => f.write_str("list"),
             Ty::List(e) => write!(f, "list[{e}]"),
+            Ty::Tuple(es) if es.is_empty() => f.write_str("tuple[()]"),
+            Ty::Tuple(es) => {
+                f.write_str("tuple[")?;
+                for (i, e) in es.iter().enumerate() {
+                    if i > 0 {
+                        f.write_str(", ")?;
+                    }
+                    write!(f, "{e}")?;
+                }
+                f.write_str("]")
+            }
         }
     }
 }

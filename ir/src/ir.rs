@@ -714,6 +714,15 @@ pub enum Expression {
         left: Handle<Expression>,
         right: Handle<Expression>,
     },
+    /// A tuple of the operands' values (a value type: copied, never shared).
+    TupleNew {
+        elems: Vec<Handle<Expression>>,
+    },
+    /// Field `index` of a tuple (in range: the frontend checks constant indices).
+    TupleGet {
+        tuple: Handle<Expression>,
+        index: u32,
+    },
     /// `repr()` of a list of scalars or strings, as CPython prints it.
     ListRepr {
         list: Handle<Expression>,
@@ -850,6 +859,8 @@ impl Expression {
                 f(*count)
             }
             E::ListRepr { list } => f(*list),
+            E::TupleNew { elems } => elems.iter().copied().for_each(f),
+            E::TupleGet { tuple, .. } => f(*tuple),
             E::Index { base, index } => {
                 f(*base);
                 f(*index)

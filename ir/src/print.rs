@@ -249,6 +249,10 @@ impl Printer<'_> {
             Expression::ListRepeat { list, count } => format!("list_repeat {}, {}", e(*list), e(*count)),
             Expression::ListConcat { left, right } => format!("list_concat {}, {}", e(*left), e(*right)),
             Expression::ListRepr { list } => format!("list_repr {}", e(*list)),
+            Expression::TupleNew { elems } => {
+                format!("tuple ({})", elems.iter().map(|x| e(*x)).collect::<Vec<_>>().join(", "))
+            }
+            Expression::TupleGet { tuple, index } => format!("tuple_get {}.{index}", e(*tuple)),
             Expression::Len { value } => format!("len {}", e(*value)),
             Expression::Index { base, index } => format!("index {}[{}]", e(*base), e(*index)),
             Expression::GpuBuiltin(b) => format!("gpu {}", lower(b)),

@@ -497,6 +497,17 @@ impl FunctionValidator<'_> {
                 }
                 ty
             }
+            Expression::TupleNew { elems } => {
+                let elems = elems.iter().map(|e| self.operand(*e, span)).collect::<Result<Vec<_>, _>>()?;
+                self.ty(&Type::Tuple { elems })?
+            }
+            Expression::TupleGet { tuple, index } => {
+                let ty = self.operand(*tuple, span)?;
+                match &self.module.types[ty] {
+                    Type::Tuple { elems } if (*index as usize) < elems.len() => elems[*index as usize],
+                    _ => return Err(self.error(span, "tuple field out of range".into())),
+                }
+            }
             Expression::ListRepr { list } => {
                 let ty = self.operand(*list, span)?;
                 if !matches!(self.module.types[ty], Type::List { .. }) {

@@ -188,9 +188,13 @@ impl<'a, 'ctx> Codegen<'a, 'ctx> {
     /// parameters of those types are marked `nonnull dereferenceable`, which lets LLVM hoist a
     /// list's length and data pointer out of loops.
     pub(crate) fn zero_value(&mut self, ty: Handle<Type>) -> Result<BasicValueEnum<'ctx>, BackendError> {
-        Ok(match self.module.types[ty] {
+        Ok(match &self.module.types[ty] {
             Type::Str => self.str_const("").into(),
             Type::List { .. } => self.empty_list().into(),
+            Type::Tuple { elems } => {
+                let fields = elems.clone().into_iter().map(|e| self.zero_value(e)).collect::<Result<Vec<_>, _>>()?;
+                self.mem_type(ty)?.into_struct_type().const_named_struct(&fields).into()
+            }
             _ => self.mem_type(ty)?.const_zero(),
         })
     }

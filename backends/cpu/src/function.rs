@@ -751,6 +751,27 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
                 let f = self.cg.runtime("kiln_rt_list_concat")?;
                 self.cg.call_value(f, &[a.into(), b.into(), size.into(), ptrs.into()])?
             }
+            Expression::TupleNew { elems } => {
+                let Type::Tuple { elems: field_types } = &self.cg.module.types[self.type_of(h)] else {
+                    return Err(self.internal("tuple of a non-tuple type"));
+                };
+                let struct_ty = self.cg.reg_type(self.type_of(h))?.into_struct_type();
+                let mut agg = struct_ty.get_undef();
+                for (i, (e, field)) in elems.iter().zip(field_types).enumerate() {
+                    let v = self.reg_to_mem(self.value(*e)?, *field)?;
+                    agg = self.b().build_insert_value(agg, v, i as u32, "")?.into_struct_value();
+                }
+                agg.as_basic_value_enum()
+            }
+            Expression::TupleGet { tuple, index } => {
+                let Type::Tuple { elems: field_types } = &self.cg.module.types[self.type_of(*tuple)] else {
+                    return Err(self.internal("field of a non-tuple"));
+                };
+                let field = field_types[*index as usize];
+                let agg = self.value(*tuple)?.into_struct_value();
+                let v = self.b().build_extract_value(agg, *index, "")?;
+                self.mem_to_reg(v, field)?
+            }
             Expression::ListRepr { list } => {
                 let elem = self.list_elem_type(*list, span)?;
                 let kind = match &self.cg.module.types[elem] {

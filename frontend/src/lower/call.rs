@@ -432,6 +432,7 @@ impl FnCx<'_, '_> {
                     Ty::Str | Ty::List(_) => {
                         Ok(Val { ty: Ty::Int, h: self.emit(Expression::Len { value: v.h }, span) })
                     }
+                    Ty::Tuple(ref elems) => Ok(self.int(elems.len() as i64, span)),
                     ref other => self.fail(Diagnostic::error(format!("object of type '{other}' has no len()"), span)),
                 }
             }
@@ -652,7 +653,7 @@ impl FnCx<'_, '_> {
                 self.runtime(RuntimeFn::PrintNone, vec![], span);
                 return Ok(());
             }
-            Ty::List(_) => {
+            Ty::List(_) | Ty::Tuple(_) => {
                 let s = self.str_of(v, span)?;
                 self.runtime(RuntimeFn::PrintStr, vec![s.h], span);
                 return Ok(());

@@ -133,16 +133,19 @@ impl FnCx<'_, '_> {
             ast::Expr::Call(c) => self.call(c, span),
             ast::Expr::Attribute(a) => self.attribute(a, span),
             ast::Expr::Subscript(s) => {
+                let base = self.expr(&s.value)?;
+                if matches!(base.ty, Ty::Tuple(_)) {
+                    return self.tuple_subscript(base, &s.slice, span);
+                }
                 if let ast::Expr::Slice(_) = &*s.slice {
                     return self.fail(Diagnostic::error("kiln does not support slicing yet", span));
                 }
-                let base = self.expr(&s.value)?;
                 let index = self.index_value(&s.slice)?;
                 self.index_load(base, index, span)
             }
             ast::Expr::List(l) => self.list_literal(&l.elts, span),
             ast::Expr::JoinedStr(j) => self.fstring(&j.values, span),
-            ast::Expr::Tuple(_) => self.fail(Diagnostic::error("kiln does not support tuples as values yet", span)),
+            ast::Expr::Tuple(t) => self.tuple_literal(&t.elts, span),
             other => {
                 let what = match other {
                     ast::Expr::Lambda(_) => "lambda expressions",
@@ -304,6 +307,7 @@ impl FnCx<'_, '_> {
             Ty::Bool => v.h,
             Ty::Int | Ty::Float => self.cast(v, Ty::Bool, span).h,
             Ty::None => self.lit(Literal::Bool(false), span),
+            Ty::Tuple(ref elems) => self.lit(Literal::Bool(!elems.is_empty()), span),
             Ty::Str | Ty::List(_) => {
                 let len = self.emit(Expression::Len { value: v.h }, span);
                 let zero = self.lit(Literal::I64(0), span);
@@ -668,6 +672,7 @@ impl FnCx<'_, '_> {
                 // Values of unrelated types are never equal in Python.
                 Ok(self.lit(Literal::Bool(ir_op == CompareOp::Ne), span))
             }
+            (Ty::Tuple(_), Ty::Tuple(_)) => self.tuple_compare(ir_op, left, right, span),
             (Ty::List(_), Ty::List(_)) => {
                 self.fail(Diagnostic::error("kiln does not support comparing lists yet", span))
             }
@@ -789,6 +794,10 @@ impl FnCx<'_, '_> {
 
     /// `x in list`: a linear scan with `==`.
     fn contains(&mut self, positive: bool, item: Val, container: Val, span: Span) -> Res<kiln_ir::Handle<Expression>> {
+        if let Ty::Tuple(_) = container.ty {
+            let r = self.tuple_contains(item, container, span)?;
+            return Ok(if positive { r } else { self.emit(Expression::Unary { op: UnaryOp::Not, arg: r }, span) });
+        }
         let Ty::List(elem) = container.ty.clone() else {
             return self.fail(Diagnostic::error(format!("kiln does not support `in` on {} yet", container.ty), span));
         };
@@ -864,16 +873,21 @@ impl FnCx<'_, '_> {
             }
             values.push(v);
         }
+        Ok(self.list_of(values, &elem, span))
+    }
+
+    /// A new list holding `values` (each of type `elem`).
+    pub(crate) fn list_of(&mut self, values: Vec<Val>, elem: &Ty, span: Span) -> Val {
         let ty = Ty::list(elem.clone());
         let len = self.lit(Literal::I64(values.len() as i64), span);
-        let list = self.list_new(&elem, len, span);
+        let list = self.list_new(elem, len, span);
         self.list_elements.insert(list, values.iter().map(|v| v.h).collect());
         for (i, v) in values.into_iter().enumerate() {
-            let v = self.coerce_list(v, &elem, span);
+            let v = self.coerce_list(v, elem, span);
             let index = self.lit(Literal::I64(i as i64), span);
             self.push(Statement::IndexStore { base: list, index, value: v.h }, span);
         }
-        Ok(Val { ty, h: list })
+        Val { ty, h: list }
     }
 
     pub fn index_value(&mut self, index: &ast::Expr) -> Res<Val> {
@@ -909,7 +923,10 @@ impl FnCx<'_, '_> {
             Ty::Float => RuntimeFn::StrFromFloat,
             Ty::Bool => RuntimeFn::StrFromBool,
             Ty::None => return Ok(self.str_lit("None", span)),
-            Ty::List(ref elem) if matches!(**elem, Ty::List(_)) => return self.nested_list_repr(v, span),
+            Ty::Tuple(_) => return self.tuple_repr(v, span),
+            Ty::List(ref elem) if matches!(**elem, Ty::List(_) | Ty::Tuple(_)) => {
+                return self.nested_list_repr(v, span)
+            }
             Ty::List(_) => {
                 let h = self.emit(Expression::ListRepr { list: v.h }, span);
                 return Ok(Val { ty: Ty::Str, h });
@@ -960,6 +977,15 @@ impl FnCx<'_, '_> {
             return Ok(Val { ty: Ty::Str, h });
         }
         self.str_of(v, span)
+    }
+
+    /// The concatenation of several strings.
+    pub(crate) fn concat_all(&mut self, parts: Vec<Val>, span: Span) -> Val {
+        let mut acc = None;
+        for p in parts {
+            acc = Some(self.concat(acc, p, span));
+        }
+        acc.unwrap_or_else(|| self.str_lit("", span))
     }
 
     fn concat(&mut self, a: Option<Val>, b: Val, span: Span) -> Val {

@@ -23,6 +23,7 @@ mod call;
 mod expr;
 mod par;
 mod stmt;
+mod tuple;
 
 use crate::diagnostic::Diagnostic;
 use crate::scope::{self, FunctionScope};

@@ -734,22 +734,21 @@ impl<'p, 'a> FnCx<'p, 'a> {
             _ => unreachable!("checked by the caller"),
         };
         let values = match value {
-            ast::Expr::Tuple(t) => &t.elts,
-            ast::Expr::List(t) => &t.elts,
+            ast::Expr::Tuple(t) if !t.elts.iter().any(|e| matches!(e, ast::Expr::Starred(_))) => &t.elts,
+            ast::Expr::List(t) if !t.elts.iter().any(|e| matches!(e, ast::Expr::Starred(_))) => &t.elts,
             _ => {
-                return self.fail(Diagnostic::error(
-                    "kiln does not support unpacking this value yet (only `a, b = x, y` with a tuple on the right)",
-                    self.span_of(value),
-                ))
+                let v = self.expr(value)?;
+                return self.unpack_value(targets, v, span);
             }
         };
+        if targets.iter().any(|t| matches!(t, ast::Expr::Starred(_))) {
+            let v = self.expr(value)?;
+            return self.unpack_value(targets, v, span);
+        }
         if targets.len() != values.len() {
-            let msg = if values.len() > targets.len() {
-                format!("too many values to unpack (expected {})", targets.len())
-            } else {
-                format!("not enough values to unpack (expected {}, got {})", targets.len(), values.len())
-            };
-            return self.fail(Diagnostic::error(msg, span));
+            // CPython evaluates the right side, then raises.
+            let v = self.expr(value)?;
+            return self.unpack_value(targets, v, span);
         }
         let mut vals = Vec::with_capacity(values.len());
         for v in values {
@@ -769,10 +768,9 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 let index = self.index_value(&s.slice)?;
                 self.store_index(base, index, value, span)
             }
-            ast::Expr::Tuple(_) | ast::Expr::List(_) => self.fail(Diagnostic::error(
-                "kiln does not support unpacking this value yet (only `a, b = x, y` with a tuple on the right)",
-                span,
-            )),
+            ast::Expr::Tuple(ast::ExprTuple { elts, .. }) | ast::Expr::List(ast::ExprList { elts, .. }) => {
+                self.unpack_value(elts, value, span)
+            }
             _ => {
                 self.fail(Diagnostic::error("kiln does not support assigning to this target yet", self.span_of(target)))
             }
@@ -942,9 +940,6 @@ impl<'p, 'a> FnCx<'p, 'a> {
             return Ok(());
         }
         let target_span = self.span_of(&*s.target);
-        if !matches!(&*s.target, ast::Expr::Name(_)) {
-            return self.fail(Diagnostic::error("kiln does not support unpacking in `for` targets yet", target_span));
-        }
         // `for i in range(...)`
         if let ast::Expr::Call(call) = &*s.iter {
             if self.is_builtin_range(call) {

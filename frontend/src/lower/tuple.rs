@@ -1,0 +1,329 @@
+//! Tuples: literals, indexing, comparison, `repr`, unpacking.
+//!
+//! A tuple is a value (`Ty::Tuple`, an IR `Type::Tuple`): fixed length, one type per position,
+//! copied rather than shared — which Python cannot tell apart, because tuples are immutable.
+//! Everything here is expanded per position at compile time, since the length is static.
+
+use kiln_ir::{BinaryOp, CompareOp, ExceptionKind, Expression, Literal, Span, Statement};
+use rustpython_parser::ast;
+
+use super::stmt::{const_int, FnCx, Val};
+use super::Res;
+use crate::diagnostic::Diagnostic;
+use crate::ty::Ty;
+
+impl FnCx<'_, '_> {
+    /// `(a, b, ...)`.
+    pub(crate) fn tuple_literal(&mut self, elts: &[ast::Expr], span: Span) -> Res<Val> {
+        let mut values = Vec::with_capacity(elts.len());
+        for e in elts {
+            if let ast::Expr::Starred(s) = e {
+                let at = self.span_of(s);
+                return self.fail(Diagnostic::error("kiln does not support `*` unpacking in a tuple yet", at));
+            }
+            values.push(self.expr(e)?);
+        }
+        Ok(self.make_tuple(values, span))
+    }
+
+    pub(crate) fn make_tuple(&mut self, values: Vec<Val>, span: Span) -> Val {
+        let ty = Ty::Tuple(values.iter().map(|v| v.ty.clone()).collect());
+        ty.to_ir(&mut self.p.module);
+        let h = self.emit(Expression::TupleNew { elems: values.iter().map(|v| v.h).collect() }, span);
+        Val { ty, h }
+    }
+
+    /// Position `i` of a tuple value.
+    pub(crate) fn tuple_get(&mut self, tuple: &Val, i: usize, span: Span) -> Val {
+        let Ty::Tuple(elems) = &tuple.ty else { unreachable!("called for tuples") };
+        let ty = elems[i].clone();
+        Val { ty, h: self.emit(Expression::TupleGet { tuple: tuple.h, index: i as u32 }, span) }
+    }
+
+    /// `t[i]` and `t[a:b]` with constant indices; `t[i]` with a run-time index when every
+    /// position has the same type.
+    pub(crate) fn tuple_subscript(&mut self, tuple: Val, slice: &ast::Expr, span: Span) -> Res<Val> {
+        let Ty::Tuple(elems) = tuple.ty.clone() else { unreachable!("called for tuples") };
+        let n = elems.len() as i64;
+        if let ast::Expr::Slice(sl) = slice {
+            let bound = |e: &Option<Box<ast::Expr>>| e.as_deref().map(const_int);
+            let (lo, hi, step) = (bound(&sl.lower), bound(&sl.upper), bound(&sl.step));
+            if [lo, hi, step].iter().any(|b| matches!(b, Some(None))) {
+                return self
+                    .fail(Diagnostic::error("kiln needs constant bounds to slice a tuple", self.span_of(slice)));
+            }
+            let step = step.flatten().unwrap_or(1);
+            if step == 0 {
+                self.raise(ExceptionKind::ValueError, Some("slice step cannot be zero"), span);
+                return Ok(self.make_tuple(Vec::new(), span));
+            }
+            let picked = slice_positions(n, lo.flatten(), hi.flatten(), step);
+            let values = picked.into_iter().map(|i| self.tuple_get(&tuple, i as usize, span)).collect();
+            return Ok(self.make_tuple(values, span));
+        }
+        if let Some(i) = const_int(slice) {
+            let i = if i < 0 { i + n } else { i };
+            if !(0..n).contains(&i) {
+                // CPython raises at run time; so does kiln (the value after it is never used).
+                self.raise(ExceptionKind::IndexError, Some("tuple index out of range"), span);
+                let ty = elems.first().cloned().unwrap_or(Ty::None);
+                return self.unknown_of(ty, span);
+            }
+            return Ok(self.tuple_get(&tuple, i as usize, span));
+        }
+        let index = self.index_value(slice)?;
+        let Some(first) = elems.first().cloned() else {
+            self.raise(ExceptionKind::IndexError, Some("tuple index out of range"), span);
+            return self.unknown_of(Ty::None, span);
+        };
+        if elems.iter().any(|e| *e != first) {
+            return self.fail(
+                Diagnostic::error(format!("kiln needs a constant index into {}", tuple.ty), self.span_of(slice))
+                    .with_note("the positions have different types, so the result's type depends on the index"),
+            );
+        }
+        // A run-time index into a homogeneous tuple: a bounds check, then a select chain.
+        let zero = self.int(0, span);
+        let len = self.int(n, span);
+        let negative = self.emit(Expression::Compare { op: CompareOp::Lt, left: index.h, right: zero.h }, span);
+        let wrapped = self.emit(Expression::Binary { op: BinaryOp::Add, left: index.h, right: len.h }, span);
+        let i = self.emit(Expression::Select { condition: negative, accept: wrapped, reject: index.h }, span);
+        let below = self.emit(Expression::Compare { op: CompareOp::Lt, left: i, right: zero.h }, span);
+        let above = self.emit(Expression::Compare { op: CompareOp::Ge, left: i, right: len.h }, span);
+        let outside = self.emit(Expression::Binary { op: BinaryOp::BitOr, left: below, right: above }, span);
+        self.raise_if(outside, ExceptionKind::IndexError, "tuple index out of range", span);
+        let mut acc = self.tuple_get(&tuple, 0, span).h;
+        for k in 1..n {
+            let kk = self.int(k, span);
+            let here = self.emit(Expression::Compare { op: CompareOp::Eq, left: i, right: kk.h }, span);
+            let v = self.tuple_get(&tuple, k as usize, span);
+            acc = self.emit(Expression::Select { condition: here, accept: v.h, reject: acc }, span);
+        }
+        Ok(Val { ty: first, h: acc })
+    }
+
+    /// A value of type `ty` for code that cannot be reached (after a `raise`).
+    fn unknown_of(&mut self, ty: Ty, span: Span) -> Res<Val> {
+        let local = self.new_temp(&ty, span);
+        Ok(self.load(local, ty, span))
+    }
+
+    /// `==`, `!=`, `<`, `<=`, `>`, `>=` between tuples: position by position, then by length.
+    pub(crate) fn tuple_compare(
+        &mut self,
+        op: CompareOp,
+        left: Val,
+        right: Val,
+        span: Span,
+    ) -> Res<kiln_ir::Handle<Expression>> {
+        let (Ty::Tuple(a), Ty::Tuple(b)) = (left.ty.clone(), right.ty.clone()) else {
+            unreachable!("called for tuples")
+        };
+        let common = a.len().min(b.len());
+        if matches!(op, CompareOp::Eq | CompareOp::Ne) && a.len() != b.len() {
+            return Ok(self.lit(Literal::Bool(op == CompareOp::Ne), span));
+        }
+        // When all common positions are equal, the lengths decide.
+        let by_length = match op {
+            CompareOp::Eq | CompareOp::Le | CompareOp::Ge => a.len() == b.len() || ordered(op, a.len(), b.len()),
+            CompareOp::Ne => false,
+            CompareOp::Lt | CompareOp::Gt => ordered(op, a.len(), b.len()),
+        };
+        let mut acc = self.lit(Literal::Bool(by_length), span);
+        for i in (0..common).rev() {
+            let l = self.tuple_get(&left, i, span);
+            let r = self.tuple_get(&right, i, span);
+            let eq = self.compare(ast::CmpOp::Eq, l.clone(), r.clone(), span)?;
+            // At the first differing position, the elements decide.
+            let decided = match op {
+                CompareOp::Eq => self.lit(Literal::Bool(false), span),
+                CompareOp::Ne => self.lit(Literal::Bool(true), span),
+                _ => self.compare(cmp_op(op), l, r, span)?,
+            };
+            acc = self.emit(Expression::Select { condition: eq, accept: acc, reject: decided }, span);
+        }
+        Ok(acc)
+    }
+
+    /// `x in (a, b, c)`.
+    pub(crate) fn tuple_contains(&mut self, item: Val, tuple: Val, span: Span) -> Res<kiln_ir::Handle<Expression>> {
+        let Ty::Tuple(elems) = tuple.ty.clone() else { unreachable!("called for tuples") };
+        let mut acc = self.lit(Literal::Bool(false), span);
+        for i in 0..elems.len() {
+            let e = self.tuple_get(&tuple, i, span);
+            let eq = self.compare(ast::CmpOp::Eq, item.clone(), e, span)?;
+            acc = self.emit(Expression::Binary { op: BinaryOp::BitOr, left: acc, right: eq }, span);
+        }
+        Ok(acc)
+    }
+
+    /// `repr()` (= `str()`) of a tuple: `(1, 'a')`, `(1,)`, `()`.
+    pub(crate) fn tuple_repr(&mut self, tuple: Val, span: Span) -> Res<Val> {
+        let Ty::Tuple(elems) = tuple.ty.clone() else { unreachable!("called for tuples") };
+        let mut parts = vec![self.str_lit("(", span)];
+        for i in 0..elems.len() {
+            if i > 0 {
+                parts.push(self.str_lit(", ", span));
+            }
+            let e = self.tuple_get(&tuple, i, span);
+            parts.push(self.repr_of(e, span)?);
+        }
+        parts.push(self.str_lit(if elems.len() == 1 { ",)" } else { ")" }, span));
+        Ok(self.concat_all(parts, span))
+    }
+
+    /// Binds the names of an unpacking target (`a, (b, c)`) from `value`.
+    pub(crate) fn unpack_value(&mut self, targets: &[ast::Expr], value: Val, span: Span) -> Res<()> {
+        match value.ty.clone() {
+            Ty::Tuple(elems) => {
+                if let Some(star) = targets.iter().position(|t| matches!(t, ast::Expr::Starred(_))) {
+                    return self.unpack_starred(targets, star, value, &elems, span);
+                }
+                if targets.len() != elems.len() {
+                    // Known now, raised when it runs (as CPython does).
+                    let message = unpack_message(targets.len(), elems.len());
+                    self.raise(ExceptionKind::ValueError, Some(&message), span);
+                    self.bound = None;
+                    return Ok(());
+                }
+                // Stash the tuple so that the targets may rebind names it was built from.
+                let local = self.new_temp(&value.ty, span);
+                self.push(Statement::Store { local, value: value.h }, span);
+                let tuple = self.load(local, value.ty.clone(), span);
+                for (i, t) in targets.iter().enumerate() {
+                    let v = self.tuple_get(&tuple, i, span);
+                    self.assign_target(t, v, span)?;
+                }
+                Ok(())
+            }
+            Ty::List(elem) => {
+                if targets.iter().any(|t| matches!(t, ast::Expr::Starred(_))) {
+                    return self.fail(Diagnostic::error("kiln does not support `*` unpacking of a list yet", span));
+                }
+                let local = self.new_temp(&value.ty, span);
+                self.push(Statement::Store { local, value: value.h }, span);
+                let list = self.load(local, value.ty.clone(), span);
+                let len = self.emit(Expression::Len { value: list.h }, span);
+                let n = self.int(targets.len() as i64, span);
+                let more = self.emit(Expression::Compare { op: CompareOp::Gt, left: len, right: n.h }, span);
+                let message = format!("too many values to unpack (expected {})", targets.len());
+                self.raise_if(more, ExceptionKind::ValueError, &message, span);
+                // "not enough values" names the actual length: raise it with a computed message.
+                let fewer = self.emit(Expression::Compare { op: CompareOp::Lt, left: len, right: n.h }, span);
+                let too_few = self.block(|cx| {
+                    let head =
+                        cx.str_lit(&format!("not enough values to unpack (expected {}, got ", targets.len()), span);
+                    let count = cx.str_of(Val { ty: Ty::Int, h: len }, span);
+                    let close = cx.str_lit(")", span);
+                    if let Ok(count) = count {
+                        let message = cx.concat_all(vec![head, count, close], span);
+                        cx.push(Statement::Raise { kind: ExceptionKind::ValueError, message: Some(message.h) }, span);
+                    }
+                });
+                self.push(Statement::If { condition: fewer, accept: too_few, reject: kiln_ir::Block::new() }, span);
+                for (i, t) in targets.iter().enumerate() {
+                    let index = self.int(i as i64, span);
+                    let v = Val {
+                        ty: (*elem).clone(),
+                        h: self.emit(Expression::Index { base: list.h, index: index.h }, span),
+                    };
+                    self.assign_target(t, v, span)?;
+                }
+                Ok(())
+            }
+            Ty::Unknown => self.unknown(span).map(|_| ()),
+            other => self.fail(
+                Diagnostic::error(format!("cannot unpack non-iterable {other} object"), span)
+                    .with_label(format!("this is {other}")),
+            ),
+        }
+    }
+
+    /// `a, *rest, z = t` for a tuple: the starred name gets a list of the middle positions,
+    /// which must share one type.
+    fn unpack_starred(&mut self, targets: &[ast::Expr], star: usize, value: Val, elems: &[Ty], span: Span) -> Res<()> {
+        let after = targets.len() - star - 1;
+        if elems.len() < targets.len() - 1 {
+            let message =
+                format!("not enough values to unpack (expected at least {}, got {})", targets.len() - 1, elems.len());
+            self.raise(ExceptionKind::ValueError, Some(&message), span);
+            self.bound = None;
+            return Ok(());
+        }
+        let local = self.new_temp(&value.ty, span);
+        self.push(Statement::Store { local, value: value.h }, span);
+        let tuple = self.load(local, value.ty.clone(), span);
+        let middle: Vec<usize> = (star..elems.len() - after).collect();
+        let elem = middle.first().map_or(Ty::Unknown, |&i| elems[i].clone());
+        if middle.iter().any(|&i| elems[i] != elem) {
+            return self.fail(Diagnostic::error(
+                "kiln needs the values collected by `*` to have one type (they become a list)",
+                span,
+            ));
+        }
+        let values: Vec<Val> = middle.iter().map(|&i| self.tuple_get(&tuple, i, span)).collect();
+        let list = self.list_of(values, &elem, span);
+        for (k, t) in targets.iter().enumerate() {
+            if k == star {
+                let ast::Expr::Starred(s) = t else { unreachable!("found above") };
+                self.assign_target(&s.value, list.clone(), span)?;
+            } else {
+                let i = if k < star { k } else { elems.len() - (targets.len() - k) };
+                let v = self.tuple_get(&tuple, i, span);
+                self.assign_target(t, v, span)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+/// The positions `t[lo:hi:step]` selects from a tuple of length `n` (Python's slice rules).
+fn slice_positions(n: i64, lo: Option<i64>, hi: Option<i64>, step: i64) -> Vec<i64> {
+    let clamp = |v: i64, low: i64, high: i64| v.clamp(low, high);
+    let (lo, hi) = if step > 0 {
+        let lo = lo.map_or(0, |v| if v < 0 { clamp(v + n, 0, n) } else { clamp(v, 0, n) });
+        let hi = hi.map_or(n, |v| if v < 0 { clamp(v + n, 0, n) } else { clamp(v, 0, n) });
+        (lo, hi)
+    } else {
+        let lo = lo.map_or(n - 1, |v| if v < 0 { clamp(v + n, -1, n - 1) } else { clamp(v, -1, n - 1) });
+        let hi = hi.map_or(-1, |v| if v < 0 { clamp(v + n, -1, n - 1) } else { clamp(v, -1, n - 1) });
+        (lo, hi)
+    };
+    let mut out = Vec::new();
+    let mut i = lo;
+    while (step > 0 && i < hi) || (step < 0 && i > hi) {
+        out.push(i);
+        i += step;
+    }
+    out
+}
+
+fn unpack_message(expected: usize, got: usize) -> String {
+    if got > expected {
+        format!("too many values to unpack (expected {expected})")
+    } else {
+        format!("not enough values to unpack (expected {expected}, got {got})")
+    }
+}
+
+fn ordered(op: CompareOp, a: usize, b: usize) -> bool {
+    match op {
+        CompareOp::Lt => a < b,
+        CompareOp::Le => a <= b,
+        CompareOp::Gt => a > b,
+        CompareOp::Ge => a >= b,
+        CompareOp::Eq => a == b,
+        CompareOp::Ne => a != b,
+    }
+}
+
+fn cmp_op(op: CompareOp) -> ast::CmpOp {
+    match op {
+        CompareOp::Eq => ast::CmpOp::Eq,
+        CompareOp::Ne => ast::CmpOp::NotEq,
+        CompareOp::Lt => ast::CmpOp::Lt,
+        CompareOp::Le => ast::CmpOp::LtE,
+        CompareOp::Gt => ast::CmpOp::Gt,
+        CompareOp::Ge => ast::CmpOp::GtE,
+    }
+}
