@@ -19,6 +19,12 @@ use rustpython_parser::{ast, Mode};
 
 /// The file id that the main file's spans carry.
 pub const MAIN_FILE: u32 = 0;
+/// The file id of kiln's prelude.
+pub const STDLIB_FILE: u32 = 1;
+/// The prelude's name in diagnostics.
+pub const STDLIB_NAME: &str = "<kiln stdlib>/prelude.py";
+/// kiln's prelude: builtins and methods written in kiln-Python (see `stdlib/README.md`).
+pub const PRELUDE: &str = include_str!("../../stdlib/prelude.py");
 
 /// Parses a source file into statements.
 pub fn parse(path: &str, source: &str) -> Result<Vec<ast::Stmt>, Diagnostic> {
@@ -40,5 +46,6 @@ pub fn parse(path: &str, source: &str) -> Result<Vec<ast::Stmt>, Diagnostic> {
 pub fn compile(path: &str, source: &str) -> Result<kiln_ir::Module, Vec<Diagnostic>> {
     let (stripped, par_decorators) = par_syntax::strip_par_decorators(path, source).map_err(|d| vec![d])?;
     let suite = parse(path, &stripped).map_err(|d| vec![d])?;
-    lower::lower_module(path, source, &suite, MAIN_FILE, par_decorators)
+    let prelude = parse(STDLIB_NAME, PRELUDE).map_err(|d| vec![d])?;
+    lower::lower_module(path, source, &suite, MAIN_FILE, par_decorators, &prelude)
 }

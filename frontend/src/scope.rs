@@ -256,6 +256,22 @@ fn is_constant_default(expr: &ast::Expr) -> bool {
     }
 }
 
+/// Collects the prelude's `def`s (kiln-Python library code, `stdlib/prelude.py`) under their
+/// own names, apart from the program's.
+pub(crate) fn collect_prelude<'a>(p: &mut Program<'a>, prelude: &'a [ast::Stmt]) {
+    let program_file = std::mem::replace(&mut p.file, crate::STDLIB_FILE);
+    for stmt in prelude {
+        if let ast::Stmt::FunctionDef(def) = stmt {
+            collect_def(p, def);
+            if let Some(index) = p.def_by_name.remove(def.name.as_str()) {
+                p.defs[index].stdlib = true;
+                p.stdlib_by_name.insert(def.name.to_string(), index);
+            }
+        }
+    }
+    p.file = program_file;
+}
+
 /// Collects module-level `def`s and imports.
 pub(crate) fn collect_module<'a>(p: &mut Program<'a>, suite: &'a [ast::Stmt]) {
     let mut assigned = HashSet::new();
@@ -405,7 +421,8 @@ fn collect_def<'a>(p: &mut Program<'a>, def: &'a ast::StmtFunctionDef) {
         scope.locals.remove(g);
     }
     let index = p.defs.len();
-    p.defs.push(FuncDef { name: name.clone(), ast: def, params, returns, scope, span: head_span });
+    let file = p.file;
+    p.defs.push(FuncDef { name: name.clone(), ast: def, params, returns, scope, span: head_span, file, stdlib: false });
     p.def_by_name.insert(name, index);
 }
 
@@ -413,7 +430,7 @@ fn collect_def<'a>(p: &mut Program<'a>, def: &'a ast::StmtFunctionDef) {
 fn def_head_span(p: &Program<'_>, def: &ast::StmtFunctionDef) -> Span {
     let start = def.range.start().to_u32();
     let end = def.body.first().map(|s| s.range().start().to_u32()).unwrap_or(def.range.end().to_u32());
-    let text = &p.source[start as usize..end as usize];
+    let text = &p.text()[start as usize..end as usize];
     let head_len = text.find(":\n").or_else(|| text.rfind(':')).map(|i| i + 1).unwrap_or(text.len());
     Span::new(p.file, start, start + head_len as u32)
 }

@@ -140,6 +140,9 @@ pub struct Function {
     pub shared: Arena<SharedArray>,
     pub body: Block,
     pub span: Span,
+    /// kiln's own library code (the `stdlib/` prelude): like CPython's builtins, which are
+    /// written in C, its frames never appear in tracebacks.
+    pub hidden: bool,
 }
 
 impl Function {
@@ -155,6 +158,7 @@ impl Function {
             shared: Arena::new(),
             body: Block::new(),
             span,
+            hidden: false,
         }
     }
 }

@@ -14,7 +14,7 @@ use crate::function::FunctionLowering;
 use crate::BackendError;
 
 /// The function's unwind blocks, one per source line: each pushes its traceback entry with a
-/// constant line number and returns the error flag. (A single block with a phi over the lines
+/// constant line number (none for hidden library functions) and returns the error flag. (A single block with a phi over the lines
 /// would make LLVM keep line numbers in callee-saved registers on the hot path.)
 #[derive(Default)]
 pub(crate) struct Unwind<'ctx> {
@@ -38,12 +38,14 @@ impl<'ctx> FunctionLowering<'_, '_, 'ctx> {
         let here = self.current_block()?;
         let block = self.new_block("unwind");
         self.b().position_at_end(block);
-        let (file, name) = self.traceback_names();
-        let file = self.cg.str_const(&file);
-        let name = self.cg.str_const(&name);
-        let line_value = self.cg.ctx.i64_type().const_int(line as u64, false);
-        let push = self.cg.runtime("kiln_rt_traceback_push")?;
-        self.cg.call(push, &[file.into(), name.into(), line_value.into()])?;
+        if !self.func.hidden {
+            let (file, name) = self.traceback_names();
+            let file = self.cg.str_const(&file);
+            let name = self.cg.str_const(&name);
+            let line_value = self.cg.ctx.i64_type().const_int(line as u64, false);
+            let push = self.cg.runtime("kiln_rt_traceback_push")?;
+            self.cg.call(push, &[file.into(), name.into(), line_value.into()])?;
+        }
         self.return_raised()?;
         self.b().position_at_end(here);
         self.unwind.blocks.insert(line, block);

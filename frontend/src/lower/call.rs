@@ -73,15 +73,11 @@ const FLOAT_METHODS: &[&str] = &["is_integer", "hex", "as_integer_ratio", "conju
 /// Python builtins kiln does not provide yet (reported as such, not as unknown names).
 pub(crate) const LATER_BUILTINS: &[&str] = &[
     "round",
-    "sum",
-    "sorted",
     "reversed",
     "enumerate",
     "zip",
     "map",
     "filter",
-    "any",
-    "all",
     "divmod",
     "pow",
     "hex",
@@ -143,6 +139,15 @@ impl FnCx<'_, '_> {
                     let v = self.name_value(name, self.span_of(&*call.func))?;
                     return self.fail(Diagnostic::error(format!("'{}' object is not callable", v.ty), span));
                 }
+                // The prelude's own helpers come first inside the prelude.
+                if self.in_stdlib() {
+                    if let Some(&def) = self.p.stdlib_by_name.get(name) {
+                        return self.call_user(def, call, span);
+                    }
+                    if name.starts_with("__kiln_") {
+                        return self.call_intrinsic(name, call, span);
+                    }
+                }
                 if let Some(&def) = self.p.def_by_name.get(name) {
                     return self.call_user(def, call, span);
                 }
@@ -155,6 +160,9 @@ impl FnCx<'_, '_> {
                 }
                 if is_builtin(name) {
                     return self.call_builtin(name, call, span);
+                }
+                if let Some(&def) = self.p.stdlib_by_name.get(name).filter(|_| !name.starts_with('_')) {
+                    return self.call_user(def, call, span);
                 }
                 if self.p.final_pass
                     && !self.p.diagnostics.is_empty()
@@ -190,6 +198,27 @@ impl FnCx<'_, '_> {
                 self.call_method(a, call, span)
             }
             _ => self.fail(Diagnostic::error("kiln does not support calling this expression yet", span)),
+        }
+    }
+
+    /// An intrinsic of the prelude (`__kiln_*`): operations kiln-Python cannot spell.
+    fn call_intrinsic(&mut self, name: &str, call: &ast::ExprCall, span: Span) -> Res<Val> {
+        let args = self.positional_only(call, name)?;
+        match name {
+            // A zero of the numeric type a list's elements add up in (bool adds as int).
+            "__kiln_zero_like" => {
+                self.arity(name, &args, 1, 1, span)?;
+                match &args[0].ty {
+                    Ty::List(e) if **e == Ty::Float => Ok(Val { ty: Ty::Float, h: self.lit(Literal::F64(0.0), span) }),
+                    Ty::List(e) if matches!(**e, Ty::Int | Ty::Bool | Ty::Unknown) => Ok(self.int(0, span)),
+                    Ty::Unknown => self.unknown(span),
+                    other => self.fail(Diagnostic::error(
+                        format!("unsupported operand type(s) for +: 'int' and '{other}'"),
+                        span,
+                    )),
+                }
+            }
+            _ => self.fail(Diagnostic::error(format!("internal error: unknown intrinsic `{name}`"), span)),
         }
     }
 
@@ -231,8 +260,14 @@ impl FnCx<'_, '_> {
     // ----- user functions ---------------------------------------------------------------
 
     fn call_user(&mut self, def: usize, call: &ast::ExprCall, span: Span) -> Res<Val> {
+        self.call_user_with(def, None, call, span)
+    }
+
+    /// Calls `def` with `receiver` (already evaluated) as its first argument, then the call's
+    /// own arguments: `xs.index(v)` runs the prelude's `list__index(xs, v)`.
+    fn call_user_with(&mut self, def: usize, receiver: Option<Val>, call: &ast::ExprCall, span: Span) -> Res<Val> {
         let name = self.p.defs[def].name.clone();
-        if !self.def_is_bound(&name) {
+        if !self.p.defs[def].stdlib && !self.def_is_bound(&name) {
             let def_span = self.p.defs[def].span;
             return self.fail(
                 Diagnostic::error(format!("`{name}` is called before its `def` has run"), span)
@@ -242,7 +277,13 @@ impl FnCx<'_, '_> {
         }
         let nparams = self.p.defs[def].params.len();
         let mut bound: Vec<Option<Val>> = vec![None; nparams];
-        let positional: Vec<usize> = (0..nparams).filter(|&i| !self.p.defs[def].params[i].keyword_only).collect();
+        let mut positional: Vec<usize> = (0..nparams).filter(|&i| !self.p.defs[def].params[i].keyword_only).collect();
+        if let Some(r) = receiver {
+            if positional.is_empty() {
+                return self.fail(Diagnostic::error(format!("internal error: `{name}` takes no receiver"), span));
+            }
+            bound[positional.remove(0)] = Some(r);
+        }
         if call.args.len() > positional.len() {
             let n = positional.len();
             let s = if n == 1 { "" } else { "s" };
@@ -335,6 +376,20 @@ impl FnCx<'_, '_> {
                 }
             }
         }
+        self.call_bound(def, args, Some(call), span)
+    }
+
+    /// Calls a prelude function with arguments already evaluated (`xs == ys` runs `_list_eq`).
+    pub(crate) fn call_stdlib(&mut self, name: &str, args: Vec<Val>, span: Span) -> Res<Val> {
+        let Some(&def) = self.p.stdlib_by_name.get(name) else {
+            return self.fail(Diagnostic::error(format!("internal error: no `{name}` in kiln's prelude"), span));
+        };
+        self.call_bound(def, args, None, span)
+    }
+
+    /// The call of `def` with its parameters bound to `args` (`call`, when the program wrote
+    /// one, locates arguments in messages).
+    fn call_bound(&mut self, def: usize, args: Vec<Val>, call: Option<&ast::ExprCall>, span: Span) -> Res<Val> {
         // An empty list literal argument (`f([])`) takes the type the callee learned for its
         // parameter in an earlier round (from the instance made for `list[?]`).
         let mut args = args;
@@ -360,7 +415,7 @@ impl FnCx<'_, '_> {
         if args.iter().any(|a| a.ty == Ty::Unknown || (self.p.final_pass && !a.ty.is_known())) {
             if self.p.final_pass {
                 let i = args.iter().position(|a| !a.ty.is_known()).unwrap_or(0);
-                let arg_span = self.arg_span(call, def, i).unwrap_or(span);
+                let arg_span = call.and_then(|c| self.arg_span(c, def, i)).unwrap_or(span);
                 return self.fail(
                     Diagnostic::error("kiln cannot infer the element type of this empty list", arg_span)
                         .with_note("give it a type first, e.g. `xs: list[float] = []`"),
@@ -370,6 +425,13 @@ impl FnCx<'_, '_> {
         }
         let inst = self.p.instance(def, args.iter().map(|a| a.ty.clone()).collect());
         self.note_call_site(inst);
+        if self.p.defs[def].stdlib && !self.p.stdlib_call_sites.contains_key(&inst) {
+            let site = match self.p.stdlib_call_sites.get(&self.inst).filter(|_| self.in_stdlib()) {
+                Some(outer) => outer.clone(),
+                None => (span, self.p.defs[def].name.replace("__", ".")),
+            };
+            self.p.stdlib_call_sites.insert(inst, site);
+        }
         // A list the callee fills (`fill(xs)` with `xs = []`) tells the caller its type.
         for (i, a) in args.iter().enumerate() {
             if a.ty.is_known() || self.p.final_pass {
@@ -760,6 +822,15 @@ impl FnCx<'_, '_> {
     fn call_method(&mut self, a: &ast::ExprAttribute, call: &ast::ExprCall, span: Span) -> Res<Val> {
         let receiver = self.expr(&a.value)?;
         let method = a.attr.as_str();
+        let kind = match receiver.ty {
+            Ty::List(_) => Some("list"),
+            Ty::Str => Some("str"),
+            Ty::Tuple(_) => Some("tuple"),
+            _ => None,
+        };
+        if let Some(&def) = kind.and_then(|k| self.p.stdlib_by_name.get(&format!("{k}__{method}"))) {
+            return self.call_user_with(def, Some(receiver), call, span);
+        }
         let args = self.positional_only(call, method)?;
         match (&receiver.ty, method) {
             (Ty::List(elem), "append") => {
@@ -801,7 +872,7 @@ impl FnCx<'_, '_> {
                 };
                 self.fail(
                     Diagnostic::error(message, self.span_of(a))
-                        .with_note("kiln supports only list.append among methods so far"),
+                        .with_note("docs/language.md lists the methods kiln supports"),
                 )
             }
         }

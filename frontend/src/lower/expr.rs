@@ -183,7 +183,7 @@ impl FnCx<'_, '_> {
             },
             ast::Constant::Float(f) => Val { ty: Ty::Float, h: self.lit(Literal::F64(*f), span) },
             ast::Constant::Str(s) => {
-                if has_surrogate_escape(self.p.source, span) {
+                if has_surrogate_escape(self.p.text(), span) {
                     return self.fail(
                         Diagnostic::error("kiln does not support lone surrogates in strings", span)
                             .with_label("a \\uD800-\\uDFFF escape")
@@ -674,7 +674,19 @@ impl FnCx<'_, '_> {
             }
             (Ty::Tuple(_), Ty::Tuple(_)) => self.tuple_compare(ir_op, left, right, span),
             (Ty::List(_), Ty::List(_)) => {
-                self.fail(Diagnostic::error("kiln does not support comparing lists yet", span))
+                let name = match ir_op {
+                    CompareOp::Eq | CompareOp::Ne => "_list_eq",
+                    CompareOp::Lt => "_list_lt",
+                    CompareOp::Le => "_list_le",
+                    CompareOp::Gt => "_list_gt",
+                    CompareOp::Ge => "_list_ge",
+                };
+                let r = self.call_stdlib(name, vec![left, right], span)?;
+                Ok(if ir_op == CompareOp::Ne {
+                    self.emit(Expression::Unary { op: UnaryOp::Not, arg: r.h }, span)
+                } else {
+                    r.h
+                })
             }
             _ => self.fail(Diagnostic::error(
                 format!("'{}' not supported between instances of '{lt}' and '{rt}'", cmp_symbol(op)),

@@ -41,6 +41,11 @@ pub(crate) struct FuncDef<'a> {
     pub returns: Option<Ty>,
     pub scope: FunctionScope,
     pub span: Span,
+    /// The file the `def` is in (the program, or kiln's prelude).
+    pub file: u32,
+    /// Part of kiln's prelude (`stdlib/prelude.py`): found only by the builtins and methods
+    /// it implements, and hidden from tracebacks.
+    pub stdlib: bool,
 }
 
 pub(crate) struct ParamDef<'a> {
@@ -136,6 +141,11 @@ pub(crate) struct Program<'a> {
     pub global_flags: HashMap<String, Handle<kiln_ir::Global>>,
     /// `@par` decorators, by the start offset of their `for` (see `par_syntax`).
     pub par_decorators: crate::par_syntax::ParDecorators,
+    /// The prelude's `def`s by name (not visible to the program as plain names).
+    pub stdlib_by_name: HashMap<String, usize>,
+    /// For each instance of a prelude function: the program's call that first needed it (what
+    /// an error inside the prelude is reported at), and the builtin or method called there.
+    pub stdlib_call_sites: HashMap<usize, (Span, String)>,
     /// What each `def` may do that a parallel loop must know about (see `par.rs`).
     pub par_effects: HashMap<usize, par::Effects>,
 }
@@ -150,6 +160,15 @@ pub(crate) type Res<T> = Result<T, Stop>;
 const MAX_ROUNDS: usize = 200;
 
 impl<'a> Program<'a> {
+    /// The text of the file being lowered (the program or the prelude).
+    pub fn text(&self) -> &'a str {
+        if self.file == crate::STDLIB_FILE {
+            crate::PRELUDE
+        } else {
+            self.source
+        }
+    }
+
     pub fn span(&self, range: rustpython_parser::text_size::TextRange) -> Span {
         Span::new(self.file, range.start().to_u32(), range.end().to_u32())
     }
@@ -302,7 +321,8 @@ fn check_uncalled_defs(p: &mut Program<'_>, suite: &[ast::Stmt]) {
     let count = p.instances.len();
     p.lenient = true;
     for def in 0..p.defs.len() {
-        if called.contains(&def) {
+        // The prelude is generic library code: it is checked by the programs that use it.
+        if called.contains(&def) || p.defs[def].stdlib {
             continue;
         }
         let args = vec![Ty::Unknown; p.defs[def].params.len()];
@@ -326,12 +346,13 @@ fn check_uncalled_defs(p: &mut Program<'_>, suite: &[ast::Stmt]) {
 }
 
 /// Compiles the parsed main file into an IR module.
-pub(crate) fn lower_module(
+pub(crate) fn lower_module<'a>(
     path: &str,
-    source: &str,
-    suite: &[ast::Stmt],
+    source: &'a str,
+    suite: &'a [ast::Stmt],
     file: u32,
     par_decorators: crate::par_syntax::ParDecorators,
+    prelude: &'a [ast::Stmt],
 ) -> Result<Module, Vec<Diagnostic>> {
     let mut module = Module::new();
     module.files.push(kiln_ir::SourceFile::new(path, source));
@@ -358,7 +379,11 @@ pub(crate) fn lower_module(
         global_flags: HashMap::new(),
         par_decorators,
         par_effects: HashMap::new(),
+        stdlib_by_name: HashMap::new(),
+        stdlib_call_sites: HashMap::new(),
     };
+    p.module.files.push(kiln_ir::SourceFile::new(crate::STDLIB_NAME, crate::PRELUDE));
+    scope::collect_prelude(&mut p, prelude);
     scope::collect_module(&mut p, suite);
     if !p.diagnostics.is_empty() {
         return Err(p.diagnostics);
@@ -418,6 +443,10 @@ pub(crate) fn lower_module(
     }
     check_uncalled_defs(&mut p, suite);
     if !p.diagnostics.is_empty() {
+        // One error inside a prelude function can be met by several statements that are
+        // reported at the same call: say it once.
+        let mut seen = HashSet::new();
+        p.diagnostics.retain(|d| seen.insert((d.message.clone(), d.primary_span())));
         return Err(p.diagnostics);
     }
     for (i, f) in functions.into_iter().enumerate() {

@@ -76,7 +76,13 @@ pub(crate) fn walk_instance(p: &mut Program<'_>, inst: usize, suite: &[ast::Stmt
         Some(d) => (p.instances[inst].ir_name.clone(), p.defs[d].name.clone(), p.defs[d].span),
         None => ("__kiln_module".to_string(), "<module>".to_string(), Span::new(p.file, 0, 0)),
     };
-    let f = Function::new(name, source_name, result, span);
+    let mut f = Function::new(name, source_name, result, span);
+    f.hidden = def.is_some_and(|d| p.defs[d].stdlib);
+    // Spans of the walk are in the def's own file (the program or the prelude).
+    let program_file = p.file;
+    if let Some(d) = def {
+        p.file = p.defs[d].file;
+    }
     let local_names = def.map(|d| p.defs[d].scope.locals.clone()).unwrap_or_default();
     let mut cx = FnCx {
         p,
@@ -106,6 +112,7 @@ pub(crate) fn walk_instance(p: &mut Program<'_>, inst: usize, suite: &[ast::Stmt
     cx.epilogue(span);
     let body = cx.blocks.pop().unwrap_or_default();
     cx.f.body = body;
+    cx.p.file = program_file;
     cx.f
 }
 
@@ -196,6 +203,15 @@ impl<'p, 'a> FnCx<'p, 'a> {
     }
 
     pub fn fail<T>(&mut self, diagnostic: Diagnostic) -> Res<T> {
+        // An error inside the prelude is the program's: report it where the program called it.
+        if let Some((site, name)) = self.p.stdlib_call_sites.get(&self.inst).filter(|_| self.in_stdlib()).cloned() {
+            let message = format!("{} (inside kiln's `{name}`)", diagnostic.message);
+            return self.p.fail(
+                Diagnostic::error(message, site).with_label(format!("in this call of `{name}`")).with_note(
+                    "kiln implements this builtin in kiln-Python (stdlib/prelude.py) for the argument types given here",
+                ),
+            );
+        }
         self.p.fail(diagnostic)
     }
 
@@ -283,6 +299,11 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 self.p.changed = true;
             }
         }
+    }
+
+    /// Whether this is one of the prelude's functions.
+    pub fn in_stdlib(&self) -> bool {
+        self.p.instances[self.inst].def.is_some_and(|d| self.p.defs[d].stdlib)
     }
 
     /// Whether `name` is a local of this function (as opposed to a global or builtin).

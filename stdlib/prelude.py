@@ -1,0 +1,190 @@
+# kiln's prelude: builtins and methods written in kiln-Python.
+#
+# Every function here is generic: kiln compiles one instance per tuple of argument types, as it
+# does for the program's own functions, so `sorted` on a list of ints and on a list of tuples
+# are two native functions. The names are not visible to programs: the compiler calls `sum`
+# here for the builtin `sum(...)`, and `list__index` for the method `xs.index(...)`. Frames of
+# these functions never appear in tracebacks (as CPython's builtins, written in C, do not).
+#
+# Calls of `__kiln_*` names are intrinsics the compiler expands (frontend/src/lower/call.rs,
+# `call_intrinsic`); they exist only here.
+
+
+def sum(xs, start=0):
+    # The total has the type of `start + element` (an int start with floats gives a float).
+    total = __kiln_zero_like(xs) + start
+    for x in xs:
+        total += x
+    return total
+
+
+def any(xs):
+    for x in xs:
+        if x:
+            return True
+    return False
+
+
+def all(xs):
+    for x in xs:
+        if not x:
+            return False
+    return True
+
+
+def list__index(xs, value):
+    i = 0
+    for x in xs:
+        if x == value:
+            return i
+        i += 1
+    raise ValueError(repr(value) + " is not in list")
+
+
+def list__count(xs, value):
+    n = 0
+    for x in xs:
+        if x == value:
+            n += 1
+    return n
+
+
+def list__reverse(xs):
+    i = 0
+    j = len(xs) - 1
+    while i < j:
+        t = xs[i]
+        xs[i] = xs[j]
+        xs[j] = t
+        i += 1
+        j -= 1
+
+
+def list__insert(xs, index, value):
+    n = len(xs)
+    if index < 0:
+        index += n
+        if index < 0:
+            index = 0
+    if index > n:
+        index = n
+    xs.append(value)
+    j = n
+    while j > index:
+        xs[j] = xs[j - 1]
+        j -= 1
+    xs[index] = value
+
+
+def list__extend(xs, ys):
+    n = len(ys)
+    i = 0
+    while i < n:
+        xs.append(ys[i])
+        i += 1
+
+
+def list__copy(xs):
+    out = xs * 1
+    return out
+
+
+def _merge_sort(xs, lo, hi, tmp, reverse):
+    # Stable: on ties the element from the left half comes first.
+    if hi - lo < 2:
+        return
+    mid = (lo + hi) // 2
+    _merge_sort(xs, lo, mid, tmp, reverse)
+    _merge_sort(xs, mid, hi, tmp, reverse)
+    i = lo
+    j = mid
+    k = lo
+    while i < mid and j < hi:
+        if reverse:
+            take_right = xs[i] < xs[j]
+        else:
+            take_right = xs[j] < xs[i]
+        if take_right:
+            tmp[k] = xs[j]
+            j += 1
+        else:
+            tmp[k] = xs[i]
+            i += 1
+        k += 1
+    while i < mid:
+        tmp[k] = xs[i]
+        i += 1
+        k += 1
+    while j < hi:
+        tmp[k] = xs[j]
+        j += 1
+        k += 1
+    k = lo
+    while k < hi:
+        xs[k] = tmp[k]
+        k += 1
+
+
+def list__sort(xs, reverse=False):
+    tmp = xs * 1
+    _merge_sort(xs, 0, len(xs), tmp, reverse)
+
+
+def sorted(xs, reverse=False):
+    out = xs * 1
+    list__sort(out, reverse)
+    return out
+
+
+# List comparisons, as CPython: the first position where the elements differ (by `==`)
+# decides with the operator itself; if one list is a prefix of the other, the lengths decide.
+
+
+def _list_eq(a, b):
+    if len(a) != len(b):
+        return False
+    i = 0
+    n = len(a)
+    while i < n:
+        if not (a[i] == b[i]):
+            return False
+        i += 1
+    return True
+
+
+def _first_difference(a, b):
+    n = min(len(a), len(b))
+    i = 0
+    while i < n:
+        if not (a[i] == b[i]):
+            return i
+        i += 1
+    return -1
+
+
+def _list_lt(a, b):
+    i = _first_difference(a, b)
+    if i < 0:
+        return len(a) < len(b)
+    return a[i] < b[i]
+
+
+def _list_le(a, b):
+    i = _first_difference(a, b)
+    if i < 0:
+        return len(a) <= len(b)
+    return a[i] <= b[i]
+
+
+def _list_gt(a, b):
+    i = _first_difference(a, b)
+    if i < 0:
+        return len(a) > len(b)
+    return a[i] > b[i]
+
+
+def _list_ge(a, b):
+    i = _first_difference(a, b)
+    if i < 0:
+        return len(a) >= len(b)
+    return a[i] >= b[i]
