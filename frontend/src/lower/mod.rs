@@ -21,6 +21,7 @@
 
 mod call;
 mod expr;
+mod iter;
 mod par;
 mod stmt;
 mod tuple;

@@ -900,7 +900,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
 
     /// Shared shape of `while` and `for`: `head` decides whether to go on (lowered at the top
     /// of every iteration), then the body; an `else` runs when `head` ends the loop.
-    fn loop_stmt(
+    pub(crate) fn loop_stmt(
         &mut self,
         span: Span,
         body: &[ast::Stmt],
@@ -957,7 +957,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
     }
 
     fn for_stmt(&mut self, s: &ast::StmtFor, span: Span) -> Res<()> {
-        if self.try_par_for(s, span)? {
+        if self.try_par_for(s, span)? || self.try_iterator_for(s, span)? {
             return Ok(());
         }
         let target_span = self.span_of(&*s.target);
