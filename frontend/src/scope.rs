@@ -190,7 +190,7 @@ fn check_global_order(p: &mut Program<'_>, body: &[ast::Stmt]) {
     }
 }
 
-fn target_names(target: &ast::Expr, out: &mut HashSet<String>) {
+pub(crate) fn target_names(target: &ast::Expr, out: &mut HashSet<String>) {
     match target {
         ast::Expr::Name(n) => {
             out.insert(n.id.to_string());

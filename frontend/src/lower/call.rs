@@ -135,6 +135,9 @@ impl FnCx<'_, '_> {
         match &*call.func {
             ast::Expr::Name(n) => {
                 let name = n.id.as_str();
+                if name == super::comprehension::APPEND_MARKER {
+                    return self.comprehension_append(call, span);
+                }
                 if self.is_local(name) || self.p.globals.contains_key(name) {
                     let v = self.name_value(name, self.span_of(&*call.func))?;
                     return self.fail(Diagnostic::error(format!("'{}' object is not callable", v.ty), span));

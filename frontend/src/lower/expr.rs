@@ -146,6 +146,8 @@ impl FnCx<'_, '_> {
             ast::Expr::List(l) => self.list_literal(&l.elts, span),
             ast::Expr::JoinedStr(j) => self.fstring(&j.values, span),
             ast::Expr::Tuple(t) => self.tuple_literal(&t.elts, span),
+            ast::Expr::ListComp(c) => self.list_comprehension(&c.elt, &c.generators, c.range, span),
+            ast::Expr::GeneratorExp(c) => self.list_comprehension(&c.elt, &c.generators, c.range, span),
             other => {
                 let what = match other {
                     ast::Expr::Lambda(_) => "lambda expressions",

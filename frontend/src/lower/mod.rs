@@ -20,6 +20,7 @@
 //! as CPython does, so such reads never see garbage.
 
 mod call;
+mod comprehension;
 mod expr;
 mod iter;
 mod par;
@@ -147,6 +148,8 @@ pub(crate) struct Program<'a> {
     /// For each instance of a prelude function: the program's call that first needed it (what
     /// an error inside the prelude is reported at), and the builtin or method called there.
     pub stdlib_call_sites: HashMap<usize, (Span, String)>,
+    /// The element type learned so far for each list comprehension, by (instance, offset).
+    pub comprehension_types: HashMap<(usize, u32), Ty>,
     /// What each `def` may do that a parallel loop must know about (see `par.rs`).
     pub par_effects: HashMap<usize, par::Effects>,
 }
@@ -382,6 +385,7 @@ pub(crate) fn lower_module<'a>(
         par_effects: HashMap::new(),
         stdlib_by_name: HashMap::new(),
         stdlib_call_sites: HashMap::new(),
+        comprehension_types: HashMap::new(),
     };
     p.module.files.push(kiln_ir::SourceFile::new(crate::STDLIB_NAME, crate::PRELUDE));
     scope::collect_prelude(&mut p, prelude);

@@ -65,6 +65,12 @@ pub(crate) struct FnCx<'p, 'a> {
     /// Names that were private to an earlier parallel loop (at that loop's span): reading
     /// one that has not been assigned again is an error.
     pub par_dead: HashMap<String, Span>,
+    /// Per enclosing comprehension: the names its `for` targets bind.
+    pub comp_scopes: Vec<HashSet<String>>,
+    /// Comprehension variables bound so far, in hidden locals (see `comprehension.rs`).
+    pub comp_vars: HashMap<String, (Handle<Local>, Ty)>,
+    /// The comprehensions being lowered, innermost last.
+    pub comprehensions: Vec<super::comprehension::Comprehension>,
     temp_counter: u32,
 }
 
@@ -101,6 +107,9 @@ pub(crate) fn walk_instance(p: &mut Program<'_>, inst: usize, suite: &[ast::Stmt
         par_private: Vec::new(),
         par_locals: HashMap::new(),
         par_dead: HashMap::new(),
+        comp_scopes: Vec::new(),
+        comp_vars: HashMap::new(),
+        comprehensions: Vec::new(),
         temp_counter: 0,
     };
     cx.prologue();
@@ -366,6 +375,9 @@ impl<'p, 'a> FnCx<'p, 'a> {
 
     /// Binds `name` to `value` (joining its type into the variable's).
     pub fn assign_name(&mut self, name: &str, value: Val, span: Span) -> Res<()> {
+        if let Some(done) = self.assign_comprehension_var(name, &value, span) {
+            return done;
+        }
         if self.p.def_by_name.contains_key(name) && !self.is_local(name) {
             return self.fail(Diagnostic::error(
                 format!("kiln does not support rebinding the function name `{name}` yet"),
@@ -453,6 +465,9 @@ impl<'p, 'a> FnCx<'p, 'a> {
 
     /// Reads variable `name`, with an unbound check where it may not be bound yet.
     pub fn read_name(&mut self, name: &str, span: Span) -> Res<Option<Val>> {
+        if let Some(v) = self.read_comprehension_var(name, span) {
+            return Ok(Some(v));
+        }
         let Some(var) = self.var_type(name) else {
             if self.p.final_pass
                 && !self.p.diagnostics.is_empty()
