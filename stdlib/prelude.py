@@ -125,15 +125,121 @@ def _merge_sort(xs, lo, hi, tmp, reverse):
         k += 1
 
 
-def list__sort(xs, reverse=False):
+def list__sort(xs, key=None, reverse=False):
+    # `key` is None here; a call with a key function runs `list__sort__key`.
     tmp = xs * 1
     _merge_sort(xs, 0, len(xs), tmp, reverse)
 
 
-def sorted(xs, reverse=False):
+def sorted(xs, key=None, reverse=False):
     out = xs * 1
-    list__sort(out, reverse)
+    list__sort(out, None, reverse)
     return out
+
+
+def _merge_sort_by(idx, keys, lo, hi, tmp, reverse):
+    # Sorts the positions `idx[lo:hi]` by `keys[position]`, stably.
+    if hi - lo < 2:
+        return
+    mid = (lo + hi) // 2
+    _merge_sort_by(idx, keys, lo, mid, tmp, reverse)
+    _merge_sort_by(idx, keys, mid, hi, tmp, reverse)
+    i = lo
+    j = mid
+    k = lo
+    while i < mid and j < hi:
+        if reverse:
+            take_right = keys[idx[i]] < keys[idx[j]]
+        else:
+            take_right = keys[idx[j]] < keys[idx[i]]
+        if take_right:
+            tmp[k] = idx[j]
+            j += 1
+        else:
+            tmp[k] = idx[i]
+            i += 1
+        k += 1
+    while i < mid:
+        tmp[k] = idx[i]
+        i += 1
+        k += 1
+    while j < hi:
+        tmp[k] = idx[j]
+        j += 1
+        k += 1
+    k = lo
+    while k < hi:
+        idx[k] = tmp[k]
+        k += 1
+
+
+def list__sort__key(xs, key, reverse=False):
+    # Each key is computed once, in order, as CPython does.
+    n = len(xs)
+    keys = [key(x) for x in xs]
+    idx = [i for i in range(n)]
+    tmp = idx * 1
+    _merge_sort_by(idx, keys, 0, n, tmp, reverse)
+    items = xs * 1
+    i = 0
+    while i < n:
+        xs[i] = items[idx[i]]
+        i += 1
+
+
+def sorted__key(xs, key, reverse=False):
+    out = xs * 1
+    list__sort__key(out, key, reverse)
+    return out
+
+
+def min__key(xs, key):
+    if len(xs) == 0:
+        raise ValueError("min() arg is an empty sequence")
+    best = xs[0]
+    best_key = key(best)
+    i = 1
+    n = len(xs)
+    while i < n:
+        k = key(xs[i])
+        if k < best_key:
+            best = xs[i]
+            best_key = k
+        i += 1
+    return best
+
+
+def max__key(xs, key):
+    if len(xs) == 0:
+        raise ValueError("max() arg is an empty sequence")
+    best = xs[0]
+    best_key = key(best)
+    i = 1
+    n = len(xs)
+    while i < n:
+        k = key(xs[i])
+        if k > best_key:
+            best = xs[i]
+            best_key = k
+        i += 1
+    return best
+
+
+def _range_list(start, stop, step):
+    return [i for i in range(start, stop, step)]
+
+
+def list(xs):
+    return [x for x in xs]
+
+
+def map(f, xs):
+    # A list rather than a lazy iterator: the same values in the same order.
+    return [f(x) for x in xs]
+
+
+def filter(f, xs):
+    return [x for x in xs if f(x)]
 
 
 # List comparisons, as CPython: the first position where the elements differ (by `==`)
@@ -188,3 +294,17 @@ def _list_ge(a, b):
     if i < 0:
         return len(a) >= len(b)
     return a[i] >= b[i]
+
+
+def zip(a, b):
+    # A list of pairs (for loops over `zip(...)` do not build it; see lower/iter.rs).
+    n = min(len(a), len(b))
+    return [(a[i], b[i]) for i in range(n)]
+
+
+def enumerate(xs, start=0):
+    return [(start + i, xs[i]) for i in range(len(xs))]
+
+
+def reversed(xs):
+    return [xs[i] for i in range(len(xs) - 1, -1, -1)]

@@ -350,6 +350,11 @@ fn unknown_module(name: &str, span: Span) -> Diagnostic {
         .with_note("kiln provides the modules `math`, `time` and `kiln` so far")
 }
 
+/// Collects one `def` (also used for the compiler-made ones, see `lower/funcs.rs`).
+pub(crate) fn collect_def_pub<'a>(p: &mut Program<'a>, def: &'a ast::StmtFunctionDef) {
+    collect_def(p, def)
+}
+
 fn collect_def<'a>(p: &mut Program<'a>, def: &'a ast::StmtFunctionDef) {
     let name = def.name.to_string();
     let head_span = def_head_span(p, def);
@@ -422,7 +427,17 @@ fn collect_def<'a>(p: &mut Program<'a>, def: &'a ast::StmtFunctionDef) {
     }
     let index = p.defs.len();
     let file = p.file;
-    p.defs.push(FuncDef { name: name.clone(), ast: def, params, returns, scope, span: head_span, file, stdlib: false });
+    p.defs.push(FuncDef {
+        name: name.clone(),
+        ast: def,
+        params,
+        returns,
+        scope,
+        span: head_span,
+        file,
+        stdlib: false,
+        synthetic: false,
+    });
     p.def_by_name.insert(name, index);
 }
 

@@ -19,6 +19,9 @@ pub enum Ty {
     List(Box<Ty>),
     /// A fixed-length tuple: one type per position.
     Tuple(Vec<Ty>),
+    /// A function value: the `def` (index into the program's defs) it is. Known at compile
+    /// time, so it needs no storage.
+    Func(usize),
 }
 
 impl Ty {
@@ -71,7 +74,7 @@ impl Ty {
     pub fn to_ir(&self, module: &mut Module) -> Handle<Type> {
         match self {
             Ty::Unknown | Ty::Int => module.scalar_type(Scalar::I64),
-            Ty::None => module.types.insert(Type::None),
+            Ty::None | Ty::Func(_) => module.types.insert(Type::None),
             Ty::Bool => module.scalar_type(Scalar::BOOL),
             Ty::Float => module.scalar_type(Scalar::F64),
             Ty::Str => module.types.insert(Type::Str),
@@ -98,6 +101,7 @@ impl fmt::Display for Ty {
             Ty::Str => f.write_str("str"),
             Ty::List(e) if **e == Ty::Unknown => f.write_str("list"),
             Ty::List(e) => write!(f, "list[{e}]"),
+            Ty::Func(_) => f.write_str("function"),
             Ty::Tuple(es) if es.is_empty() => f.write_str("tuple[()]"),
             Ty::Tuple(es) => {
                 f.write_str("tuple[")?;

@@ -1,6 +1,6 @@
-# List comprehensions are not in this milestone.
+# Set comprehensions are not supported yet (list comprehensions are).
 # expect: does not support
-# expect: comprehension
+# expect: set
 # at: 5
-squares = [i * i for i in range(10)]
-print(squares)
+evens = {i for i in range(10) if i % 2 == 0}
+print(evens)

@@ -1,6 +1,9 @@
-# Lambdas are not in this milestone.
-# expect: does not support
-# expect: lambda
-# at: 5
-square = lambda x: x * x
-print(square(3))
+# A lambda that reads a local variable of its function would need a closure.
+# expect: lambdas that use local variables
+# expect: k
+# at: 6
+def scaled(k):
+    return sorted([3, 1, 2], key=lambda x: x * k)
+
+
+print(scaled(2))

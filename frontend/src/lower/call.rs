@@ -73,11 +73,6 @@ const FLOAT_METHODS: &[&str] = &["is_integer", "hex", "as_integer_ratio", "conju
 /// Python builtins kiln does not provide yet (reported as such, not as unknown names).
 pub(crate) const LATER_BUILTINS: &[&str] = &[
     "round",
-    "reversed",
-    "enumerate",
-    "zip",
-    "map",
-    "filter",
     "divmod",
     "pow",
     "hex",
@@ -88,7 +83,6 @@ pub(crate) const LATER_BUILTINS: &[&str] = &[
     "input",
     "open",
     "isinstance",
-    "list",
     "dict",
     "set",
     "tuple",
@@ -126,6 +120,11 @@ pub(crate) const LATER_BUILTINS: &[&str] = &[
     "property",
 ];
 
+/// Whether `call` calls `name` by that name (not through a variable or a method).
+fn call_names(call: &ast::ExprCall, name: &str) -> bool {
+    matches!(&*call.func, ast::Expr::Name(n) if n.id.as_str() == name)
+}
+
 pub(crate) fn is_builtin(name: &str) -> bool {
     BUILTINS.contains(&name)
 }
@@ -137,6 +136,10 @@ impl FnCx<'_, '_> {
                 let name = n.id.as_str();
                 if name == super::comprehension::APPEND_MARKER {
                     return self.comprehension_append(call, span);
+                }
+                if let Some(def) = self.callee_def(name) {
+                    self.name_value(name, self.span_of(&*call.func))?;
+                    return self.call_user(def, call, span);
                 }
                 if self.is_local(name) || self.p.globals.contains_key(name) {
                     let v = self.name_value(name, self.span_of(&*call.func))?;
@@ -160,6 +163,10 @@ impl FnCx<'_, '_> {
                     Some(Imported::KilnMember(_)) => return self.fail(super::par::misplaced_par(span)),
                     Some(_) => return self.fail(Diagnostic::error(format!("module `{name}` is not callable"), span)),
                     None => {}
+                }
+                // `key=` with a function: the prelude's keyed variant.
+                if let Some(def) = self.keyed_variant(name, call) {
+                    return self.call_user(def, call, span);
                 }
                 if is_builtin(name) {
                     return self.call_builtin(name, call, span);
@@ -202,6 +209,18 @@ impl FnCx<'_, '_> {
             }
             _ => self.fail(Diagnostic::error("kiln does not support calling this expression yet", span)),
         }
+    }
+
+    /// The prelude's `<name>__key` when the call passes a `key=` that is not `None`.
+    fn keyed_variant(&self, name: &str, call: &ast::ExprCall) -> Option<usize> {
+        let keyed = call.keywords.iter().any(|k| {
+            k.arg.as_deref() == Some("key")
+                && !matches!(&k.value, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::None))
+        });
+        if !keyed {
+            return None;
+        }
+        self.p.stdlib_by_name.get(&format!("{name}__key")).copied()
     }
 
     /// An intrinsic of the prelude (`__kiln_*`): operations kiln-Python cannot spell.
@@ -270,7 +289,10 @@ impl FnCx<'_, '_> {
     /// own arguments: `xs.index(v)` runs the prelude's `list__index(xs, v)`.
     fn call_user_with(&mut self, def: usize, receiver: Option<Val>, call: &ast::ExprCall, span: Span) -> Res<Val> {
         let name = self.p.defs[def].name.clone();
-        if !self.p.defs[def].stdlib && !self.def_is_bound(&name) {
+        // A function reached through a value (`key(x)`) or made by the compiler has run its
+        // `def` already; one called by its name may not have.
+        let by_name = call_names(call, &name);
+        if by_name && !self.p.defs[def].stdlib && !self.p.defs[def].synthetic && !self.def_is_bound(&name) {
             let def_span = self.p.defs[def].span;
             return self.fail(
                 Diagnostic::error(format!("`{name}` is called before its `def` has run"), span)
@@ -303,7 +325,9 @@ impl FnCx<'_, '_> {
             if let ast::Expr::Starred(_) = a {
                 return self.fail(Diagnostic::error("kiln does not support `*` arguments yet", self.span_of(a)));
             }
-            bound[*slot] = Some(self.expr(a)?);
+            // The prelude takes a `range(...)` argument as the list of its values.
+            let v = if self.p.defs[def].stdlib { self.expr_iterable(a)? } else { self.expr(a)? };
+            bound[*slot] = Some(v);
         }
         for k in &call.keywords {
             let Some(kw) = &k.arg else {
@@ -718,7 +742,7 @@ impl FnCx<'_, '_> {
                 self.runtime(RuntimeFn::PrintNone, vec![], span);
                 return Ok(());
             }
-            Ty::List(_) | Ty::Tuple(_) => {
+            Ty::List(_) | Ty::Tuple(_) | Ty::Func(_) => {
                 let s = self.str_of(v, span)?;
                 self.runtime(RuntimeFn::PrintStr, vec![s.h], span);
                 return Ok(());
@@ -831,6 +855,9 @@ impl FnCx<'_, '_> {
             Ty::Tuple(_) => Some("tuple"),
             _ => None,
         };
+        if let Some(def) = kind.and_then(|k| self.keyed_variant(&format!("{k}__{method}"), call)) {
+            return self.call_user_with(def, Some(receiver), call, span);
+        }
         if let Some(&def) = kind.and_then(|k| self.p.stdlib_by_name.get(&format!("{k}__{method}"))) {
             return self.call_user_with(def, Some(receiver), call, span);
         }

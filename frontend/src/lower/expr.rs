@@ -146,6 +146,7 @@ impl FnCx<'_, '_> {
             ast::Expr::List(l) => self.list_literal(&l.elts, span),
             ast::Expr::JoinedStr(j) => self.fstring(&j.values, span),
             ast::Expr::Tuple(t) => self.tuple_literal(&t.elts, span),
+            ast::Expr::Lambda(l) => self.lambda_value(l, span),
             ast::Expr::ListComp(c) => self.list_comprehension(&c.elt, &c.generators, c.range, span),
             ast::Expr::GeneratorExp(c) => self.list_comprehension(&c.elt, &c.generators, c.range, span),
             other => {
@@ -222,8 +223,11 @@ impl FnCx<'_, '_> {
             }
             return self.fail(Diagnostic::error(format!("kiln does not support using `{name}` as a value yet"), span));
         }
-        if self.p.def_by_name.contains_key(name) {
-            return self.fail(Diagnostic::error("kiln does not support functions as values yet", span));
+        if let Some(&def) = self.p.def_by_name.get(name) {
+            return Ok(self.func_value(def, span));
+        }
+        if let Some(v) = self.builtin_value(name, span_range(span), span) {
+            return Ok(v);
         }
         if super::call::LATER_BUILTINS.contains(&name) {
             return self.fail(Diagnostic::error(format!("kiln does not support the builtin `{name}` yet"), span));
@@ -310,6 +314,7 @@ impl FnCx<'_, '_> {
             Ty::Int | Ty::Float => self.cast(v, Ty::Bool, span).h,
             Ty::None => self.lit(Literal::Bool(false), span),
             Ty::Tuple(ref elems) => self.lit(Literal::Bool(!elems.is_empty()), span),
+            Ty::Func(_) => self.lit(Literal::Bool(true), span),
             Ty::Str | Ty::List(_) => {
                 let len = self.emit(Expression::Len { value: v.h }, span);
                 let zero = self.lit(Literal::I64(0), span);
@@ -938,6 +943,12 @@ impl FnCx<'_, '_> {
             Ty::Bool => RuntimeFn::StrFromBool,
             Ty::None => return Ok(self.str_lit("None", span)),
             Ty::Tuple(_) => return self.tuple_repr(v, span),
+            Ty::Func(_) => {
+                return self.fail(
+                    Diagnostic::error("kiln cannot turn a function into a string", span)
+                        .with_note("CPython prints its memory address, which differs from run to run"),
+                )
+            }
             Ty::List(ref elem) if matches!(**elem, Ty::List(_) | Ty::Tuple(_)) => {
                 return self.nested_list_repr(v, span)
             }
@@ -1102,4 +1113,8 @@ impl FnCx<'_, '_> {
         let h = self.emit(Expression::Math { function, args: args.iter().map(|a| a.h).collect() }, span);
         Ok(Val { ty: result, h })
     }
+}
+
+fn span_range(span: Span) -> rustpython_parser::text_size::TextRange {
+    rustpython_parser::text_size::TextRange::new(span.start.into(), span.end.into())
 }

@@ -10,6 +10,19 @@ use crate::diagnostic::Diagnostic;
 use crate::ty::Ty;
 
 impl FnCx<'_, '_> {
+    /// An iterable argument: `range(...)` becomes the list of its values (kiln has no range
+    /// objects yet); anything else is evaluated as usual.
+    pub(crate) fn expr_iterable(&mut self, e: &ast::Expr) -> Res<Val> {
+        match e {
+            ast::Expr::Call(c) if self.is_builtin_range(c) => {
+                let span = self.span_of(e);
+                let (start, stop, step) = self.range_args(c, span)?;
+                self.call_stdlib("_range_list", vec![start, stop, step], span)
+            }
+            _ => self.expr(e),
+        }
+    }
+
     /// Lowers `s` when its iterable is `enumerate(...)`, `zip(...)` or `reversed(...)` of
     /// lists; `Ok(false)` when it is something else.
     pub(crate) fn try_iterator_for(&mut self, s: &ast::StmtFor, span: Span) -> Res<bool> {
@@ -33,7 +46,7 @@ impl FnCx<'_, '_> {
         let mut lists = Vec::new();
         let mut start = None;
         for (i, a) in call.args.iter().enumerate() {
-            let v = self.expr(a)?;
+            let v = self.expr_iterable(a)?;
             if name == "enumerate" && i == 1 {
                 start = Some(self.expect_int(v, self.span_of(a), "enumerate() start")?);
                 continue;

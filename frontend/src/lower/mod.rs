@@ -22,6 +22,7 @@
 mod call;
 mod comprehension;
 mod expr;
+mod funcs;
 mod iter;
 mod par;
 mod stmt;
@@ -48,6 +49,8 @@ pub(crate) struct FuncDef<'a> {
     /// Part of kiln's prelude (`stdlib/prelude.py`): found only by the builtins and methods
     /// it implements, and hidden from tracebacks.
     pub stdlib: bool,
+    /// Made by the compiler: a lambda, or a builtin used as a value (see `funcs.rs`).
+    pub synthetic: bool,
 }
 
 pub(crate) struct ParamDef<'a> {
@@ -148,6 +151,8 @@ pub(crate) struct Program<'a> {
     /// For each instance of a prelude function: the program's call that first needed it (what
     /// an error inside the prelude is reported at), and the builtin or method called there.
     pub stdlib_call_sites: HashMap<usize, (Span, String)>,
+    /// Compiler-made `def`s: lambdas by (file, offset), builtins used as values.
+    pub synthetic_defs: HashMap<(u32, u32), usize>,
     /// The element type learned so far for each list comprehension, by (instance, offset).
     pub comprehension_types: HashMap<(usize, u32), Ty>,
     /// What each `def` may do that a parallel loop must know about (see `par.rs`).
@@ -326,7 +331,7 @@ fn check_uncalled_defs(p: &mut Program<'_>, suite: &[ast::Stmt]) {
     p.lenient = true;
     for def in 0..p.defs.len() {
         // The prelude is generic library code: it is checked by the programs that use it.
-        if called.contains(&def) || p.defs[def].stdlib {
+        if called.contains(&def) || p.defs[def].stdlib || p.defs[def].synthetic {
             continue;
         }
         let args = vec![Ty::Unknown; p.defs[def].params.len()];
@@ -386,6 +391,7 @@ pub(crate) fn lower_module<'a>(
         stdlib_by_name: HashMap::new(),
         stdlib_call_sites: HashMap::new(),
         comprehension_types: HashMap::new(),
+        synthetic_defs: HashMap::new(),
     };
     p.module.files.push(kiln_ir::SourceFile::new(crate::STDLIB_NAME, crate::PRELUDE));
     scope::collect_prelude(&mut p, prelude);

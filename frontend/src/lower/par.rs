@@ -121,6 +121,10 @@ fn parse_options(p: &Program<'_>, keywords: &[ast::Keyword]) -> Result<ParOption
 // ----- the syntactic facts of a body ------------------------------------------------------
 
 /// Calls `f` with each direct sub-expression of `e`.
+pub(crate) fn for_each_child(e: &ast::Expr, f: impl FnMut(&ast::Expr)) {
+    children(e, f)
+}
+
 fn children(e: &ast::Expr, mut f: impl FnMut(&ast::Expr)) {
     use ast::Expr as E;
     match e {
@@ -280,6 +284,8 @@ struct Facts {
     calls: Vec<(String, Span)>,
     /// `return`, `break` out of the body, nested `def`s.
     escapes: Vec<(&'static str, Span)>,
+    /// Names bound by comprehensions (their own scope).
+    comprehension_vars: HashSet<String>,
 }
 
 struct Collector<'p, 'a> {
@@ -311,6 +317,15 @@ impl Collector<'_, '_> {
             },
             ast::Expr::Subscript(sub) if matches!(sub.ctx, ast::ExprContext::Load) => {
                 self.facts.element_reads.push((e.clone(), self.p.span_of(e)))
+            }
+            // A comprehension's own variables are not the function's (Python 3 scoping).
+            ast::Expr::ListComp(ast::ExprListComp { generators, .. })
+            | ast::Expr::SetComp(ast::ExprSetComp { generators, .. })
+            | ast::Expr::DictComp(ast::ExprDictComp { generators, .. })
+            | ast::Expr::GeneratorExp(ast::ExprGeneratorExp { generators, .. }) => {
+                for g in generators {
+                    crate::scope::target_names(&g.target, &mut self.facts.comprehension_vars);
+                }
             }
             _ => {}
         }
@@ -509,7 +524,8 @@ fn own_effects(p: &Program<'_>, def: usize) -> Effects {
         (!locals.contains(root)).then(|| (root.to_string(), *span))
     });
     for (name, span) in &facts.reads {
-        if !locals.contains(name) {
+        // The prelude reads no program globals (its free names are builtins and its own).
+        if !locals.contains(name) && !facts.comprehension_vars.contains(name) && !d.stdlib {
             effects.reads_globals.entry(name.clone()).or_insert(*span);
         }
     }
