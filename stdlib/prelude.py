@@ -308,3 +308,51 @@ def enumerate(xs, start=0):
 
 def reversed(xs):
     return [xs[i] for i in range(len(xs) - 1, -1, -1)]
+
+
+def list__pop(xs, index=-1):
+    n = len(xs)
+    if n == 0:
+        raise IndexError("pop from empty list")
+    if index < 0:
+        index += n
+    if index < 0 or index >= n:
+        raise IndexError("pop index out of range")
+    value = xs[index]
+    i = index
+    while i < n - 1:
+        xs[i] = xs[i + 1]
+        i += 1
+    __kiln_list_truncate(xs, n - 1)
+    return value
+
+
+def list__remove(xs, value):
+    n = len(xs)
+    i = 0
+    while i < n:
+        if xs[i] == value:
+            while i < n - 1:
+                xs[i] = xs[i + 1]
+                i += 1
+            __kiln_list_truncate(xs, n - 1)
+            return
+        i += 1
+    raise ValueError("list.remove(x): x not in list")
+
+
+def list__clear(xs):
+    __kiln_list_truncate(xs, 0)
+
+
+def _list_delitem(xs, index):
+    n = len(xs)
+    if index < 0:
+        index += n
+    if index < 0 or index >= n:
+        raise IndexError("list assignment index out of range")
+    i = index
+    while i < n - 1:
+        xs[i] = xs[i + 1]
+        i += 1
+    __kiln_list_truncate(xs, n - 1)

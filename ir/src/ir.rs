@@ -795,6 +795,12 @@ pub enum Statement {
         list: Handle<Expression>,
         value: Handle<Expression>,
     },
+    /// Shortens `list` to `len` elements (`0 <= len <= len(list)`, which the prelude code that
+    /// uses it guarantees): what `pop`, `remove`, `clear` and `del xs[i]` end with.
+    ListTruncate {
+        list: Handle<Expression>,
+        len: Handle<Expression>,
+    },
     /// Raises `kind(message)`; `message` is a `str` when present.
     Raise {
         kind: ExceptionKind,
@@ -901,6 +907,10 @@ impl Statement {
             S::ListAppend { list, value } => {
                 f(*list);
                 f(*value)
+            }
+            S::ListTruncate { list, len } => {
+                f(*list);
+                f(*len)
             }
             S::Raise { message, .. } => message.iter().copied().for_each(f),
             S::ParallelFor { start, stop, step, chunk_size, num_threads, .. } => {

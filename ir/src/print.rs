@@ -173,6 +173,9 @@ impl Printer<'_> {
             Statement::IndexStore { base, index, value } => {
                 self.line(out, depth, &format!("index_store {}[{}], {}", e(*base), e(*index), e(*value)))
             }
+            Statement::ListTruncate { list, len } => {
+                self.line(out, depth, &format!("list_truncate {}, {}", e(*list), e(*len)))
+            }
             Statement::ListAppend { list, value } => {
                 self.line(out, depth, &format!("list_append {}, {}", e(*list), e(*value)))
             }

@@ -243,6 +243,13 @@ impl FunctionValidator<'_> {
                 }
                 self.raises = true;
             }
+            Statement::ListTruncate { list, len } => {
+                let ty = self.operand(*list, span)?;
+                if !matches!(self.module.types[ty], Type::List { .. }) {
+                    return Err(self.error(span, "truncation of a non-list".into()));
+                }
+                self.expect_int(*len, span)?;
+            }
             Statement::ListAppend { list, value } => {
                 let ty = self.operand(*list, span)?;
                 let Type::List { elem } = self.module.types[ty] else {

@@ -69,7 +69,7 @@ impl BlockEffects {
                     self.scan(function, accept);
                     self.scan(function, reject);
                 }
-                Statement::ListAppend { .. } => self.appends = true,
+                Statement::ListAppend { .. } | Statement::ListTruncate { .. } => self.appends = true,
                 Statement::StoreGlobal { global, .. } => {
                     self.stores_globals.insert(global.index());
                 }

@@ -407,6 +407,14 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
                 let tag = tbaa_name(self.cg.module, elem).map(|n| format!("kiln elem.{n}"));
                 self.store(ptr, v, elem, tag.as_deref())?;
             }
+            Statement::ListTruncate { list, len } => {
+                let l = self.ptr(*list)?;
+                let n = self.int_as_i64(*len)?;
+                let header = self.list_header_type();
+                let p = self.b().build_struct_gep(header, l, 0, "len.ptr")?;
+                let store = self.b().build_store(p, n)?;
+                self.cg.tbaa(store, TBAA_LIST_LEN)?;
+            }
             Statement::ListAppend { list, value } => {
                 let elem = self.list_elem_type(*list, span)?;
                 let l = self.ptr(*list)?;

@@ -240,6 +240,12 @@ impl FnCx<'_, '_> {
                     )),
                 }
             }
+            // Shortens a list (the prelude guarantees 0 <= n <= len).
+            "__kiln_list_truncate" => {
+                self.arity(name, &args, 2, 2, span)?;
+                self.push(Statement::ListTruncate { list: args[0].h, len: args[1].h }, span);
+                Ok(Val { ty: Ty::None, h: self.lit(Literal::None, span) })
+            }
             _ => self.fail(Diagnostic::error(format!("internal error: unknown intrinsic `{name}`"), span)),
         }
     }

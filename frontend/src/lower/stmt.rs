@@ -671,6 +671,29 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 self.return_value(value, span)?;
             }
             ast::Stmt::Pass(_) => {}
+            ast::Stmt::Delete(d) => {
+                for t in &d.targets {
+                    let ast::Expr::Subscript(sub) = t else {
+                        let at = self.span_of(t);
+                        return self.fail(Diagnostic::error("kiln supports `del` of list elements only so far", at));
+                    };
+                    let base = self.expr(&sub.value)?;
+                    match base.ty {
+                        Ty::List(_) if !matches!(&*sub.slice, ast::Expr::Slice(_)) => {
+                            let index = self.index_value(&sub.slice)?;
+                            self.call_stdlib("_list_delitem", vec![base, index], span)?;
+                        }
+                        Ty::Unknown => {}
+                        ref other => {
+                            let at = self.span_of(t);
+                            return self.fail(Diagnostic::error(
+                                format!("kiln does not support deleting items of {other} yet"),
+                                at,
+                            ));
+                        }
+                    }
+                }
+            }
             ast::Stmt::Assert(s) => {
                 let cond = self.condition(&s.test)?;
                 let not = self.emit(Expression::Unary { op: UnaryOp::Not, arg: cond }, span);
@@ -706,7 +729,6 @@ impl<'p, 'a> FnCx<'p, 'a> {
                     ast::Stmt::ClassDef(_) => "classes",
                     ast::Stmt::Try(_) | ast::Stmt::TryStar(_) => "`try` statements",
                     ast::Stmt::With(_) | ast::Stmt::AsyncWith(_) => "`with` statements",
-                    ast::Stmt::Delete(_) => "`del`",
                     ast::Stmt::Match(_) => "`match` statements",
                     ast::Stmt::Nonlocal(_) => "`nonlocal`",
                     ast::Stmt::AsyncFunctionDef(_) | ast::Stmt::AsyncFor(_) => "async code",

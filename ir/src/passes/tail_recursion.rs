@@ -120,6 +120,7 @@ fn is_pure(f: &Function, me: Handle<Function>) -> bool {
                 Statement::StoreGlobal { .. }
                     | Statement::IndexStore { .. }
                     | Statement::ListAppend { .. }
+                    | Statement::ListTruncate { .. }
                     | Statement::Raise { .. }
                     | Statement::ParallelFor { .. }
                     | Statement::Barrier
