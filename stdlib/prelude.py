@@ -356,3 +356,63 @@ def _list_delitem(xs, index):
         xs[i] = xs[i + 1]
         i += 1
     __kiln_list_truncate(xs, n - 1)
+
+
+def _slice_bounds(n, start, stop, step, given):
+    # CPython's PySlice_AdjustIndices; `given` has bit 0 for start, bit 1 for stop.
+    if step == 0:
+        raise ValueError("slice step cannot be zero")
+    if step > 0:
+        lo = 0
+        hi = n
+        if given & 1:
+            lo = start
+            if lo < 0:
+                lo += n
+                if lo < 0:
+                    lo = 0
+            elif lo > n:
+                lo = n
+        if given & 2:
+            hi = stop
+            if hi < 0:
+                hi += n
+                if hi < 0:
+                    hi = 0
+            elif hi > n:
+                hi = n
+        return (lo, hi)
+    lo = n - 1
+    hi = -1
+    if given & 1:
+        lo = start
+        if lo < 0:
+            lo += n
+            if lo < 0:
+                lo = -1
+        elif lo >= n:
+            lo = n - 1
+    if given & 2:
+        hi = stop
+        if hi < 0:
+            hi += n
+            if hi < 0:
+                hi = -1
+        elif hi >= n:
+            hi = n - 1
+    return (lo, hi)
+
+
+def _list_slice(xs, start, stop, step, given):
+    lo, hi = _slice_bounds(len(xs), start, stop, step, given)
+    out = xs * 0
+    i = lo
+    if step > 0:
+        while i < hi:
+            out.append(xs[i])
+            i += step
+    else:
+        while i > hi:
+            out.append(xs[i])
+            i += step
+    return out

@@ -137,8 +137,8 @@ impl FnCx<'_, '_> {
                 if matches!(base.ty, Ty::Tuple(_)) {
                     return self.tuple_subscript(base, &s.slice, span);
                 }
-                if let ast::Expr::Slice(_) = &*s.slice {
-                    return self.fail(Diagnostic::error("kiln does not support slicing yet", span));
+                if let ast::Expr::Slice(sl) = &*s.slice {
+                    return self.slice(base, sl, span);
                 }
                 let index = self.index_value(&s.slice)?;
                 self.index_load(base, index, span)
@@ -907,6 +907,31 @@ impl FnCx<'_, '_> {
             self.push(Statement::IndexStore { base: list, index, value: v.h }, span);
         }
         Val { ty, h: list }
+    }
+
+    /// `xs[a:b:c]` of a list (a new list), through the prelude's `_list_slice`.
+    fn slice(&mut self, base: Val, sl: &ast::ExprSlice, span: Span) -> Res<Val> {
+        let mut parts = Vec::new();
+        let mut given = 0;
+        for (bit, part) in [(1, &sl.lower), (2, &sl.upper), (0, &sl.step)] {
+            match part {
+                Some(e) => {
+                    let v = self.index_value(e)?;
+                    given |= bit;
+                    parts.push(v);
+                }
+                None => parts.push(self.int(if bit == 0 { 1 } else { 0 }, span)),
+            }
+        }
+        match base.ty {
+            Ty::List(_) => {
+                let given = self.int(given, span);
+                let [start, stop, step]: [Val; 3] = parts.try_into().expect("three parts");
+                self.call_stdlib("_list_slice", vec![base, start, stop, step, given], span)
+            }
+            Ty::Unknown => self.unknown(span),
+            ref other => self.fail(Diagnostic::error(format!("kiln does not support slicing {other} yet"), span)),
+        }
     }
 
     pub fn index_value(&mut self, index: &ast::Expr) -> Res<Val> {
