@@ -416,3 +416,53 @@ def _list_slice(xs, start, stop, step, given):
             out.append(xs[i])
             i += step
     return out
+
+
+# Dicts and sets (the operations that need no compiler support; see lower/dicts.rs).
+
+
+def _dict_repr(d):
+    return "{" + ", ".join([repr(k) + ": " + repr(d[k]) for k in d]) + "}"
+
+
+def _set_repr(s):
+    if len(s) == 0:
+        return "set()"
+    return "{" + ", ".join([repr(x) for x in s]) + "}"
+
+
+def _dict_from_pairs(pairs):
+    d = {}
+    for k, v in pairs:
+        d[k] = v
+    return d
+
+
+def dict__get(d, key, default=None):
+    if key in d:
+        return d[key]
+    return default
+
+
+def dict__keys(d):
+    return [k for k in d]
+
+
+def dict__values(d):
+    return [d[k] for k in d]
+
+
+def dict__items(d):
+    return [(k, d[k]) for k in d]
+
+
+def dict__setdefault(d, key, default):
+    if key in d:
+        return d[key]
+    d[key] = default
+    return default
+
+
+def dict__update(d, other):
+    for k in other:
+        d[k] = other[k]

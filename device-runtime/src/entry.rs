@@ -226,6 +226,10 @@ pub unsafe fn run_main(entry: extern "C" fn() -> u8, argc: i32, argv: *const *co
 }
 
 fn finish(outcome: Outcome) -> i32 {
+    // ----- numbers / random / files -----
+    // Files still open at exit get their buffered text written.
+    crate::files::flush_all();
+    // ----- end numbers / random / files -----
     io::flush_stdout();
     if !outcome.failed {
         return if io::stdout_failed() { 1 } else { 0 };

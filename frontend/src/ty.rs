@@ -22,11 +22,34 @@ pub enum Ty {
     /// A function value: the `def` (index into the program's defs) it is. Known at compile
     /// time, so it needs no storage.
     Func(usize),
+    Dict(Box<Ty>, Box<Ty>),
+    Set(Box<Ty>),
 }
 
 impl Ty {
     pub fn list(elem: Ty) -> Ty {
         Ty::List(Box::new(elem))
+    }
+
+    pub fn dict(key: Ty, value: Ty) -> Ty {
+        Ty::Dict(Box::new(key), Box::new(value))
+    }
+
+    pub fn set(elem: Ty) -> Ty {
+        Ty::Set(Box::new(elem))
+    }
+
+    /// The type with every unknown part made `int`: for a value whose unknown parts cannot
+    /// be observed (an empty container nothing was ever stored into).
+    pub fn or_int(&self) -> Ty {
+        match self {
+            Ty::Unknown => Ty::Int,
+            Ty::List(e) => Ty::list(e.or_int()),
+            Ty::Set(e) => Ty::set(e.or_int()),
+            Ty::Dict(k, v) => Ty::dict(k.or_int(), v.or_int()),
+            Ty::Tuple(es) => Ty::Tuple(es.iter().map(Ty::or_int).collect()),
+            other => other.clone(),
+        }
     }
 
     /// Whether the type is fully known (no `Unknown` anywhere inside).
@@ -35,6 +58,8 @@ impl Ty {
             Ty::Unknown => false,
             Ty::List(e) => e.is_known(),
             Ty::Tuple(es) => es.iter().all(Ty::is_known),
+            Ty::Dict(k, v) => k.is_known() && v.is_known(),
+            Ty::Set(e) => e.is_known(),
             _ => true,
         }
     }
@@ -51,6 +76,8 @@ impl Ty {
             (Ty::Tuple(a), Ty::Tuple(b)) if a.len() == b.len() => {
                 Some(Ty::Tuple(a.iter().zip(b).map(|(x, y)| x.join(y)).collect::<Option<_>>()?))
             }
+            (Ty::Dict(k1, v1), Ty::Dict(k2, v2)) => Some(Ty::dict(k1.join(k2)?, v1.join(v2)?)),
+            (Ty::Set(a), Ty::Set(b)) => Some(Ty::set(a.join(b)?)),
             (a, b) if a == b => Some(a.clone()),
             _ => None,
         }
@@ -65,6 +92,7 @@ impl Ty {
             // Element types must agree where both are known (`list[?]` fits any list).
             (Ty::List(a), Ty::List(b)) => a.join(b).is_some(),
             (Ty::Tuple(a), Ty::Tuple(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.conforms_to(y)),
+            (Ty::Dict(..), Ty::Dict(..)) | (Ty::Set(_), Ty::Set(_)) => self.join(expected).is_some(),
             (a, b) => a == b,
         }
     }
@@ -86,6 +114,14 @@ impl Ty {
                 let elems = elems.iter().map(|e| e.to_ir(module)).collect();
                 module.types.insert(Type::Tuple { elems })
             }
+            Ty::Dict(k, v) => {
+                let (key, value) = (k.to_ir(module), v.to_ir(module));
+                module.types.insert(Type::Dict { key, value })
+            }
+            Ty::Set(e) => {
+                let elem = e.to_ir(module);
+                module.types.insert(Type::Set { elem })
+            }
         }
     }
 }
@@ -102,6 +138,10 @@ impl fmt::Display for Ty {
             Ty::List(e) if **e == Ty::Unknown => f.write_str("list"),
             Ty::List(e) => write!(f, "list[{e}]"),
             Ty::Func(_) => f.write_str("function"),
+            Ty::Dict(k, v) if **k == Ty::Unknown && **v == Ty::Unknown => f.write_str("dict"),
+            Ty::Dict(k, v) => write!(f, "dict[{k}, {v}]"),
+            Ty::Set(e) if **e == Ty::Unknown => f.write_str("set"),
+            Ty::Set(e) => write!(f, "set[{e}]"),
             Ty::Tuple(es) if es.is_empty() => f.write_str("tuple[()]"),
             Ty::Tuple(es) => {
                 f.write_str("tuple[")?;

@@ -439,6 +439,52 @@ pub enum RuntimeFn {
     TimeTime,
     /// `time.perf_counter()`.
     TimePerfCounter,
+    /// `s[i]` (code points; negative from the end); raises `IndexError`.
+    StrGetItem,
+    /// `s[start:stop:step]`; the last int says which bounds were given (bit 0 start, bit 1
+    /// stop); the step is not zero.
+    StrSlice,
+    /// `sub in s`.
+    StrContains,
+    /// `s * n`.
+    StrRepeat,
+    /// `s.split(sep, maxsplit)` (`sep` None: runs of whitespace); raises `ValueError` for "".
+    StrSplit,
+    /// `s.rsplit(sep, maxsplit)`.
+    StrRsplit,
+    /// `s.splitlines(keepends)`.
+    StrSplitlines,
+    /// `sep.join(list_of_str)`.
+    StrJoin,
+    /// `s.strip/lstrip/rstrip(chars)` (`chars` None: whitespace); the int: 0 both, 1 left, 2 right.
+    StrStrip,
+    /// `s.replace(old, new, count)` (count -1: all).
+    StrReplace,
+    /// `s.find(sub, start, end)` / `rfind` (the bool): -1 when absent.
+    StrFind,
+    /// `s.count(sub, start, end)`.
+    StrCount,
+    /// `s.startswith(prefix, start, end)` / `endswith` (the bool).
+    StrStartswith,
+    /// Case mappings: 0 upper, 1 lower, 2 title, 3 capitalize, 4 swapcase, 5 casefold.
+    StrCase,
+    /// Predicates: 0 isdigit, 1 isalpha, 2 isalnum, 3 isspace, 4 isupper, 5 islower,
+    /// 6 isdecimal, 7 isnumeric, 8 istitle, 9 isidentifier, 10 isprintable, 11 isascii.
+    StrIs,
+    /// `s.ljust/rjust/center(width, fill)`: the last int is 0 ljust, 1 rjust, 2 center.
+    StrPad,
+    /// `s.zfill(width)`.
+    StrZfill,
+    /// `ord(s)`; raises `TypeError` unless `s` is one character.
+    StrOrd,
+    /// `chr(i)`; raises `ValueError` outside range(0x110000).
+    StrChr,
+    /// `int(s, base)`; raises `ValueError` (CPython's message) or `OverflowError`.
+    StrToInt,
+    /// `float(s)`; raises `ValueError`.
+    StrToFloat,
+    /// `bin`/`oct`/`hex` (base 2, 8, 16) with prefix and sign.
+    IntToBase,
 }
 
 /// Parameter and result types of a runtime function, in terms of simple type tags.
@@ -449,6 +495,10 @@ pub enum ValueTag {
     Int,
     Float,
     Str,
+    /// A `str` or `None` (passed as a null pointer): an optional argument.
+    OptStr,
+    /// A `list[str]`.
+    StrList,
 }
 
 pub struct RuntimeSignature {
@@ -481,6 +531,27 @@ impl RuntimeFn {
             IntTrueDiv => (&[T::Int, T::Int], T::Float, false),
             IntFloatCmp => (&[T::Int, T::Float], T::Int, false),
             TimeTime | TimePerfCounter => (&[], T::Float, false),
+            StrGetItem => (&[T::Str, T::Int], T::Str, true),
+            StrSlice => (&[T::Str, T::Int, T::Int, T::Int, T::Int], T::Str, true),
+            StrContains => (&[T::Str, T::Str], T::Bool, false),
+            StrRepeat => (&[T::Str, T::Int], T::Str, false),
+            StrSplit | StrRsplit => (&[T::Str, T::OptStr, T::Int], T::StrList, true),
+            StrSplitlines => (&[T::Str, T::Bool], T::StrList, false),
+            StrJoin => (&[T::Str, T::StrList], T::Str, false),
+            StrStrip => (&[T::Str, T::OptStr, T::Int], T::Str, false),
+            StrReplace => (&[T::Str, T::Str, T::Str, T::Int], T::Str, false),
+            StrFind => (&[T::Str, T::Str, T::Int, T::Int, T::Bool], T::Int, false),
+            StrCount => (&[T::Str, T::Str, T::Int, T::Int], T::Int, false),
+            StrStartswith => (&[T::Str, T::Str, T::Int, T::Int, T::Bool], T::Bool, false),
+            StrCase => (&[T::Str, T::Int], T::Str, false),
+            StrIs => (&[T::Str, T::Int], T::Bool, false),
+            StrPad => (&[T::Str, T::Int, T::Str, T::Int], T::Str, false),
+            StrZfill => (&[T::Str, T::Int], T::Str, false),
+            StrOrd => (&[T::Str], T::Int, true),
+            StrChr => (&[T::Int], T::Str, true),
+            StrToInt => (&[T::Str, T::Int], T::Int, true),
+            StrToFloat => (&[T::Str], T::Float, true),
+            IntToBase => (&[T::Int, T::Int], T::Str, false),
         };
         RuntimeSignature { params, result, can_raise }
     }
@@ -508,6 +579,28 @@ impl RuntimeFn {
             IntFloatCmp => "int_float_cmp",
             TimeTime => "time_time",
             TimePerfCounter => "time_perf_counter",
+            StrGetItem => "str_getitem",
+            StrSlice => "str_slice",
+            StrContains => "str_contains",
+            StrRepeat => "str_repeat",
+            StrSplit => "str_split",
+            StrRsplit => "str_rsplit",
+            StrSplitlines => "str_splitlines",
+            StrJoin => "str_join",
+            StrStrip => "str_strip",
+            StrReplace => "str_replace",
+            StrFind => "str_find",
+            StrCount => "str_count",
+            StrStartswith => "str_startswith",
+            StrCase => "str_case",
+            StrIs => "str_is",
+            StrPad => "str_pad",
+            StrZfill => "str_zfill",
+            StrOrd => "str_ord",
+            StrChr => "str_chr",
+            StrToInt => "str_to_int",
+            StrToFloat => "str_to_float",
+            IntToBase => "int_to_base",
         }
     }
 }
@@ -605,6 +698,26 @@ pub enum GpuBuiltin {
     BlockDim(Axis),
     /// `gpu.grid.dim.x`: blocks per grid.
     GridDim(Axis),
+}
+
+/// Set operators.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum SetOp {
+    Union,
+    Intersection,
+    Difference,
+    SymmetricDifference,
+    /// `left <= right`.
+    IsSubset,
+    Equal,
+    IsDisjoint,
+}
+
+impl SetOp {
+    /// Whether the result is a `bool` rather than a new set.
+    pub fn is_predicate(self) -> bool {
+        matches!(self, SetOp::IsSubset | SetOp::Equal | SetOp::IsDisjoint)
+    }
 }
 
 /// Read-modify-write atomics on an array element; the result is the old value.
@@ -718,6 +831,47 @@ pub enum Expression {
         left: Handle<Expression>,
         right: Handle<Expression>,
     },
+    /// An empty dict.
+    DictNew {
+        key: Handle<Type>,
+        value: Handle<Type>,
+    },
+    /// An empty set.
+    SetNew {
+        elem: Handle<Type>,
+    },
+    /// `(dict[key], True)` when `key` is present, else `(zero value, False)`: a
+    /// `tuple[value, bool]`.
+    DictLookup {
+        dict: Handle<Expression>,
+        key: Handle<Expression>,
+    },
+    /// Removes `key`; whether it was present.
+    DictRemove {
+        dict: Handle<Expression>,
+        key: Handle<Expression>,
+    },
+    /// `key in set`.
+    SetContains {
+        set: Handle<Expression>,
+        key: Handle<Expression>,
+    },
+    /// Removes `key`; whether it was present.
+    SetDiscard {
+        set: Handle<Expression>,
+        key: Handle<Expression>,
+    },
+    /// A set operator: a new set (union, ...) or a `bool` (subset, equality, disjointness),
+    /// computed with CPython's algorithms (they decide the result's iteration order).
+    SetAlgebra {
+        op: SetOp,
+        left: Handle<Expression>,
+        right: Handle<Expression>,
+    },
+    /// A shallow copy of a dict or set.
+    ContainerCopy {
+        value: Handle<Expression>,
+    },
     /// A tuple of the operands' values (a value type: copied, never shared).
     TupleNew {
         elems: Vec<Handle<Expression>>,
@@ -795,6 +949,37 @@ pub enum Statement {
         list: Handle<Expression>,
         value: Handle<Expression>,
     },
+    /// `dict[key] = value` (a new key goes last; an existing one keeps its place).
+    DictStore {
+        dict: Handle<Expression>,
+        key: Handle<Expression>,
+        value: Handle<Expression>,
+    },
+    /// `set.add(key)`.
+    SetAdd {
+        set: Handle<Expression>,
+        key: Handle<Expression>,
+    },
+    /// In-place set operator (`|=`, `&=`, `-=`, `^=`): `target` changes.
+    SetUpdate {
+        op: SetOp,
+        target: Handle<Expression>,
+        other: Handle<Expression>,
+    },
+    /// Empties a dict or set.
+    ContainerClear {
+        value: Handle<Expression>,
+    },
+    /// One step of iterating a dict (insertion order) or set (table order): from position
+    /// `pos` (an int local, 0 to start), stores the next key (and value, for a dict) in the
+    /// given locals, advances `pos` and stores `true` in `found`; at the end stores `false`.
+    ContainerNext {
+        container: Handle<Expression>,
+        pos: Handle<Local>,
+        found: Handle<Local>,
+        key: Handle<Local>,
+        value: Option<Handle<Local>>,
+    },
     /// Shortens `list` to `len` elements (`0 <= len <= len(list)`, which the prelude code that
     /// uses it guarantees): what `pop`, `remove`, `clear` and `del xs[i]` end with.
     ListTruncate {
@@ -870,6 +1055,16 @@ impl Expression {
             }
             E::ListRepr { list } => f(*list),
             E::TupleNew { elems } => elems.iter().copied().for_each(f),
+            E::DictNew { .. } | E::SetNew { .. } => {}
+            E::DictLookup { dict: a, key: b }
+            | E::DictRemove { dict: a, key: b }
+            | E::SetContains { set: a, key: b }
+            | E::SetDiscard { set: a, key: b }
+            | E::SetAlgebra { left: a, right: b, .. } => {
+                f(*a);
+                f(*b)
+            }
+            E::ContainerCopy { value } => f(*value),
             E::TupleGet { tuple, .. } => f(*tuple),
             E::Index { base, index } => {
                 f(*base);
@@ -912,6 +1107,17 @@ impl Statement {
                 f(*list);
                 f(*len)
             }
+            S::DictStore { dict, key, value } => {
+                f(*dict);
+                f(*key);
+                f(*value)
+            }
+            S::SetAdd { set: a, key: b } | S::SetUpdate { target: a, other: b, .. } => {
+                f(*a);
+                f(*b)
+            }
+            S::ContainerClear { value } => f(*value),
+            S::ContainerNext { container, .. } => f(*container),
             S::Raise { message, .. } => message.iter().copied().for_each(f),
             S::ParallelFor { start, stop, step, chunk_size, num_threads, .. } => {
                 f(*start);
@@ -919,6 +1125,21 @@ impl Statement {
                 f(*step);
                 chunk_size.iter().chain(num_threads).copied().for_each(f)
             }
+        }
+    }
+
+    /// Calls `f` with every local the statement itself writes (not those of nested blocks).
+    pub fn for_each_stored_local(&self, mut f: impl FnMut(Handle<Local>)) {
+        match self {
+            Statement::Store { local, .. } => f(*local),
+            Statement::ContainerNext { pos, found, key, value, .. } => {
+                f(*pos);
+                f(*found);
+                f(*key);
+                value.iter().copied().for_each(f)
+            }
+            Statement::ParallelFor { index, .. } => f(*index),
+            _ => {}
         }
     }
 

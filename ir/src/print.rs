@@ -29,6 +29,8 @@ pub fn type_name(module: &Module, ty: Handle<Type>) -> String {
         Type::Scalar(s) => s.to_string(),
         Type::Str => "str".into(),
         Type::List { elem } => format!("list[{}]", type_name(module, *elem)),
+        Type::Dict { key, value } => format!("dict[{}, {}]", type_name(module, *key), type_name(module, *value)),
+        Type::Set { elem } => format!("set[{}]", type_name(module, *elem)),
         Type::Tuple { elems } => {
             let parts: Vec<String> = elems.iter().map(|e| type_name(module, *e)).collect();
             format!("({})", parts.join(", "))
@@ -173,6 +175,28 @@ impl Printer<'_> {
             Statement::IndexStore { base, index, value } => {
                 self.line(out, depth, &format!("index_store {}[{}], {}", e(*base), e(*index), e(*value)))
             }
+            Statement::DictStore { dict, key, value } => {
+                self.line(out, depth, &format!("dict_store {}[{}], {}", e(*dict), e(*key), e(*value)))
+            }
+            Statement::SetAdd { set, key } => self.line(out, depth, &format!("set_add {}, {}", e(*set), e(*key))),
+            Statement::SetUpdate { op, target, other } => {
+                self.line(out, depth, &format!("set_update.{} {}, {}", lower(op), e(*target), e(*other)))
+            }
+            Statement::ContainerClear { value } => self.line(out, depth, &format!("clear {}", e(*value))),
+            Statement::ContainerNext { container, pos, found, key, value } => {
+                let value = value.map(|v| format!(", l{}", v.index())).unwrap_or_default();
+                self.line(
+                    out,
+                    depth,
+                    &format!(
+                        "next {} at l{} -> l{}, l{}{value}",
+                        e(*container),
+                        pos.index(),
+                        found.index(),
+                        key.index()
+                    ),
+                )
+            }
             Statement::ListTruncate { list, len } => {
                 self.line(out, depth, &format!("list_truncate {}, {}", e(*list), e(*len)))
             }
@@ -252,6 +276,16 @@ impl Printer<'_> {
             Expression::ListRepeat { list, count } => format!("list_repeat {}, {}", e(*list), e(*count)),
             Expression::ListConcat { left, right } => format!("list_concat {}, {}", e(*left), e(*right)),
             Expression::ListRepr { list } => format!("list_repr {}", e(*list)),
+            Expression::DictNew { key, value } => {
+                format!("dict_new {}, {}", type_name(self.module, *key), type_name(self.module, *value))
+            }
+            Expression::SetNew { elem } => format!("set_new {}", type_name(self.module, *elem)),
+            Expression::DictLookup { dict, key } => format!("dict_lookup {}[{}]", e(*dict), e(*key)),
+            Expression::DictRemove { dict, key } => format!("dict_remove {}[{}]", e(*dict), e(*key)),
+            Expression::SetContains { set, key } => format!("set_contains {}, {}", e(*set), e(*key)),
+            Expression::SetDiscard { set, key } => format!("set_discard {}, {}", e(*set), e(*key)),
+            Expression::SetAlgebra { op, left, right } => format!("set.{} {}, {}", lower(op), e(*left), e(*right)),
+            Expression::ContainerCopy { value } => format!("copy {}", e(*value)),
             Expression::TupleNew { elems } => {
                 format!("tuple ({})", elems.iter().map(|x| e(*x)).collect::<Vec<_>>().join(", "))
             }

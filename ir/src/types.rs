@@ -92,6 +92,17 @@ pub enum Type {
     List {
         elem: crate::Handle<Type>,
     },
+    /// An insertion-ordered hash map (runtime object; reference semantics). Keys are stored
+    /// by value and hashed as CPython hashes them.
+    Dict {
+        key: crate::Handle<Type>,
+        value: crate::Handle<Type>,
+    },
+    /// A hash set laid out like CPython's, so that it iterates in CPython's order (runtime
+    /// object; reference semantics).
+    Set {
+        elem: crate::Handle<Type>,
+    },
     /// A fixed-size heterogeneous value tuple.
     Tuple {
         elems: Vec<crate::Handle<Type>>,

@@ -243,6 +243,46 @@ impl FunctionValidator<'_> {
                 }
                 self.raises = true;
             }
+            Statement::DictStore { dict, key, value } => {
+                let (k, v) = self.dict_types(*dict, span)?;
+                if self.operand(*key, span)? != k || self.operand(*value, span)? != v {
+                    return Err(self.error(span, "dict store of the wrong key or value type".into()));
+                }
+            }
+            Statement::SetAdd { set, key } => {
+                if self.operand(*key, span)? != self.set_elem(*set, span)? {
+                    return Err(self.error(span, "set element of the wrong type".into()));
+                }
+            }
+            Statement::SetUpdate { op, target, other } => {
+                let ty = self.operand(*target, span)?;
+                if op.is_predicate() || ty != self.operand(*other, span)? {
+                    return Err(self.error(span, "in-place set operation on different types".into()));
+                }
+                self.set_elem(*target, span)?;
+            }
+            Statement::ContainerClear { value } => {
+                let ty = self.operand(*value, span)?;
+                if !matches!(self.module.types[ty], Type::Dict { .. } | Type::Set { .. }) {
+                    return Err(self.error(span, "clear of a non-container".into()));
+                }
+            }
+            Statement::ContainerNext { container, pos, found, key, value } => {
+                let ty = self.operand(*container, span)?;
+                let local_ty = |l: Handle<Local>| self.function.locals.get(l).map(|l| l.ty);
+                let int = self.ty(&Type::Scalar(Scalar::I64))?;
+                let boolean = self.ty(&Type::Scalar(Scalar::BOOL))?;
+                let ok = match (&self.module.types[ty], value) {
+                    (Type::Dict { key: k, value: v }, Some(val)) => {
+                        local_ty(*key) == Some(*k) && local_ty(*val) == Some(*v)
+                    }
+                    (Type::Set { elem }, None) => local_ty(*key) == Some(*elem),
+                    _ => false,
+                };
+                if !ok || local_ty(*pos) != Some(int) || local_ty(*found) != Some(boolean) {
+                    return Err(self.error(span, "container iteration with mismatched locals".into()));
+                }
+            }
             Statement::ListTruncate { list, len } => {
                 let ty = self.operand(*list, span)?;
                 if !matches!(self.module.types[ty], Type::List { .. }) {
@@ -330,13 +370,35 @@ impl FunctionValidator<'_> {
         }
     }
 
+    fn dict_types(
+        &self,
+        dict: Handle<Expression>,
+        span: Span,
+    ) -> Result<(Handle<Type>, Handle<Type>), ValidationError> {
+        match self.module.types[self.operand(dict, span)?] {
+            Type::Dict { key, value } => Ok((key, value)),
+            _ => Err(self.error(span, "dict operation on a non-dict".into())),
+        }
+    }
+
+    fn set_elem(&self, set: Handle<Expression>, span: Span) -> Result<Handle<Type>, ValidationError> {
+        match self.module.types[self.operand(set, span)?] {
+            Type::Set { elem } => Ok(elem),
+            _ => Err(self.error(span, "set operation on a non-set".into())),
+        }
+    }
+
     fn tag_type(&self, tag: ValueTag) -> Result<Handle<Type>, ValidationError> {
         self.ty(&match tag {
             ValueTag::None => Type::None,
             ValueTag::Bool => Type::Scalar(Scalar::BOOL),
             ValueTag::Int => Type::Scalar(Scalar::I64),
             ValueTag::Float => Type::Scalar(Scalar::F64),
-            ValueTag::Str => Type::Str,
+            ValueTag::Str | ValueTag::OptStr => Type::Str,
+            ValueTag::StrList => {
+                let str_ty = self.ty(&Type::Str)?;
+                Type::List { elem: str_ty }
+            }
         })
     }
 
@@ -461,7 +523,9 @@ impl FunctionValidator<'_> {
                     return Err(self.error(span, format!("runtime call {function:?} with {} arguments", args.len())));
                 }
                 for (arg, tag) in args.iter().zip(sig.params) {
-                    if self.operand(*arg, span)? != self.tag_type(*tag)? {
+                    let ty = self.operand(*arg, span)?;
+                    let absent = *tag == ValueTag::OptStr && self.module.types[ty] == Type::None;
+                    if !absent && ty != self.tag_type(*tag)? {
                         return Err(
                             self.error(span, format!("argument of runtime call {function:?} has the wrong type"))
                         );
@@ -504,6 +568,48 @@ impl FunctionValidator<'_> {
                 }
                 ty
             }
+            Expression::DictNew { key, value } => self.ty(&Type::Dict { key: *key, value: *value })?,
+            Expression::SetNew { elem } => self.ty(&Type::Set { elem: *elem })?,
+            Expression::DictLookup { dict, key } => {
+                let (k, v) = self.dict_types(*dict, span)?;
+                if self.operand(*key, span)? != k {
+                    return Err(self.error(span, "dict lookup with the wrong key type".into()));
+                }
+                let boolean = self.ty(&Type::Scalar(Scalar::BOOL))?;
+                self.ty(&Type::Tuple { elems: vec![v, boolean] })?
+            }
+            Expression::DictRemove { dict, key } => {
+                let (k, _) = self.dict_types(*dict, span)?;
+                if self.operand(*key, span)? != k {
+                    return Err(self.error(span, "dict removal with the wrong key type".into()));
+                }
+                self.ty(&Type::Scalar(Scalar::BOOL))?
+            }
+            Expression::SetContains { set, key } | Expression::SetDiscard { set, key } => {
+                if self.operand(*key, span)? != self.set_elem(*set, span)? {
+                    return Err(self.error(span, "set query with the wrong element type".into()));
+                }
+                self.ty(&Type::Scalar(Scalar::BOOL))?
+            }
+            Expression::SetAlgebra { op, left, right } => {
+                let ty = self.operand(*left, span)?;
+                self.set_elem(*left, span)?;
+                if ty != self.operand(*right, span)? {
+                    return Err(self.error(span, "set operation on different types".into()));
+                }
+                if op.is_predicate() {
+                    self.ty(&Type::Scalar(Scalar::BOOL))?
+                } else {
+                    ty
+                }
+            }
+            Expression::ContainerCopy { value } => {
+                let ty = self.operand(*value, span)?;
+                if !matches!(self.module.types[ty], Type::Dict { .. } | Type::Set { .. }) {
+                    return Err(self.error(span, "copy of a non-container".into()));
+                }
+                ty
+            }
             Expression::TupleNew { elems } => {
                 let elems = elems.iter().map(|e| self.operand(*e, span)).collect::<Result<Vec<_>, _>>()?;
                 self.ty(&Type::Tuple { elems })?
@@ -524,7 +630,10 @@ impl FunctionValidator<'_> {
             }
             Expression::Len { value } => {
                 let ty = self.operand(*value, span)?;
-                if !matches!(self.module.types[ty], Type::List { .. } | Type::Str | Type::ArrayView { .. }) {
+                if !matches!(
+                    self.module.types[ty],
+                    Type::List { .. } | Type::Str | Type::ArrayView { .. } | Type::Dict { .. } | Type::Set { .. }
+                ) {
                     return Err(self.error(span, "len() of a value without length".into()));
                 }
                 self.ty(&Type::Scalar(Scalar::I64))?

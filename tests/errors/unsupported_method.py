@@ -2,4 +2,4 @@
 # expect: does not support the str method
 # at: 5
 s = "ab"
-print(s.upper())
+print(s.expandtabs())

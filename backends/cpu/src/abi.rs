@@ -73,6 +73,38 @@ pub const FUNCTIONS: &[RuntimeDecl] = &[
     // out partials, out chunk count.
     f("kiln_rt_par_for", &[Ptr, Ptr, I64, I64, I64, I64, I64, Ptr, Ptr], U8, Any),
     f("kiln_rt_set_default_threads", &[I64], Void, Any),
+    // Hashing, dicts and sets (keys and values passed by address; see containers.rs).
+    f("kiln_rt_hash_int", &[I64], I64, Pure),
+    f("kiln_rt_hash_float", &[F64], I64, Pure),
+    f("kiln_rt_hash_str", &[Ptr], I64, ReadsArgs),
+    f("kiln_rt_hash_tuple", &[Ptr, I64], I64, ReadsArgs),
+    f("kiln_rt_dict_new", &[Ptr, I64, U8], Ptr, Any),
+    f("kiln_rt_dict_len", &[Ptr], I64, ReadsArgs),
+    f("kiln_rt_dict_get", &[Ptr, Ptr], Ptr, Any),
+    f("kiln_rt_dict_set_slot", &[Ptr, Ptr], Ptr, Any),
+    f("kiln_rt_dict_delete", &[Ptr, Ptr], U8, Any),
+    f("kiln_rt_dict_next", &[Ptr, Ptr, Ptr, Ptr], U8, Any),
+    f("kiln_rt_dict_clear", &[Ptr], Void, Any),
+    f("kiln_rt_dict_copy", &[Ptr], Ptr, Any),
+    f("kiln_rt_set_new", &[Ptr], Ptr, Any),
+    f("kiln_rt_set_len", &[Ptr], I64, ReadsArgs),
+    f("kiln_rt_set_add", &[Ptr, Ptr], Void, Any),
+    f("kiln_rt_set_contains", &[Ptr, Ptr], U8, Any),
+    f("kiln_rt_set_discard", &[Ptr, Ptr], U8, Any),
+    f("kiln_rt_set_next", &[Ptr, Ptr, Ptr], U8, Any),
+    f("kiln_rt_set_clear", &[Ptr], Void, Any),
+    f("kiln_rt_set_copy", &[Ptr], Ptr, Any),
+    f("kiln_rt_set_union", &[Ptr, Ptr], Ptr, Any),
+    f("kiln_rt_set_intersection", &[Ptr, Ptr], Ptr, Any),
+    f("kiln_rt_set_difference", &[Ptr, Ptr], Ptr, Any),
+    f("kiln_rt_set_symmetric_difference", &[Ptr, Ptr], Ptr, Any),
+    f("kiln_rt_set_update", &[Ptr, Ptr], Void, Any),
+    f("kiln_rt_set_intersection_update", &[Ptr, Ptr], Void, Any),
+    f("kiln_rt_set_difference_update", &[Ptr, Ptr], Void, Any),
+    f("kiln_rt_set_symmetric_difference_update", &[Ptr, Ptr], Void, Any),
+    f("kiln_rt_set_issubset", &[Ptr, Ptr], U8, Any),
+    f("kiln_rt_set_eq", &[Ptr, Ptr], U8, Any),
+    f("kiln_rt_set_isdisjoint", &[Ptr, Ptr], U8, Any),
     f("kiln_rt_alloc", &[I64], Ptr, Any),
     f("kiln_rt_alloc_atomic", &[I64], Ptr, Any),
     f("kiln_rt_gc_add_roots", &[Ptr, Ptr], Void, Any),
@@ -158,7 +190,7 @@ pub fn runtime_fn_decl(f: kiln_ir::RuntimeFn) -> (String, Vec<AbiType>, AbiType)
         ValueTag::Bool => U8,
         ValueTag::Int => I64,
         ValueTag::Float => F64,
-        ValueTag::Str => Ptr,
+        ValueTag::Str | ValueTag::OptStr | ValueTag::StrList => Ptr,
     };
     let mut params: Vec<AbiType> = sig.params.iter().map(|t| tag(*t)).collect();
     let result = if sig.can_raise {
@@ -167,6 +199,7 @@ pub fn runtime_fn_decl(f: kiln_ir::RuntimeFn) -> (String, Vec<AbiType>, AbiType)
     } else {
         match sig.result {
             ValueTag::Str => Str,
+            ValueTag::StrList => List,
             t => tag(t),
         }
     };

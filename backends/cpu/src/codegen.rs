@@ -46,6 +46,8 @@ pub(crate) struct Codegen<'a, 'ctx> {
     prof_kind: u32,
     unlikely: MetadataValue<'ctx>,
     cpu: (String, String),
+    /// The `KKeyOps` descriptor of each dict key / set element type (see `containers.rs`).
+    pub(crate) key_ops: HashMap<usize, PointerValue<'ctx>>,
 }
 
 /// Lowers `module` into `llvm`. Returns whether the module has an entry function (and so
@@ -89,6 +91,7 @@ pub(crate) fn lower_module<'ctx>(
         prof_kind: ctx.get_kind_id("prof"),
         unlikely,
         cpu: crate::target::host_cpu(),
+        key_ops: HashMap::new(),
     };
     cg.declare_globals()?;
     cg.declare_functions()?;

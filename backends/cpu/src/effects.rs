@@ -26,7 +26,9 @@ fn runtime_mutates_lists(f: RuntimeFn) -> bool {
     match f {
         StrConcat | StrEq | StrCmp | StrFromInt | StrFromFloat | StrFromBool | StrRepr | FormatInt | FormatFloat
         | FormatStr | FormatBool | PrintStr | PrintInt | PrintFloat | PrintBool | PrintNone | IntTrueDiv
-        | IntFloatCmp | TimeTime | TimePerfCounter => false,
+        | IntFloatCmp | TimeTime | TimePerfCounter | StrGetItem | StrSlice | StrContains | StrRepeat | StrSplit
+        | StrRsplit | StrSplitlines | StrJoin | StrStrip | StrReplace | StrFind | StrCount | StrStartswith
+        | StrCase | StrIs | StrPad | StrZfill | StrOrd | StrChr | StrToInt | StrToFloat | IntToBase => false,
     }
 }
 
@@ -73,10 +75,16 @@ impl BlockEffects {
                 Statement::StoreGlobal { global, .. } => {
                     self.stores_globals.insert(global.index());
                 }
-                Statement::Store { local, .. } => {
-                    self.stores_locals.insert(local.index());
+                Statement::Store { .. } | Statement::ContainerNext { .. } => {
+                    statement.for_each_stored_local(|l| {
+                        self.stores_locals.insert(l.index());
+                    });
                 }
                 Statement::Break
+                | Statement::DictStore { .. }
+                | Statement::SetAdd { .. }
+                | Statement::SetUpdate { .. }
+                | Statement::ContainerClear { .. }
                 | Statement::Continue
                 | Statement::Return { .. }
                 | Statement::IndexStore { .. }

@@ -407,6 +407,15 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
                 let tag = tbaa_name(self.cg.module, elem).map(|n| format!("kiln elem.{n}"));
                 self.store(ptr, v, elem, tag.as_deref())?;
             }
+            Statement::DictStore { dict, key, value } => self.dict_store(*dict, *key, *value)?,
+            Statement::SetAdd { set, key } => self.set_add(*set, *key)?,
+            Statement::SetUpdate { op, target, other } => self.set_update(*op, *target, *other)?,
+            Statement::ContainerClear { value } => {
+                self.container_copy_or_clear(*value, true)?;
+            }
+            Statement::ContainerNext { container, pos, found, key, value } => {
+                self.container_next(*container, *pos, *found, *key, *value)?
+            }
             Statement::ListTruncate { list, len } => {
                 let l = self.ptr(*list)?;
                 let n = self.int_as_i64(*len)?;
@@ -759,6 +768,16 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
                 let f = self.cg.runtime("kiln_rt_list_concat")?;
                 self.cg.call_value(f, &[a.into(), b.into(), size.into(), ptrs.into()])?
             }
+            Expression::DictNew { key, value } => self.dict_new(*key, *value)?,
+            Expression::SetNew { elem } => self.set_new(*elem)?,
+            Expression::DictLookup { dict, key } => self.dict_lookup(self.type_of(h), *dict, *key)?,
+            Expression::DictRemove { dict, key } => self.keyed_query("kiln_rt_dict_delete", *dict, *key)?,
+            Expression::SetContains { set, key } => self.keyed_query("kiln_rt_set_contains", *set, *key)?,
+            Expression::SetDiscard { set, key } => self.keyed_query("kiln_rt_set_discard", *set, *key)?,
+            Expression::SetAlgebra { op, left, right } => self.set_algebra(*op, *left, *right)?,
+            Expression::ContainerCopy { value } => {
+                self.container_copy_or_clear(*value, false)?.ok_or_else(|| self.internal("copy result"))?
+            }
             Expression::TupleNew { elems } => {
                 let Type::Tuple { elems: field_types } = &self.cg.module.types[self.type_of(h)] else {
                     return Err(self.internal("tuple of a non-tuple type"));
@@ -807,6 +826,16 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
                 Type::Str => {
                     let s = self.ptr(*value)?;
                     self.str_len(s)?.into()
+                }
+                Type::Dict { .. } => {
+                    let d = self.value(*value)?;
+                    let f = self.cg.runtime("kiln_rt_dict_len")?;
+                    self.cg.call_value(f, &[d.into()])?
+                }
+                Type::Set { .. } => {
+                    let d = self.value(*value)?;
+                    let f = self.cg.runtime("kiln_rt_set_len")?;
+                    self.cg.call_value(f, &[d.into()])?
                 }
                 _ => return Err(self.unsupported("len() of array views is", span)),
             },
@@ -1252,6 +1281,11 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
         let i8t = self.cg.ctx.i8_type();
         let mut call_args: Vec<BasicMetadataValueEnum<'ctx>> = Vec::with_capacity(args.len() + 1);
         for (arg, tag) in args.iter().zip(sig.params) {
+            // An absent optional string (a `None` operand) is a null pointer.
+            if *tag == ValueTag::OptStr && is_none(self.cg.module, self.type_of(*arg)) {
+                call_args.push(self.cg.ptr_type().const_null().into());
+                continue;
+            }
             let v = self.value(*arg)?;
             call_args.push(match tag {
                 ValueTag::Bool => self.b().build_int_z_extend(v.into_int_value(), i8t, "")?.into(),
@@ -1263,7 +1297,7 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             ValueTag::Bool => Some(i8t.into()),
             ValueTag::Int => Some(self.cg.ctx.i64_type().into()),
             ValueTag::Float => Some(self.cg.ctx.f64_type().into()),
-            ValueTag::Str => Some(self.cg.ptr_type().into()),
+            ValueTag::Str | ValueTag::OptStr | ValueTag::StrList => Some(self.cg.ptr_type().into()),
         };
         let raw = if sig.can_raise {
             let ty = result_ty.ok_or_else(|| self.internal("raising runtime function without a result"))?;

@@ -21,6 +21,7 @@
 
 pub mod abi;
 mod codegen;
+mod containers;
 mod context;
 mod effects;
 mod exceptions;

@@ -66,11 +66,7 @@ impl Uses {
                         }
                     }
                 }
-                Statement::Store { local, .. } => {
-                    self.stored.insert(*local);
-                }
-                Statement::ParallelFor { index, reductions, .. } => {
-                    self.stored.insert(*index);
+                Statement::ParallelFor { reductions, .. } => {
                     // A nested loop's reduction locals are read and written by it.
                     for r in reductions {
                         self.loaded.insert(r.local);
@@ -79,6 +75,9 @@ impl Uses {
                 }
                 _ => {}
             }
+            statement.for_each_stored_local(|l| {
+                self.stored.insert(l);
+            });
             statement.for_each_operand(|o| self.operands.push(o));
             statement.for_each_block(|b| self.scan(func, b));
         }

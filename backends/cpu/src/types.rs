@@ -40,9 +40,12 @@ pub(crate) fn reg_type<'ctx>(
     Ok(match &module.types[ty] {
         Type::None => ctx.i8_type().into(),
         Type::Scalar(s) => scalar_type(ctx, *s)?,
-        Type::Str | Type::List { .. } | Type::Pointer { .. } | Type::ArrayView { .. } => {
-            ctx.ptr_type(AddressSpace::default()).into()
-        }
+        Type::Str
+        | Type::List { .. }
+        | Type::Dict { .. }
+        | Type::Set { .. }
+        | Type::Pointer { .. }
+        | Type::ArrayView { .. } => ctx.ptr_type(AddressSpace::default()).into(),
         Type::Tuple { elems } => {
             let fields = elems.iter().map(|e| mem_type(ctx, module, *e)).collect::<Result<Vec<_>, _>>()?;
             ctx.struct_type(&fields, false).into()
@@ -81,7 +84,12 @@ pub(crate) fn scalar_of(module: &Module, ty: Handle<Type>) -> Option<Scalar> {
 pub(crate) fn has_pointers(module: &Module, ty: Handle<Type>) -> bool {
     match &module.types[ty] {
         Type::None | Type::Scalar(_) => false,
-        Type::Str | Type::List { .. } | Type::Pointer { .. } | Type::ArrayView { .. } => true,
+        Type::Str
+        | Type::List { .. }
+        | Type::Dict { .. }
+        | Type::Set { .. }
+        | Type::Pointer { .. }
+        | Type::ArrayView { .. } => true,
         Type::Tuple { elems } => elems.iter().any(|e| has_pointers(module, *e)),
     }
 }
@@ -96,7 +104,12 @@ pub(crate) fn tbaa_name(module: &Module, ty: Handle<Type>) -> Option<String> {
             ScalarKind::Sint | ScalarKind::Uint => format!("i{}", s.width as u32 * 8),
             ScalarKind::Float => format!("f{}", s.width as u32 * 8),
         },
-        Type::Str | Type::List { .. } | Type::Pointer { .. } | Type::ArrayView { .. } => "ptr".into(),
+        Type::Str
+        | Type::List { .. }
+        | Type::Dict { .. }
+        | Type::Set { .. }
+        | Type::Pointer { .. }
+        | Type::ArrayView { .. } => "ptr".into(),
         Type::Tuple { .. } => return None,
     })
 }

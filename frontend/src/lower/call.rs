@@ -11,8 +11,10 @@ use kiln_ir::{
 };
 use rustpython_parser::ast;
 
-const BUILTINS: &[&str] =
-    &["print", "len", "str", "int", "float", "bool", "abs", "min", "max", "range", "repr", "format"];
+const BUILTINS: &[&str] = &[
+    "print", "len", "str", "int", "float", "bool", "abs", "min", "max", "range", "repr", "format", "ord", "chr", "hex",
+    "oct", "bin", "dict", "set",
+];
 
 /// Methods of Python's built-in types that kiln does not provide yet (to tell "not yet" from
 /// "no such attribute").
@@ -75,16 +77,9 @@ pub(crate) const LATER_BUILTINS: &[&str] = &[
     "round",
     "divmod",
     "pow",
-    "hex",
-    "oct",
-    "bin",
-    "ord",
-    "chr",
     "input",
     "open",
     "isinstance",
-    "dict",
-    "set",
     "tuple",
     "iter",
     "next",
@@ -524,7 +519,7 @@ impl FnCx<'_, '_> {
                 self.arity(name, &args, 1, 1, span)?;
                 let v = &args[0];
                 match v.ty {
-                    Ty::Str | Ty::List(_) => {
+                    Ty::Str | Ty::List(_) | Ty::Dict(..) | Ty::Set(_) => {
                         Ok(Val { ty: Ty::Int, h: self.emit(Expression::Len { value: v.h }, span) })
                     }
                     Ty::Tuple(ref elems) => Ok(self.int(elems.len() as i64, span)),
@@ -556,12 +551,24 @@ impl FnCx<'_, '_> {
                 }
             }
             "int" => {
-                self.arity(name, &args, 0, 1, span)?;
-                let Some(v) = args.into_iter().next() else { return Ok(self.int(0, span)) };
+                self.arity(name, &args, 0, 2, span)?;
+                let mut it = args.into_iter();
+                let Some(v) = it.next() else { return Ok(self.int(0, span)) };
+                if let Some(base) = it.next() {
+                    if v.ty != Ty::Str {
+                        return self.fail(Diagnostic::error("int() can't convert non-string with explicit base", span));
+                    }
+                    let base = self.expect_int(base, span, "int() base")?;
+                    let h = self.runtime(RuntimeFn::StrToInt, vec![v.h, base.h], span);
+                    return Ok(Val { ty: Ty::Int, h });
+                }
                 match v.ty {
                     Ty::Int => Ok(v),
                     Ty::Bool | Ty::Float => Ok(self.cast(v, Ty::Int, span)),
-                    Ty::Str => self.fail(Diagnostic::error("kiln does not support int() of a str yet", span)),
+                    Ty::Str => {
+                        let ten = self.int(10, span);
+                        Ok(Val { ty: Ty::Int, h: self.runtime(RuntimeFn::StrToInt, vec![v.h, ten.h], span) })
+                    }
                     ref other => self.fail(Diagnostic::error(
                         format!("int() argument must be a string, a bytes-like object or a real number, not '{other}'"),
                         span,
@@ -585,12 +592,71 @@ impl FnCx<'_, '_> {
                             return self
                                 .fail(Diagnostic::error(format!("could not convert string to float: {s:?}"), span));
                         }
-                        self.fail(Diagnostic::error("kiln does not support float() of a computed str yet", span))
+                        Ok(Val { ty: Ty::Float, h: self.runtime(RuntimeFn::StrToFloat, vec![v.h], span) })
                     }
                     ref other => self.fail(Diagnostic::error(
                         format!("float() argument must be a string or a real number, not '{other}'"),
                         span,
                     )),
+                }
+            }
+            "ord" => {
+                self.arity(name, &args, 1, 1, span)?;
+                let v = args.into_iter().next().expect("checked arity");
+                if v.ty != Ty::Str {
+                    return self.fail(Diagnostic::error(
+                        format!("ord() expected string of length 1, but {} found", v.ty),
+                        span,
+                    ));
+                }
+                Ok(Val { ty: Ty::Int, h: self.runtime(RuntimeFn::StrOrd, vec![v.h], span) })
+            }
+            "chr" => {
+                self.arity(name, &args, 1, 1, span)?;
+                let v = args.into_iter().next().expect("checked arity");
+                let v = self.expect_int(v, span, "chr() argument")?;
+                Ok(Val { ty: Ty::Str, h: self.runtime(RuntimeFn::StrChr, vec![v.h], span) })
+            }
+            "hex" | "oct" | "bin" => {
+                self.arity(name, &args, 1, 1, span)?;
+                let v = args.into_iter().next().expect("checked arity");
+                let v = self.expect_int(v, span, &format!("{name}() argument"))?;
+                let base = self.int(
+                    match name {
+                        "hex" => 16,
+                        "oct" => 8,
+                        _ => 2,
+                    },
+                    span,
+                );
+                Ok(Val { ty: Ty::Str, h: self.runtime(RuntimeFn::IntToBase, vec![v.h, base.h], span) })
+            }
+            "dict" => {
+                self.arity(name, &args, 0, 1, span)?;
+                match args.into_iter().next() {
+                    None => Ok(self.dict_new(&Ty::Unknown, &Ty::Unknown, span)),
+                    Some(v) if matches!(v.ty, Ty::Dict(..)) => {
+                        Ok(Val { ty: v.ty.clone(), h: self.emit(Expression::ContainerCopy { value: v.h }, span) })
+                    }
+                    Some(v) => self.call_stdlib("_dict_from_pairs", vec![v], span),
+                }
+            }
+            "set" => {
+                self.arity(name, &args, 0, 1, span)?;
+                match args.into_iter().next() {
+                    None => Ok(self.set_new(&Ty::Unknown, span)),
+                    Some(v) => match v.ty.clone() {
+                        Ty::List(e) => self.set_from_values(v, &e, span),
+                        Ty::Set(_) => {
+                            Ok(Val { ty: v.ty.clone(), h: self.emit(Expression::ContainerCopy { value: v.h }, span) })
+                        }
+                        Ty::Str => {
+                            let chars = self.call_stdlib("list", vec![v], span)?;
+                            self.set_from_values(chars, &Ty::Str, span)
+                        }
+                        Ty::Unknown => self.unknown(span),
+                        other => self.fail(Diagnostic::error(format!("kiln cannot make a set from {other} yet"), span)),
+                    },
                 }
             }
             "bool" => {
@@ -748,7 +814,7 @@ impl FnCx<'_, '_> {
                 self.runtime(RuntimeFn::PrintNone, vec![], span);
                 return Ok(());
             }
-            Ty::List(_) | Ty::Tuple(_) | Ty::Func(_) => {
+            Ty::List(_) | Ty::Tuple(_) | Ty::Func(_) | Ty::Dict(..) | Ty::Set(_) => {
                 let s = self.str_of(v, span)?;
                 self.runtime(RuntimeFn::PrintStr, vec![s.h], span);
                 return Ok(());
@@ -857,10 +923,22 @@ impl FnCx<'_, '_> {
         let method = a.attr.as_str();
         let kind = match receiver.ty {
             Ty::List(_) => Some("list"),
+            Ty::Dict(..) => Some("dict"),
+            Ty::Set(_) => Some("set"),
             Ty::Str => Some("str"),
             Ty::Tuple(_) => Some("tuple"),
             _ => None,
         };
+        if receiver.ty == Ty::Str {
+            if let Some(v) = self.str_method(receiver.clone(), method, call, span)? {
+                return Ok(v);
+            }
+        }
+        if matches!(receiver.ty, Ty::Dict(..) | Ty::Set(_)) {
+            if let Some(v) = self.container_method(&a.value, receiver.clone(), method, call, span)? {
+                return Ok(v);
+            }
+        }
         if let Some(def) = kind.and_then(|k| self.keyed_variant(&format!("{k}__{method}"), call)) {
             return self.call_user_with(def, Some(receiver), call, span);
         }
@@ -917,6 +995,10 @@ impl FnCx<'_, '_> {
     /// Joins a more precise type into the variable behind `path` (`xs`, `xs[i]`, `xs[i][j]`)
     /// without storing anything (inference only): `xs = [[]]; xs[0].append(1.5)` makes `xs` a
     /// `list[list[float]]`.
+    pub(crate) fn refine_path_pub(&mut self, path: &ast::Expr, ty: Ty, span: Span) -> Res<()> {
+        self.refine_path(path, ty, span)
+    }
+
     fn refine_path(&mut self, path: &ast::Expr, ty: Ty, span: Span) -> Res<()> {
         if self.p.final_pass {
             return Ok(());

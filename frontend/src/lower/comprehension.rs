@@ -21,10 +21,21 @@ use crate::ty::Ty;
 /// The marker call the synthesized loops end in; `$` keeps programs from spelling it.
 pub(crate) const APPEND_MARKER: &str = "$comprehension_append";
 
+/// What a comprehension builds.
+#[derive(Clone, Copy, PartialEq)]
+pub(crate) enum Kind {
+    List,
+    Set,
+    Dict,
+}
+
 /// One comprehension being lowered.
 pub(crate) struct Comprehension {
+    /// The container being filled.
     list: kiln_ir::Handle<kiln_ir::Local>,
-    elem: Ty,
+    /// Its type as known so far.
+    ty: Ty,
+    kind: Kind,
     span: Span,
 }
 
@@ -32,6 +43,18 @@ impl FnCx<'_, '_> {
     pub(crate) fn list_comprehension(
         &mut self,
         elt: &ast::Expr,
+        generators: &[ast::Comprehension],
+        range: rustpython_parser::text_size::TextRange,
+        span: Span,
+    ) -> Res<Val> {
+        self.comprehension(Kind::List, vec![elt.clone()], generators, range, span)
+    }
+
+    /// `[elt for ...]`, `{elt for ...}` or `{key: value for ...}` (`elts` has the key and value).
+    pub(crate) fn comprehension(
+        &mut self,
+        kind: Kind,
+        elts: Vec<ast::Expr>,
         generators: &[ast::Comprehension],
         range: rustpython_parser::text_size::TextRange,
         span: Span,
@@ -47,7 +70,7 @@ impl FnCx<'_, '_> {
                 id: APPEND_MARKER.into(),
                 ctx: ast::ExprContext::Load,
             })),
-            args: vec![elt.clone()],
+            args: elts,
             keywords: Vec::new(),
         });
         let mut body = vec![ast::Stmt::Expr(ast::StmtExpr { range, value: Box::new(marker) })];
@@ -71,17 +94,27 @@ impl FnCx<'_, '_> {
         }
 
         let key = (self.inst, span.start);
-        let elem = self.p.comprehension_types.get(&key).cloned().unwrap_or(Ty::Unknown);
-        let list_ty = Ty::list(elem.clone());
-        let list = self.new_temp(&list_ty, span);
-        let zero = self.lit(Literal::I64(0), span);
-        let empty = self.list_new(&elem, zero, span);
+        let ty = self.p.comprehension_types.get(&key).cloned().unwrap_or(match kind {
+            Kind::List => Ty::list(Ty::Unknown),
+            Kind::Set => Ty::set(Ty::Unknown),
+            Kind::Dict => Ty::dict(Ty::Unknown, Ty::Unknown),
+        });
+        let list = self.new_temp(&ty, span);
+        let empty = match &ty {
+            Ty::List(e) => {
+                let zero = self.lit(Literal::I64(0), span);
+                self.list_new(e, zero, span)
+            }
+            Ty::Set(e) => self.set_new(e, span).h,
+            Ty::Dict(k, v) => self.dict_new(k, v, span).h,
+            _ => unreachable!("comprehension types are containers"),
+        };
         self.push(Statement::Store { local: list, value: empty }, span);
-
+        let list_ty = ty.clone();
         let saved_vars = self.comp_vars.clone();
         let saved_bound = self.bound.clone();
         self.comp_scopes.push(names);
-        self.comprehensions.push(Comprehension { list, elem: elem.clone(), span });
+        self.comprehensions.push(Comprehension { list, ty, kind, span });
         self.stmts(&body);
         self.comprehensions.pop();
         self.comp_scopes.pop();
@@ -90,30 +123,53 @@ impl FnCx<'_, '_> {
         Ok(self.load(list, list_ty, span))
     }
 
-    /// The marker: evaluates the element and appends it to the innermost comprehension's list.
+    /// The marker: evaluates the element (or key and value) and adds it to the innermost
+    /// comprehension's container.
     pub(crate) fn comprehension_append(&mut self, call: &ast::ExprCall, span: Span) -> Res<Val> {
-        let value = self.expr(&call.args[0])?;
+        let mut values = Vec::new();
+        for a in &call.args {
+            values.push(self.expr(a)?);
+        }
         let Some(c) = self.comprehensions.last() else {
             return self.fail(Diagnostic::error("internal error: comprehension marker outside a comprehension", span));
         };
-        let (list, elem, key_span) = (c.list, c.elem.clone(), c.span);
+        let (list, ty, kind, key_span) = (c.list, c.ty.clone(), c.kind, c.span);
         let key = (self.inst, key_span.start);
-        let Some(joined) = elem.join(&value.ty) else {
+        let observed = match kind {
+            Kind::List => Ty::list(values[0].ty.clone()),
+            Kind::Set => Ty::set(values[0].ty.clone()),
+            Kind::Dict => Ty::dict(values[0].ty.clone(), values[1].ty.clone()),
+        };
+        let Some(joined) = ty.join(&observed) else {
             return self.fail(
                 Diagnostic::error(
-                    format!("the elements of this list comprehension have different types: {elem} and {}", value.ty),
+                    format!("the elements of this comprehension have different types: {ty} and {observed}"),
                     self.span_of(&call.args[0]),
                 )
-                .with_note("a kiln list holds values of one type"),
+                .with_note("a kiln list, set or dict holds values of one type"),
             );
         };
-        if joined != elem {
+        if joined != ty {
             self.p.comprehension_types.insert(key, joined);
             self.p.changed = true;
         }
-        let value = self.coerce_list(value, &elem, span);
-        let l = self.load(list, Ty::list(elem), span);
-        self.push(Statement::ListAppend { list: l.h, value: value.h }, span);
+        let container = self.load(list, ty.clone(), span);
+        match (&ty, kind) {
+            (Ty::List(e), _) => {
+                let v = self.coerce_list(values[0].clone(), e, span);
+                self.push(Statement::ListAppend { list: container.h, value: v.h }, span);
+            }
+            (Ty::Set(e), _) => {
+                let v = self.coerce_list(values[0].clone(), e, span);
+                self.push(Statement::SetAdd { set: container.h, key: v.h }, span);
+            }
+            (Ty::Dict(k, v), _) => {
+                let key = self.coerce_list(values[0].clone(), k, span);
+                let value = self.coerce_list(values[1].clone(), v, span);
+                self.push(Statement::DictStore { dict: container.h, key: key.h, value: value.h }, span);
+            }
+            _ => {}
+        }
         Ok(Val { ty: Ty::None, h: self.lit(Literal::None, span) })
     }
 

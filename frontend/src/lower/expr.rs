@@ -140,6 +140,10 @@ impl FnCx<'_, '_> {
                 if let ast::Expr::Slice(sl) = &*s.slice {
                     return self.slice(base, sl, span);
                 }
+                if let Ty::Dict(..) = base.ty {
+                    let key = self.expr(&s.slice)?;
+                    return self.dict_get(base, key, span);
+                }
                 let index = self.index_value(&s.slice)?;
                 self.index_load(base, index, span)
             }
@@ -147,8 +151,24 @@ impl FnCx<'_, '_> {
             ast::Expr::JoinedStr(j) => self.fstring(&j.values, span),
             ast::Expr::Tuple(t) => self.tuple_literal(&t.elts, span),
             ast::Expr::Lambda(l) => self.lambda_value(l, span),
+            ast::Expr::Dict(d) => self.dict_literal(d, span),
+            ast::Expr::Set(st) => self.set_literal(&st.elts, span),
             ast::Expr::ListComp(c) => self.list_comprehension(&c.elt, &c.generators, c.range, span),
             ast::Expr::GeneratorExp(c) => self.list_comprehension(&c.elt, &c.generators, c.range, span),
+            ast::Expr::SetComp(c) => self.comprehension(
+                super::comprehension::Kind::Set,
+                vec![(*c.elt).clone()],
+                &c.generators,
+                c.range,
+                span,
+            ),
+            ast::Expr::DictComp(c) => self.comprehension(
+                super::comprehension::Kind::Dict,
+                vec![(*c.key).clone(), (*c.value).clone()],
+                &c.generators,
+                c.range,
+                span,
+            ),
             other => {
                 let what = match other {
                     ast::Expr::Lambda(_) => "lambda expressions",
@@ -315,6 +335,11 @@ impl FnCx<'_, '_> {
             Ty::None => self.lit(Literal::Bool(false), span),
             Ty::Tuple(ref elems) => self.lit(Literal::Bool(!elems.is_empty()), span),
             Ty::Func(_) => self.lit(Literal::Bool(true), span),
+            Ty::Dict(..) | Ty::Set(_) => {
+                let len = self.emit(Expression::Len { value: v.h }, span);
+                let zero = self.lit(Literal::I64(0), span);
+                self.emit(Expression::Compare { op: CompareOp::Ne, left: len, right: zero }, span)
+            }
             Ty::Str | Ty::List(_) => {
                 let len = self.emit(Expression::Len { value: v.h }, span);
                 let zero = self.lit(Literal::I64(0), span);
@@ -489,6 +514,32 @@ impl FnCx<'_, '_> {
                 .with_label(format!("{lt} {} {rt}", op_symbol(op))),
             )
         };
+        // Set operators.
+        if let (Ty::Set(_), Ty::Set(_)) = (&lt, &rt) {
+            let set_op = match op {
+                O::BitOr => Some(kiln_ir::SetOp::Union),
+                O::BitAnd => Some(kiln_ir::SetOp::Intersection),
+                O::Sub => Some(kiln_ir::SetOp::Difference),
+                O::BitXor => Some(kiln_ir::SetOp::SymmetricDifference),
+                _ => None,
+            };
+            if let Some(set_op) = set_op {
+                if lt.join(&rt).is_none() {
+                    return type_error(self);
+                }
+                return Ok(self.set_algebra(set_op, left, right, span));
+            }
+        }
+        // `"template" % values` with a literal template.
+        if lt == Ty::Str && op == O::Mod {
+            let Some(template) = self.literal_str(&left) else {
+                return self.fail(
+                    Diagnostic::error("kiln needs a literal format string on the left of `%`", span)
+                        .with_note("kiln compiles the template; use an f-string for computed templates"),
+                );
+            };
+            return self.percent_format(&template, right, span);
+        }
         // Strings and lists.
         match (&lt, &rt, op) {
             (Ty::Str, Ty::Str, O::Add) => {
@@ -512,7 +563,13 @@ impl FnCx<'_, '_> {
                 return Ok(Val { ty: list.ty, h });
             }
             (Ty::Str, Ty::Int | Ty::Bool, O::Mult) | (Ty::Int | Ty::Bool, Ty::Str, O::Mult) => {
-                return self.fail(Diagnostic::error("kiln does not support repeating strings (`str * int`) yet", span));
+                let (text, count) = if lt == Ty::Str { (left, right) } else { (right, left) };
+                let count = self.cast(count, Ty::Int, span);
+                let h = self.emit(
+                    Expression::RuntimeCall { function: RuntimeFn::StrRepeat, args: vec![text.h, count.h] },
+                    span,
+                );
+                return Ok(Val { ty: Ty::Str, h });
             }
             _ => {}
         }
@@ -680,6 +737,25 @@ impl FnCx<'_, '_> {
                 Ok(self.lit(Literal::Bool(ir_op == CompareOp::Ne), span))
             }
             (Ty::Tuple(_), Ty::Tuple(_)) => self.tuple_compare(ir_op, left, right, span),
+            (Ty::Set(_), Ty::Set(_)) => {
+                use kiln_ir::SetOp as S;
+                let (op, l, r, negate) = match ir_op {
+                    CompareOp::Eq => (S::Equal, left, right, false),
+                    CompareOp::Ne => (S::Equal, left, right, true),
+                    CompareOp::Le => (S::IsSubset, left, right, false),
+                    CompareOp::Ge => (S::IsSubset, right, left, false),
+                    // A proper subset: a subset that is not equal.
+                    CompareOp::Lt | CompareOp::Gt => {
+                        let (small, big) = if ir_op == CompareOp::Lt { (left, right) } else { (right, left) };
+                        let sub = self.set_algebra(S::IsSubset, small.clone(), big.clone(), span);
+                        let eq = self.set_algebra(S::Equal, small, big, span);
+                        let ne = self.negate(eq.h, span);
+                        return Ok(self.emit(Expression::Binary { op: BinaryOp::BitAnd, left: sub.h, right: ne }, span));
+                    }
+                };
+                let r = self.set_algebra(op, l, r, span).h;
+                Ok(if negate { self.negate(r, span) } else { r })
+            }
             (Ty::List(_), Ty::List(_)) => {
                 let name = match ir_op {
                     CompareOp::Eq | CompareOp::Ne => "_list_eq",
@@ -817,6 +893,14 @@ impl FnCx<'_, '_> {
             let r = self.tuple_contains(item, container, span)?;
             return Ok(if positive { r } else { self.emit(Expression::Unary { op: UnaryOp::Not, arg: r }, span) });
         }
+        if let Ty::Str = container.ty {
+            let r = self.str_contains(item, container, span)?;
+            return Ok(if positive { r } else { self.negate(r, span) });
+        }
+        if let Ty::Dict(..) | Ty::Set(_) = container.ty {
+            let r = self.container_contains(item, container, span)?;
+            return Ok(if positive { r } else { self.negate(r, span) });
+        }
         let Ty::List(elem) = container.ty.clone() else {
             return self.fail(Diagnostic::error(format!("kiln does not support `in` on {} yet", container.ty), span));
         };
@@ -923,12 +1007,13 @@ impl FnCx<'_, '_> {
                 None => parts.push(self.int(if bit == 0 { 1 } else { 0 }, span)),
             }
         }
+        let [start, stop, step]: [Val; 3] = parts.try_into().expect("three parts");
         match base.ty {
             Ty::List(_) => {
                 let given = self.int(given, span);
-                let [start, stop, step]: [Val; 3] = parts.try_into().expect("three parts");
                 self.call_stdlib("_list_slice", vec![base, start, stop, step, given], span)
             }
+            Ty::Str => Ok(self.str_slice(base, [start, stop, step], given, span)),
             Ty::Unknown => self.unknown(span),
             ref other => self.fail(Diagnostic::error(format!("kiln does not support slicing {other} yet"), span)),
         }
@@ -952,7 +1037,7 @@ impl FnCx<'_, '_> {
                 Ok(Val { ty: (**elem).clone(), h })
             }
             Ty::Unknown => self.unknown(span),
-            Ty::Str => self.fail(Diagnostic::error("kiln does not support indexing a str yet", span)),
+            Ty::Str => Ok(self.str_index(base, index, span)),
             other => self.fail(Diagnostic::error(format!("'{other}' object is not subscriptable"), span)),
         }
     }
@@ -968,6 +1053,14 @@ impl FnCx<'_, '_> {
             Ty::Bool => RuntimeFn::StrFromBool,
             Ty::None => return Ok(self.str_lit("None", span)),
             Ty::Tuple(_) => return self.tuple_repr(v, span),
+            Ty::Dict(..) | Ty::Set(_) => {
+                // An empty container whose types are still open prints the same whatever they
+                // are: print it as one of ints.
+                let ty = v.ty.or_int();
+                let v = Val { ty: ty.clone(), h: self.coerce_list(v, &ty, span).h };
+                let name = if matches!(ty, Ty::Dict(..)) { "_dict_repr" } else { "_set_repr" };
+                return self.call_stdlib(name, vec![v], span);
+            }
             Ty::Func(_) => {
                 return self.fail(
                     Diagnostic::error("kiln cannot turn a function into a string", span)

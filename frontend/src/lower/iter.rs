@@ -52,12 +52,12 @@ impl FnCx<'_, '_> {
                 continue;
             }
             match v.ty {
-                Ty::List(_) => lists.push(v),
+                Ty::List(_) | Ty::Str => lists.push(v),
                 Ty::Unknown => return self.unknown(span).map(|_| true),
                 ref other => {
                     return self.fail(
                         Diagnostic::error(
-                            format!("kiln supports {name}() of lists so far, not of {other}"),
+                            format!("kiln supports {name}() of lists and strings so far, not of {other}"),
                             self.span_of(a),
                         )
                         .with_label(format!("this is {other}")),
@@ -123,8 +123,13 @@ impl FnCx<'_, '_> {
                 .iter()
                 .map(|(l, ty)| {
                     let list = cx.load(*l, ty.clone(), span);
-                    let Ty::List(elem) = ty else { unreachable!("checked above") };
-                    Val { ty: (**elem).clone(), h: cx.emit(Expression::Index { base: list.h, index: i.h }, span) }
+                    match ty {
+                        Ty::List(elem) => Val {
+                            ty: (**elem).clone(),
+                            h: cx.emit(Expression::Index { base: list.h, index: i.h }, span),
+                        },
+                        _ => cx.str_index(list, i.clone(), span),
+                    }
                 })
                 .collect();
             let step = cx.int(if name == "reversed" { -1 } else { 1 }, span);

@@ -21,11 +21,13 @@
 
 mod call;
 mod comprehension;
+mod dicts;
 mod expr;
 mod funcs;
 mod iter;
 mod par;
 mod stmt;
+mod strings;
 mod tuple;
 
 use crate::diagnostic::Diagnostic;

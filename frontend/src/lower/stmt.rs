@@ -442,6 +442,22 @@ impl<'p, 'a> FnCx<'p, 'a> {
     }
 
     fn retype_empty_list(&mut self, h: Handle<Expression>, target: &Ty) -> bool {
+        // An empty `{}` / `set()` takes the types its variable ends up with, too.
+        match (self.f.expressions.get(h).cloned(), target) {
+            (Some(Expression::DictNew { .. }), Ty::Dict(k, v)) => {
+                target.to_ir(&mut self.p.module);
+                let (key, value) = (k.to_ir(&mut self.p.module), v.to_ir(&mut self.p.module));
+                self.f.expressions[h] = Expression::DictNew { key, value };
+                return true;
+            }
+            (Some(Expression::SetNew { .. }), Ty::Set(e)) => {
+                target.to_ir(&mut self.p.module);
+                let elem = e.to_ir(&mut self.p.module);
+                self.f.expressions[h] = Expression::SetNew { elem };
+                return true;
+            }
+            _ => {}
+        }
         let Ty::List(elem) = target else { return false };
         match self.f.expressions.get(h).cloned() {
             Some(Expression::ListNew { len, .. }) => {
@@ -679,6 +695,10 @@ impl<'p, 'a> FnCx<'p, 'a> {
                     };
                     let base = self.expr(&sub.value)?;
                     match base.ty {
+                        Ty::Dict(..) => {
+                            let key = self.expr(&sub.slice)?;
+                            self.dict_delete(base, key, span)?;
+                        }
                         Ty::List(_) if !matches!(&*sub.slice, ast::Expr::Slice(_)) => {
                             let index = self.index_value(&sub.slice)?;
                             self.call_stdlib("_list_delitem", vec![base, index], span)?;
@@ -823,6 +843,10 @@ impl<'p, 'a> FnCx<'p, 'a> {
             ast::Expr::Name(n) => self.assign_name(n.id.as_str(), value, span),
             ast::Expr::Subscript(s) => {
                 let base = self.expr(&s.value)?;
+                if let Ty::Dict(..) = base.ty {
+                    let key = self.expr(&s.slice)?;
+                    return self.dict_store(&s.value, base, key, value, span);
+                }
                 let index = self.index_value(&s.slice)?;
                 self.store_index(base, index, value, span)
             }
@@ -868,6 +892,13 @@ impl<'p, 'a> FnCx<'p, 'a> {
             }
             ast::Expr::Subscript(sub) => {
                 let base = self.expr(&sub.value)?;
+                if let Ty::Dict(..) = base.ty {
+                    let key = self.expr(&sub.slice)?;
+                    let current = self.dict_get(base.clone(), key.clone(), span)?;
+                    let rhs = self.expr(&s.value)?;
+                    let result = self.in_place(s.op, current, rhs, span)?;
+                    return self.dict_store(&sub.value, base, key, result, span);
+                }
                 let index = self.index_value(&sub.slice)?;
                 let current = self.index_load(base.clone(), index.clone(), span)?;
                 let rhs = self.expr(&s.value)?;
@@ -1006,7 +1037,12 @@ impl<'p, 'a> FnCx<'p, 'a> {
         }
         let iterable = self.expr(&s.iter)?;
         match iterable.ty.clone() {
-            Ty::List(elem) => {
+            Ty::Dict(..) | Ty::Set(_) => self.container_for(s, iterable, span),
+            ty @ (Ty::List(_) | Ty::Str) => {
+                let elem = match &ty {
+                    Ty::List(e) => (**e).clone(),
+                    _ => Ty::Str,
+                };
                 // Hidden list and index; the length is re-read every iteration, as in Python.
                 let list = self.new_temp(&iterable.ty, span);
                 self.push(Statement::Store { local: list, value: iterable.h }, span);
@@ -1014,6 +1050,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 let zero = self.int(0, span);
                 self.push(Statement::Store { local: index, value: zero.h }, span);
                 let list_ty = iterable.ty.clone();
+                let elem_is_char = ty == Ty::Str;
                 self.loop_stmt(span, &s.body, &s.orelse, false, |cx| {
                     let i = cx.load(index, Ty::Int, span);
                     let l = cx.load(list, list_ty.clone(), span);
@@ -1021,17 +1058,18 @@ impl<'p, 'a> FnCx<'p, 'a> {
                     let done = cx.emit(Expression::Compare { op: CompareOp::Ge, left: i.h, right: len }, span);
                     let exit = cx.block(|cx| cx.push(Statement::Break, span));
                     cx.push(Statement::If { condition: done, accept: exit, reject: Block::new() }, span);
-                    let item = cx.emit(Expression::Index { base: l.h, index: i.h }, span);
+                    let item = if elem_is_char {
+                        cx.str_index(l.clone(), i.clone(), span).h
+                    } else {
+                        cx.emit(Expression::Index { base: l.h, index: i.h }, span)
+                    };
                     let one = cx.int(1, span);
                     let next = cx.emit(Expression::Binary { op: BinaryOp::WrappingAdd, left: i.h, right: one.h }, span);
                     cx.push(Statement::Store { local: index, value: next }, span);
-                    cx.assign_target(&s.target, Val { ty: (*elem).clone(), h: item }, target_span)
+                    cx.assign_target(&s.target, Val { ty: elem.clone(), h: item }, target_span)
                 })
             }
             Ty::Unknown => self.unknown(span).map(|_| ()),
-            Ty::Str => {
-                self.fail(Diagnostic::error("kiln does not support iterating over a str yet", self.span_of(&*s.iter)))
-            }
             other => self.fail(
                 Diagnostic::error(format!("'{other}' object is not iterable"), self.span_of(&*s.iter))
                     .with_label(format!("this is {other}")),

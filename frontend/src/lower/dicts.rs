@@ -1,0 +1,379 @@
+//! `dict` and `set`: literals, subscripts, `in`, iteration and the methods that need the
+//! compiler (those that teach an empty container its types); the rest are in the prelude.
+//!
+//! An empty `{}` or `set()` learns its key and value types from what is stored into it, the
+//! way an empty list learns from `append`: through the variable it was assigned to.
+
+use kiln_ir::{CompareOp, ExceptionKind, Expression, Literal, SetOp, Span, Statement, UnaryOp};
+use rustpython_parser::ast;
+
+use super::stmt::{FnCx, Val};
+use super::Res;
+use crate::diagnostic::Diagnostic;
+use crate::ty::Ty;
+
+impl FnCx<'_, '_> {
+    pub(crate) fn dict_new(&mut self, key: &Ty, value: &Ty, span: Span) -> Val {
+        let ty = Ty::dict(key.clone(), value.clone());
+        ty.to_ir(&mut self.p.module);
+        let (k, v) = (key.to_ir(&mut self.p.module), value.to_ir(&mut self.p.module));
+        Val { ty, h: self.emit(Expression::DictNew { key: k, value: v }, span) }
+    }
+
+    pub(crate) fn set_new(&mut self, elem: &Ty, span: Span) -> Val {
+        let ty = Ty::set(elem.clone());
+        ty.to_ir(&mut self.p.module);
+        let e = elem.to_ir(&mut self.p.module);
+        Val { ty, h: self.emit(Expression::SetNew { elem: e }, span) }
+    }
+
+    /// `{k: v, ...}`.
+    pub(crate) fn dict_literal(&mut self, d: &ast::ExprDict, span: Span) -> Res<Val> {
+        let mut pairs = Vec::new();
+        let (mut kt, mut vt) = (Ty::Unknown, Ty::Unknown);
+        for (k, v) in d.keys.iter().zip(&d.values) {
+            let Some(k) = k else {
+                return self
+                    .fail(Diagnostic::error("kiln does not support `**` in dict literals yet", self.span_of(v)));
+            };
+            let (key, value) = (self.expr(k)?, self.expr(v)?);
+            kt = self.join_elem(&kt, &key.ty, "dict keys", self.span_of(k))?;
+            vt = self.join_elem(&vt, &value.ty, "dict values", self.span_of(v))?;
+            pairs.push((key, value));
+        }
+        let dict = self.dict_new(&kt, &vt, span);
+        for (k, v) in pairs {
+            let (k, v) = (self.coerce_list(k, &kt, span), self.coerce_list(v, &vt, span));
+            self.push(Statement::DictStore { dict: dict.h, key: k.h, value: v.h }, span);
+        }
+        Ok(dict)
+    }
+
+    /// `{a, b, ...}`.
+    pub(crate) fn set_literal(&mut self, elts: &[ast::Expr], span: Span) -> Res<Val> {
+        let mut values = Vec::new();
+        let mut et = Ty::Unknown;
+        for e in elts {
+            let v = self.expr(e)?;
+            et = self.join_elem(&et, &v.ty, "set elements", self.span_of(e))?;
+            values.push(v);
+        }
+        let set = self.set_new(&et, span);
+        for v in values {
+            let v = self.coerce_list(v, &et, span);
+            self.push(Statement::SetAdd { set: set.h, key: v.h }, span);
+        }
+        Ok(set)
+    }
+
+    fn join_elem(&mut self, so_far: &Ty, next: &Ty, what: &str, span: Span) -> Res<Ty> {
+        match so_far.join(next) {
+            Some(t) => Ok(t),
+            None => self.fail(
+                Diagnostic::error(format!("{what} have different types: {so_far} and {next}"), span)
+                    .with_note("a kiln dict or set holds keys (and values) of one type"),
+            ),
+        }
+    }
+
+    /// `d[k]`: raises `KeyError(repr(k))` when absent.
+    pub(crate) fn dict_get(&mut self, dict: Val, key: Val, span: Span) -> Res<Val> {
+        let Ty::Dict(kt, vt) = dict.ty.clone() else { unreachable!("called for dicts") };
+        let key = self.dict_key(key, &kt, span)?;
+        let pair = Ty::Tuple(vec![(*vt).clone(), Ty::Bool]);
+        pair.to_ir(&mut self.p.module);
+        let t = Val { ty: pair, h: self.emit(Expression::DictLookup { dict: dict.h, key: key.h }, span) };
+        let found = self.tuple_get(&t, 1, span);
+        let missing = self.emit(Expression::Unary { op: UnaryOp::Not, arg: found.h }, span);
+        self.raise_key_error_if(missing, key, span)?;
+        Ok(self.tuple_get(&t, 0, span))
+    }
+
+    /// `raise KeyError(repr(key))` when `condition` holds (the repr is built only then).
+    pub(crate) fn raise_key_error_if(
+        &mut self,
+        condition: kiln_ir::Handle<Expression>,
+        key: Val,
+        span: Span,
+    ) -> Res<()> {
+        let mut result = Ok(());
+        let raise = self.block(|cx| match cx.repr_of(key, span) {
+            Ok(r) => cx.push(Statement::Raise { kind: ExceptionKind::KeyError, message: Some(r.h) }, span),
+            Err(e) => result = Err(e),
+        });
+        result?;
+        self.push(Statement::If { condition, accept: raise, reject: kiln_ir::Block::new() }, span);
+        Ok(())
+    }
+
+    /// A key converted to the dict's key type (an int key of a float dict, ...).
+    fn dict_key(&mut self, key: Val, kt: &Ty, span: Span) -> Res<Val> {
+        if key.ty == *kt || *kt == Ty::Unknown {
+            return Ok(key);
+        }
+        if key.ty.conforms_to(kt) && kt.is_numeric() {
+            return Ok(self.cast(key, kt.clone(), span));
+        }
+        if kt.join(&key.ty).is_some() {
+            return Ok(self.coerce_list(key, kt, span));
+        }
+        self.fail(Diagnostic::error(format!("kiln: a key of type {} cannot be in a dict with {kt} keys", key.ty), span))
+    }
+
+    /// `d[k] = v`, teaching an empty dict its types.
+    pub(crate) fn dict_store(&mut self, base: &ast::Expr, dict: Val, key: Val, value: Val, span: Span) -> Res<()> {
+        let Ty::Dict(kt, vt) = dict.ty.clone() else { unreachable!("called for dicts") };
+        let (Some(k), Some(v)) = (kt.join(&key.ty), vt.join(&value.ty)) else {
+            return self.fail(
+                Diagnostic::error(format!("cannot store {}: {} into {}", key.ty, value.ty, dict.ty), span)
+                    .with_note("a kiln dict holds keys and values of one type each"),
+            );
+        };
+        let joined = Ty::dict(k.clone(), v.clone());
+        if joined != dict.ty {
+            self.refine_container(base, joined, span)?;
+            if !self.p.final_pass {
+                return Ok(());
+            }
+        }
+        let key = self.coerce_list(key, &k, span);
+        let value = self.coerce_list(value, &v, span);
+        self.push(Statement::DictStore { dict: dict.h, key: key.h, value: value.h }, span);
+        Ok(())
+    }
+
+    /// `del d[k]`.
+    pub(crate) fn dict_delete(&mut self, dict: Val, key: Val, span: Span) -> Res<()> {
+        let Ty::Dict(kt, _) = dict.ty.clone() else { unreachable!("called for dicts") };
+        let key = self.dict_key(key, &kt, span)?;
+        let found = self.emit(Expression::DictRemove { dict: dict.h, key: key.h }, span);
+        let missing = self.emit(Expression::Unary { op: UnaryOp::Not, arg: found }, span);
+        self.raise_key_error_if(missing, key, span)
+    }
+
+    /// `k in d`, `x in s`.
+    pub(crate) fn container_contains(
+        &mut self,
+        item: Val,
+        container: Val,
+        span: Span,
+    ) -> Res<kiln_ir::Handle<Expression>> {
+        match container.ty.clone() {
+            Ty::Dict(kt, vt) => {
+                if kt.join(&item.ty).is_none() && *kt != Ty::Unknown {
+                    return Ok(self.lit(Literal::Bool(false), span));
+                }
+                let key = self.dict_key(item, &kt, span)?;
+                let pair = Ty::Tuple(vec![(*vt).clone(), Ty::Bool]);
+                pair.to_ir(&mut self.p.module);
+                let t = Val { ty: pair, h: self.emit(Expression::DictLookup { dict: container.h, key: key.h }, span) };
+                Ok(self.tuple_get(&t, 1, span).h)
+            }
+            Ty::Set(et) => {
+                if et.join(&item.ty).is_none() && *et != Ty::Unknown {
+                    return Ok(self.lit(Literal::Bool(false), span));
+                }
+                let key = self.dict_key(item, &et, span)?;
+                Ok(self.emit(Expression::SetContains { set: container.h, key: key.h }, span))
+            }
+            _ => unreachable!("called for dicts and sets"),
+        }
+    }
+
+    /// `for k in d` / `for x in s`: iteration in CPython's order, with its "changed size
+    /// during iteration" check.
+    pub(crate) fn container_for(&mut self, s: &ast::StmtFor, container: Val, span: Span) -> Res<()> {
+        let (key_ty, value_ty, what) = match container.ty.clone() {
+            Ty::Dict(k, v) => (*k, Some(*v), "dictionary"),
+            Ty::Set(e) => (*e, None, "Set"),
+            _ => unreachable!("called for dicts and sets"),
+        };
+        let held = self.new_temp(&container.ty, span);
+        self.push(Statement::Store { local: held, value: container.h }, span);
+        let size = self.emit(Expression::Len { value: container.h }, span);
+        let size_l = self.new_temp(&Ty::Int, span);
+        self.push(Statement::Store { local: size_l, value: size }, span);
+        let pos = self.new_temp(&Ty::Int, span);
+        let zero = self.int(0, span);
+        self.push(Statement::Store { local: pos, value: zero.h }, span);
+        let found = self.new_temp(&Ty::Bool, span);
+        let key = self.new_temp(&key_ty, span);
+        let value = value_ty.as_ref().map(|v| self.new_temp(v, span));
+        let target_span = self.span_of(&*s.target);
+        let container_ty = container.ty.clone();
+        self.loop_stmt(span, &s.body, &s.orelse, false, |cx| {
+            let c = cx.load(held, container_ty.clone(), span);
+            let now = cx.emit(Expression::Len { value: c.h }, span);
+            let before = cx.load(size_l, Ty::Int, span);
+            let changed = cx.emit(Expression::Compare { op: CompareOp::Ne, left: now, right: before.h }, span);
+            cx.raise_if(changed, ExceptionKind::RuntimeError, &format!("{what} changed size during iteration"), span);
+            cx.push(Statement::ContainerNext { container: c.h, pos, found, key, value }, span);
+            let got = cx.emit(Expression::Load(found), span);
+            let done = cx.emit(Expression::Unary { op: UnaryOp::Not, arg: got }, span);
+            let exit = cx.block(|cx| cx.push(Statement::Break, span));
+            cx.push(Statement::If { condition: done, accept: exit, reject: kiln_ir::Block::new() }, span);
+            let k = cx.load(key, key_ty.clone(), span);
+            cx.assign_target(&s.target, k, target_span)
+        })
+    }
+
+    /// Methods that teach an empty container its types, or that need no library code.
+    pub(crate) fn container_method(
+        &mut self,
+        receiver_ast: &ast::Expr,
+        receiver: Val,
+        method: &str,
+        call: &ast::ExprCall,
+        span: Span,
+    ) -> Res<Option<Val>> {
+        let none = |cx: &mut Self| Val { ty: Ty::None, h: cx.lit(Literal::None, span) };
+        match (receiver.ty.clone(), method) {
+            (Ty::Set(et), "add") => {
+                let args = self.positional_values(call, method, 1, span)?;
+                let x = args.into_iter().next().expect("one argument");
+                let Some(joined) = et.join(&x.ty) else {
+                    return self.fail(Diagnostic::error(format!("cannot add {} to {}", x.ty, receiver.ty), span));
+                };
+                if joined != *et {
+                    self.refine_container(receiver_ast, Ty::set(joined.clone()), span)?;
+                    if !self.p.final_pass {
+                        return Ok(Some(none(self)));
+                    }
+                }
+                let x = self.coerce_list(x, &joined, span);
+                self.push(Statement::SetAdd { set: receiver.h, key: x.h }, span);
+                Ok(Some(none(self)))
+            }
+            (Ty::Set(et), "discard" | "remove") => {
+                let args = self.positional_values(call, method, 1, span)?;
+                let x = args.into_iter().next().expect("one argument");
+                let x = self.dict_key(x, &et, span)?;
+                let found = self.emit(Expression::SetDiscard { set: receiver.h, key: x.h }, span);
+                if method == "remove" {
+                    let missing = self.emit(Expression::Unary { op: UnaryOp::Not, arg: found }, span);
+                    self.raise_key_error_if(missing, x, span)?;
+                }
+                Ok(Some(none(self)))
+            }
+            (
+                Ty::Set(_),
+                "union"
+                | "intersection"
+                | "difference"
+                | "symmetric_difference"
+                | "issubset"
+                | "issuperset"
+                | "isdisjoint",
+            ) => {
+                let args = self.positional_values(call, method, 1, span)?;
+                let other = self.as_set_like(args.into_iter().next().expect("one argument"), &receiver.ty, span)?;
+                let (op, l, r) = match method {
+                    "union" => (SetOp::Union, receiver, other),
+                    "intersection" => (SetOp::Intersection, receiver, other),
+                    "difference" => (SetOp::Difference, receiver, other),
+                    "symmetric_difference" => (SetOp::SymmetricDifference, receiver, other),
+                    "issubset" => (SetOp::IsSubset, receiver, other),
+                    "issuperset" => (SetOp::IsSubset, other, receiver),
+                    _ => (SetOp::IsDisjoint, receiver, other),
+                };
+                Ok(Some(self.set_algebra(op, l, r, span)))
+            }
+            (Ty::Set(_), "update" | "intersection_update" | "difference_update" | "symmetric_difference_update") => {
+                let args = self.positional_values(call, method, 1, span)?;
+                let other = self.as_set_like(args.into_iter().next().expect("one argument"), &receiver.ty, span)?;
+                let op = match method {
+                    "update" => SetOp::Union,
+                    "intersection_update" => SetOp::Intersection,
+                    "difference_update" => SetOp::Difference,
+                    _ => SetOp::SymmetricDifference,
+                };
+                self.push(Statement::SetUpdate { op, target: receiver.h, other: other.h }, span);
+                Ok(Some(none(self)))
+            }
+            (Ty::Set(_) | Ty::Dict(..), "copy") => {
+                self.positional_values(call, method, 0, span)?;
+                let h = self.emit(Expression::ContainerCopy { value: receiver.h }, span);
+                Ok(Some(Val { ty: receiver.ty, h }))
+            }
+            (Ty::Set(_) | Ty::Dict(..), "clear") => {
+                self.positional_values(call, method, 0, span)?;
+                self.push(Statement::ContainerClear { value: receiver.h }, span);
+                Ok(Some(none(self)))
+            }
+            (Ty::Dict(kt, vt), "setdefault") => {
+                let args = self.positional_values(call, method, 2, span)?;
+                let mut it = args.into_iter();
+                let (key, default) = (it.next().expect("two"), it.next().expect("two"));
+                let (Some(k), Some(v)) = (kt.join(&key.ty), vt.join(&default.ty)) else {
+                    return self.fail(Diagnostic::error(
+                        format!("setdefault of {}: {} on {}", key.ty, default.ty, receiver.ty),
+                        span,
+                    ));
+                };
+                let joined = Ty::dict(k.clone(), v.clone());
+                if joined != receiver.ty {
+                    self.refine_container(receiver_ast, joined, span)?;
+                    if !self.p.final_pass {
+                        return self.unknown(span).map(Some);
+                    }
+                }
+                let key = self.coerce_list(key, &k, span);
+                let default = self.coerce_list(default, &v, span);
+                let d = Val { ty: Ty::dict(k, v.clone()), h: receiver.h };
+                let r = self.call_stdlib("dict__setdefault", vec![d, key, default], span)?;
+                Ok(Some(r))
+            }
+            _ => Ok(None),
+        }
+    }
+
+    /// The single argument of a set method, as a set of the receiver's type (a list becomes a set).
+    fn as_set_like(&mut self, v: Val, set_ty: &Ty, span: Span) -> Res<Val> {
+        match v.ty.clone() {
+            Ty::Set(_) if v.ty.join(set_ty).is_some() => {
+                Ok(Val { ty: set_ty.clone(), h: self.coerce_list(v, set_ty, span).h })
+            }
+            Ty::List(e) => {
+                let s = self.set_from_values(v, &e, span)?;
+                Ok(Val { ty: set_ty.clone(), h: s.h })
+            }
+            other => self.fail(Diagnostic::error(format!("kiln: expected a set like {set_ty}, found {other}"), span)),
+        }
+    }
+
+    /// A set built from a list's elements, in order.
+    pub(crate) fn set_from_values(&mut self, list: Val, elem: &Ty, span: Span) -> Res<Val> {
+        let set = self.set_new(elem, span);
+        let held = self.new_temp(&set.ty, span);
+        self.push(Statement::Store { local: held, value: set.h }, span);
+        let set_ty = set.ty.clone();
+        self.scan_list(list.h, elem, 0, span, |cx, x| {
+            let s = cx.load(held, set_ty.clone(), span);
+            cx.push(Statement::SetAdd { set: s.h, key: x.h }, span);
+            Ok(())
+        })?;
+        Ok(self.load(held, set_ty, span))
+    }
+
+    pub(crate) fn set_algebra(&mut self, op: SetOp, left: Val, right: Val, span: Span) -> Val {
+        let ty = if op.is_predicate() { Ty::Bool } else { left.ty.clone() };
+        Val { ty, h: self.emit(Expression::SetAlgebra { op, left: left.h, right: right.h }, span) }
+    }
+
+    /// Positional arguments only, exactly `n` of them.
+    fn positional_values(&mut self, call: &ast::ExprCall, method: &str, n: usize, span: Span) -> Res<Vec<Val>> {
+        if !call.keywords.is_empty() || call.args.len() != n {
+            return self.fail(Diagnostic::error(format!("{method}() takes exactly {n} positional argument(s)"), span));
+        }
+        let mut out = Vec::new();
+        for a in &call.args {
+            out.push(self.expr(a)?);
+        }
+        Ok(out)
+    }
+
+    /// Joins `ty` into the variable (or element path) `path` holds, like `list.append` does.
+    fn refine_container(&mut self, path: &ast::Expr, ty: Ty, span: Span) -> Res<()> {
+        self.refine_path_pub(path, ty, span)
+    }
+}
