@@ -466,3 +466,56 @@ def dict__setdefault(d, key, default):
 def dict__update(d, other):
     for k in other:
         d[k] = other[k]
+
+
+def _floats(xs):
+    return [float(x) for x in xs]
+
+
+# random: the algorithms of CPython 3.11's Lib/random.py over the same `_randbelow`, so a
+# seeded program draws exactly CPython's values.
+
+
+def random__choice(seq):
+    if len(seq) == 0:
+        raise IndexError("Cannot choose from an empty sequence")
+    return seq[__kiln_randbelow(len(seq))]
+
+
+def random__shuffle(x):
+    i = len(x) - 1
+    while i > 0:
+        j = __kiln_randbelow(i + 1)
+        t = x[i]
+        x[i] = x[j]
+        x[j] = t
+        i -= 1
+
+
+def random__sample(population, k):
+    n = len(population)
+    if k < 0 or k > n:
+        raise ValueError("Sample larger than population or is negative")
+    result = population * 0
+    setsize = 21
+    if k > 5:
+        setsize += 4 ** __kiln_ceil_log4(k * 3)
+    if n <= setsize:
+        pool = population * 1
+        i = 0
+        while i < k:
+            j = __kiln_randbelow(n - i)
+            result.append(pool[j])
+            pool[j] = pool[n - i - 1]
+            i += 1
+    else:
+        selected = set()
+        i = 0
+        while i < k:
+            j = __kiln_randbelow(n)
+            while j in selected:
+                j = __kiln_randbelow(n)
+            selected.add(j)
+            result.append(population[j])
+            i += 1
+    return result

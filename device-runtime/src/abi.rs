@@ -1624,6 +1624,14 @@ pub extern "C" fn kiln_rt_raise_system_exit(code: i64) {
     fatal(|| exceptions::raise_system_exit(code))
 }
 
+/// `sys.exit(code)` in the shape of a raising runtime function: raises `SystemExit(code)` and
+/// returns status 1 (`out` is never written).
+#[no_mangle]
+pub extern "C" fn kiln_rt_sys_exit(code: i64, _out: *mut i64) -> u8 {
+    kiln_rt_raise_system_exit(code);
+    1
+}
+
 /// Raise kiln's `OverflowError: integer overflow: result does not fit in 64 bits` (for the
 /// overflow branches of `+ - * // %` and friends on 64-bit ints).
 #[no_mangle]

@@ -112,6 +112,7 @@ pub fn symbols() -> Vec<(&'static str, usize)> {
         ("kiln_rt_list_repr", abi::kiln_rt_list_repr as *const () as usize),
         ("kiln_rt_raise", abi::kiln_rt_raise as *const () as usize),
         ("kiln_rt_raise_system_exit", abi::kiln_rt_raise_system_exit as *const () as usize),
+        ("kiln_rt_sys_exit", abi::kiln_rt_sys_exit as *const () as usize),
         ("kiln_rt_raise_int_overflow", abi::kiln_rt_raise_int_overflow as *const () as usize),
         ("kiln_rt_traceback_push", abi::kiln_rt_traceback_push as *const () as usize),
         ("kiln_rt_exc_clear", abi::kiln_rt_exc_clear as *const () as usize),

@@ -286,6 +286,8 @@ pub(crate) fn collect_module<'a>(p: &mut Program<'a>, suite: &'a [ast::Stmt]) {
                         "math" => Imported::MathModule,
                         "time" => Imported::TimeModule,
                         "kiln" => Imported::KilnModule,
+                        "random" => Imported::RandomModule,
+                        "sys" => Imported::SysModule,
                         other => {
                             p.diagnostics.push(unknown_module(other, p.span_of(alias)));
                             continue;
@@ -303,6 +305,8 @@ pub(crate) fn collect_module<'a>(p: &mut Program<'a>, suite: &'a [ast::Stmt]) {
                         "math" => Imported::MathMember(name),
                         "time" => Imported::TimeMember(name),
                         "kiln" if name == "par" => Imported::KilnMember(name),
+                        "random" => Imported::RandomMember(name),
+                        "sys" => Imported::SysMember(name),
                         "kiln" => {
                             p.diagnostics.push(
                                 Diagnostic::error(format!("module `kiln` has no `{name}`"), p.span_of(alias))
@@ -347,7 +351,7 @@ pub(crate) fn collect_module<'a>(p: &mut Program<'a>, suite: &'a [ast::Stmt]) {
 fn unknown_module(name: &str, span: Span) -> Diagnostic {
     Diagnostic::error(format!("no module named `{name}`"), span)
         .with_label("unknown module")
-        .with_note("kiln provides the modules `math`, `time` and `kiln` so far")
+        .with_note("kiln provides the modules `math`, `time`, `random`, `sys` and `kiln` so far")
 }
 
 /// Collects one `def` (also used for the compiler-made ones, see `lower/funcs.rs`).

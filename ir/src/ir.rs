@@ -485,6 +485,72 @@ pub enum RuntimeFn {
     StrToFloat,
     /// `bin`/`oct`/`hex` (base 2, 8, 16) with prefix and sign.
     IntToBase,
+    /// `round(x, n)` of a float; raises `OverflowError`.
+    FloatRound,
+    /// `round(x)` of a float (half to even); raises for inf/nan.
+    FloatRoundInt,
+    /// `round(i, n)` of an int.
+    IntRound,
+    /// `pow(base, exp, mod)`.
+    IntPowMod,
+    /// `math.fsum(list of floats)`, exactly rounded.
+    MathFsum,
+    /// `math.factorial(n)`.
+    MathFactorial,
+    /// `math.gcd(a, b)`.
+    MathGcd,
+    /// `math.lcm(a, b)`.
+    MathLcm,
+    /// `math.comb(n, k)`.
+    MathComb,
+    /// `math.perm(n, k)`.
+    MathPerm,
+    /// `math.isqrt(n)`.
+    MathIsqrt,
+    /// `math.isclose(a, b, rel_tol, abs_tol)`.
+    MathIsclose,
+    /// `math.trunc(x)` of a float.
+    MathTrunc,
+    /// `math.copysign(a, b)`.
+    MathCopysign,
+    /// `math.erf(x)`.
+    MathErf,
+    /// `math.erfc(x)`.
+    MathErfc,
+    /// `math.gamma(x)`.
+    MathGamma,
+    /// `math.lgamma(x)`.
+    MathLgamma,
+    /// `math.fmod(x, y)`.
+    MathFmod,
+    /// `random.seed(n)` (CPython's Mersenne Twister seeding).
+    RandomSeed,
+    /// `random.seed()` from the operating system's entropy.
+    RandomSeedEntropy,
+    /// `random.random()`.
+    RandomRandom,
+    /// CPython's `_randbelow(n)` (n >= 1).
+    RandomRandbelow,
+    /// `random.randrange`; the last int is how many arguments were given.
+    RandomRandrange,
+    /// `random.randint(a, b)`.
+    RandomRandint,
+    /// `random.uniform(a, b)`.
+    RandomUniform,
+    /// `random.gauss(mu, sigma)`.
+    RandomGauss,
+    /// `random.normalvariate(mu, sigma)`.
+    RandomNormalvariate,
+    /// `random.expovariate(lambd)`.
+    RandomExpovariate,
+    /// `random.getrandbits(k)`.
+    RandomGetrandbits,
+    /// `input(prompt)`; raises `EOFError` at the end of input.
+    Input,
+    /// `sys.argv`.
+    Argv,
+    /// `sys.exit(code)`: always raises `SystemExit` (its int result is never produced).
+    SystemExit,
 }
 
 /// Parameter and result types of a runtime function, in terms of simple type tags.
@@ -499,6 +565,8 @@ pub enum ValueTag {
     OptStr,
     /// A `list[str]`.
     StrList,
+    /// A `list[float]`.
+    FloatList,
 }
 
 pub struct RuntimeSignature {
@@ -552,6 +620,39 @@ impl RuntimeFn {
             StrToInt => (&[T::Str, T::Int], T::Int, true),
             StrToFloat => (&[T::Str], T::Float, true),
             IntToBase => (&[T::Int, T::Int], T::Str, false),
+            FloatRound => (&[T::Float, T::Int], T::Float, true),
+            FloatRoundInt => (&[T::Float], T::Int, true),
+            IntRound => (&[T::Int, T::Int], T::Int, true),
+            IntPowMod => (&[T::Int, T::Int, T::Int], T::Int, true),
+            MathFsum => (&[T::FloatList], T::Float, true),
+            MathFactorial => (&[T::Int], T::Int, true),
+            MathGcd => (&[T::Int, T::Int], T::Int, true),
+            MathLcm => (&[T::Int, T::Int], T::Int, true),
+            MathComb => (&[T::Int, T::Int], T::Int, true),
+            MathPerm => (&[T::Int, T::Int], T::Int, true),
+            MathIsqrt => (&[T::Int], T::Int, true),
+            MathIsclose => (&[T::Float, T::Float, T::Float, T::Float], T::Bool, true),
+            MathTrunc => (&[T::Float], T::Int, true),
+            MathCopysign => (&[T::Float, T::Float], T::Float, false),
+            MathErf => (&[T::Float], T::Float, true),
+            MathErfc => (&[T::Float], T::Float, true),
+            MathGamma => (&[T::Float], T::Float, true),
+            MathLgamma => (&[T::Float], T::Float, true),
+            MathFmod => (&[T::Float, T::Float], T::Float, true),
+            RandomSeed => (&[T::Int], T::None, false),
+            RandomSeedEntropy => (&[], T::None, false),
+            RandomRandom => (&[], T::Float, false),
+            RandomRandbelow => (&[T::Int], T::Int, false),
+            RandomRandrange => (&[T::Int, T::Int, T::Int, T::Int], T::Int, true),
+            RandomRandint => (&[T::Int, T::Int], T::Int, true),
+            RandomUniform => (&[T::Float, T::Float], T::Float, false),
+            RandomGauss => (&[T::Float, T::Float], T::Float, false),
+            RandomNormalvariate => (&[T::Float, T::Float], T::Float, false),
+            RandomExpovariate => (&[T::Float], T::Float, true),
+            RandomGetrandbits => (&[T::Int], T::Int, true),
+            Input => (&[T::OptStr], T::Str, true),
+            Argv => (&[], T::StrList, false),
+            SystemExit => (&[T::Int], T::Int, true),
         };
         RuntimeSignature { params, result, can_raise }
     }
@@ -601,6 +702,39 @@ impl RuntimeFn {
             StrToInt => "str_to_int",
             StrToFloat => "str_to_float",
             IntToBase => "int_to_base",
+            FloatRound => "float_round",
+            FloatRoundInt => "float_round_int",
+            IntRound => "int_round",
+            IntPowMod => "int_pow_mod",
+            MathFsum => "math_fsum",
+            MathFactorial => "math_factorial",
+            MathGcd => "math_gcd",
+            MathLcm => "math_lcm",
+            MathComb => "math_comb",
+            MathPerm => "math_perm",
+            MathIsqrt => "math_isqrt",
+            MathIsclose => "math_isclose",
+            MathTrunc => "math_trunc",
+            MathCopysign => "math_copysign",
+            MathErf => "math_erf",
+            MathErfc => "math_erfc",
+            MathGamma => "math_gamma",
+            MathLgamma => "math_lgamma",
+            MathFmod => "math_fmod",
+            RandomSeed => "random_seed",
+            RandomSeedEntropy => "random_seed_entropy",
+            RandomRandom => "random_random",
+            RandomRandbelow => "random_randbelow",
+            RandomRandrange => "random_randrange",
+            RandomRandint => "random_randint",
+            RandomUniform => "random_uniform",
+            RandomGauss => "random_gauss",
+            RandomNormalvariate => "random_normalvariate",
+            RandomExpovariate => "random_expovariate",
+            RandomGetrandbits => "random_getrandbits",
+            Input => "input",
+            Argv => "argv",
+            SystemExit => "sys_exit",
         }
     }
 }

@@ -224,7 +224,8 @@ fn expectations_are_current() {
         let tail_now = if out.code() == Some(0) {
             None
         } else {
-            Some(kiln_tests::last_nonempty_line(&out.stderr_text()).to_string())
+            // A silent failure (`sys.exit(3)`) stores no tail.
+            Some(kiln_tests::last_nonempty_line(&out.stderr_text()).to_string()).filter(|t| !t.is_empty())
         };
         if tail_now != stored.stderr_tail {
             report.push_str(&format!(

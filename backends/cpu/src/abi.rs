@@ -190,7 +190,7 @@ pub fn runtime_fn_decl(f: kiln_ir::RuntimeFn) -> (String, Vec<AbiType>, AbiType)
         ValueTag::Bool => U8,
         ValueTag::Int => I64,
         ValueTag::Float => F64,
-        ValueTag::Str | ValueTag::OptStr | ValueTag::StrList => Ptr,
+        ValueTag::Str | ValueTag::OptStr | ValueTag::StrList | ValueTag::FloatList => Ptr,
     };
     let mut params: Vec<AbiType> = sig.params.iter().map(|t| tag(*t)).collect();
     let result = if sig.can_raise {
@@ -199,7 +199,7 @@ pub fn runtime_fn_decl(f: kiln_ir::RuntimeFn) -> (String, Vec<AbiType>, AbiType)
     } else {
         match sig.result {
             ValueTag::Str => Str,
-            ValueTag::StrList => List,
+            ValueTag::StrList | ValueTag::FloatList => List,
             t => tag(t),
         }
     };

@@ -28,7 +28,12 @@ fn runtime_mutates_lists(f: RuntimeFn) -> bool {
         | FormatStr | FormatBool | PrintStr | PrintInt | PrintFloat | PrintBool | PrintNone | IntTrueDiv
         | IntFloatCmp | TimeTime | TimePerfCounter | StrGetItem | StrSlice | StrContains | StrRepeat | StrSplit
         | StrRsplit | StrSplitlines | StrJoin | StrStrip | StrReplace | StrFind | StrCount | StrStartswith
-        | StrCase | StrIs | StrPad | StrZfill | StrOrd | StrChr | StrToInt | StrToFloat | IntToBase => false,
+        | StrCase | StrIs | StrPad | StrZfill | StrOrd | StrChr | StrToInt | StrToFloat | IntToBase | FloatRound
+        | FloatRoundInt | IntRound | IntPowMod | MathFsum | MathFactorial | MathGcd | MathLcm | MathComb | MathPerm
+        | MathIsqrt | MathIsclose | MathTrunc | MathCopysign | MathErf | MathErfc | MathGamma | MathLgamma
+        | MathFmod | RandomSeed | RandomSeedEntropy | RandomRandom | RandomRandbelow | RandomRandrange
+        | RandomRandint | RandomUniform | RandomGauss | RandomNormalvariate | RandomExpovariate | RandomGetrandbits
+        | Input | Argv | SystemExit => false,
     }
 }
 

@@ -1297,7 +1297,9 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             ValueTag::Bool => Some(i8t.into()),
             ValueTag::Int => Some(self.cg.ctx.i64_type().into()),
             ValueTag::Float => Some(self.cg.ctx.f64_type().into()),
-            ValueTag::Str | ValueTag::OptStr | ValueTag::StrList => Some(self.cg.ptr_type().into()),
+            ValueTag::Str | ValueTag::OptStr | ValueTag::StrList | ValueTag::FloatList => {
+                Some(self.cg.ptr_type().into())
+            }
         };
         let raw = if sig.can_raise {
             let ty = result_ty.ok_or_else(|| self.internal("raising runtime function without a result"))?;

@@ -13,7 +13,7 @@ use rustpython_parser::ast;
 
 const BUILTINS: &[&str] = &[
     "print", "len", "str", "int", "float", "bool", "abs", "min", "max", "range", "repr", "format", "ord", "chr", "hex",
-    "oct", "bin", "dict", "set",
+    "oct", "bin", "dict", "set", "round", "divmod", "pow", "input",
 ];
 
 /// Methods of Python's built-in types that kiln does not provide yet (to tell "not yet" from
@@ -74,10 +74,6 @@ const FLOAT_METHODS: &[&str] = &["is_integer", "hex", "as_integer_ratio", "conju
 
 /// Python builtins kiln does not provide yet (reported as such, not as unknown names).
 pub(crate) const LATER_BUILTINS: &[&str] = &[
-    "round",
-    "divmod",
-    "pow",
-    "input",
     "open",
     "isinstance",
     "tuple",
@@ -156,6 +152,8 @@ impl FnCx<'_, '_> {
                     Some(Imported::MathMember(member)) => return self.call_math(&member, call, span),
                     Some(Imported::TimeMember(member)) => return self.call_time(&member, call, span),
                     Some(Imported::KilnMember(_)) => return self.fail(super::par::misplaced_par(span)),
+                    Some(Imported::RandomMember(member)) => return self.call_random(&member, call, span),
+                    Some(Imported::SysMember(member)) => return self.call_sys(&member, call, span),
                     Some(_) => return self.fail(Diagnostic::error(format!("module `{name}` is not callable"), span)),
                     None => {}
                 }
@@ -197,6 +195,8 @@ impl FnCx<'_, '_> {
                         Some(Imported::KilnModule) if a.attr.as_str() == "par" => {
                             return self.fail(super::par::misplaced_par(span))
                         }
+                        Some(Imported::RandomModule) => return self.call_random(a.attr.as_str(), call, span),
+                        Some(Imported::SysModule) => return self.call_sys(a.attr.as_str(), call, span),
                         _ => {}
                     }
                 }
@@ -234,6 +234,20 @@ impl FnCx<'_, '_> {
                         span,
                     )),
                 }
+            }
+            // `_ceil(_log(n, 4))` as random.py computes it (in doubles).
+            "__kiln_ceil_log4" => {
+                self.arity(name, &args, 1, 1, span)?;
+                let x = self.float_arg(args[0].clone(), span, name)?;
+                let log = self.math_call(kiln_ir::MathFunction::Log, vec![x], span)?;
+                let four = Val { ty: Ty::Float, h: self.lit(Literal::F64(4.0), span) };
+                let log4 = self.math_call(kiln_ir::MathFunction::Log, vec![four], span)?;
+                let q = self.emit(Expression::Binary { op: BinaryOp::Div, left: log.h, right: log4.h }, span);
+                self.math_call(kiln_ir::MathFunction::Ceil, vec![Val { ty: Ty::Float, h: q }], span)
+            }
+            "__kiln_randbelow" => {
+                self.arity(name, &args, 1, 1, span)?;
+                Ok(self.randbelow(args[0].clone(), span))
             }
             // Shortens a list (the prelude guarantees 0 <= n <= len).
             "__kiln_list_truncate" => {
@@ -631,6 +645,22 @@ impl FnCx<'_, '_> {
                 );
                 Ok(Val { ty: Ty::Str, h: self.runtime(RuntimeFn::IntToBase, vec![v.h, base.h], span) })
             }
+            "round" => {
+                self.arity(name, &args, 1, 2, span)?;
+                self.builtin_round(args, span)
+            }
+            "divmod" => {
+                self.arity(name, &args, 2, 2, span)?;
+                self.builtin_divmod(args, span)
+            }
+            "pow" => {
+                self.arity(name, &args, 2, 3, span)?;
+                self.builtin_pow(args, span)
+            }
+            "input" => {
+                self.arity(name, &args, 0, 1, span)?;
+                self.builtin_input(args, span)
+            }
             "dict" => {
                 self.arity(name, &args, 0, 1, span)?;
                 match args.into_iter().next() {
@@ -843,6 +873,9 @@ impl FnCx<'_, '_> {
             let k = self.lit(Literal::F64(factor), span);
             let h = self.emit(Expression::Binary { op: BinaryOp::Mul, left: x.h, right: k }, span);
             return Ok(Val { ty: Ty::Float, h });
+        }
+        if let Some(v) = self.call_math_extra(member, call, span)? {
+            return Ok(v);
         }
         let Some(function) = MathFunction::from_name(member) else {
             if self.math_constant(member, span).is_some() {

@@ -241,6 +241,9 @@ impl FnCx<'_, '_> {
                     return Ok(v);
                 }
             }
+            if let Imported::SysMember(member) = &imported {
+                return self.sys_attribute(member, span);
+            }
             return self.fail(Diagnostic::error(format!("kiln does not support using `{name}` as a value yet"), span));
         }
         if let Some(&def) = self.p.def_by_name.get(name) {
@@ -277,6 +280,9 @@ impl FnCx<'_, '_> {
 
     fn attribute(&mut self, a: &ast::ExprAttribute, span: Span) -> Res<Val> {
         if let ast::Expr::Name(n) = &*a.value {
+            if self.read_name_is_module(n.id.as_str()) == Some(Imported::SysModule) {
+                return self.sys_attribute(a.attr.as_str(), span);
+            }
             if self.read_name_is_module(n.id.as_str()) == Some(Imported::MathModule) {
                 if let Some(v) = self.math_constant(a.attr.as_str(), span) {
                     return Ok(v);

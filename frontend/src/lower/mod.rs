@@ -25,6 +25,7 @@ mod dicts;
 mod expr;
 mod funcs;
 mod iter;
+mod modules;
 mod par;
 mod stmt;
 mod strings;
@@ -110,6 +111,12 @@ pub(crate) enum Imported {
     TimeMember(String),
     /// `import kiln`: kiln's own constructs (`kiln.par`).
     KilnModule,
+    RandomModule,
+    /// `from random import name`.
+    RandomMember(String),
+    SysModule,
+    /// `from sys import name`.
+    SysMember(String),
     /// `from kiln import name`.
     KilnMember(String),
 }
