@@ -132,7 +132,7 @@ def list__sort(xs, key=None, reverse=False):
 
 
 def sorted(xs, key=None, reverse=False):
-    out = xs * 1
+    out = [x for x in xs]
     list__sort(out, None, reverse)
     return out
 
@@ -188,7 +188,7 @@ def list__sort__key(xs, key, reverse=False):
 
 
 def sorted__key(xs, key, reverse=False):
-    out = xs * 1
+    out = [x for x in xs]
     list__sort__key(out, key, reverse)
     return out
 

@@ -974,6 +974,14 @@ pub enum Expression {
     SetNew {
         elem: Handle<Type>,
     },
+    /// A set display whose elements are all constants (`list` holds them in source order).
+    /// CPython 3.11 builds those from a `frozenset` constant, which fixes their iteration
+    /// order: `frozen` gives that constant itself (what `for x in {...}` iterates), otherwise
+    /// the set the display evaluates to (for three or more elements).
+    SetFromDisplay {
+        list: Handle<Expression>,
+        frozen: bool,
+    },
     /// `(dict[key], True)` when `key` is present, else `(zero value, False)`: a
     /// `tuple[value, bool]`.
     DictLookup {
@@ -1199,6 +1207,7 @@ impl Expression {
                 f(*b)
             }
             E::ContainerCopy { value } => f(*value),
+            E::SetFromDisplay { list, .. } => f(*list),
             E::TupleGet { tuple, .. } => f(*tuple),
             E::Index { base, index } => {
                 f(*base);

@@ -280,6 +280,9 @@ impl Printer<'_> {
                 format!("dict_new {}, {}", type_name(self.module, *key), type_name(self.module, *value))
             }
             Expression::SetNew { elem } => format!("set_new {}", type_name(self.module, *elem)),
+            Expression::SetFromDisplay { list, frozen } => {
+                format!("set_display{} {}", if *frozen { ".frozen" } else { "" }, e(*list))
+            }
             Expression::DictLookup { dict, key } => format!("dict_lookup {}[{}]", e(*dict), e(*key)),
             Expression::DictRemove { dict, key } => format!("dict_remove {}[{}]", e(*dict), e(*key)),
             Expression::SetContains { set, key } => format!("set_contains {}, {}", e(*set), e(*key)),

@@ -574,6 +574,10 @@ impl FunctionValidator<'_> {
             }
             Expression::DictNew { key, value } => self.ty(&Type::Dict { key: *key, value: *value })?,
             Expression::SetNew { elem } => self.ty(&Type::Set { elem: *elem })?,
+            Expression::SetFromDisplay { list, .. } => {
+                let elem = self.element_type(*list, span)?;
+                self.ty(&Type::Set { elem })?
+            }
             Expression::DictLookup { dict, key } => {
                 let (k, v) = self.dict_types(*dict, span)?;
                 if self.operand(*key, span)? != k {

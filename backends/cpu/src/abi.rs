@@ -87,6 +87,8 @@ pub const FUNCTIONS: &[RuntimeDecl] = &[
     f("kiln_rt_dict_clear", &[Ptr], Void, Any),
     f("kiln_rt_dict_copy", &[Ptr], Ptr, Any),
     f("kiln_rt_set_new", &[Ptr], Ptr, Any),
+    f("kiln_rt_set_from_const_display", &[Ptr, Ptr, U8], Ptr, Any),
+    f("kiln_rt_set_const_frozen", &[Ptr, Ptr, U8], Ptr, Any),
     f("kiln_rt_set_len", &[Ptr], I64, ReadsArgs),
     f("kiln_rt_set_add", &[Ptr, Ptr], Void, Any),
     f("kiln_rt_set_contains", &[Ptr, Ptr], U8, Any),

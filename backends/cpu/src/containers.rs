@@ -279,6 +279,23 @@ impl<'a, 'ctx> FunctionLowering<'a, '_, 'ctx> {
         self.rt_value("kiln_rt_set_new", &[ops.into()])
     }
 
+    /// A constant set display (see `Expression::SetFromDisplay`).
+    pub(crate) fn set_from_display(
+        &mut self,
+        list: Handle<kiln_ir::Expression>,
+        frozen: bool,
+    ) -> Result<BasicValueEnum<'ctx>, BackendError> {
+        let Type::List { elem } = self.cg.module.types[self.type_of(list)] else {
+            return Err(self.internal("set display from a non-list"));
+        };
+        let ops = self.cg.key_ops(elem)?;
+        let l = self.value(list)?;
+        // Whether CPython had interned one of the strings already is not known here.
+        let interned = self.cg.ctx.i8_type().const_zero();
+        let name = if frozen { "kiln_rt_set_const_frozen" } else { "kiln_rt_set_from_const_display" };
+        self.rt_value(name, &[ops.into(), l, interned.into()])
+    }
+
     /// `(value, found)` as the IR's `tuple[value, bool]`.
     pub(crate) fn dict_lookup(
         &mut self,

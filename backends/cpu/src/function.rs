@@ -770,6 +770,7 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             }
             Expression::DictNew { key, value } => self.dict_new(*key, *value)?,
             Expression::SetNew { elem } => self.set_new(*elem)?,
+            Expression::SetFromDisplay { list, frozen } => self.set_from_display(*list, *frozen)?,
             Expression::DictLookup { dict, key } => self.dict_lookup(self.type_of(h), *dict, *key)?,
             Expression::DictRemove { dict, key } => self.keyed_query("kiln_rt_dict_delete", *dict, *key)?,
             Expression::SetContains { set, key } => self.keyed_query("kiln_rt_set_contains", *set, *key)?,

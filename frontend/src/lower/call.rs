@@ -225,9 +225,13 @@ impl FnCx<'_, '_> {
             // A zero of the numeric type a list's elements add up in (bool adds as int).
             "__kiln_zero_like" => {
                 self.arity(name, &args, 1, 1, span)?;
+                let elem = match &args[0].ty {
+                    Ty::List(e) | Ty::Set(e) | Ty::Dict(e, _) => Some((**e).clone()),
+                    _ => None,
+                };
                 match &args[0].ty {
-                    Ty::List(e) if **e == Ty::Float => Ok(Val { ty: Ty::Float, h: self.lit(Literal::F64(0.0), span) }),
-                    Ty::List(e) if matches!(**e, Ty::Int | Ty::Bool | Ty::Unknown) => Ok(self.int(0, span)),
+                    _ if elem == Some(Ty::Float) => Ok(Val { ty: Ty::Float, h: self.lit(Literal::F64(0.0), span) }),
+                    _ if matches!(elem, Some(Ty::Int | Ty::Bool | Ty::Unknown)) => Ok(self.int(0, span)),
                     Ty::Unknown => self.unknown(span),
                     other => self.fail(Diagnostic::error(
                         format!("unsupported operand type(s) for +: 'int' and '{other}'"),
@@ -729,11 +733,12 @@ impl FnCx<'_, '_> {
         }
         let op = if is_min { ast::CmpOp::Lt } else { ast::CmpOp::Gt };
         if args.len() == 1 {
-            let list = args.into_iter().next().expect("one argument");
+            let mut list = args.into_iter().next().expect("one argument");
+            // Other iterables (str, set, dict keys) go through the list of their items.
+            if matches!(list.ty, Ty::Str | Ty::Set(_) | Ty::Dict(..)) {
+                list = self.call_stdlib("list", vec![list], span)?;
+            }
             let Ty::List(elem) = list.ty.clone() else {
-                if list.ty == Ty::Str {
-                    return self.fail(Diagnostic::error(format!("kiln does not support {name}() of a str yet"), span));
-                }
                 return self.fail(Diagnostic::error(format!("'{}' object is not iterable", list.ty), span));
             };
             let elem = (*elem).clone();

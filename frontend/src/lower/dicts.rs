@@ -49,8 +49,30 @@ impl FnCx<'_, '_> {
         Ok(dict)
     }
 
-    /// `{a, b, ...}`.
+    /// `{a, b, ...}`; `iterated`: the display is what a `for` loops over.
     pub(crate) fn set_literal(&mut self, elts: &[ast::Expr], span: Span) -> Res<Val> {
+        self.set_display(elts, false, span)
+    }
+
+    pub(crate) fn set_display(&mut self, elts: &[ast::Expr], iterated: bool, span: Span) -> Res<Val> {
+        // All-constant displays follow CPython's frozenset constant (see `SetFromDisplay`).
+        let constant = elts.iter().all(|e| {
+            matches!(e, ast::Expr::Constant(c) if !matches!(c.value, ast::Constant::Tuple(_) | ast::Constant::Ellipsis))
+                || matches!(e, ast::Expr::UnaryOp(u) if matches!(&*u.operand, ast::Expr::Constant(_)))
+        });
+        if constant && !elts.is_empty() && (iterated || elts.len() >= 3) {
+            let mut values = Vec::new();
+            let mut et = Ty::Unknown;
+            for e in elts {
+                let v = self.expr(e)?;
+                et = self.join_elem(&et, &v.ty, "set elements", self.span_of(e))?;
+                values.push(v);
+            }
+            let list = self.list_of(values, &et, span);
+            let ty = Ty::set(et);
+            ty.to_ir(&mut self.p.module);
+            return Ok(Val { ty, h: self.emit(Expression::SetFromDisplay { list: list.h, frozen: iterated }, span) });
+        }
         let mut values = Vec::new();
         let mut et = Ty::Unknown;
         for e in elts {

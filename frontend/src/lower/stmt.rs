@@ -1035,7 +1035,11 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 return self.for_range(s, call, span);
             }
         }
-        let iterable = self.expr(&s.iter)?;
+        let iterable = match &*s.iter {
+            // `for x in {1, 2, 3}` iterates CPython's frozenset constant.
+            ast::Expr::Set(set) => self.set_display(&set.elts, true, span)?,
+            other => self.expr(other)?,
+        };
         match iterable.ty.clone() {
             Ty::Dict(..) | Ty::Set(_) => self.container_for(s, iterable, span),
             ty @ (Ty::List(_) | Ty::Str) => {
