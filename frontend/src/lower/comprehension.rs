@@ -135,6 +135,9 @@ impl FnCx<'_, '_> {
         };
         let (list, ty, kind, key_span) = (c.list, c.ty.clone(), c.kind, c.span);
         let key = (self.inst, key_span.start);
+        if kind != Kind::List {
+            self.check_hashable(&values[0].ty, span)?;
+        }
         let observed = match kind {
             Kind::List => Ty::list(values[0].ty.clone()),
             Kind::Set => Ty::set(values[0].ty.clone()),

@@ -88,7 +88,30 @@ impl FnCx<'_, '_> {
         Ok(set)
     }
 
+    /// Python's `TypeError: unhashable type` for a key or set element, at compile time.
+    pub(crate) fn check_hashable(&mut self, ty: &Ty, span: Span) -> Res<()> {
+        let name = match ty {
+            Ty::List(_) => "list",
+            Ty::Dict(..) => "dict",
+            Ty::Set(_) => "set",
+            Ty::Tuple(es) => {
+                for e in es.clone() {
+                    self.check_hashable(&e, span)?;
+                }
+                return Ok(());
+            }
+            _ => return Ok(()),
+        };
+        self.fail(
+            Diagnostic::error(format!("unhashable type: '{name}'"), span)
+                .with_note("dict keys and set elements must be immutable (int, float, str, bool, tuples of them)"),
+        )
+    }
+
     fn join_elem(&mut self, so_far: &Ty, next: &Ty, what: &str, span: Span) -> Res<Ty> {
+        if what.starts_with("set") || what.starts_with("dict keys") {
+            self.check_hashable(next, span)?;
+        }
         match so_far.join(next) {
             Some(t) => Ok(t),
             None => self.fail(
@@ -145,6 +168,7 @@ impl FnCx<'_, '_> {
     /// `d[k] = v`, teaching an empty dict its types.
     pub(crate) fn dict_store(&mut self, base: &ast::Expr, dict: Val, key: Val, value: Val, span: Span) -> Res<()> {
         let Ty::Dict(kt, vt) = dict.ty.clone() else { unreachable!("called for dicts") };
+        self.check_hashable(&key.ty, span)?;
         let (Some(k), Some(v)) = (kt.join(&key.ty), vt.join(&value.ty)) else {
             return self.fail(
                 Diagnostic::error(format!("cannot store {}: {} into {}", key.ty, value.ty, dict.ty), span)
@@ -253,6 +277,7 @@ impl FnCx<'_, '_> {
             (Ty::Set(et), "add") => {
                 let args = self.positional_values(call, method, 1, span)?;
                 let x = args.into_iter().next().expect("one argument");
+                self.check_hashable(&x.ty, span)?;
                 let Some(joined) = et.join(&x.ty) else {
                     return self.fail(Diagnostic::error(format!("cannot add {} to {}", x.ty, receiver.ty), span));
                 };
@@ -365,6 +390,7 @@ impl FnCx<'_, '_> {
 
     /// A set built from a list's elements, in order.
     pub(crate) fn set_from_values(&mut self, list: Val, elem: &Ty, span: Span) -> Res<Val> {
+        self.check_hashable(elem, span)?;
         let set = self.set_new(elem, span);
         let held = self.new_temp(&set.ty, span);
         self.push(Statement::Store { local: held, value: set.h }, span);
