@@ -24,6 +24,8 @@ pub enum Ty {
     Func(usize),
     Dict(Box<Ty>, Box<Ty>),
     Set(Box<Ty>),
+    /// An open text file (`open(...)`).
+    File,
 }
 
 impl Ty {
@@ -103,6 +105,7 @@ impl Ty {
         match self {
             Ty::Unknown | Ty::Int => module.scalar_type(Scalar::I64),
             Ty::None | Ty::Func(_) => module.types.insert(Type::None),
+            Ty::File => module.types.insert(Type::File),
             Ty::Bool => module.scalar_type(Scalar::BOOL),
             Ty::Float => module.scalar_type(Scalar::F64),
             Ty::Str => module.types.insert(Type::Str),
@@ -138,6 +141,7 @@ impl fmt::Display for Ty {
             Ty::List(e) if **e == Ty::Unknown => f.write_str("list"),
             Ty::List(e) => write!(f, "list[{e}]"),
             Ty::Func(_) => f.write_str("function"),
+            Ty::File => f.write_str("file"),
             Ty::Dict(k, v) if **k == Ty::Unknown && **v == Ty::Unknown => f.write_str("dict"),
             Ty::Dict(k, v) => write!(f, "dict[{k}, {v}]"),
             Ty::Set(e) if **e == Ty::Unknown => f.write_str("set"),

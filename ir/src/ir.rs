@@ -551,6 +551,18 @@ pub enum RuntimeFn {
     Argv,
     /// `sys.exit(code)`: always raises `SystemExit` (its int result is never produced).
     SystemExit,
+    /// `open(path, mode)`; raises `FileNotFoundError`, `ValueError`, ...
+    FileOpen,
+    /// `f.readline()` ("" at the end).
+    FileReadline,
+    /// `f.read()`.
+    FileRead,
+    /// `f.readlines()`.
+    FileReadlines,
+    /// `f.write(s)`: the number of characters written.
+    FileWrite,
+    /// `f.close()`.
+    FileClose,
 }
 
 /// Parameter and result types of a runtime function, in terms of simple type tags.
@@ -567,6 +579,8 @@ pub enum ValueTag {
     StrList,
     /// A `list[float]`.
     FloatList,
+    /// An open file.
+    File,
 }
 
 pub struct RuntimeSignature {
@@ -653,6 +667,12 @@ impl RuntimeFn {
             Input => (&[T::OptStr], T::Str, true),
             Argv => (&[], T::StrList, false),
             SystemExit => (&[T::Int], T::Int, true),
+            FileOpen => (&[T::Str, T::Str], T::File, true),
+            FileReadline => (&[T::File], T::Str, true),
+            FileRead => (&[T::File], T::Str, true),
+            FileReadlines => (&[T::File], T::StrList, true),
+            FileWrite => (&[T::File, T::Str], T::Int, true),
+            FileClose => (&[T::File], T::None, true),
         };
         RuntimeSignature { params, result, can_raise }
     }
@@ -735,6 +755,12 @@ impl RuntimeFn {
             Input => "input",
             Argv => "argv",
             SystemExit => "sys_exit",
+            FileOpen => "file_open",
+            FileReadline => "file_readline",
+            FileRead => "file_read",
+            FileReadlines => "file_readlines",
+            FileWrite => "file_write",
+            FileClose => "file_close",
         }
     }
 }

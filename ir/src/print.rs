@@ -28,6 +28,7 @@ pub fn type_name(module: &Module, ty: Handle<Type>) -> String {
         Type::None => "none".into(),
         Type::Scalar(s) => s.to_string(),
         Type::Str => "str".into(),
+        Type::File => "file".into(),
         Type::List { elem } => format!("list[{}]", type_name(module, *elem)),
         Type::Dict { key, value } => format!("dict[{}, {}]", type_name(module, *key), type_name(module, *value)),
         Type::Set { elem } => format!("set[{}]", type_name(module, *elem)),

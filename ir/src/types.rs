@@ -103,6 +103,8 @@ pub enum Type {
     Set {
         elem: crate::Handle<Type>,
     },
+    /// An open text file (runtime object).
+    File,
     /// A fixed-size heterogeneous value tuple.
     Tuple {
         elems: Vec<crate::Handle<Type>>,

@@ -399,6 +399,7 @@ impl FunctionValidator<'_> {
                 let str_ty = self.ty(&Type::Str)?;
                 Type::List { elem: str_ty }
             }
+            ValueTag::File => Type::File,
             ValueTag::FloatList => {
                 let f = self.ty(&Type::Scalar(Scalar::F64))?;
                 Type::List { elem: f }

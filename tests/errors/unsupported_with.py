@@ -1,6 +1,6 @@
-# with statements are not in this milestone.
-# expect: does not support
-# expect: with
+# `with` works for files only so far; other context managers are reported.
+# expect: `with` only for `open
 # at: 5
-with open("data.txt") as f:
-    print("opened")
+lock = 3
+with lock:
+    print("inside")

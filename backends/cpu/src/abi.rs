@@ -192,11 +192,14 @@ pub fn runtime_fn_decl(f: kiln_ir::RuntimeFn) -> (String, Vec<AbiType>, AbiType)
         ValueTag::Bool => U8,
         ValueTag::Int => I64,
         ValueTag::Float => F64,
-        ValueTag::Str | ValueTag::OptStr | ValueTag::StrList | ValueTag::FloatList => Ptr,
+        ValueTag::Str | ValueTag::OptStr | ValueTag::StrList | ValueTag::FloatList | ValueTag::File => Ptr,
     };
     let mut params: Vec<AbiType> = sig.params.iter().map(|t| tag(*t)).collect();
     let result = if sig.can_raise {
-        params.push(Ptr);
+        // A raising function with a result writes it through a trailing out pointer.
+        if sig.result != ValueTag::None {
+            params.push(Ptr);
+        }
         U8
     } else {
         match sig.result {

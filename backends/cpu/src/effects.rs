@@ -33,7 +33,9 @@ fn runtime_mutates_lists(f: RuntimeFn) -> bool {
         | MathIsqrt | MathIsclose | MathTrunc | MathCopysign | MathErf | MathErfc | MathGamma | MathLgamma
         | MathFmod | RandomSeed | RandomSeedEntropy | RandomRandom | RandomRandbelow | RandomRandrange
         | RandomRandint | RandomUniform | RandomGauss | RandomNormalvariate | RandomExpovariate | RandomGetrandbits
-        | Input | Argv | SystemExit => false,
+        | Input | Argv | SystemExit | FileOpen | FileReadline | FileRead | FileReadlines | FileWrite | FileClose => {
+            false
+        }
     }
 }
 

@@ -1298,18 +1298,26 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             ValueTag::Bool => Some(i8t.into()),
             ValueTag::Int => Some(self.cg.ctx.i64_type().into()),
             ValueTag::Float => Some(self.cg.ctx.f64_type().into()),
-            ValueTag::Str | ValueTag::OptStr | ValueTag::StrList | ValueTag::FloatList => {
+            ValueTag::Str | ValueTag::OptStr | ValueTag::StrList | ValueTag::FloatList | ValueTag::File => {
                 Some(self.cg.ptr_type().into())
             }
         };
         let raw = if sig.can_raise {
-            let ty = result_ty.ok_or_else(|| self.internal("raising runtime function without a result"))?;
-            let out = self.alloca(ty, "rt.out")?;
-            call_args.push(out.into());
+            let out = match result_ty {
+                Some(ty) => {
+                    let out = self.alloca(ty, "rt.out")?;
+                    call_args.push(out.into());
+                    Some((ty, out))
+                }
+                None => None,
+            };
             let status = self.cg.call_value(f, &call_args)?.into_int_value();
             let line = self.expr_line(h);
             self.check_status(status, line)?;
-            Some(self.b().build_load(ty, out, "")?)
+            match out {
+                Some((ty, out)) => Some(self.b().build_load(ty, out, "")?),
+                None => None,
+            }
         } else {
             self.cg.call(f, &call_args)?
         };

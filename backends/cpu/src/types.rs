@@ -41,6 +41,7 @@ pub(crate) fn reg_type<'ctx>(
         Type::None => ctx.i8_type().into(),
         Type::Scalar(s) => scalar_type(ctx, *s)?,
         Type::Str
+        | Type::File
         | Type::List { .. }
         | Type::Dict { .. }
         | Type::Set { .. }
@@ -85,6 +86,7 @@ pub(crate) fn has_pointers(module: &Module, ty: Handle<Type>) -> bool {
     match &module.types[ty] {
         Type::None | Type::Scalar(_) => false,
         Type::Str
+        | Type::File
         | Type::List { .. }
         | Type::Dict { .. }
         | Type::Set { .. }
@@ -105,6 +107,7 @@ pub(crate) fn tbaa_name(module: &Module, ty: Handle<Type>) -> Option<String> {
             ScalarKind::Float => format!("f{}", s.width as u32 * 8),
         },
         Type::Str
+        | Type::File
         | Type::List { .. }
         | Type::Dict { .. }
         | Type::Set { .. }

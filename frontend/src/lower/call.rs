@@ -74,7 +74,6 @@ const FLOAT_METHODS: &[&str] = &["is_integer", "hex", "as_integer_ratio", "conju
 
 /// Python builtins kiln does not provide yet (reported as such, not as unknown names).
 pub(crate) const LATER_BUILTINS: &[&str] = &[
-    "open",
     "isinstance",
     "tuple",
     "iter",
@@ -160,6 +159,9 @@ impl FnCx<'_, '_> {
                 // `key=` with a function: the prelude's keyed variant.
                 if let Some(def) = self.keyed_variant(name, call) {
                     return self.call_user(def, call, span);
+                }
+                if name == "open" {
+                    return self.builtin_open(call, span);
                 }
                 if is_builtin(name) {
                     return self.call_builtin(name, call, span);
@@ -849,7 +851,7 @@ impl FnCx<'_, '_> {
                 self.runtime(RuntimeFn::PrintNone, vec![], span);
                 return Ok(());
             }
-            Ty::List(_) | Ty::Tuple(_) | Ty::Func(_) | Ty::Dict(..) | Ty::Set(_) => {
+            Ty::List(_) | Ty::Tuple(_) | Ty::Func(_) | Ty::Dict(..) | Ty::Set(_) | Ty::File => {
                 let s = self.str_of(v, span)?;
                 self.runtime(RuntimeFn::PrintStr, vec![s.h], span);
                 return Ok(());
@@ -971,6 +973,9 @@ impl FnCx<'_, '_> {
             if let Some(v) = self.str_method(receiver.clone(), method, call, span)? {
                 return Ok(v);
             }
+        }
+        if receiver.ty == Ty::File {
+            return self.file_method(receiver, method, call, span);
         }
         if matches!(receiver.ty, Ty::Dict(..) | Ty::Set(_)) {
             if let Some(v) = self.container_method(&a.value, receiver.clone(), method, call, span)? {

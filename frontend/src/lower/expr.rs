@@ -340,7 +340,7 @@ impl FnCx<'_, '_> {
             Ty::Int | Ty::Float => self.cast(v, Ty::Bool, span).h,
             Ty::None => self.lit(Literal::Bool(false), span),
             Ty::Tuple(ref elems) => self.lit(Literal::Bool(!elems.is_empty()), span),
-            Ty::Func(_) => self.lit(Literal::Bool(true), span),
+            Ty::Func(_) | Ty::File => self.lit(Literal::Bool(true), span),
             Ty::Dict(..) | Ty::Set(_) => {
                 let len = self.emit(Expression::Len { value: v.h }, span);
                 let zero = self.lit(Literal::I64(0), span);
@@ -1067,9 +1067,9 @@ impl FnCx<'_, '_> {
                 let name = if matches!(ty, Ty::Dict(..)) { "_dict_repr" } else { "_set_repr" };
                 return self.call_stdlib(name, vec![v], span);
             }
-            Ty::Func(_) => {
+            Ty::Func(_) | Ty::File => {
                 return self.fail(
-                    Diagnostic::error("kiln cannot turn a function into a string", span)
+                    Diagnostic::error(format!("kiln cannot turn a {} into a string", v.ty), span)
                         .with_note("CPython prints its memory address, which differs from run to run"),
                 )
             }

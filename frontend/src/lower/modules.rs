@@ -317,3 +317,119 @@ impl FnCx<'_, '_> {
         Ok(self.runtime_val(RuntimeFn::Input, vec![prompt], Ty::Str, span))
     }
 }
+
+impl FnCx<'_, '_> {
+    /// `open(path, mode="r")`.
+    pub(crate) fn builtin_open(&mut self, call: &ast::ExprCall, span: Span) -> Res<Val> {
+        let mut path = None;
+        let mut mode = None;
+        for (i, a) in call.args.iter().enumerate() {
+            let v = self.expr(a)?;
+            match i {
+                0 => path = Some(v),
+                1 => mode = Some(v),
+                _ => return self.fail(Diagnostic::error("kiln's open() takes a path and a mode", span)),
+            }
+        }
+        for k in &call.keywords {
+            let v = self.expr(&k.value)?;
+            match k.arg.as_deref() {
+                Some("mode") => mode = Some(v),
+                Some("encoding")
+                    if self
+                        .literal_str(&v)
+                        .is_some_and(|e| e.eq_ignore_ascii_case("utf-8") || e.eq_ignore_ascii_case("utf8")) => {}
+                other => {
+                    let name = other.unwrap_or("**");
+                    return self.fail(Diagnostic::error(
+                        format!("kiln's open() does not support `{name}=` yet"),
+                        self.span_of(k),
+                    ));
+                }
+            }
+        }
+        let Some(path) = path else {
+            return self.fail(Diagnostic::error("open() missing required argument 'file'", span));
+        };
+        let path = self.expect_str_arg(path, "open() path", span)?;
+        let mode = match mode {
+            Some(m) => self.expect_str_arg(m, "open() mode", span)?,
+            None => self.str_lit("r", span),
+        };
+        Ok(self.runtime_val(RuntimeFn::FileOpen, vec![path, mode], Ty::File, span))
+    }
+
+    fn expect_str_arg(&mut self, v: Val, what: &str, span: Span) -> Res<Val> {
+        match v.ty {
+            Ty::Str => Ok(v),
+            Ty::Unknown => self.unknown(span),
+            ref other => self.fail(Diagnostic::error(format!("{what} must be str, not {other}"), span)),
+        }
+    }
+
+    /// Methods of files.
+    pub(crate) fn file_method(&mut self, f: Val, method: &str, call: &ast::ExprCall, span: Span) -> Res<Val> {
+        let (function, ty, nargs) = match method {
+            "read" => (RuntimeFn::FileRead, Ty::Str, 0),
+            "readline" => (RuntimeFn::FileReadline, Ty::Str, 0),
+            "readlines" => (RuntimeFn::FileReadlines, Ty::list(Ty::Str), 0),
+            "write" => (RuntimeFn::FileWrite, Ty::Int, 1),
+            "close" => (RuntimeFn::FileClose, Ty::None, 0),
+            _ => return self.fail(Diagnostic::error(format!("kiln's files have no method `{method}` yet"), span)),
+        };
+        let args = self.args_of(call, method, nargs, nargs, span)?;
+        let mut all = vec![f];
+        for a in args {
+            all.push(self.expect_str_arg(a, "write() argument", span)?);
+        }
+        Ok(self.runtime_val(function, all, ty, span))
+    }
+
+    /// `for line in f:`: `readline` until it returns "".
+    pub(crate) fn file_for(&mut self, s: &ast::StmtFor, file: Val, span: Span) -> Res<()> {
+        let held = self.new_temp(&Ty::File, span);
+        self.push(kiln_ir::Statement::Store { local: held, value: file.h }, span);
+        let target_span = self.span_of(&*s.target);
+        self.loop_stmt(span, &s.body, &s.orelse, false, |cx| {
+            let f = cx.load(held, Ty::File, span);
+            let line = cx.runtime_val(RuntimeFn::FileReadline, vec![f], Ty::Str, span);
+            let len = cx.emit(Expression::Len { value: line.h }, span);
+            let zero = cx.int(0, span);
+            let done = cx.emit(Expression::Compare { op: CompareOp::Eq, left: len, right: zero.h }, span);
+            let exit = cx.block(|cx| cx.push(kiln_ir::Statement::Break, span));
+            cx.push(kiln_ir::Statement::If { condition: done, accept: exit, reject: kiln_ir::Block::new() }, span);
+            cx.assign_target(&s.target, line, target_span)
+        })
+    }
+
+    /// `with open(...) as f: body`: the file is closed when the body ends (an exception ends
+    /// the program, which flushes every open file).
+    pub(crate) fn with_stmt(&mut self, w: &ast::StmtWith, span: Span) -> Res<()> {
+        let mut files = Vec::new();
+        for item in &w.items {
+            let is_open = matches!(&item.context_expr, ast::Expr::Call(c) if matches!(&*c.func, ast::Expr::Name(n) if n.id.as_str() == "open"));
+            if !is_open {
+                return self.fail(Diagnostic::error(
+                    "kiln supports `with` only for `open(...)` so far",
+                    self.span_of(&item.context_expr),
+                ));
+            }
+            let f = self.expr(&item.context_expr)?;
+            let held = self.new_temp(&Ty::File, span);
+            self.push(kiln_ir::Statement::Store { local: held, value: f.h }, span);
+            if let Some(target) = &item.optional_vars {
+                let v = self.load(held, Ty::File, span);
+                self.assign_target(target, v, span)?;
+            }
+            files.push(held);
+        }
+        self.stmts(&w.body);
+        if self.bound.is_some() {
+            for held in files.into_iter().rev() {
+                let f = self.load(held, Ty::File, span);
+                self.runtime_val(RuntimeFn::FileClose, vec![f], Ty::None, span);
+            }
+        }
+        Ok(())
+    }
+}

@@ -687,6 +687,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 self.return_value(value, span)?;
             }
             ast::Stmt::Pass(_) => {}
+            ast::Stmt::With(w) => self.with_stmt(w, span)?,
             ast::Stmt::Delete(d) => {
                 for t in &d.targets {
                     let ast::Expr::Subscript(sub) = t else {
@@ -748,7 +749,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 let what = match other {
                     ast::Stmt::ClassDef(_) => "classes",
                     ast::Stmt::Try(_) | ast::Stmt::TryStar(_) => "`try` statements",
-                    ast::Stmt::With(_) | ast::Stmt::AsyncWith(_) => "`with` statements",
+                    ast::Stmt::AsyncWith(_) => "`async with` statements",
                     ast::Stmt::Match(_) => "`match` statements",
                     ast::Stmt::Nonlocal(_) => "`nonlocal`",
                     ast::Stmt::AsyncFunctionDef(_) | ast::Stmt::AsyncFor(_) => "async code",
@@ -1042,6 +1043,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
         };
         match iterable.ty.clone() {
             Ty::Dict(..) | Ty::Set(_) => self.container_for(s, iterable, span),
+            Ty::File => self.file_for(s, iterable, span),
             ty @ (Ty::List(_) | Ty::Str) => {
                 let elem = match &ty {
                     Ty::List(e) => (**e).clone(),
