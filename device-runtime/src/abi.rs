@@ -383,6 +383,18 @@ pub unsafe extern "C" fn kiln_rt_str_repr(s: *const KStr) -> *const KStr {
 /// `s` is a valid string or null; `out` is valid for a write.
 #[no_mangle]
 pub unsafe extern "C" fn kiln_rt_str_getitem(s: *const KStr, i: i64, out: *mut *const KStr) -> u8 {
+    // ASCII fast path: a shared one-character string, no allocation.
+    // SAFETY: caller contract (`s` valid or null; `bytes` handles null).
+    let b = unsafe { strings::bytes(s) };
+    let n = unsafe { kiln_rt_str_len(s) };
+    if b.len() as i64 == n {
+        let idx = if i < 0 { i.wrapping_add(n) } else { i };
+        if (0..n).contains(&idx) && b[idx as usize] < 128 {
+            // SAFETY: `out` is valid for a write.
+            unsafe { out.write(strings::ascii_char(b[idx as usize])) };
+            return 0;
+        }
+    }
     status_str(out, || {
         // SAFETY: caller contract.
         let (t, n) = unsafe { (strings::text(s), kiln_rt_str_len(s)) };

@@ -24,6 +24,33 @@ pub struct KStr {
 /// Offset of the first text byte from the start of a [`KStr`].
 pub const KSTR_DATA_OFFSET: usize = 16;
 
+/// A one-character ASCII string laid out as a [`KStr`] (header, then the byte).
+#[repr(C)]
+pub struct AsciiChar {
+    header: KStr,
+    byte: [u8; 8],
+}
+
+const fn ascii_chars() -> [AsciiChar; 128] {
+    let mut out = [const { AsciiChar { header: KStr { len: 1, nchars: 1 }, byte: [0; 8] } }; 128];
+    let mut i = 0;
+    while i < 128 {
+        out[i].byte[0] = i as u8;
+        i += 1;
+    }
+    out
+}
+
+/// The 128 one-character ASCII strings, shared (like CPython's cached one-character strings)
+/// so that indexing and iterating ASCII text allocates nothing. They live outside the
+/// collected heap and are never freed.
+pub static ASCII_CHARS: [AsciiChar; 128] = ascii_chars();
+
+/// The shared string for ASCII byte `b` (< 128).
+pub fn ascii_char(b: u8) -> *const KStr {
+    &ASCII_CHARS[(b & 0x7f) as usize].header as *const KStr
+}
+
 /// The bytes of `s` (empty for a null pointer or a negative length).
 ///
 /// # Safety

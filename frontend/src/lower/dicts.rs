@@ -347,6 +347,27 @@ impl FnCx<'_, '_> {
                 self.push(Statement::ContainerClear { value: receiver.h }, span);
                 Ok(Some(none(self)))
             }
+            // One lookup: the value when present, else the default.
+            (Ty::Dict(kt, vt), "get") if call.args.len() == 2 && call.keywords.is_empty() => {
+                let args = self.positional_values(call, method, 2, span)?;
+                let mut it = args.into_iter();
+                let (key, default) = (it.next().expect("two"), it.next().expect("two"));
+                let Some(v) = vt.join(&default.ty).filter(|v| *v == *vt || *vt == Ty::Unknown) else {
+                    return Ok(None);
+                };
+                if kt.join(&key.ty).is_none() {
+                    return Ok(Some(default));
+                }
+                let key = self.dict_key(key, &kt, span)?;
+                let pair = Ty::Tuple(vec![(*vt).clone(), Ty::Bool]);
+                pair.to_ir(&mut self.p.module);
+                let t = Val { ty: pair, h: self.emit(Expression::DictLookup { dict: receiver.h, key: key.h }, span) };
+                let found = self.tuple_get(&t, 1, span);
+                let value = self.tuple_get(&t, 0, span);
+                let default = self.coerce_list(default, &v, span);
+                let h = self.emit(Expression::Select { condition: found.h, accept: value.h, reject: default.h }, span);
+                Ok(Some(Val { ty: v, h }))
+            }
             (Ty::Dict(kt, vt), "setdefault") => {
                 let args = self.positional_values(call, method, 2, span)?;
                 let mut it = args.into_iter();

@@ -113,13 +113,6 @@ impl FnCx<'_, '_> {
                 for a in &call.args {
                     args.push(self.expr_iterable(a)?);
                 }
-                let args = args
-                    .into_iter()
-                    .map(|v| match v.ty {
-                        Ty::Str if member == "choice" => self.call_stdlib("list", vec![v], span),
-                        _ => Ok(v),
-                    })
-                    .collect::<Res<Vec<_>>>()?;
                 self.call_stdlib(&format!("random__{member}"), args, span)
             }
             _ => self.fail(
