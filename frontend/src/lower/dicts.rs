@@ -206,7 +206,8 @@ impl FnCx<'_, '_> {
     ) -> Res<kiln_ir::Handle<Expression>> {
         match container.ty.clone() {
             Ty::Dict(kt, vt) => {
-                if kt.join(&item.ty).is_none() && *kt != Ty::Unknown {
+                let numeric = item.ty.conforms_to(&kt) && kt.is_numeric();
+                if kt.join(&item.ty).is_none() && *kt != Ty::Unknown && !numeric {
                     return Ok(self.lit(Literal::Bool(false), span));
                 }
                 let key = self.dict_key(item, &kt, span)?;
@@ -216,7 +217,8 @@ impl FnCx<'_, '_> {
                 Ok(self.tuple_get(&t, 1, span).h)
             }
             Ty::Set(et) => {
-                if et.join(&item.ty).is_none() && *et != Ty::Unknown {
+                let numeric = item.ty.conforms_to(&et) && et.is_numeric();
+                if et.join(&item.ty).is_none() && *et != Ty::Unknown && !numeric {
                     return Ok(self.lit(Literal::Bool(false), span));
                 }
                 let key = self.dict_key(item, &et, span)?;

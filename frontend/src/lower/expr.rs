@@ -738,11 +738,27 @@ impl FnCx<'_, '_> {
             (Ty::None, Ty::None) if matches!(ir_op, CompareOp::Eq | CompareOp::Ne) => {
                 Ok(self.lit(Literal::Bool(ir_op == CompareOp::Eq), span))
             }
+            // Containers compare element by element (so `(1, 2) == (1.0, 2.0)`).
+            (Ty::Tuple(_), Ty::Tuple(_)) => self.tuple_compare(ir_op, left, right, span),
+            (Ty::List(_), Ty::List(_)) => {
+                let name = match ir_op {
+                    CompareOp::Eq | CompareOp::Ne => "_list_eq",
+                    CompareOp::Lt => "_list_lt",
+                    CompareOp::Le => "_list_le",
+                    CompareOp::Gt => "_list_gt",
+                    CompareOp::Ge => "_list_ge",
+                };
+                let r = self.call_stdlib(name, vec![left, right], span)?;
+                Ok(if ir_op == CompareOp::Ne {
+                    self.emit(Expression::Unary { op: UnaryOp::Not, arg: r.h }, span)
+                } else {
+                    r.h
+                })
+            }
             _ if matches!(ir_op, CompareOp::Eq | CompareOp::Ne) && lt.join(&rt).is_none() => {
                 // Values of unrelated types are never equal in Python.
                 Ok(self.lit(Literal::Bool(ir_op == CompareOp::Ne), span))
             }
-            (Ty::Tuple(_), Ty::Tuple(_)) => self.tuple_compare(ir_op, left, right, span),
             (Ty::Set(_), Ty::Set(_)) => {
                 use kiln_ir::SetOp as S;
                 let (op, l, r, negate) = match ir_op {
@@ -761,21 +777,6 @@ impl FnCx<'_, '_> {
                 };
                 let r = self.set_algebra(op, l, r, span).h;
                 Ok(if negate { self.negate(r, span) } else { r })
-            }
-            (Ty::List(_), Ty::List(_)) => {
-                let name = match ir_op {
-                    CompareOp::Eq | CompareOp::Ne => "_list_eq",
-                    CompareOp::Lt => "_list_lt",
-                    CompareOp::Le => "_list_le",
-                    CompareOp::Gt => "_list_gt",
-                    CompareOp::Ge => "_list_ge",
-                };
-                let r = self.call_stdlib(name, vec![left, right], span)?;
-                Ok(if ir_op == CompareOp::Ne {
-                    self.emit(Expression::Unary { op: UnaryOp::Not, arg: r.h }, span)
-                } else {
-                    r.h
-                })
             }
             _ => self.fail(Diagnostic::error(
                 format!("'{}' not supported between instances of '{lt}' and '{rt}'", cmp_symbol(op)),
