@@ -1054,7 +1054,25 @@ impl FnCx<'_, '_> {
                 self.bound = bound_before;
                 r
             }
-            ast::Expr::Subscript(s) => self.refine_path(&s.value, Ty::list(ty), span),
+            // `xs[i]` of a list, `d[k]` of a dict: the container learns its element type.
+            ast::Expr::Subscript(s) => {
+                let base = self.expr(&s.value)?;
+                match base.ty {
+                    Ty::Dict(k, _) => {
+                        let key = if *k == Ty::Unknown { self.expr(&s.slice)?.ty } else { *k };
+                        self.refine_path(&s.value, Ty::dict(key, ty), span)
+                    }
+                    _ => self.refine_path(&s.value, Ty::list(ty), span),
+                }
+            }
+            // `d.setdefault(k, []).append(x)`: the dict learns its value type.
+            ast::Expr::Call(c) => match &*c.func {
+                ast::Expr::Attribute(a) if a.attr.as_str() == "setdefault" && !c.args.is_empty() => {
+                    let key = self.expr(&c.args[0])?.ty;
+                    self.refine_path(&a.value, Ty::dict(key, ty), span)
+                }
+                _ => Ok(()),
+            },
             _ => Ok(()),
         }
     }

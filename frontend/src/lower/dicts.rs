@@ -42,6 +42,7 @@ impl FnCx<'_, '_> {
             pairs.push((key, value));
         }
         let dict = self.dict_new(&kt, &vt, span);
+        self.list_elements.insert(dict.h, pairs.iter().map(|(_, v)| v.h).collect());
         for (k, v) in pairs {
             let (k, v) = (self.coerce_list(k, &kt, span), self.coerce_list(v, &vt, span));
             self.push(Statement::DictStore { dict: dict.h, key: k.h, value: v.h }, span);
@@ -387,8 +388,10 @@ impl FnCx<'_, '_> {
                         return self.unknown(span).map(Some);
                     }
                 }
-                let key = self.coerce_list(key, &k, span);
-                let default = self.coerce_list(default, &v, span);
+                // Typed as the dict's key and value in every round, so the prelude instance is
+                // the same one in the final walk.
+                let key = Val { ty: k.clone(), h: self.coerce_list(key, &k, span).h };
+                let default = Val { ty: v.clone(), h: self.coerce_list(default, &v, span).h };
                 let d = Val { ty: Ty::dict(k, v.clone()), h: receiver.h };
                 let r = self.call_stdlib("dict__setdefault", vec![d, key, default], span)?;
                 Ok(Some(r))

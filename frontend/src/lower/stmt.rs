@@ -445,6 +445,10 @@ impl<'p, 'a> FnCx<'p, 'a> {
         // An empty `{}` / `set()` takes the types its variable ends up with, too.
         match (self.f.expressions.get(h).cloned(), target) {
             (Some(Expression::DictNew { .. }), Ty::Dict(k, v)) => {
+                // The values of a literal like `{"a": []}` are retyped too.
+                for value in self.list_elements.get(&h).cloned().unwrap_or_default() {
+                    self.retype_empty_list(value, v);
+                }
                 target.to_ir(&mut self.p.module);
                 let (key, value) = (k.to_ir(&mut self.p.module), v.to_ir(&mut self.p.module));
                 self.f.expressions[h] = Expression::DictNew { key, value };
