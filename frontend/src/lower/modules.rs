@@ -11,6 +11,8 @@ use crate::ty::Ty;
 
 impl FnCx<'_, '_> {
     fn runtime_val(&mut self, function: RuntimeFn, args: Vec<Val>, ty: Ty, span: Span) -> Val {
+        // The validator looks the result type up among the module's types.
+        ty.to_ir(&mut self.p.module);
         let h = self.emit(Expression::RuntimeCall { function, args: args.iter().map(|a| a.h).collect() }, span);
         Val { ty, h }
     }

@@ -67,6 +67,7 @@ impl FnCx<'_, '_> {
     }
 
     fn rt(&mut self, function: RuntimeFn, args: Vec<Val>, ty: Ty, span: Span) -> Val {
+        ty.to_ir(&mut self.p.module);
         let h = self.emit(Expression::RuntimeCall { function, args: args.iter().map(|a| a.h).collect() }, span);
         Val { ty, h }
     }
