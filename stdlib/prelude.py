@@ -125,8 +125,30 @@ def _merge_sort(xs, lo, hi, tmp, reverse):
         k += 1
 
 
+def _insertion_sort(xs, reverse):
+    # Stable; for short lists, where it beats merging.
+    n = len(xs)
+    i = 1
+    while i < n:
+        x = xs[i]
+        j = i - 1
+        if reverse:
+            while j >= 0 and xs[j] < x:
+                xs[j + 1] = xs[j]
+                j -= 1
+        else:
+            while j >= 0 and x < xs[j]:
+                xs[j + 1] = xs[j]
+                j -= 1
+        xs[j + 1] = x
+        i += 1
+
+
 def list__sort(xs, key=None, reverse=False):
     # `key` is None here; a call with a key function runs `list__sort__key`.
+    if len(xs) < 16:
+        _insertion_sort(xs, reverse)
+        return
     tmp = xs * 1
     _merge_sort(xs, 0, len(xs), tmp, reverse)
 
@@ -193,7 +215,8 @@ def sorted__key(xs, key, reverse=False):
     return out
 
 
-def min__key(xs, key):
+def min__key(items, key):
+    xs = [x for x in items]
     if len(xs) == 0:
         raise ValueError("min() arg is an empty sequence")
     best = xs[0]
@@ -209,7 +232,8 @@ def min__key(xs, key):
     return best
 
 
-def max__key(xs, key):
+def max__key(items, key):
+    xs = [x for x in items]
     if len(xs) == 0:
         raise ValueError("max() arg is an empty sequence")
     best = xs[0]

@@ -102,5 +102,6 @@ fn main() -> ExitCode {
         Command::Build { file, output, emit, common } => driver::build(&file, output.as_deref(), emit, &common),
         Command::Check { file } => driver::check(&file),
     };
-    ExitCode::from(code.clamp(0, 255) as u8)
+    // The low 8 bits, as the operating system reports an exit status (`sys.exit(256)` is 0).
+    ExitCode::from((code & 0xff) as u8)
 }

@@ -785,10 +785,12 @@ pub enum ExceptionKind {
     StopIteration,
     NameError,
     UnboundLocalError,
+    /// Raised with a message (`sys.exit("message")`): the message goes to stderr, status 1.
+    SystemExit,
 }
 
 impl ExceptionKind {
-    pub const ALL: [ExceptionKind; 17] = {
+    pub const ALL: [ExceptionKind; 18] = {
         use ExceptionKind::*;
         [
             Exception,
@@ -808,6 +810,7 @@ impl ExceptionKind {
             StopIteration,
             NameError,
             UnboundLocalError,
+            SystemExit,
         ]
     };
 
@@ -831,6 +834,7 @@ impl ExceptionKind {
             StopIteration => "StopIteration",
             NameError => "NameError",
             UnboundLocalError => "UnboundLocalError",
+            SystemExit => "SystemExit",
         }
     }
 

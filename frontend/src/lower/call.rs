@@ -229,10 +229,13 @@ impl FnCx<'_, '_> {
                 self.arity(name, &args, 1, 1, span)?;
                 let elem = match &args[0].ty {
                     Ty::List(e) | Ty::Set(e) | Ty::Dict(e, _) => Some((**e).clone()),
+                    Ty::Tuple(es) => Some(es.first().cloned().unwrap_or(Ty::Int)),
                     _ => None,
                 };
                 match &args[0].ty {
                     _ if elem == Some(Ty::Float) => Ok(Val { ty: Ty::Float, h: self.lit(Literal::F64(0.0), span) }),
+                    // Not known yet: wait for a later round rather than guess `int`.
+                    _ if elem == Some(Ty::Unknown) && !self.p.final_pass => self.unknown(span),
                     _ if matches!(elem, Some(Ty::Int | Ty::Bool | Ty::Unknown)) => Ok(self.int(0, span)),
                     Ty::Unknown => self.unknown(span),
                     other => self.fail(Diagnostic::error(

@@ -57,10 +57,7 @@ impl FnCx<'_, '_> {
 
     pub(crate) fn set_display(&mut self, elts: &[ast::Expr], iterated: bool, span: Span) -> Res<Val> {
         // All-constant displays follow CPython's frozenset constant (see `SetFromDisplay`).
-        let constant = elts.iter().all(|e| {
-            matches!(e, ast::Expr::Constant(c) if !matches!(c.value, ast::Constant::Tuple(_) | ast::Constant::Ellipsis))
-                || matches!(e, ast::Expr::UnaryOp(u) if matches!(&*u.operand, ast::Expr::Constant(_)))
-        });
+        let constant = elts.iter().all(folds_to_constant);
         if constant && !elts.is_empty() && (iterated || elts.len() >= 3) {
             let mut values = Vec::new();
             let mut et = Ty::Unknown;
@@ -206,6 +203,8 @@ impl FnCx<'_, '_> {
         span: Span,
     ) -> Res<kiln_ir::Handle<Expression>> {
         match container.ty.clone() {
+            // A container nothing is ever stored into holds nothing.
+            Ty::Dict(kt, _) | Ty::Set(kt) if *kt == Ty::Unknown => Ok(self.lit(Literal::Bool(false), span)),
             Ty::Dict(kt, vt) => {
                 let numeric = item.ty.conforms_to(&kt) && kt.is_numeric();
                 if kt.join(&item.ty).is_none() && *kt != Ty::Unknown && !numeric {
@@ -371,6 +370,48 @@ impl FnCx<'_, '_> {
                 let h = self.emit(Expression::Select { condition: found.h, accept: value.h, reject: default.h }, span);
                 Ok(Some(Val { ty: v, h }))
             }
+            (Ty::Dict(kt, vt), "pop") if !call.args.is_empty() && call.args.len() <= 2 => {
+                let n = call.args.len();
+                let args = self.positional_values(call, method, n, span)?;
+                let mut it = args.into_iter();
+                let key = it.next().expect("a key");
+                let key = self.dict_key(key, &kt, span)?;
+                let pair = Ty::Tuple(vec![(*vt).clone(), Ty::Bool]);
+                pair.to_ir(&mut self.p.module);
+                let t = Val { ty: pair, h: self.emit(Expression::DictLookup { dict: receiver.h, key: key.h }, span) };
+                let found = self.tuple_get(&t, 1, span);
+                let value = self.tuple_get(&t, 0, span);
+                match it.next() {
+                    None => {
+                        let missing = self.emit(Expression::Unary { op: UnaryOp::Not, arg: found.h }, span);
+                        self.raise_key_error_if(missing, key.clone(), span)?;
+                        self.emit(Expression::DictRemove { dict: receiver.h, key: key.h }, span);
+                        Ok(Some(value))
+                    }
+                    Some(default) => {
+                        let Some(v) = vt.join(&default.ty) else {
+                            return self.fail(Diagnostic::error(
+                                format!("dict.pop() default {} differs from the values' type {vt}", default.ty),
+                                span,
+                            ));
+                        };
+                        self.emit(Expression::DictRemove { dict: receiver.h, key: key.h }, span);
+                        let default = self.coerce_list(default, &v, span);
+                        let h = self
+                            .emit(Expression::Select { condition: found.h, accept: value.h, reject: default.h }, span);
+                        Ok(Some(Val { ty: v, h }))
+                    }
+                }
+            }
+            (Ty::Dict(_, vt), "get")
+                if call.args.len() == 1
+                    && matches!(*vt, Ty::Int | Ty::Float | Ty::Bool | Ty::Str | Ty::List(_) | Ty::Tuple(_)) =>
+            {
+                self.fail(
+                    Diagnostic::error("kiln needs a default for `dict.get` on this dict: `d.get(key, default)`", span)
+                        .with_note("without one the result is the value or None, which kiln cannot type as one type"),
+                )
+            }
             (Ty::Dict(kt, vt), "setdefault") => {
                 let args = self.positional_values(call, method, 2, span)?;
                 let mut it = args.into_iter();
@@ -449,5 +490,17 @@ impl FnCx<'_, '_> {
     /// Joins `ty` into the variable (or element path) `path` holds, like `list.append` does.
     fn refine_container(&mut self, path: &ast::Expr, ty: Ty, span: Span) -> Res<()> {
         self.refine_path_pub(path, ty, span)
+    }
+}
+
+/// Whether CPython's AST optimiser folds `e` into a constant (a literal, arithmetic on
+/// literals, a tuple of constants): what makes a set display a `frozenset` constant.
+fn folds_to_constant(e: &ast::Expr) -> bool {
+    match e {
+        ast::Expr::Constant(c) => !matches!(c.value, ast::Constant::Ellipsis),
+        ast::Expr::UnaryOp(u) => !matches!(u.op, ast::UnaryOp::Not) && folds_to_constant(&u.operand),
+        ast::Expr::BinOp(b) => folds_to_constant(&b.left) && folds_to_constant(&b.right),
+        ast::Expr::Tuple(t) => t.elts.iter().all(folds_to_constant),
+        _ => false,
     }
 }

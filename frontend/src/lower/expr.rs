@@ -530,11 +530,28 @@ impl FnCx<'_, '_> {
                 _ => None,
             };
             if let Some(set_op) = set_op {
-                if lt.join(&rt).is_none() {
-                    return type_error(self);
-                }
+                let Some(joined) = lt.join(&rt) else { return type_error(self) };
+                // An empty `set()` operand learns its element type from the other one.
+                let left = Val { ty: joined.clone(), h: self.coerce_list(left, &joined, span).h };
+                let right = Val { ty: joined.clone(), h: self.coerce_list(right, &joined, span).h };
                 return Ok(self.set_algebra(set_op, left, right, span));
             }
+        }
+        // Tuple concatenation and repetition (by a constant count).
+        if let (Ty::Tuple(a), Ty::Tuple(b), O::Add) = (&lt, &rt, op) {
+            let mut values: Vec<Val> = (0..a.len()).map(|i| self.tuple_get(&left, i, span)).collect();
+            values.extend((0..b.len()).map(|i| self.tuple_get(&right, i, span)));
+            return Ok(self.make_tuple(values, span));
+        }
+        if let (Ty::Tuple(a), Ty::Int | Ty::Bool, O::Mult) = (&lt, &rt, op) {
+            let Some(Expression::Literal(Literal::I64(n))) = self.f.expressions.get(right.h).cloned() else {
+                return self.fail(Diagnostic::error("kiln needs a constant count to repeat a tuple", span));
+            };
+            let mut values = Vec::new();
+            for _ in 0..n.max(0) {
+                values.extend((0..a.len()).map(|i| self.tuple_get(&left, i, span)));
+            }
+            return Ok(self.make_tuple(values, span));
         }
         // `"template" % values` with a literal template.
         if lt == Ty::Str && op == O::Mod {

@@ -137,6 +137,14 @@ impl FnCx<'_, '_> {
                 let code = match args.into_iter().next() {
                     None => self.int(0, span),
                     Some(v) if v.ty == Ty::None => self.int(0, span),
+                    // `sys.exit("message")`: the message goes to stderr, the status is 1.
+                    Some(v) if v.ty == Ty::Str => {
+                        self.push(
+                            kiln_ir::Statement::Raise { kind: ExceptionKind::SystemExit, message: Some(v.h) },
+                            span,
+                        );
+                        return Ok(Val { ty: Ty::None, h: self.lit(Literal::None, span) });
+                    }
                     Some(v) => self.expect_int(v, span, "sys.exit() code")?,
                 };
                 self.runtime_val(RuntimeFn::SystemExit, vec![code], Ty::Int, span);

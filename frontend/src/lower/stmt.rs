@@ -1040,11 +1040,26 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 return self.for_range(s, call, span);
             }
         }
-        let iterable = match &*s.iter {
+        let mut iterable = match &*s.iter {
             // `for x in {1, 2, 3}` iterates CPython's frozenset constant.
             ast::Expr::Set(set) => self.set_display(&set.elts, true, span)?,
             other => self.expr(other)?,
         };
+        // A tuple whose items share a type iterates as the list of its items.
+        if let Ty::Tuple(elems) = iterable.ty.clone() {
+            let first = elems.first().cloned().unwrap_or(Ty::Int);
+            if elems.iter().any(|e| *e != first) {
+                return self.fail(
+                    Diagnostic::error(
+                        format!("kiln can loop only over tuples whose items have one type, not {}", iterable.ty),
+                        self.span_of(&*s.iter),
+                    )
+                    .with_note("the loop variable would change type from one iteration to the next"),
+                );
+            }
+            let values = (0..elems.len()).map(|i| self.tuple_get(&iterable, i, span)).collect();
+            iterable = self.list_of(values, &first, span);
+        }
         match iterable.ty.clone() {
             Ty::Dict(..) | Ty::Set(_) => self.container_for(s, iterable, span),
             Ty::File => self.file_for(s, iterable, span),

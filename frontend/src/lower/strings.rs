@@ -104,7 +104,11 @@ impl FnCx<'_, '_> {
                 self.rt(RuntimeFn::StrSplitlines, vec![s, Val { ty: Ty::Bool, h: keep }], Ty::list(Ty::Str), span)
             }
             "join" => {
-                let a = self.bind_args(method, call, &[("iterable", R)], span)?;
+                let mut a = self.bind_args(method, call, &[("iterable", R)], span)?;
+                // Other iterables of strings (a str, a set, a dict's keys) join as their list.
+                if matches!(a[0].ty, Ty::Str | Ty::Set(_) | Ty::Dict(..)) {
+                    a[0] = self.call_stdlib("list", vec![a[0].clone()], span)?;
+                }
                 match &a[0].ty {
                     Ty::List(e) if matches!(**e, Ty::Str | Ty::Unknown) => {}
                     Ty::Unknown => return self.unknown(span).map(Some),

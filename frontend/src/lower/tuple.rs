@@ -231,6 +231,11 @@ impl FnCx<'_, '_> {
                 }
                 Ok(())
             }
+            // `a, b = "xy"`: the characters.
+            Ty::Str => {
+                let chars = self.call_stdlib("list", vec![value], span)?;
+                self.unpack_value(targets, chars, span)
+            }
             Ty::Unknown => self.unknown(span).map(|_| ()),
             other => self.fail(
                 Diagnostic::error(format!("cannot unpack non-iterable {other} object"), span)
