@@ -563,6 +563,12 @@ pub enum RuntimeFn {
     FileWrite,
     /// `f.close()`.
     FileClose,
+    /// `hash(i)` (CPython's value).
+    HashInt,
+    /// `hash(x)` of a float (CPython's value).
+    HashFloat,
+    /// `hash(s)` (CPython's value with `PYTHONHASHSEED=0`).
+    HashStr,
 }
 
 /// Parameter and result types of a runtime function, in terms of simple type tags.
@@ -673,6 +679,9 @@ impl RuntimeFn {
             FileReadlines => (&[T::File], T::StrList, true),
             FileWrite => (&[T::File, T::Str], T::Int, true),
             FileClose => (&[T::File], T::None, true),
+            HashInt => (&[T::Int], T::Int, false),
+            HashFloat => (&[T::Float], T::Int, false),
+            HashStr => (&[T::Str], T::Int, false),
         };
         RuntimeSignature { params, result, can_raise }
     }
@@ -761,6 +770,9 @@ impl RuntimeFn {
             FileReadlines => "file_readlines",
             FileWrite => "file_write",
             FileClose => "file_close",
+            HashInt => "hash_int",
+            HashFloat => "hash_float",
+            HashStr => "hash_str",
         }
     }
 }

@@ -33,9 +33,8 @@ fn runtime_mutates_lists(f: RuntimeFn) -> bool {
         | MathIsqrt | MathIsclose | MathTrunc | MathCopysign | MathErf | MathErfc | MathGamma | MathLgamma
         | MathFmod | RandomSeed | RandomSeedEntropy | RandomRandom | RandomRandbelow | RandomRandrange
         | RandomRandint | RandomUniform | RandomGauss | RandomNormalvariate | RandomExpovariate | RandomGetrandbits
-        | Input | Argv | SystemExit | FileOpen | FileReadline | FileRead | FileReadlines | FileWrite | FileClose => {
-            false
-        }
+        | Input | Argv | SystemExit | FileOpen | FileReadline | FileRead | FileReadlines | FileWrite | FileClose
+        | HashInt | HashFloat | HashStr => false,
     }
 }
 

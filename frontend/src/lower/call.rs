@@ -13,7 +13,7 @@ use rustpython_parser::ast;
 
 const BUILTINS: &[&str] = &[
     "print", "len", "str", "int", "float", "bool", "abs", "min", "max", "range", "repr", "format", "ord", "chr", "hex",
-    "oct", "bin", "dict", "set", "round", "divmod", "pow", "input",
+    "oct", "bin", "dict", "set", "round", "divmod", "pow", "input", "hash",
 ];
 
 /// Methods of Python's built-in types that kiln does not provide yet (to tell "not yet" from
@@ -74,11 +74,9 @@ const FLOAT_METHODS: &[&str] = &["is_integer", "hex", "as_integer_ratio", "conju
 
 /// Python builtins kiln does not provide yet (reported as such, not as unknown names).
 pub(crate) const LATER_BUILTINS: &[&str] = &[
-    "isinstance",
     "tuple",
     "iter",
     "next",
-    "hash",
     "id",
     "type",
     "super",
@@ -163,6 +161,9 @@ impl FnCx<'_, '_> {
                 if name == "open" {
                     return self.builtin_open(call, span);
                 }
+                if name == "isinstance" {
+                    return self.builtin_isinstance(call, span);
+                }
                 if is_builtin(name) {
                     return self.call_builtin(name, call, span);
                 }
@@ -206,6 +207,39 @@ impl FnCx<'_, '_> {
             }
             _ => self.fail(Diagnostic::error("kiln does not support calling this expression yet", span)),
         }
+    }
+
+    /// `isinstance(x, T)`: known at compile time from `x`'s static type (bool is an int).
+    fn builtin_isinstance(&mut self, call: &ast::ExprCall, span: Span) -> Res<Val> {
+        let [value, classes] = &call.args[..] else {
+            return self.fail(Diagnostic::error("isinstance expected 2 arguments", span));
+        };
+        let v = self.expr(value)?;
+        let names: Vec<&ast::Expr> = match classes {
+            ast::Expr::Tuple(t) => t.elts.iter().collect(),
+            one => vec![one],
+        };
+        let mut result = false;
+        for c in names {
+            let ast::Expr::Name(n) = c else {
+                return self
+                    .fail(Diagnostic::error("kiln supports isinstance with built-in type names", self.span_of(c)));
+            };
+            let hit = match (n.id.as_str(), &v.ty) {
+                ("int", Ty::Int | Ty::Bool) | ("bool", Ty::Bool) | ("float", Ty::Float) | ("str", Ty::Str) => true,
+                ("list", Ty::List(_)) | ("tuple", Ty::Tuple(_)) | ("dict", Ty::Dict(..)) | ("set", Ty::Set(_)) => true,
+                ("object", _) => true,
+                ("int" | "bool" | "float" | "str" | "list" | "tuple" | "dict" | "set", _) => false,
+                (other, _) => {
+                    return self.fail(Diagnostic::error(
+                        format!("kiln supports isinstance with built-in types, not `{other}`"),
+                        self.span_of(c),
+                    ))
+                }
+            };
+            result |= hit;
+        }
+        Ok(self.bool_lit(result, span))
     }
 
     /// The prelude's `<name>__key` when the call passes a `key=` that is not `None`.
@@ -653,6 +687,24 @@ impl FnCx<'_, '_> {
                     span,
                 );
                 Ok(Val { ty: Ty::Str, h: self.runtime(RuntimeFn::IntToBase, vec![v.h, base.h], span) })
+            }
+            "hash" => {
+                self.arity(name, &args, 1, 1, span)?;
+                let v = args.into_iter().next().expect("checked arity");
+                let function = match v.ty {
+                    Ty::Int => RuntimeFn::HashInt,
+                    Ty::Bool => return Ok(self.cast(v, Ty::Int, span)),
+                    Ty::Float => RuntimeFn::HashFloat,
+                    Ty::Str => RuntimeFn::HashStr,
+                    Ty::List(_) | Ty::Dict(..) | Ty::Set(_) => {
+                        return self.check_hashable(&v.ty, span).and_then(|_| self.unknown(span))
+                    }
+                    ref other => {
+                        return self
+                            .fail(Diagnostic::error(format!("kiln does not support hash() of {other} yet"), span))
+                    }
+                };
+                Ok(Val { ty: Ty::Int, h: self.runtime(function, vec![v.h], span) })
             }
             "round" => {
                 self.arity(name, &args, 1, 2, span)?;
