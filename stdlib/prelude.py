@@ -543,3 +543,56 @@ def random__sample(population, k):
             result.append(population[j])
             i += 1
     return result
+
+
+def _dict_eq(a, b):
+    if len(a) != len(b):
+        return False
+    for k in a:
+        if k not in b:
+            return False
+        if not (a[k] == b[k]):
+            return False
+    return True
+
+
+def _list_set_slice(xs, start, stop, step, given, values):
+    # `xs[start:stop:step] = values` (CPython's list_ass_subscript).
+    n = len(xs)
+    lo, hi = _slice_bounds(n, start, stop, step, given)
+    items = [v for v in values]
+    if step == 1:
+        if hi < lo:
+            hi = lo
+        tail = [xs[i] for i in range(hi, n)]
+        __kiln_list_truncate(xs, lo)
+        for v in items:
+            xs.append(v)
+        for v in tail:
+            xs.append(v)
+        return
+    count = 0
+    i = lo
+    while (step > 0 and i < hi) or (step < 0 and i > hi):
+        count += 1
+        i += step
+    if len(items) != count:
+        raise ValueError("attempt to assign sequence of size " + str(len(items)) + " to extended slice of size " + str(count))
+    i = lo
+    for v in items:
+        xs[i] = v
+        i += step
+
+
+def _list_del_slice(xs, start, stop, step, given):
+    n = len(xs)
+    lo, hi = _slice_bounds(n, start, stop, step, given)
+    doomed = set()
+    i = lo
+    while (step > 0 and i < hi) or (step < 0 and i > hi):
+        doomed.add(i)
+        i += step
+    kept = [xs[i] for i in range(n) if i not in doomed]
+    __kiln_list_truncate(xs, 0)
+    for v in kept:
+        xs.append(v)

@@ -755,6 +755,14 @@ impl FnCx<'_, '_> {
             (Ty::None, Ty::None) if matches!(ir_op, CompareOp::Eq | CompareOp::Ne) => {
                 Ok(self.lit(Literal::Bool(ir_op == CompareOp::Eq), span))
             }
+            (Ty::Dict(..), Ty::Dict(..)) if matches!(ir_op, CompareOp::Eq | CompareOp::Ne) => {
+                // Empty dicts whose types are still open compare like any others.
+                let (lt, rt) = (left.ty.or_int(), right.ty.or_int());
+                let left = Val { ty: lt.clone(), h: self.coerce_list(left, &lt, span).h };
+                let right = Val { ty: rt.clone(), h: self.coerce_list(right, &rt, span).h };
+                let r = self.call_stdlib("_dict_eq", vec![left, right], span)?;
+                Ok(if ir_op == CompareOp::Ne { self.negate(r.h, span) } else { r.h })
+            }
             // Containers compare element by element (so `(1, 2) == (1.0, 2.0)`).
             (Ty::Tuple(_), Ty::Tuple(_)) => self.tuple_compare(ir_op, left, right, span),
             (Ty::List(_), Ty::List(_)) => {
@@ -1017,8 +1025,9 @@ impl FnCx<'_, '_> {
         Val { ty, h: list }
     }
 
-    /// `xs[a:b:c]` of a list (a new list), through the prelude's `_list_slice`.
-    fn slice(&mut self, base: Val, sl: &ast::ExprSlice, span: Span) -> Res<Val> {
+    /// The start, stop and step of a slice (absent ones as 0, 0, 1) and which bounds were given
+    /// (bit 0 start, bit 1 stop).
+    pub(crate) fn slice_parts(&mut self, sl: &ast::ExprSlice, span: Span) -> Res<([Val; 3], i64)> {
         let mut parts = Vec::new();
         let mut given = 0;
         for (bit, part) in [(1, &sl.lower), (2, &sl.upper), (0, &sl.step)] {
@@ -1031,7 +1040,12 @@ impl FnCx<'_, '_> {
                 None => parts.push(self.int(if bit == 0 { 1 } else { 0 }, span)),
             }
         }
-        let [start, stop, step]: [Val; 3] = parts.try_into().expect("three parts");
+        Ok((parts.try_into().expect("three parts"), given))
+    }
+
+    /// `xs[a:b:c]` of a list (a new list), through the prelude's `_list_slice`.
+    fn slice(&mut self, base: Val, sl: &ast::ExprSlice, span: Span) -> Res<Val> {
+        let ([start, stop, step], given) = self.slice_parts(sl, span)?;
         match base.ty {
             Ty::List(_) => {
                 let given = self.int(given, span);

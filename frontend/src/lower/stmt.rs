@@ -704,6 +704,12 @@ impl<'p, 'a> FnCx<'p, 'a> {
                             let key = self.expr(&sub.slice)?;
                             self.dict_delete(base, key, span)?;
                         }
+                        Ty::List(_) if matches!(&*sub.slice, ast::Expr::Slice(_)) => {
+                            let ast::Expr::Slice(sl) = &*sub.slice else { unreachable!("matched above") };
+                            let ([start, stop, step], given) = self.slice_parts(sl, span)?;
+                            let given = self.int(given, span);
+                            self.call_stdlib("_list_del_slice", vec![base, start, stop, step, given], span)?;
+                        }
                         Ty::List(_) if !matches!(&*sub.slice, ast::Expr::Slice(_)) => {
                             let index = self.index_value(&sub.slice)?;
                             self.call_stdlib("_list_delitem", vec![base, index], span)?;
@@ -851,6 +857,12 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 if let Ty::Dict(..) = base.ty {
                     let key = self.expr(&s.slice)?;
                     return self.dict_store(&s.value, base, key, value, span);
+                }
+                if let (Ty::List(_), ast::Expr::Slice(sl)) = (&base.ty, &*s.slice) {
+                    let ([start, stop, step], given) = self.slice_parts(sl, span)?;
+                    let given = self.int(given, span);
+                    self.call_stdlib("_list_set_slice", vec![base, start, stop, step, given, value], span)?;
+                    return Ok(());
                 }
                 let index = self.index_value(&s.slice)?;
                 self.store_index(base, index, value, span)
