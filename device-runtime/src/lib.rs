@@ -42,6 +42,8 @@ pub use strings::KStr;
 /// Name of the exported stack-limit variable (a `usize`, read by compiled code at every
 /// function entry).
 pub const STACK_LIMIT_SYMBOL: &str = "kiln_rt_stack_limit";
+/// The data symbol of the shared one-character ASCII strings (see `strings.rs`).
+pub const ASCII_CHARS_SYMBOL: &str = "kiln_rt_ascii_chars";
 
 /// Every exported `kiln_rt_*` symbol and its address in this process: the functions of
 /// [`abi`] and the `kiln_rt_stack_limit` variable. The JIT maps each declaration it emits
@@ -49,6 +51,7 @@ pub const STACK_LIMIT_SYMBOL: &str = "kiln_rt_stack_limit";
 pub fn symbols() -> Vec<(&'static str, usize)> {
     vec![
         (STACK_LIMIT_SYMBOL, &abi::kiln_rt_stack_limit as *const _ as usize),
+        (ASCII_CHARS_SYMBOL, &strings::kiln_rt_ascii_chars as *const _ as usize),
         ("kiln_rt_main", abi::kiln_rt_main as *const () as usize),
         ("kiln_rt_stack_overflow", abi::kiln_rt_stack_overflow as *const () as usize),
         ("kiln_rt_stack_check", abi::kiln_rt_stack_check as *const () as usize),
@@ -270,6 +273,7 @@ mod tests {
             .filter(|n| n.starts_with("kiln_rt_"))
             .collect();
         defined.insert(super::STACK_LIMIT_SYMBOL.to_string());
+        defined.insert(super::ASCII_CHARS_SYMBOL.to_string());
         let listed: BTreeSet<String> = super::symbols().iter().map(|(n, _)| n.to_string()).collect();
         assert_eq!(defined, listed);
         assert_eq!(super::symbols().len(), listed.len(), "duplicate names");

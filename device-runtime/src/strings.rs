@@ -43,12 +43,18 @@ const fn ascii_chars() -> [AsciiChar; 128] {
 
 /// The 128 one-character ASCII strings, shared (like CPython's cached one-character strings)
 /// so that indexing and iterating ASCII text allocates nothing. They live outside the
-/// collected heap and are never freed.
-pub static ASCII_CHARS: [AsciiChar; 128] = ascii_chars();
+/// collected heap and are never freed. Compiled code indexes this table directly
+/// (`kiln_rt_ascii_chars + byte * size_of::<AsciiChar>()`).
+#[no_mangle]
+#[allow(non_upper_case_globals)]
+pub static kiln_rt_ascii_chars: [AsciiChar; 128] = ascii_chars();
+
+/// Bytes per entry of [`kiln_rt_ascii_chars`].
+pub const ASCII_CHAR_SIZE: usize = std::mem::size_of::<AsciiChar>();
 
 /// The shared string for ASCII byte `b` (< 128).
 pub fn ascii_char(b: u8) -> *const KStr {
-    &ASCII_CHARS[(b & 0x7f) as usize].header as *const KStr
+    &kiln_rt_ascii_chars[(b & 0x7f) as usize].header as *const KStr
 }
 
 /// The bytes of `s` (empty for a null pointer or a negative length).

@@ -268,6 +268,21 @@ pub(crate) fn declare_parts<'ctx>(
 }
 
 /// Declares (once) the runtime's stack limit variable (`usize`, read by recursive functions).
+/// The runtime's table of one-character ASCII strings, `ASCII_CHAR_SIZE` bytes apart.
+pub const ASCII_CHARS: &str = "kiln_rt_ascii_chars";
+pub const ASCII_CHAR_SIZE: u64 = 24;
+
+pub(crate) fn declare_ascii_chars<'ctx>(ctx: &'ctx Context, module: &Module<'ctx>) -> GlobalValue<'ctx> {
+    if let Some(existing) = module.get_global(ASCII_CHARS) {
+        return existing;
+    }
+    let ty = ctx.i8_type().array_type((128 * ASCII_CHAR_SIZE) as u32);
+    let global = module.add_global(ty, None, ASCII_CHARS);
+    global.set_linkage(Linkage::External);
+    global.set_constant(true);
+    global
+}
+
 pub(crate) fn declare_stack_limit<'ctx>(ctx: &'ctx Context, module: &Module<'ctx>) -> GlobalValue<'ctx> {
     if let Some(existing) = module.get_global(STACK_LIMIT) {
         return existing;

@@ -545,6 +545,106 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
         Ok(data.into_pointer_value())
     }
 
+    /// `s[i]`: an ASCII character of an ASCII string is the runtime's shared one-character
+    /// string, found inline; anything else (and every error) goes through the runtime.
+    fn str_getitem(
+        &mut self,
+        h: Handle<Expression>,
+        args: &[Handle<Expression>],
+    ) -> Result<BasicValueEnum<'ctx>, BackendError> {
+        let (s, i) = (self.ptr(args[0])?, self.int_as_i64(args[1])?);
+        let i64t = self.cg.ctx.i64_type();
+        let i8t = self.cg.ctx.i8_type();
+        let header = self.cg.ctx.struct_type(&[i64t.into(), i64t.into()], false);
+        let lp = self.b().build_struct_gep(header, s, 0, "")?;
+        let np = self.b().build_struct_gep(header, s, 1, "")?;
+        let len = self.b().build_load(i64t, lp, "len")?.into_int_value();
+        let n = self.b().build_load(i64t, np, "nchars")?.into_int_value();
+        let negative = self.b().build_int_compare(IntPredicate::SLT, i, i64t.const_zero(), "")?;
+        let wrapped = self.b().build_int_add(i, n, "")?;
+        let idx = self.b().build_select(negative, wrapped, i, "idx")?.into_int_value();
+        let inside = self.b().build_int_compare(IntPredicate::ULT, idx, n, "")?;
+        let ascii_text = self.b().build_int_compare(IntPredicate::EQ, len, n, "")?;
+        let candidate = self.b().build_and(inside, ascii_text, "")?;
+        let load_byte = self.new_block("getitem.byte");
+        let fast = self.new_block("getitem.fast");
+        let slow = self.new_block("getitem.slow");
+        let done = self.new_block("getitem.done");
+        self.b().build_conditional_branch(candidate, load_byte, slow)?;
+        self.b().position_at_end(load_byte);
+        let at = self.b().build_int_add(idx, i64t.const_int(16, false), "")?;
+        // SAFETY: 0 <= idx < nchars == len, so the byte is inside the string.
+        let bp = unsafe { self.b().build_in_bounds_gep(i8t, s, &[at], "")? };
+        let byte = self.b().build_load(i8t, bp, "")?.into_int_value();
+        let is_ascii = self.b().build_int_compare(IntPredicate::SGE, byte, i8t.const_zero(), "")?;
+        self.b().build_conditional_branch(is_ascii, fast, slow)?;
+        self.b().position_at_end(fast);
+        let table = crate::abi::declare_ascii_chars(self.cg.ctx, self.cg.llvm).as_pointer_value();
+        let offset = self.b().build_int_z_extend(byte, i64t, "")?;
+        let offset = self.b().build_int_mul(offset, i64t.const_int(crate::abi::ASCII_CHAR_SIZE, false), "")?;
+        // SAFETY: byte < 128: one of the table's entries.
+        let entry = unsafe { self.b().build_in_bounds_gep(i8t, table, &[offset], "char")? };
+        self.b().build_unconditional_branch(done)?;
+        self.b().position_at_end(slow);
+        let general = self.runtime_call(h, RuntimeFn::StrGetItem, args)?;
+        let slow_end = self.current_block()?;
+        self.b().build_unconditional_branch(done)?;
+        self.b().position_at_end(done);
+        let phi = self.b().build_phi(self.cg.ptr_type(), "item")?;
+        phi.add_incoming(&[(&entry, fast), (&general, slow_end)]);
+        Ok(phi.as_basic_value())
+    }
+
+    /// `a == b` for strings: the same object, or one byte each (shared one-character strings
+    /// and single characters from indexing), is decided inline; anything else calls the runtime.
+    fn str_eq(&mut self, a: Handle<Expression>, b: Handle<Expression>) -> Result<BasicValueEnum<'ctx>, BackendError> {
+        let (pa, pb) = (self.ptr(a)?, self.ptr(b)?);
+        let i64t = self.cg.ctx.i64_type();
+        let i8t = self.cg.ctx.i8_type();
+        let bool_t = self.cg.ctx.bool_type();
+        let header = self.cg.ctx.struct_type(&[i64t.into(), i64t.into()], false);
+        let start = self.current_block()?;
+        let check_len = self.new_block("streq.len");
+        let one_byte = self.new_block("streq.byte");
+        let call = self.new_block("streq.call");
+        let done = self.new_block("streq.done");
+        let same = self.b().build_int_compare(IntPredicate::EQ, pa, pb, "same")?;
+        self.b().build_conditional_branch(same, done, check_len)?;
+        self.b().position_at_end(check_len);
+        let la = self.b().build_struct_gep(header, pa, 0, "")?;
+        let lb = self.b().build_struct_gep(header, pb, 0, "")?;
+        let la = self.b().build_load(i64t, la, "len.a")?.into_int_value();
+        let lb = self.b().build_load(i64t, lb, "len.b")?.into_int_value();
+        let both_one = {
+            let a1 = self.b().build_int_compare(IntPredicate::EQ, la, i64t.const_int(1, false), "")?;
+            let b1 = self.b().build_int_compare(IntPredicate::EQ, lb, i64t.const_int(1, false), "")?;
+            self.b().build_and(a1, b1, "")?
+        };
+        self.b().build_conditional_branch(both_one, one_byte, call)?;
+        self.b().position_at_end(one_byte);
+        // SAFETY: both strings have one byte of text at offset 16.
+        let (ba, bb) = unsafe {
+            (
+                self.b().build_in_bounds_gep(i8t, pa, &[i64t.const_int(16, false)], "")?,
+                self.b().build_in_bounds_gep(i8t, pb, &[i64t.const_int(16, false)], "")?,
+            )
+        };
+        let ba = self.b().build_load(i8t, ba, "")?.into_int_value();
+        let bb = self.b().build_load(i8t, bb, "")?.into_int_value();
+        let byte_eq = self.b().build_int_compare(IntPredicate::EQ, ba, bb, "")?;
+        self.b().build_unconditional_branch(done)?;
+        self.b().position_at_end(call);
+        let f = self.cg.runtime("kiln_rt_str_eq")?;
+        let r = self.cg.call_value(f, &[pa.into(), pb.into()])?.into_int_value();
+        let call_eq = self.b().build_int_compare(IntPredicate::NE, r, r.get_type().const_zero(), "")?;
+        let call_end = self.current_block()?;
+        self.b().build_unconditional_branch(done)?;
+        self.b().position_at_end(done);
+        let phi = self.b().build_phi(bool_t, "str.eq")?;
+        phi.add_incoming(&[(&bool_t.const_int(1, false), start), (&byte_eq, one_byte), (&call_eq, call_end)]);
+        Ok(phi.as_basic_value())
+    }
+
     fn str_len(&mut self, s: PointerValue<'ctx>) -> Result<IntValue<'ctx>, BackendError> {
         let i64t = self.cg.ctx.i64_type();
         let header = self.cg.ctx.struct_type(&[i64t.into(), i64t.into()], false);
@@ -740,6 +840,12 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             }
             Expression::Cast { value, to, kind: CastKind::Convert } => self.cast(h, *value, *to)?,
             Expression::Call { function, args } => self.call(h, *function, args, span)?,
+            Expression::RuntimeCall { function: RuntimeFn::StrEq, args } if args.len() == 2 => {
+                self.str_eq(args[0], args[1])?
+            }
+            Expression::RuntimeCall { function: RuntimeFn::StrGetItem, args } if args.len() == 2 => {
+                self.str_getitem(h, args)?
+            }
             Expression::RuntimeCall { function, args } => self.runtime_call(h, *function, args)?,
             Expression::Math { function, args } => self.math(h, *function, args)?,
             Expression::ListNew { elem, len } => {
