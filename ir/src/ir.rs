@@ -1052,6 +1052,16 @@ pub enum Expression {
         left: Handle<Expression>,
         right: Handle<Expression>,
     },
+    /// Removes an element of a set (CPython's choice, via its "finger"): `(element, True)`,
+    /// or `(zero value, False)` when the set is empty.
+    SetPop {
+        set: Handle<Expression>,
+    },
+    /// Removes the last inserted item of a dict: `((key, value), True)`, or zero values and
+    /// `False` when the dict is empty.
+    DictPopItem {
+        dict: Handle<Expression>,
+    },
     /// A shallow copy of a dict or set.
     ContainerCopy {
         value: Handle<Expression>,
@@ -1249,6 +1259,8 @@ impl Expression {
                 f(*b)
             }
             E::ContainerCopy { value } => f(*value),
+            E::SetPop { set } => f(*set),
+            E::DictPopItem { dict } => f(*dict),
             E::SetFromDisplay { list, .. } => f(*list),
             E::TupleGet { tuple, .. } => f(*tuple),
             E::Index { base, index } => {

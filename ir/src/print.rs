@@ -290,6 +290,8 @@ impl Printer<'_> {
             Expression::SetDiscard { set, key } => format!("set_discard {}, {}", e(*set), e(*key)),
             Expression::SetAlgebra { op, left, right } => format!("set.{} {}, {}", lower(op), e(*left), e(*right)),
             Expression::ContainerCopy { value } => format!("copy {}", e(*value)),
+            Expression::SetPop { set } => format!("set_pop {}", e(*set)),
+            Expression::DictPopItem { dict } => format!("dict_popitem {}", e(*dict)),
             Expression::TupleNew { elems } => {
                 format!("tuple ({})", elems.iter().map(|x| e(*x)).collect::<Vec<_>>().join(", "))
             }

@@ -612,6 +612,17 @@ impl FunctionValidator<'_> {
                     ty
                 }
             }
+            Expression::SetPop { set } => {
+                let elem = self.set_elem(*set, span)?;
+                let boolean = self.ty(&Type::Scalar(Scalar::BOOL))?;
+                self.ty(&Type::Tuple { elems: vec![elem, boolean] })?
+            }
+            Expression::DictPopItem { dict } => {
+                let (k, v) = self.dict_types(*dict, span)?;
+                let item = self.ty(&Type::Tuple { elems: vec![k, v] })?;
+                let boolean = self.ty(&Type::Scalar(Scalar::BOOL))?;
+                self.ty(&Type::Tuple { elems: vec![item, boolean] })?
+            }
             Expression::ContainerCopy { value } => {
                 let ty = self.operand(*value, span)?;
                 if !matches!(self.module.types[ty], Type::Dict { .. } | Type::Set { .. }) {

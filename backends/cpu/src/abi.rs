@@ -95,6 +95,8 @@ pub const FUNCTIONS: &[RuntimeDecl] = &[
     f("kiln_rt_set_discard", &[Ptr, Ptr], U8, Any),
     f("kiln_rt_set_next", &[Ptr, Ptr, Ptr], U8, Any),
     f("kiln_rt_set_clear", &[Ptr], Void, Any),
+    f("kiln_rt_set_pop", &[Ptr, Ptr], U8, Any),
+    f("kiln_rt_dict_popitem", &[Ptr, Ptr, Ptr], U8, Any),
     f("kiln_rt_set_copy", &[Ptr], Ptr, Any),
     f("kiln_rt_set_union", &[Ptr, Ptr], Ptr, Any),
     f("kiln_rt_set_intersection", &[Ptr, Ptr], Ptr, Any),

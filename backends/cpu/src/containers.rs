@@ -9,7 +9,7 @@
 use inkwell::builder::Builder;
 use inkwell::module::Linkage;
 use inkwell::types::BasicTypeEnum;
-use inkwell::values::{BasicValueEnum, FunctionValue, IntValue, PointerValue};
+use inkwell::values::{BasicValue, BasicValueEnum, FunctionValue, IntValue, PointerValue};
 use inkwell::{FloatPredicate, IntPredicate};
 use kiln_ir::{Handle, Local, ScalarKind, SetOp, Type};
 
@@ -277,6 +277,48 @@ impl<'a, 'ctx> FunctionLowering<'a, '_, 'ctx> {
     pub(crate) fn set_new(&mut self, elem: Handle<Type>) -> Result<BasicValueEnum<'ctx>, BackendError> {
         let ops = self.cg.key_ops(elem)?;
         self.rt_value("kiln_rt_set_new", &[ops.into()])
+    }
+
+    /// `(element, found)` of `set.pop()`.
+    pub(crate) fn set_pop(
+        &mut self,
+        result: Handle<Type>,
+        set: Handle<kiln_ir::Expression>,
+    ) -> Result<BasicValueEnum<'ctx>, BackendError> {
+        let (elem, _) = self.key_and_types(set)?;
+        let s = self.value(set)?;
+        let slot = self.alloca(self.cg.mem_type(elem)?, "popped")?;
+        let zero = self.cg.zero_value(elem)?;
+        self.b().build_store(slot, zero)?;
+        let got = self.rt_value("kiln_rt_set_pop", &[s, slot.into()])?;
+        let v = self.b().build_load(self.cg.mem_type(elem)?, slot, "")?;
+        let tuple_ty = self.cg.reg_type(result)?.into_struct_type();
+        let t = self.b().build_insert_value(tuple_ty.get_undef(), v, 0, "")?;
+        Ok(self.b().build_insert_value(t, got, 1, "")?.into_struct_value().into())
+    }
+
+    /// `((key, value), found)` of `dict.popitem()`.
+    pub(crate) fn dict_popitem(
+        &mut self,
+        result: Handle<Type>,
+        dict: Handle<kiln_ir::Expression>,
+    ) -> Result<BasicValueEnum<'ctx>, BackendError> {
+        let (key_ty, value_ty) = self.key_and_types(dict)?;
+        let value_ty = value_ty.ok_or_else(|| self.internal("popitem of a set"))?;
+        let d = self.value(dict)?;
+        let (km, vm) = (self.cg.mem_type(key_ty)?, self.cg.mem_type(value_ty)?);
+        let (ks, vs) = (self.alloca(km, "key")?, self.alloca(vm, "value")?);
+        let (kz, vz) = (self.cg.zero_value(key_ty)?, self.cg.zero_value(value_ty)?);
+        self.b().build_store(ks, kz)?;
+        self.b().build_store(vs, vz)?;
+        let got = self.rt_value("kiln_rt_dict_popitem", &[d, ks.into(), vs.into()])?;
+        let (k, v) = (self.b().build_load(km, ks, "")?, self.b().build_load(vm, vs, "")?);
+        let outer = self.cg.reg_type(result)?.into_struct_type();
+        let item_ty = outer.get_field_type_at_index(0).ok_or_else(|| self.internal("popitem type"))?.into_struct_type();
+        let item = self.b().build_insert_value(item_ty.get_undef(), k, 0, "")?;
+        let item = self.b().build_insert_value(item, v, 1, "")?;
+        let t = self.b().build_insert_value(outer.get_undef(), item.as_basic_value_enum(), 0, "")?;
+        Ok(self.b().build_insert_value(t, got, 1, "")?.into_struct_value().into())
     }
 
     /// A constant set display (see `Expression::SetFromDisplay`).

@@ -882,6 +882,8 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             Expression::SetContains { set, key } => self.keyed_query("kiln_rt_set_contains", *set, *key)?,
             Expression::SetDiscard { set, key } => self.keyed_query("kiln_rt_set_discard", *set, *key)?,
             Expression::SetAlgebra { op, left, right } => self.set_algebra(*op, *left, *right)?,
+            Expression::SetPop { set } => self.set_pop(self.type_of(h), *set)?,
+            Expression::DictPopItem { dict } => self.dict_popitem(self.type_of(h), *dict)?,
             Expression::ContainerCopy { value } => {
                 self.container_copy_or_clear(*value, false)?.ok_or_else(|| self.internal("copy result"))?
             }

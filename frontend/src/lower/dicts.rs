@@ -339,6 +339,27 @@ impl FnCx<'_, '_> {
                 self.push(Statement::SetUpdate { op, target: receiver.h, other: other.h }, span);
                 Ok(Some(none(self)))
             }
+            (Ty::Set(et), "pop") => {
+                self.positional_values(call, method, 0, span)?;
+                let pair = Ty::Tuple(vec![(*et).clone(), Ty::Bool]);
+                pair.to_ir(&mut self.p.module);
+                let t = Val { ty: pair, h: self.emit(Expression::SetPop { set: receiver.h }, span) };
+                let found = self.tuple_get(&t, 1, span);
+                let empty = self.emit(Expression::Unary { op: UnaryOp::Not, arg: found.h }, span);
+                self.raise_if(empty, ExceptionKind::KeyError, "'pop from an empty set'", span);
+                Ok(Some(self.tuple_get(&t, 0, span)))
+            }
+            (Ty::Dict(kt, vt), "popitem") => {
+                self.positional_values(call, method, 0, span)?;
+                let item = Ty::Tuple(vec![(*kt).clone(), (*vt).clone()]);
+                let pair = Ty::Tuple(vec![item, Ty::Bool]);
+                pair.to_ir(&mut self.p.module);
+                let t = Val { ty: pair, h: self.emit(Expression::DictPopItem { dict: receiver.h }, span) };
+                let found = self.tuple_get(&t, 1, span);
+                let empty = self.emit(Expression::Unary { op: UnaryOp::Not, arg: found.h }, span);
+                self.raise_if(empty, ExceptionKind::KeyError, "'popitem(): dictionary is empty'", span);
+                Ok(Some(self.tuple_get(&t, 0, span)))
+            }
             (Ty::Set(_) | Ty::Dict(..), "copy") => {
                 self.positional_values(call, method, 0, span)?;
                 let h = self.emit(Expression::ContainerCopy { value: receiver.h }, span);
