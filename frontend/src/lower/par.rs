@@ -40,8 +40,24 @@ use crate::diagnostic::Diagnostic;
 use crate::ty::Ty;
 
 /// List (and later dict/set) methods that change a container's size or order.
-const MUTATING_METHODS: &[&str] =
-    &["append", "extend", "insert", "pop", "remove", "clear", "sort", "reverse", "add", "discard", "update"];
+const MUTATING_METHODS: &[&str] = &[
+    "append",
+    "extend",
+    "insert",
+    "pop",
+    "remove",
+    "clear",
+    "sort",
+    "reverse",
+    "add",
+    "discard",
+    "update",
+    "setdefault",
+    "popitem",
+    "intersection_update",
+    "difference_update",
+    "symmetric_difference_update",
+];
 
 pub(crate) fn misplaced_par(span: Span) -> Diagnostic {
     Diagnostic::error("`par(...)` can only be the iterable of a `for` loop", span)
@@ -468,6 +484,16 @@ impl Collector<'_, '_> {
                 a.msg.iter().for_each(|v| self.expr(v));
             }
             ast::Stmt::FunctionDef(_) => self.facts.escapes.push(("a `def`", span)),
+            // `del xs[i]` / `del d[k]` resize the container, like `pop`.
+            ast::Stmt::Delete(d) => {
+                for t in &d.targets {
+                    if let ast::Expr::Subscript(sub) = t {
+                        self.facts.mutating_calls.push(((*sub.value).clone(), "del".to_string(), span));
+                        self.expr(&sub.value);
+                        self.expr(&sub.slice);
+                    }
+                }
+            }
             _ => {}
         }
     }
@@ -724,6 +750,26 @@ impl FnCx<'_, '_> {
                 }
             }
         };
+        // A store into a shared dict inserts (it may resize the table): never from two
+        // threads at once, whatever the key.
+        for (t, at) in &facts.element_writes {
+            if let Some((root, _)) = subscript_path(t) {
+                let shared_dict =
+                    !owned.contains(root) && self.var_type(root).is_some_and(|v| matches!(v.ty, Ty::Dict(..)));
+                if shared_dict {
+                    return self.fail(
+                        Diagnostic::error(
+                            format!("storing into `{root}`, a dict all iterations of {loop_line} share"),
+                            *at,
+                        )
+                        .with_label("several threads would insert into one hash table at once")
+                        .with_note(
+                            "build one dict per iteration, or fill the dict after the loop from a list of results",
+                        ),
+                    );
+                }
+            }
+        }
         for (t, at) in &facts.element_writes {
             if !distinct(t) {
                 let mut root = t;
