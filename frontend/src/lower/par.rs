@@ -298,6 +298,8 @@ struct Facts {
     prints: Vec<Span>,
     /// Calls of plain names (user functions, builtins).
     calls: Vec<(String, Span)>,
+    /// The arguments that are plain names, per call of a plain name (same order as `calls`).
+    call_name_args: Vec<Vec<String>>,
     /// `return`, `break` out of the body, nested `def`s.
     escapes: Vec<(&'static str, Span)>,
     /// Names bound by comprehensions (their own scope).
@@ -325,7 +327,18 @@ impl Collector<'_, '_> {
             }
             ast::Expr::Call(c) => match &*c.func {
                 ast::Expr::Name(n) if n.id.as_str() == "print" => self.facts.prints.push(self.p.span_of(c)),
-                ast::Expr::Name(n) => self.facts.calls.push((n.id.to_string(), self.p.span_of(c))),
+                ast::Expr::Name(n) => {
+                    self.facts.calls.push((n.id.to_string(), self.p.span_of(c)));
+                    let names = c
+                        .args
+                        .iter()
+                        .filter_map(|a| match a {
+                            ast::Expr::Name(n) => Some(n.id.to_string()),
+                            _ => None,
+                        })
+                        .collect();
+                    self.facts.call_name_args.push(names);
+                }
                 ast::Expr::Attribute(a) if MUTATING_METHODS.contains(&a.attr.as_str()) => {
                     self.facts.mutating_calls.push(((*a.value).clone(), a.attr.to_string(), self.p.span_of(c)))
                 }
@@ -516,6 +529,8 @@ pub(crate) struct Effects {
     reads_globals: HashMap<String, Span>,
     /// An element write into a global list (`counts[k] += 1`).
     writes_global_elements: Option<(String, Span)>,
+    /// A store into, or a resizing call on, a parameter (`d[k] = v`, `s.add(x)`).
+    mutates_params: Option<Span>,
     calls: Vec<usize>,
 }
 
@@ -545,6 +560,20 @@ fn own_effects(p: &Program<'_>, def: usize) -> Effects {
         .iter()
         .find(|(recv, _, _)| !matches!(recv, ast::Expr::Name(n) if owned.contains(n.id.as_str())))
         .map(|(_, m, s)| (m.clone(), *s));
+    let is_param = |e: &ast::Expr| {
+        let mut e = e;
+        while let ast::Expr::Subscript(s) = e {
+            e = &s.value;
+        }
+        matches!(e, ast::Expr::Name(n) if params.contains(n.id.as_str()))
+    };
+    effects.mutates_params = facts
+        .element_writes
+        .iter()
+        .map(|(t, s)| (t, *s))
+        .chain(facts.mutating_calls.iter().map(|(r, _, s)| (r, *s)))
+        .find(|(t, _)| is_param(t))
+        .map(|(_, s)| s);
     effects.writes_global_elements = facts.element_writes.iter().find_map(|(t, span)| {
         let (root, _) = subscript_path(t)?;
         (!locals.contains(root)).then(|| (root.to_string(), *span))
@@ -926,6 +955,32 @@ impl FnCx<'_, '_> {
                     e.insert(Some(def));
                     queue.push_back(callee);
                 }
+            }
+        }
+        // A shared dict or set passed to a function that changes its parameters (a store or
+        // an insertion from several threads at once).
+        for ((name, at), args) in facts.calls.iter().zip(&facts.call_name_args) {
+            let Some(&def) = self.p.def_by_name.get(name).filter(|_| !self.is_local(name)) else { continue };
+            let Some(shared) = args.iter().find(|a| {
+                !owned.contains(a.as_str())
+                    && self.var_type(a).is_some_and(|v| matches!(v.ty, Ty::Dict(..) | Ty::Set(_)))
+            }) else {
+                continue;
+            };
+            if !self.p.par_effects.contains_key(&def) {
+                let e = own_effects(self.p, def);
+                self.p.par_effects.insert(def, e);
+            }
+            if let Some(place) = self.p.par_effects[&def].mutates_params {
+                let fname = self.p.defs[def].name.clone();
+                return self.fail(
+                    Diagnostic::error(
+                        format!("this parallel loop body passes `{shared}`, which all iterations share, to `{fname}`, which changes its arguments"),
+                        *at,
+                    )
+                    .with_secondary(place, "here".to_string())
+                    .with_note("several threads would insert into one hash table at once"),
+                );
             }
         }
         // A global private to the loop never receives a value: no function may read it.
