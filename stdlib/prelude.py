@@ -89,42 +89,6 @@ def list__copy(xs):
     return out
 
 
-def _merge_sort(xs, lo, hi, tmp, reverse):
-    # Stable: on ties the element from the left half comes first.
-    if hi - lo < 2:
-        return
-    mid = (lo + hi) // 2
-    _merge_sort(xs, lo, mid, tmp, reverse)
-    _merge_sort(xs, mid, hi, tmp, reverse)
-    i = lo
-    j = mid
-    k = lo
-    while i < mid and j < hi:
-        if reverse:
-            take_right = xs[i] < xs[j]
-        else:
-            take_right = xs[j] < xs[i]
-        if take_right:
-            tmp[k] = xs[j]
-            j += 1
-        else:
-            tmp[k] = xs[i]
-            i += 1
-        k += 1
-    while i < mid:
-        tmp[k] = xs[i]
-        i += 1
-        k += 1
-    while j < hi:
-        tmp[k] = xs[j]
-        j += 1
-        k += 1
-    k = lo
-    while k < hi:
-        xs[k] = tmp[k]
-        k += 1
-
-
 def _insertion_sort(xs, reverse):
     # Stable; for short lists, where it beats merging.
     n = len(xs)
@@ -149,8 +113,7 @@ def list__sort(xs, key=None, reverse=False):
     if len(xs) < 16:
         _insertion_sort(xs, reverse)
         return
-    tmp = xs * 1
-    _merge_sort(xs, 0, len(xs), tmp, reverse)
+    _sort_by_keys(xs, xs * 1, reverse)
 
 
 def sorted(xs, key=None, reverse=False):
@@ -195,10 +158,9 @@ def _merge_sort_by(idx, keys, lo, hi, tmp, reverse):
         k += 1
 
 
-def list__sort__key(xs, key, reverse=False):
-    # Each key is computed once, in order, as CPython does.
+def _sort_by_keys(xs, keys, reverse):
+    # Reorders `xs` by `keys` (one per element), stably: the positions are merge-sorted.
     n = len(xs)
-    keys = [key(x) for x in xs]
     idx = [i for i in range(n)]
     tmp = idx * 1
     _merge_sort_by(idx, keys, 0, n, tmp, reverse)
@@ -207,6 +169,11 @@ def list__sort__key(xs, key, reverse=False):
     while i < n:
         xs[i] = items[idx[i]]
         i += 1
+
+
+def list__sort__key(xs, key, reverse=False):
+    # Each key is computed once, in order, as CPython does.
+    _sort_by_keys(xs, [key(x) for x in xs], reverse)
 
 
 def sorted__key(xs, key, reverse=False):

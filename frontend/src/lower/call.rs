@@ -1093,11 +1093,7 @@ impl FnCx<'_, '_> {
     /// Joins a more precise type into the variable behind `path` (`xs`, `xs[i]`, `xs[i][j]`)
     /// without storing anything (inference only): `xs = [[]]; xs[0].append(1.5)` makes `xs` a
     /// `list[list[float]]`.
-    pub(crate) fn refine_path_pub(&mut self, path: &ast::Expr, ty: Ty, span: Span) -> Res<()> {
-        self.refine_path(path, ty, span)
-    }
-
-    fn refine_path(&mut self, path: &ast::Expr, ty: Ty, span: Span) -> Res<()> {
+    pub(crate) fn refine_path(&mut self, path: &ast::Expr, ty: Ty, span: Span) -> Res<()> {
         if self.p.final_pass {
             return Ok(());
         }

@@ -175,7 +175,7 @@ impl FnCx<'_, '_> {
         };
         let joined = Ty::dict(k.clone(), v.clone());
         if joined != dict.ty {
-            self.refine_container(base, joined, span)?;
+            self.refine_path(base, joined, span)?;
             if !self.p.final_pass {
                 return Ok(());
             }
@@ -284,7 +284,7 @@ impl FnCx<'_, '_> {
                     return self.fail(Diagnostic::error(format!("cannot add {} to {}", x.ty, receiver.ty), span));
                 };
                 if joined != *et {
-                    self.refine_container(receiver_ast, Ty::set(joined.clone()), span)?;
+                    self.refine_path(receiver_ast, Ty::set(joined.clone()), span)?;
                     if !self.p.final_pass {
                         return Ok(Some(none(self)));
                     }
@@ -445,7 +445,7 @@ impl FnCx<'_, '_> {
                 };
                 let joined = Ty::dict(k.clone(), v.clone());
                 if joined != receiver.ty {
-                    self.refine_container(receiver_ast, joined, span)?;
+                    self.refine_path(receiver_ast, joined, span)?;
                     if !self.p.final_pass {
                         return self.unknown(span).map(Some);
                     }
@@ -506,11 +506,6 @@ impl FnCx<'_, '_> {
             out.push(self.expr(a)?);
         }
         Ok(out)
-    }
-
-    /// Joins `ty` into the variable (or element path) `path` holds, like `list.append` does.
-    fn refine_container(&mut self, path: &ast::Expr, ty: Ty, span: Span) -> Res<()> {
-        self.refine_path_pub(path, ty, span)
     }
 }
 

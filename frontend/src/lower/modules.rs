@@ -39,10 +39,6 @@ impl FnCx<'_, '_> {
         Ok(out)
     }
 
-    fn float_of(&mut self, v: Val, what: &str, span: Span) -> Res<Val> {
-        self.float_arg(v, span, what)
-    }
-
     /// `random.<member>(...)`: CPython's Mersenne Twister, value for value.
     pub(crate) fn call_random(&mut self, member: &str, call: &ast::ExprCall, span: Span) -> Res<Val> {
         let q = format!("random.{member}");
@@ -94,7 +90,7 @@ impl FnCx<'_, '_> {
             }
             "uniform" | "gauss" | "normalvariate" => {
                 let a = self.args_of(call, &q, 2, 2, span)?;
-                let (x, y) = (self.float_of(a[0].clone(), &q, span)?, self.float_of(a[1].clone(), &q, span)?);
+                let (x, y) = (self.float_arg(a[0].clone(), span, &q)?, self.float_arg(a[1].clone(), span, &q)?);
                 let f = match member {
                     "uniform" => RuntimeFn::RandomUniform,
                     "gauss" => RuntimeFn::RandomGauss,
@@ -104,7 +100,7 @@ impl FnCx<'_, '_> {
             }
             "expovariate" => {
                 let a = self.args_of(call, &q, 1, 1, span)?;
-                let x = self.float_of(a[0].clone(), &q, span)?;
+                let x = self.float_arg(a[0].clone(), span, &q)?;
                 Ok(self.runtime_val(RuntimeFn::RandomExpovariate, vec![x], Ty::Float, span))
             }
             "choice" | "shuffle" | "sample" => {
@@ -195,7 +191,7 @@ impl FnCx<'_, '_> {
             let args = self.args_of(call, &q, n, n, span)?;
             let mut xs = Vec::new();
             for v in args {
-                xs.push(self.float_of(v, &q, span)?);
+                xs.push(self.float_arg(v, span, &q)?);
             }
             return Ok(Some(self.runtime_val(f, xs, Ty::Float, span)));
         }
@@ -207,7 +203,7 @@ impl FnCx<'_, '_> {
                     Ty::Int => Ok(Some(v)),
                     Ty::Bool => Ok(Some(self.cast(v, Ty::Int, span))),
                     _ => {
-                        let x = self.float_of(v, &q, span)?;
+                        let x = self.float_arg(v, span, &q)?;
                         Ok(Some(self.runtime_val(RuntimeFn::MathTrunc, vec![x], Ty::Int, span)))
                     }
                 }
@@ -231,12 +227,12 @@ impl FnCx<'_, '_> {
                 }
                 let a = self.expr(&call.args[0])?;
                 let b = self.expr(&call.args[1])?;
-                let (a, b) = (self.float_of(a, &q, span)?, self.float_of(b, &q, span)?);
+                let (a, b) = (self.float_arg(a, span, &q)?, self.float_arg(b, span, &q)?);
                 let mut rel = Val { ty: Ty::Float, h: self.lit(Literal::F64(1e-9), span) };
                 let mut abs = Val { ty: Ty::Float, h: self.lit(Literal::F64(0.0), span) };
                 for k in &call.keywords {
                     let v = self.expr(&k.value)?;
-                    let v = self.float_of(v, &q, span)?;
+                    let v = self.float_arg(v, span, &q)?;
                     match k.arg.as_deref() {
                         Some("rel_tol") => rel = v,
                         Some("abs_tol") => abs = v,
@@ -282,7 +278,7 @@ impl FnCx<'_, '_> {
         let (a, b) = (args[0].clone(), args[1].clone());
         if a.ty == Ty::Float || b.ty == Ty::Float {
             // CPython's message for a float zero divisor here.
-            let b = self.float_of(b, "divmod", span)?;
+            let b = self.float_arg(b, span, "divmod")?;
             let zero = self.lit(Literal::F64(0.0), span);
             let is_zero = self.emit(Expression::Compare { op: CompareOp::Eq, left: b.h, right: zero }, span);
             self.raise_if(is_zero, ExceptionKind::ZeroDivisionError, "float divmod()", span);
