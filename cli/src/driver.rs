@@ -1,7 +1,7 @@
 //! The compile pipeline: source → frontend → IR (validated) → backend → run or write.
 
 use crate::diagnostics;
-use crate::{CommonOptions, Emit};
+use crate::{CommonOptions, Device, Emit};
 use std::path::Path;
 
 /// Exit status for compile errors and bad command lines.
@@ -60,8 +60,55 @@ fn compile_to_ir_here(file: &Path, opt_level: u8) -> Result<Frontend, i32> {
     }
 }
 
-fn backend(front: &Frontend, common: &CommonOptions) -> Result<kiln_backend_cpu::Compiled, i32> {
-    let options = kiln_backend_cpu::Options { opt_level: common.opt_level, default_threads: common.threads };
+/// The WGSL of every kernel of the module, by function index (`None` without kernels).
+fn kernel_wgsl(front: &Frontend) -> Result<std::collections::HashMap<usize, String>, i32> {
+    let mut out = std::collections::HashMap::new();
+    for (handle, f) in front.module.functions.iter() {
+        if f.kind != kiln_ir::FunctionKind::Kernel {
+            continue;
+        }
+        let text = kiln_backend_wgsl::compile_kernel(&front.module, &front.info, handle)
+            .and_then(|k| kiln_backend_wgsl::to_wgsl(&k))
+            .map_err(|e| {
+                let message = format!("kernel `{}` cannot be compiled for wgpu: {}", f.source_name, e.message);
+                let span = if e.span.is_defined() { e.span } else { f.span };
+                diagnostics::render(&front.path, &front.source, &[kiln_frontend::Diagnostic::error(message, span)]);
+                COMPILE_ERROR
+            })?;
+        out.insert(handle.index(), text);
+    }
+    Ok(out)
+}
+
+fn has_kernels(front: &Frontend) -> bool {
+    front.module.functions.iter().any(|(_, f)| f.kind == kiln_ir::FunctionKind::Kernel)
+}
+
+/// The device `kiln run` launches kernels on: requested (or `auto`) and started now, so that a
+/// missing device is reported before the program runs.
+fn start_device(common: &CommonOptions) -> Result<kiln_runtime::gpu::DeviceKind, i32> {
+    let name = match common.device {
+        Device::Cpu => "cpu",
+        Device::Cuda => "cuda",
+        Device::Wgpu => "wgpu",
+        Device::Auto => "auto",
+    };
+    kiln_runtime::gpu::request_device(name).map_err(|reason| {
+        eprintln!("kiln: error: {reason}");
+        1
+    })
+}
+
+fn backend(
+    front: &Frontend,
+    common: &CommonOptions,
+    wgsl: std::collections::HashMap<usize, String>,
+) -> Result<kiln_backend_cpu::Compiled, i32> {
+    let kernel_code = wgsl
+        .into_iter()
+        .map(|(k, text)| (k, kiln_backend_cpu::KernelCode { wgsl: Some(text), ..Default::default() }))
+        .collect();
+    let options = kiln_backend_cpu::Options { opt_level: common.opt_level, default_threads: common.threads, kernel_code };
     kiln_backend_cpu::compile(&front.module, &front.info, &options).map_err(|e| {
         if e.span.is_defined() {
             diagnostics::render(&front.path, &front.source, &[kiln_frontend::Diagnostic::error(e.message, e.span)]);
@@ -91,7 +138,18 @@ pub fn run(file: &Path, args: &[String], common: &CommonOptions) -> i32 {
         Ok(f) => f,
         Err(code) => return code,
     };
-    let compiled = match backend(&front, common) {
+    let mut wgsl = std::collections::HashMap::new();
+    if has_kernels(&front) {
+        match start_device(common) {
+            Ok(kiln_runtime::gpu::DeviceKind::Wgpu) => match kernel_wgsl(&front) {
+                Ok(w) => wgsl = w,
+                Err(code) => return code,
+            },
+            Ok(_) => {}
+            Err(code) => return code,
+        }
+    }
+    let compiled = match backend(&front, common, wgsl) {
         Ok(c) => c,
         Err(code) => return code,
     };
@@ -128,6 +186,8 @@ pub fn build(file: &Path, output: Option<&Path>, emit: Emit, common: &CommonOpti
             Emit::Llvm => ".ll",
             Emit::Ir => ".kir",
             Emit::Asm => ".s",
+            Emit::Wgsl => ".wgsl",
+            Emit::Spirv => ".spv",
         };
         std::path::PathBuf::from(format!("{stem}{ext}"))
     };
@@ -149,7 +209,23 @@ pub fn build(file: &Path, output: Option<&Path>, emit: Emit, common: &CommonOpti
     if emit == Emit::Ir {
         return write_text(&kiln_ir::print::print_module(&front.module, Some(&front.info)));
     }
-    let compiled = match backend(&front, common) {
+    let wgsl = match kernel_wgsl(&front) {
+        Ok(w) => w,
+        Err(code) => return code,
+    };
+    if emit == Emit::Wgsl {
+        let mut kernels: Vec<_> = wgsl.iter().collect();
+        kernels.sort();
+        let text: Vec<String> = kernels
+            .iter()
+            .map(|(k, text)| format!("// kernel {}\n{text}", front.module.functions[kiln_ir::Handle::from_index(**k)].name))
+            .collect();
+        return write_text(&text.join("\n"));
+    }
+    if emit == Emit::Spirv {
+        return emit_spirv(&front, &out);
+    }
+    let compiled = match backend(&front, common, wgsl) {
         Ok(c) => c,
         Err(code) => return code,
     };
@@ -190,6 +266,37 @@ pub fn build(file: &Path, output: Option<&Path>, emit: Emit, common: &CommonOpti
                 }
             }
         }
-        Emit::Ir => unreachable!("handled above"),
+        Emit::Ir | Emit::Wgsl | Emit::Spirv => unreachable!("handled above"),
     }
+}
+
+/// `--emit spirv`: one SPIR-V binary per kernel, `OUT` for the first and `OUT.<name>` for more.
+fn emit_spirv(front: &Frontend, out: &Path) -> i32 {
+    let mut written = 0;
+    for (handle, f) in front.module.functions.iter() {
+        if f.kind != kiln_ir::FunctionKind::Kernel {
+            continue;
+        }
+        let words = match kiln_backend_wgsl::compile_kernel(&front.module, &front.info, handle)
+            .and_then(|k| kiln_backend_wgsl::to_spirv(&k))
+        {
+            Ok(w) => w,
+            Err(e) => {
+                diagnostics::plain(format!("kernel `{}`: {}", f.source_name, e.message));
+                return COMPILE_ERROR;
+            }
+        };
+        let path = if written == 0 { out.to_path_buf() } else { out.with_extension(format!("{}.spv", f.source_name)) };
+        let bytes: Vec<u8> = words.iter().flat_map(|w| w.to_le_bytes()).collect();
+        if let Err(e) = std::fs::write(&path, bytes) {
+            diagnostics::plain(format!("cannot write `{}`: {e}", path.display()));
+            return COMPILE_ERROR;
+        }
+        written += 1;
+    }
+    if written == 0 {
+        diagnostics::plain("the program has no `@gpu.kernel` functions");
+        return COMPILE_ERROR;
+    }
+    0
 }

@@ -53,8 +53,8 @@ struct CommonOptions {
     /// Optimisation level: -O0 (debugging) to -O3. kiln optimises by default.
     #[arg(short = 'O', value_name = "LEVEL", default_value_t = 2, value_parser = clap::value_parser!(u8).range(0..=3))]
     opt_level: u8,
-    /// Where `@gpu.kernel` functions will run (kernels are not implemented yet; host code
-    /// always runs on the CPU).
+    /// Where `@gpu.kernel` functions run (host code always runs on the CPU): `auto` prefers
+    /// cuda, then a hardware wgpu adapter, then cpu. Built executables read KILN_DEVICE.
     #[arg(long, value_enum, default_value_t = Device::Auto, env = "KILN_DEVICE")]
     device: Device,
     /// Threads for parallel loops (`@par`) that do not set `num_threads` (default:
@@ -75,6 +75,10 @@ enum Emit {
     Ir,
     /// Native assembly.
     Asm,
+    /// The WGSL of every GPU kernel (what the wgpu device runs).
+    Wgsl,
+    /// The SPIR-V of every GPU kernel (one file each).
+    Spirv,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -12,6 +12,7 @@ pub mod exceptions;
 pub mod float_repr;
 pub mod format;
 pub mod gc;
+pub mod gpu;
 pub mod io;
 pub mod lists;
 pub mod math;
@@ -255,6 +256,9 @@ pub fn symbols() -> Vec<(&'static str, usize)> {
         ("kiln_rt_set_isdisjoint", abi::kiln_rt_set_isdisjoint as *const () as usize),
         // ----- end hashing / dict / set -----
     ]
+    .into_iter()
+    .chain(gpu::symbols())
+    .collect()
 }
 
 #[cfg(test)]
@@ -264,7 +268,7 @@ mod tests {
     /// `symbols()` must list exactly the functions defined in abi.rs, plus the static.
     #[test]
     fn symbols_cover_abi() {
-        let src = include_str!("abi.rs");
+        let src = concat!(include_str!("abi.rs"), include_str!("gpu/mod.rs"));
         let mut defined: BTreeSet<String> = src
             .lines()
             .filter(|l| l.starts_with("pub "))

@@ -40,12 +40,24 @@ pub fn parse(path: &str, source: &str) -> Result<Vec<ast::Stmt>, Diagnostic> {
     }
 }
 
-/// Compiles a program's main file to an IR module (not yet validated).
+/// Compiles a program's main file to an IR module, with its GPU kernels lowered (see
+/// `kiln_ir::passes::lower_kernels`).
 ///
 /// `@par` decorator lines above `for` loops are taken out before parsing (see `par_syntax`).
 pub fn compile(path: &str, source: &str) -> Result<kiln_ir::Module, Vec<Diagnostic>> {
     let (stripped, par_decorators) = par_syntax::strip_par_decorators(path, source).map_err(|d| vec![d])?;
     let suite = parse(path, &stripped).map_err(|d| vec![d])?;
     let prelude = parse(STDLIB_NAME, PRELUDE).map_err(|d| vec![d])?;
-    lower::lower_module(path, source, &suite, MAIN_FILE, par_decorators, &prelude)
+    let mut module = lower::lower_module(path, source, &suite, MAIN_FILE, par_decorators, &prelude)?;
+    let invalid = |e: kiln_ir::ValidationError| {
+        vec![Diagnostic::error(format!("internal error: invalid IR before kernel lowering: {}", e.message), e.span)]
+    };
+    let kernel_error = |e: kiln_ir::passes::KernelError| vec![Diagnostic::error(e.message, e.span)];
+    if module.functions.iter().any(|(_, f)| f.kind != kiln_ir::FunctionKind::Host || kiln_ir::passes::contains_gpu_loop(&f.body)) {
+        let info = kiln_ir::validate(&module).map_err(invalid)?;
+        kiln_ir::passes::outline_gpu_loops(&mut module, &info).map_err(kernel_error)?;
+        let info = kiln_ir::validate(&module).map_err(invalid)?;
+        kiln_ir::passes::lower_kernels(&mut module, &info).map_err(kernel_error)?;
+    }
+    Ok(module)
 }

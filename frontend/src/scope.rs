@@ -5,7 +5,7 @@ use crate::lower::{DefaultValue, FuncDef, Imported, ParamDef, Program};
 use crate::ty::Ty;
 use kiln_ir::Span;
 use rustpython_parser::ast::{self, Ranged};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 
 /// The names a function binds (its locals) and the names it declares `global`.
 #[derive(Default, Debug)]
@@ -288,6 +288,7 @@ pub(crate) fn collect_module<'a>(p: &mut Program<'a>, suite: &'a [ast::Stmt]) {
                         "kiln" => Imported::KilnModule,
                         "random" => Imported::RandomModule,
                         "sys" => Imported::SysModule,
+                        "gpu" => Imported::GpuModule,
                         other => {
                             p.diagnostics.push(unknown_module(other, p.span_of(alias)));
                             continue;
@@ -305,12 +306,13 @@ pub(crate) fn collect_module<'a>(p: &mut Program<'a>, suite: &'a [ast::Stmt]) {
                         "math" => Imported::MathMember(name),
                         "time" => Imported::TimeMember(name),
                         "kiln" if name == "par" => Imported::KilnMember(name),
+                        "kiln" if name == "gpu" => Imported::GpuModule,
                         "random" => Imported::RandomMember(name),
                         "sys" => Imported::SysMember(name),
                         "kiln" => {
                             p.diagnostics.push(
                                 Diagnostic::error(format!("module `kiln` has no `{name}`"), p.span_of(alias))
-                                    .with_note("kiln provides `par` so far"),
+                                    .with_note("kiln provides `par` and `gpu`"),
                             );
                             continue;
                         }
@@ -327,6 +329,7 @@ pub(crate) fn collect_module<'a>(p: &mut Program<'a>, suite: &'a [ast::Stmt]) {
     }
     bound_names(suite, &mut assigned, &mut ignored);
     p.module_names = assigned.clone();
+    collect_constants(p, suite);
     for stmt in suite {
         if let ast::Stmt::FunctionDef(def) = stmt {
             let name = def.name.to_string();
@@ -348,10 +351,44 @@ pub(crate) fn collect_module<'a>(p: &mut Program<'a>, suite: &'a [ast::Stmt]) {
     }
 }
 
+/// Module-level names bound exactly once, by `NAME = <number or bool literal>`, and never
+/// declared `global` in a function: GPU code reads them as constants (a kernel cannot read the
+/// host's globals).
+fn collect_constants<'a>(p: &mut Program<'a>, suite: &'a [ast::Stmt]) {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    let mut declared_global = HashSet::new();
+    for stmt in suite {
+        let mut names = HashSet::new();
+        bound_names(std::slice::from_ref(stmt), &mut names, &mut HashSet::new());
+        for n in names {
+            *counts.entry(n).or_default() += 1;
+        }
+        if let ast::Stmt::FunctionDef(def) = stmt {
+            bound_names(&def.body, &mut HashSet::new(), &mut declared_global);
+        }
+    }
+    for stmt in suite {
+        let ast::Stmt::Assign(a) = stmt else { continue };
+        let [ast::Expr::Name(n)] = &a.targets[..] else { continue };
+        let name = n.id.to_string();
+        let literal = match &*a.value {
+            ast::Expr::Constant(c) => matches!(c.value, ast::Constant::Int(_) | ast::Constant::Float(_) | ast::Constant::Bool(_)),
+            ast::Expr::UnaryOp(u) => {
+                u.op == ast::UnaryOp::USub
+                    && matches!(&*u.operand, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Int(_) | ast::Constant::Float(_)))
+            }
+            _ => false,
+        };
+        if literal && counts.get(&name) == Some(&1) && !declared_global.contains(&name) {
+            p.global_constants.insert(name, &a.value);
+        }
+    }
+}
+
 fn unknown_module(name: &str, span: Span) -> Diagnostic {
     Diagnostic::error(format!("no module named `{name}`"), span)
         .with_label("unknown module")
-        .with_note("kiln provides the modules `math`, `time`, `random`, `sys` and `kiln` so far")
+        .with_note("kiln provides the modules `math`, `time`, `random`, `sys`, `gpu` and `kiln` so far")
 }
 
 /// Collects one `def` (also used for the compiler-made ones, see `lower/funcs.rs`).
@@ -362,9 +399,23 @@ pub(crate) fn collect_def_pub<'a>(p: &mut Program<'a>, def: &'a ast::StmtFunctio
 fn collect_def<'a>(p: &mut Program<'a>, def: &'a ast::StmtFunctionDef) {
     let name = def.name.to_string();
     let head_span = def_head_span(p, def);
-    if let Some(dec) = def.decorator_list.first() {
-        p.diagnostics.push(Diagnostic::error("kiln does not support decorators yet", p.span_of(dec)));
-        return;
+    let mut kernel = false;
+    for dec in &def.decorator_list {
+        match dec {
+            ast::Expr::Attribute(a)
+                if a.attr.as_str() == "kernel"
+                    && matches!(&*a.value, ast::Expr::Name(n) if p.imports.get(n.id.as_str()) == Some(&Imported::GpuModule)) =>
+            {
+                kernel = true
+            }
+            _ => {
+                p.diagnostics.push(
+                    Diagnostic::error("kiln does not support this decorator", p.span_of(dec))
+                        .with_note("kiln supports `@gpu.kernel` on functions (and `@par` on `for` loops)"),
+                );
+                return;
+            }
+        }
     }
     if p.def_by_name.contains_key(&name) {
         p.diagnostics
@@ -441,6 +492,7 @@ fn collect_def<'a>(p: &mut Program<'a>, def: &'a ast::StmtFunctionDef) {
         file,
         stdlib: false,
         synthetic: false,
+        kernel,
     });
     p.def_by_name.insert(name, index);
 }

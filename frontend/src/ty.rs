@@ -26,6 +26,34 @@ pub enum Ty {
     Set(Box<Ty>),
     /// An open text file (`open(...)`).
     File,
+    /// A 32-bit float (`float32(x)`): arithmetic with it stays 32-bit.
+    Float32,
+    /// `gpu.to_device(xs)` on the host: elements in device memory.
+    DeviceArray(Box<Ty>),
+    /// An array inside GPU code: a kernel's list or device-array parameter, or a shared array.
+    /// It has no storage of its own: the name stands for its source (like [`Ty::Func`]).
+    GpuArray(GpuArray),
+    /// `a[i]` of a 2-D shared array: the value is the flat offset of row `i`.
+    GpuRow(GpuArray),
+}
+
+/// Where a [`Ty::GpuArray`] lives, and its shape when it is known (shared arrays).
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct GpuArray {
+    pub elem: Box<Ty>,
+    pub source: ArraySource,
+    /// The shape of a shared array (for a row: the remaining dimensions); empty for params.
+    pub dims: Vec<u32>,
+    /// In block-shared memory (else device global memory).
+    pub shared: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ArraySource {
+    /// Parameter `n` of the GPU function.
+    Param(u32),
+    /// Shared array `n` of the kernel.
+    Shared(u32),
 }
 
 impl Ty {
@@ -67,7 +95,7 @@ impl Ty {
     }
 
     pub fn is_numeric(&self) -> bool {
-        matches!(self, Ty::Bool | Ty::Int | Ty::Float)
+        matches!(self, Ty::Bool | Ty::Int | Ty::Float | Ty::Float32)
     }
 
     /// The least type containing both, or `None` when they conflict.
@@ -108,6 +136,17 @@ impl Ty {
             Ty::File => module.types.insert(Type::File),
             Ty::Bool => module.scalar_type(Scalar::BOOL),
             Ty::Float => module.scalar_type(Scalar::F64),
+            Ty::Float32 => module.scalar_type(Scalar::F32),
+            Ty::DeviceArray(e) => {
+                let elem = e.to_ir(module);
+                module.types.insert(Type::DeviceArray { elem })
+            }
+            Ty::GpuArray(a) => {
+                let elem = a.elem.to_ir(module);
+                let space = if a.shared { kiln_ir::AddressSpace::Shared } else { kiln_ir::AddressSpace::Global };
+                module.types.insert(Type::ArrayView { elem, space })
+            }
+            Ty::GpuRow(_) => module.scalar_type(Scalar::I64),
             Ty::Str => module.types.insert(Type::Str),
             Ty::List(elem) => {
                 let elem = elem.to_ir(module);
@@ -142,6 +181,9 @@ impl fmt::Display for Ty {
             Ty::List(e) => write!(f, "list[{e}]"),
             Ty::Func(_) => f.write_str("function"),
             Ty::File => f.write_str("file"),
+            Ty::Float32 => f.write_str("float32"),
+            Ty::DeviceArray(e) => write!(f, "DeviceArray[{e}]"),
+            Ty::GpuArray(a) | Ty::GpuRow(a) => write!(f, "array[{}]", a.elem),
             Ty::Dict(k, v) if **k == Ty::Unknown && **v == Ty::Unknown => f.write_str("dict"),
             Ty::Dict(k, v) => write!(f, "dict[{k}, {v}]"),
             Ty::Set(e) if **e == Ty::Unknown => f.write_str("set"),

@@ -247,7 +247,12 @@ pub enum UnaryOp {
 /// - `Pow` raises `OverflowError` on overflow and `ValueError` for a negative exponent;
 /// - `Shl`/`Shr` raise `ValueError` for a negative shift count; `Shr` is arithmetic;
 /// - `WrappingAdd` wraps around (compiler-made counters only; never user arithmetic);
-/// - `AddOverflows` is the `bool` "would `left + right` overflow" (compiler-made checks only).
+/// - `AddOverflows`, `SubOverflows` and `MulOverflows` are the `bool` "would `left op right`
+///   overflow" (compiler-made checks only).
+///
+/// In a [`FunctionKind::Kernel`] function after [`crate::passes::lower_kernels`], integer
+/// `Add`, `Sub`, `Mul` and `Neg` wrap and divisors are never zero: every check has been made
+/// an explicit `Raise` (see that pass).
 ///
 /// On floats: IEEE arithmetic, except that `Div`, `FloorDiv` and `Mod` raise `ZeroDivisionError`
 /// for a zero divisor and `Pow` follows CPython's `float.__pow__` (and its errors). `Div` is only
@@ -268,6 +273,15 @@ pub enum BinaryOp {
     Shr,
     WrappingAdd,
     AddOverflows,
+    SubOverflows,
+    MulOverflows,
+}
+
+impl BinaryOp {
+    /// Whether the operator is one of the `bool` overflow predicates.
+    pub fn is_overflow_test(self) -> bool {
+        matches!(self, BinaryOp::AddOverflows | BinaryOp::SubOverflows | BinaryOp::MulOverflows)
+    }
 }
 
 /// Comparisons of two scalars of the same type, or of two strings; the result is `bool`.
@@ -1079,7 +1093,16 @@ pub enum Expression {
     ListRepr {
         list: Handle<Expression>,
     },
-    /// `len()` of a list, string (code points) or array view; `i64`.
+    /// `gpu.to_device(list)`: a new device array holding a copy of the list's elements (a
+    /// `DeviceArray` of the list's element type); raises when the device cannot allocate.
+    ToDevice {
+        list: Handle<Expression>,
+    },
+    /// `array.copy_to_host()`: a new list with a device array's current elements.
+    CopyToHost {
+        array: Handle<Expression>,
+    },
+    /// `len()` of a list, string (code points), array view or device array; `i64`.
     Len {
         value: Handle<Expression>,
     },
@@ -1220,57 +1243,67 @@ pub enum Statement {
     /// `gpu.syncthreads()`: all threads of the block wait here; block-shared memory writes
     /// before it are visible after it.
     Barrier,
+    /// Runs `kernel` (a [`FunctionKind::Kernel`] function) over a grid of `grid[0] x grid[1] x
+    /// grid[2]` blocks of `block[0] x block[1] x block[2]` threads on the program's kernel
+    /// device, and waits for it. `args` match the kernel's params: a scalar for a scalar, a
+    /// `List` or `DeviceArray` of `elem` for an `ArrayView { elem, Global }`. Lists are copied
+    /// to the device before and back after the launch (in place: same length), device arrays
+    /// are used where they are. Raises `ValueError` for a dimension `< 1` or more than 1024
+    /// threads per block, and after the launch the exception of the kernel's first failing
+    /// error site (see [`crate::kernel::error_sites`]).
+    Launch {
+        kernel: Handle<Function>,
+        args: Vec<Handle<Expression>>,
+        grid: [Handle<Expression>; 3],
+        block: [Handle<Expression>; 3],
+    },
 }
 
 impl Expression {
     /// Calls `f` with every expression this one reads.
     pub fn for_each_operand(&self, mut f: impl FnMut(Handle<Expression>)) {
+        // One list of operands (below) serves both readers and rewriters.
+        let mut copy = self.clone();
+        for h in copy.operands_mut() {
+            f(*h)
+        }
+    }
+
+    /// Every expression this one reads, to be rewritten in place.
+    pub fn operands_mut(&mut self) -> Vec<&mut Handle<Expression>> {
         use Expression as E;
         match self {
-            E::Literal(_) | E::Param(_) | E::Load(_) | E::LoadGlobal(_) | E::GpuBuiltin(_) | E::SharedArray(_) => {}
-            E::Unary { arg, .. } => f(*arg),
-            E::Binary { left, right, .. } | E::Compare { left, right, .. } | E::ListConcat { left, right } => {
-                f(*left);
-                f(*right)
+            E::Literal(_) | E::Param(_) | E::Load(_) | E::LoadGlobal(_) | E::GpuBuiltin(_) | E::SharedArray(_) => {
+                vec![]
             }
-            E::Select { condition, accept, reject } => {
-                f(*condition);
-                f(*accept);
-                f(*reject)
-            }
-            E::Cast { value, .. } | E::Len { value } => f(*value),
-            E::Call { args, .. } | E::RuntimeCall { args, .. } | E::Math { args, .. } => {
-                args.iter().copied().for_each(f)
-            }
-            E::ListNew { len, .. } => f(*len),
-            E::ListRepeat { list, count } => {
-                f(*list);
-                f(*count)
-            }
-            E::ListRepr { list } => f(*list),
-            E::TupleNew { elems } => elems.iter().copied().for_each(f),
-            E::DictNew { .. } | E::SetNew { .. } => {}
-            E::DictLookup { dict: a, key: b }
+            E::DictNew { .. } | E::SetNew { .. } => vec![],
+            E::Unary { arg: a, .. }
+            | E::Cast { value: a, .. }
+            | E::Len { value: a }
+            | E::ListNew { len: a, .. }
+            | E::ListRepr { list: a }
+            | E::ContainerCopy { value: a }
+            | E::SetPop { set: a }
+            | E::DictPopItem { dict: a }
+            | E::SetFromDisplay { list: a, .. }
+            | E::TupleGet { tuple: a, .. }
+            | E::ToDevice { list: a }
+            | E::CopyToHost { array: a } => vec![a],
+            E::Binary { left: a, right: b, .. }
+            | E::Compare { left: a, right: b, .. }
+            | E::ListConcat { left: a, right: b }
+            | E::ListRepeat { list: a, count: b }
+            | E::DictLookup { dict: a, key: b }
             | E::DictRemove { dict: a, key: b }
             | E::SetContains { set: a, key: b }
             | E::SetDiscard { set: a, key: b }
-            | E::SetAlgebra { left: a, right: b, .. } => {
-                f(*a);
-                f(*b)
+            | E::SetAlgebra { left: a, right: b, .. }
+            | E::Index { base: a, index: b } => vec![a, b],
+            E::Select { condition: a, accept: b, reject: c } | E::Atomic { array: a, index: b, value: c, .. } => {
+                vec![a, b, c]
             }
-            E::ContainerCopy { value } => f(*value),
-            E::SetPop { set } => f(*set),
-            E::DictPopItem { dict } => f(*dict),
-            E::SetFromDisplay { list, .. } => f(*list),
-            E::TupleGet { tuple, .. } => f(*tuple),
-            E::Index { base, index } => {
-                f(*base);
-                f(*index)
-            }
-            E::Atomic { array, index, value, .. } => {
-                f(*array);
-                f(*index);
-                f(*value)
+            E::Call { args, .. } | E::RuntimeCall { args, .. } | E::Math { args, .. } | E::TupleNew { elems: args } => {
+                args.iter_mut().collect()
             }
         }
     }
@@ -1322,6 +1355,7 @@ impl Statement {
                 f(*step);
                 chunk_size.iter().chain(num_threads).copied().for_each(f)
             }
+            S::Launch { args, grid, block, .. } => args.iter().chain(grid).chain(block).copied().for_each(f),
         }
     }
 

@@ -7,12 +7,15 @@
 //!   parallel loops, barriers, atomics and shared memory).
 //! - [`valid`]: the validator and the side tables it produces.
 //! - [`print`]: the stable text form.
-//! - [`passes`]: target-independent optimisations (accumulator tail-recursion elimination).
+//! - [`passes`]: target-independent optimisations (accumulator tail-recursion elimination) and
+//!   kernel lowering (inlining, explicit checks).
+//! - [`kernel`]: facts about lowered kernels that backends and the runtime share (error sites).
 //!
 //! *Architecture invariant:* this crate knows nothing of LLVM, naga, CUDA or Python syntax.
 
 pub mod arena;
 pub mod ir;
+pub mod kernel;
 pub mod passes;
 pub mod print;
 pub mod types;

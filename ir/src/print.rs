@@ -29,6 +29,7 @@ pub fn type_name(module: &Module, ty: Handle<Type>) -> String {
         Type::Scalar(s) => s.to_string(),
         Type::Str => "str".into(),
         Type::File => "file".into(),
+        Type::DeviceArray { elem } => format!("device_array[{}]", type_name(module, *elem)),
         Type::List { elem } => format!("list[{}]", type_name(module, *elem)),
         Type::Dict { key, value } => format!("dict[{}, {}]", type_name(module, *key), type_name(module, *value)),
         Type::Set { elem } => format!("set[{}]", type_name(module, *elem)),
@@ -241,6 +242,15 @@ impl Printer<'_> {
                 self.nested(out, &head, body, depth)
             }
             Statement::Barrier => self.line(out, depth, "barrier"),
+            Statement::Launch { kernel, args, grid, block } => {
+                let name = &self.module.functions[*kernel].name;
+                let dims = |d: &[Handle<Expression>; 3]| d.iter().map(|x| e(*x)).collect::<Vec<_>>().join(", ");
+                self.line(
+                    out,
+                    depth,
+                    &format!("launch {name}({}) grid ({}) block ({})", list(args), dims(grid), dims(block)),
+                )
+            }
         }
     }
 
@@ -303,6 +313,8 @@ impl Printer<'_> {
                 format!("atomic_{} {}[{}], {}", lower(op), e(*array), e(*index), e(*value))
             }
             Expression::SharedArray(s) => format!("shared s{}", s.index()),
+            Expression::ToDevice { list } => format!("to_device {}", e(*list)),
+            Expression::CopyToHost { array } => format!("copy_to_host {}", e(*array)),
         }
     }
 }

@@ -105,6 +105,11 @@ pub enum Type {
     },
     /// An open text file (runtime object).
     File,
+    /// `gpu.to_device(list)`: elements of `elem` (a scalar) in the memory of the program's
+    /// kernel device (runtime object; reference semantics, like a list).
+    DeviceArray {
+        elem: crate::Handle<Type>,
+    },
     /// A fixed-size heterogeneous value tuple.
     Tuple {
         elems: Vec<crate::Handle<Type>>,

@@ -7,7 +7,7 @@
 
 use crate::arena::{Handle, Span};
 use crate::ir::*;
-use crate::types::{Scalar, ScalarKind, Type};
+use crate::types::{AddressSpace, Scalar, ScalarKind, Type};
 use std::fmt;
 
 /// What the validator learned about a module.
@@ -340,9 +340,38 @@ impl FunctionValidator<'_> {
                 self.loop_depth = depth;
             }
             Statement::Barrier => {
-                if self.function.kind != FunctionKind::Kernel {
+                if !matches!(self.function.kind, FunctionKind::Kernel | FunctionKind::Device) {
                     return Err(self.error(span, "barrier outside a kernel".into()));
                 }
+            }
+            Statement::Launch { kernel, args, grid, block } => {
+                let Some(k) = self.module.functions.get(*kernel) else {
+                    return Err(self.error(span, "launch of a function out of range".into()));
+                };
+                if k.kind != FunctionKind::Kernel {
+                    return Err(self.error(span, format!("launch of `{}`, which is not a kernel", k.name)));
+                }
+                if args.len() != k.params.len() {
+                    return Err(self.error(span, format!("launch of `{}` with {} arguments", k.name, args.len())));
+                }
+                for (arg, param) in args.iter().zip(&k.params) {
+                    let got = self.operand(*arg, span)?;
+                    let ok = match (&self.module.types[param.ty], &self.module.types[got]) {
+                        (Type::ArrayView { elem, space: AddressSpace::Global }, Type::List { elem: e })
+                        | (Type::ArrayView { elem, space: AddressSpace::Global }, Type::DeviceArray { elem: e }) => {
+                            elem == e
+                        }
+                        (Type::Scalar(_), _) => got == param.ty,
+                        _ => false,
+                    };
+                    if !ok {
+                        return Err(self.error(span, format!("argument for `{}` has the wrong type", param.name)));
+                    }
+                }
+                for d in grid.iter().chain(block) {
+                    self.expect_int(*d, span)?;
+                }
+                self.raises = true;
             }
         }
         Ok(())
@@ -463,13 +492,13 @@ impl FunctionValidator<'_> {
                     FloorDiv | Mod | Pow => (s.is_int() || s.is_float(), true),
                     BitAnd | BitOr | BitXor => (s.is_int() || s.kind == ScalarKind::Bool, false),
                     Shl | Shr => (s.is_int(), true),
-                    WrappingAdd | AddOverflows => (s.is_int(), false),
+                    WrappingAdd | AddOverflows | SubOverflows | MulOverflows => (s.is_int(), false),
                 };
                 if !ok {
                     return Err(self.error(span, format!("{op:?} is not defined on {s}")));
                 }
                 self.raises |= raises;
-                if *op == AddOverflows {
+                if op.is_overflow_test() {
                     self.ty(&Type::Scalar(Scalar::BOOL))?
                 } else {
                     lt
@@ -652,7 +681,12 @@ impl FunctionValidator<'_> {
                 let ty = self.operand(*value, span)?;
                 if !matches!(
                     self.module.types[ty],
-                    Type::List { .. } | Type::Str | Type::ArrayView { .. } | Type::Dict { .. } | Type::Set { .. }
+                    Type::List { .. }
+                        | Type::Str
+                        | Type::ArrayView { .. }
+                        | Type::Dict { .. }
+                        | Type::Set { .. }
+                        | Type::DeviceArray { .. }
                 ) {
                     return Err(self.error(span, "len() of a value without length".into()));
                 }
@@ -684,6 +718,20 @@ impl FunctionValidator<'_> {
                     return Err(self.error(span, format!("shared array {s:?} out of range")));
                 };
                 self.ty(&Type::ArrayView { elem: shared.elem, space: crate::AddressSpace::Shared })?
+            }
+            Expression::ToDevice { list } => {
+                let Type::List { elem } = self.module.types[self.operand(*list, span)?] else {
+                    return Err(self.error(span, "to_device of a non-list".into()));
+                };
+                self.raises = true;
+                self.ty(&Type::DeviceArray { elem })?
+            }
+            Expression::CopyToHost { array } => {
+                let Type::DeviceArray { elem } = self.module.types[self.operand(*array, span)?] else {
+                    return Err(self.error(span, "copy_to_host of a non-device array".into()));
+                };
+                self.raises = true;
+                self.ty(&Type::List { elem })?
             }
         })
     }

@@ -16,9 +16,15 @@ program can be checked against CPython. This package provides those spellings fo
     -- which is the meaning kiln's parallel loop must reproduce (private per-iteration
     variables, reductions, the first exception in iteration order).
 
+``kiln.gpu``
+    the ``gpu`` kernel module of docs/gpu.md (``@gpu.kernel``, launches with ``grid=`` and
+    ``block=``, ``gpu.to_device``, shared arrays, barriers, atomics) and the ``float32`` type: a
+    slow reference implementation that runs every GPU thread in order. ``from kiln import gpu``.
+
 ``python3 -m kiln prog.py [args...]``
     runs a kiln program under CPython, first turning ``@par`` decorator lines into blank lines
-    (line numbers, and so tracebacks, stay the same). See ``kiln.__main__``.
+    (line numbers, and so tracebacks, stay the same); ``import gpu`` and the builtin ``float32``
+    work there. See ``kiln.__main__``.
 """
 
 __all__ = ["par"]

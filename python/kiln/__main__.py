@@ -15,11 +15,19 @@ are open becomes as many empty lines -- and runs the result as ``__main__`` unde
 name. Line numbers are unchanged, so a traceback names the same lines as kiln's; the loop runs
 sequentially, which is the meaning kiln's parallel loop must reproduce.
 
+It also provides kiln's GPU spellings (docs/gpu.md): ``import gpu`` gives ``kiln.gpu``, the
+reference implementation of the ``gpu`` kernel module (the runner registers it in
+``sys.modules`` as ``gpu``), and ``float32`` is a builtin (``kiln.gpu.float32``).
+``@par(gpu=True)`` is blanked like any other ``@par`` decorator, so that loop runs sequentially
+too.
+
 Otherwise the runner is transparent: ``sys.argv`` is ``[PROGRAM.py, ARGS...]``, ``sys.path[0]``
 is the program's directory, ``__file__`` is its absolute path, an uncaught exception prints the
-program's traceback (without the runner's frames) and exits with status 1, ``sys.exit`` works
-as usual, and the recursion limit counts only the program's frames. The source is scanned with
-the ``tokenize`` module, so ``@par`` inside a string or comment is never touched.
+program's traceback (without the runner's frames, nor those of the ``kiln`` package: a failing
+kernel launch shows the launching line, then the kernel's line) and exits with status 1,
+``sys.exit`` works as usual, and the recursion limit counts only the program's frames. The
+source is scanned with the ``tokenize`` module, so ``@par`` inside a string or comment is never
+touched.
 """
 
 import builtins
@@ -152,6 +160,57 @@ def _script_headroom():
     return ns["_headroom"] + (1 if sys.version_info < (3, 12) else 0)
 
 
+def _install_gpu():
+    """``import gpu`` gives ``kiln.gpu``; ``float32`` is a builtin."""
+    from kiln import gpu
+
+    sys.modules["gpu"] = gpu
+    builtins.float32 = gpu.float32
+
+
+_PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
+
+
+def _is_kiln_frame(frame, program):
+    name = frame.f_code.co_filename
+    if name == program or name.startswith("<"):
+        return False
+    return os.path.dirname(os.path.abspath(name)) == _PACKAGE_DIR
+
+
+def _without_kiln_frames(tb, program):
+    """Traceback ``tb`` without the entries of frames in the kiln package's own files (the gpu
+    reference's launch machinery, ``par``'s checks); the program's entries are kept in order."""
+    kept = []
+    dropped = False
+    t = tb
+    while t is not None:
+        if _is_kiln_frame(t.tb_frame, program):
+            dropped = True
+        else:
+            kept.append(t)
+        t = t.tb_next
+    if not dropped:
+        return tb
+    new = None
+    for t in reversed(kept):
+        new = types.TracebackType(new, t.tb_frame, t.tb_lasti, t.tb_lineno)
+    return new
+
+
+def _strip_chained(exc, program):
+    """The same for the exceptions chained to ``exc`` (``__cause__``, ``__context__``)."""
+    seen = {id(exc)}
+    todo = [exc.__cause__, exc.__context__]
+    while todo:
+        e = todo.pop()
+        if e is None or id(e) in seen:
+            continue
+        seen.add(id(e))
+        e.__traceback__ = _without_kiln_frames(e.__traceback__, program)
+        todo += [e.__cause__, e.__context__]
+
+
 def main(argv=None):
     argv = sys.argv[1:] if argv is None else list(argv)
     if not argv or argv[0] in ("-h", "--help"):
@@ -196,6 +255,7 @@ def main(argv=None):
             sys.setrecursionlimit(sys.getrecursionlimit() + extra)
     except Exception:  # no threads on this platform: keep the limit
         pass
+    _install_gpu()
     try:
         exec(code, module.__dict__)
     except (SystemExit, KeyboardInterrupt):
@@ -203,6 +263,8 @@ def main(argv=None):
     except BaseException:
         etype, value, tb = sys.exc_info()
         tb = tb.tb_next  # the program's frames, without this runner's
+        tb = _without_kiln_frames(tb, filename)
+        _strip_chained(value, filename)
         sys.excepthook(etype, value.with_traceback(tb), tb)
         return 1
     return 0

@@ -90,6 +90,18 @@ where
 }
 
 /// `KILN_BLESS=1`: write snapshots instead of comparing.
+/// Whether the CUDA driver library can be found; suites print "skipped: no CUDA driver" for
+/// their cuda runs otherwise.
+pub fn cuda_driver_present() -> bool {
+    let dirs = ["/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/lib", "/usr/local/cuda/lib64", "/usr/lib/wsl/lib"];
+    let found = dirs.iter().any(|d| Path::new(d).join("libcuda.so.1").exists() || Path::new(d).join("libcuda.so").exists());
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    if !found {
+        ONCE.call_once(|| println!("cuda device runs: skipped: no CUDA driver (libcuda.so not found)"));
+    }
+    found
+}
+
 pub fn bless() -> bool {
     std::env::var("KILN_BLESS").is_ok_and(|v| v == "1" || v.eq_ignore_ascii_case("true"))
 }

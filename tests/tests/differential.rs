@@ -42,17 +42,34 @@ fn check_program(kiln: &Path, program: &Path, scratch: &Path) -> Vec<(String, St
         }
     };
 
-    // Programs with parallel loops must print the same with any number of threads.
-    let threads: &[Option<&str>] =
-        if uses_parallel_loops(program) { &[Some("1"), Some("2"), Some("4")] } else { &[None] };
-    for t in threads {
-        let mut cmd = kiln_command(kiln, ["run", rel.as_str()]);
-        let label = match t {
-            Some(n) => {
-                cmd.env("KILN_NUM_THREADS", n);
-                format!("{rel} [kiln run, KILN_NUM_THREADS={n}]")
-            }
-            None => format!("{rel} [kiln run]"),
+    // Programs with parallel loops must print the same with any number of threads; programs
+    // with GPU kernels on every device (cuda only where a driver is present).
+    let mut runs: Vec<(Vec<(&str, &str)>, Vec<&str>)> = Vec::new();
+    if uses_gpu(program) {
+        for device in gpu_devices() {
+            runs.push((vec![("KILN_NUM_THREADS", "2")], vec!["--device", device]));
+        }
+    } else if uses_parallel_loops(program) {
+        for n in ["1", "2", "4"] {
+            runs.push((vec![("KILN_NUM_THREADS", n)], Vec::new()));
+        }
+    } else {
+        runs.push((Vec::new(), Vec::new()));
+    }
+    for (env, flags) in &runs {
+        let mut args = vec!["run"];
+        args.extend(flags.iter().copied());
+        args.push(rel.as_str());
+        let mut cmd = kiln_command(kiln, args);
+        let mut settings: Vec<String> = flags.iter().map(|f| f.to_string()).collect();
+        for (k, v) in env {
+            cmd.env(k, v);
+            settings.push(format!("{k}={v}"));
+        }
+        let label = if settings.is_empty() {
+            format!("{rel} [kiln run]")
+        } else {
+            format!("{rel} [kiln run, {}]", settings.join(" "))
         };
         match run_with_timeout(&mut cmd, TIMEOUT) {
             Ok(out) => {
@@ -101,6 +118,21 @@ fn check_program(kiln: &Path, program: &Path, scratch: &Path) -> Vec<(String, St
         }
     }
     failures
+}
+
+/// Whether a program uses GPU kernels (`import gpu` / `from kiln import gpu`).
+fn uses_gpu(program: &Path) -> bool {
+    std::fs::read_to_string(program).is_ok_and(|s| s.contains("import gpu"))
+}
+
+/// The kernel devices of this machine: cpu and wgpu always (CI installs lavapipe), cuda where
+/// the driver library is present.
+fn gpu_devices() -> Vec<&'static str> {
+    let mut devices = vec!["cpu", "wgpu"];
+    if kiln_tests::cuda_driver_present() {
+        devices.push("cuda");
+    }
+    devices
 }
 
 /// Whether a program spells a parallel loop (`@par` or `par(...)`).

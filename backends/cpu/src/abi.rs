@@ -73,6 +73,13 @@ pub const FUNCTIONS: &[RuntimeDecl] = &[
     // out partials, out chunk count.
     f("kiln_rt_par_for", &[Ptr, Ptr, I64, I64, I64, I64, I64, Ptr, Ptr], U8, Any),
     f("kiln_rt_set_default_threads", &[I64], Void, Any),
+    // GPU kernels (docs/gpu.md): launch(desc, args, grid, block); the CPU device's barrier;
+    // device arrays.
+    f("kiln_rt_gpu_launch", &[Ptr, Ptr, Ptr, Ptr], U8, Any),
+    f("kiln_rt_gpu_barrier", &[Ptr], Void, Any),
+    f("kiln_rt_gpu_to_device", &[List, U8, Ptr], U8, Any),
+    f("kiln_rt_gpu_copy_to_host", &[Ptr, Ptr], U8, Any),
+    f("kiln_rt_gpu_array_len", &[Ptr], I64, ReadsArgs),
     // Hashing, dicts and sets (keys and values passed by address; see containers.rs).
     f("kiln_rt_hash_int", &[I64], I64, Pure),
     f("kiln_rt_hash_float", &[F64], I64, Pure),

@@ -48,6 +48,8 @@ pub(crate) struct Codegen<'a, 'ctx> {
     cpu: (String, String),
     /// The `KKeyOps` descriptor of each dict key / set element type (see `containers.rs`).
     pub(crate) key_ops: HashMap<usize, PointerValue<'ctx>>,
+    /// Each kernel's texts for the other devices (see `kernels.rs`).
+    pub(crate) kernel_code: HashMap<usize, crate::KernelCode>,
 }
 
 /// Lowers `module` into `llvm`. Returns whether the module has an entry function (and so
@@ -92,11 +94,22 @@ pub(crate) fn lower_module<'ctx>(
         unlikely,
         cpu: crate::target::host_cpu(),
         key_ops: HashMap::new(),
+        kernel_code: options.kernel_code.clone(),
     };
     cg.declare_globals()?;
     cg.declare_functions()?;
-    for (handle, _) in module.functions.iter() {
-        crate::function::lower_function(&mut cg, handle)?;
+    for (handle, function) in module.functions.iter() {
+        match function.kind {
+            FunctionKind::Host => crate::function::lower_function(&mut cg, handle)?,
+            FunctionKind::Kernel => crate::kernels::lower_kernel(&mut cg, handle)?,
+            // Inlined into the kernels that call them; never called from host code.
+            FunctionKind::Device => {
+                let llfn = cg.functions[handle.index()];
+                let bb = cg.ctx.append_basic_block(llfn, "entry");
+                cg.builder.position_at_end(bb);
+                cg.builder.build_unreachable()?;
+            }
+        }
     }
     match module.entry {
         Some(entry) => {
@@ -341,13 +354,12 @@ impl<'a, 'ctx> Codegen<'a, 'ctx> {
 
     fn declare_functions(&mut self) -> Result<(), BackendError> {
         for (handle, function) in self.module.functions.iter() {
-            if function.kind == FunctionKind::Kernel {
-                return Err(BackendError::new(
-                    format!("GPU kernels (`{}`) are not supported by the CPU backend yet", function.source_name),
-                    function.span,
-                ));
-            }
-            let ty = self.signature(handle)?;
+            let ty = if function.kind == FunctionKind::Kernel {
+                // One thread: `void (CpuThreadCtx *, const u64 *args)` (see kernels.rs).
+                self.ctx.void_type().fn_type(&[self.ptr_type().into(), self.ptr_type().into()], false)
+            } else {
+                self.signature(handle)?
+            };
             // A prefix keeps user names (`main`, ...) apart from C and runtime symbols.
             let llfn = self.llvm.add_function(&format!("py.{}", function.name), ty, Some(Linkage::Internal));
             self.add_function_attributes(llfn);

@@ -95,7 +95,9 @@ impl BlockEffects {
                 | Statement::Return { .. }
                 | Statement::IndexStore { .. }
                 | Statement::Raise { .. }
-                | Statement::Barrier => {}
+                | Statement::Barrier
+                // A launch writes list elements in place; lengths and storage stay.
+                | Statement::Launch { .. } => {}
             }
         }
     }

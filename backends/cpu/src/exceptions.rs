@@ -61,6 +61,10 @@ impl<'ctx> FunctionLowering<'_, '_, 'ctx> {
 
     /// After a call of a raising function: unwind when `flag` (an `i1`) is set.
     pub(crate) fn check_flag(&mut self, flag: IntValue<'ctx>, line: u32) -> Result<(), BackendError> {
+        // A kernel's checks were made explicit before (`lower_kernels`): nothing raises here.
+        if self.kernel.is_some() {
+            return Ok(());
+        }
         let unwind = self.unwind_block(line)?;
         let cont = self.new_block("ok");
         self.cg.unlikely_branch(flag, unwind, cont)?;
@@ -83,8 +87,9 @@ impl<'ctx> FunctionLowering<'_, '_, 'ctx> {
         message: &str,
         line: u32,
     ) -> Result<(), BackendError> {
-        // A condition folded to false by the builder needs no raise path.
-        if cond.get_zero_extended_constant() == Some(0) {
+        // A condition folded to false by the builder needs no raise path; in a kernel the
+        // check was made explicit before (`lower_kernels`).
+        if cond.get_zero_extended_constant() == Some(0) || self.kernel.is_some() {
             return Ok(());
         }
         let key = (kind.to_owned(), message.to_owned(), line);

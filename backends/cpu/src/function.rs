@@ -56,6 +56,8 @@ pub(crate) struct FunctionLowering<'a, 'b, 'ctx> {
     /// Per enclosing loop: the list and string headers loaded before it (see
     /// [`FunctionLowering::preload_invariant_headers`]).
     pub(crate) preloaded: Vec<HashMap<BaseKey, Header<'ctx>>>,
+    /// Set while lowering a GPU kernel (see `kernels.rs`).
+    pub(crate) kernel: Option<crate::kernels::KernelState<'ctx>>,
 }
 
 /// What holds a list or string that a loop accesses.
@@ -111,6 +113,7 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             raise_blocks: HashMap::new(),
             stmt_span: func.span,
             preloaded: Vec::new(),
+            kernel: None,
         }
     }
 
@@ -143,7 +146,7 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
         self.error(format!("{what} not supported by the CPU backend yet"), span)
     }
 
-    fn lower(&mut self, body: BasicBlock<'ctx>) -> Result<(), BackendError> {
+    pub(crate) fn lower(&mut self, body: BasicBlock<'ctx>) -> Result<(), BackendError> {
         self.cg.builder.position_at_end(body);
         if self.finfo.recursive {
             self.stack_check()?;
@@ -318,6 +321,9 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
     }
 
     fn statement(&mut self, statement: &'a Statement, span: Span) -> Result<(), BackendError> {
+        if self.kernel_statement(statement)? {
+            return Ok(());
+        }
         match statement {
             Statement::Emit(range) => {
                 for h in range.iter() {
@@ -468,6 +474,7 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
                 return Err(self.unsupported("parallel loops on a GPU (`par(gpu=True)`) are", span))
             }
             Statement::Barrier => return Err(self.unsupported("`gpu.syncthreads()` is", span)),
+            Statement::Launch { kernel, args, grid, block } => self.launch(*kernel, args, grid, block)?,
         }
         Ok(())
     }
@@ -475,6 +482,10 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
     /// `return value` following the calling convention; `None` returns the result type's zero
     /// (only reachable when control falls off the end of a function).
     pub(crate) fn build_return(&mut self, value: Option<BasicValueEnum<'ctx>>) -> Result<(), BackendError> {
+        if self.kernel.is_some() {
+            self.b().build_return(None)?;
+            return Ok(());
+        }
         let result = self.func.result;
         let none = is_none(self.cg.module, result);
         let may_raise = self.finfo.may_raise;
@@ -505,10 +516,9 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
 
     // ----- lists --------------------------------------------------------------------------------
 
-    fn list_elem_type(&self, list: Handle<Expression>, span: Span) -> Result<Handle<Type>, BackendError> {
+    fn list_elem_type(&self, list: Handle<Expression>, _span: Span) -> Result<Handle<Type>, BackendError> {
         match &self.cg.module.types[self.type_of(list)] {
-            Type::List { elem } => Ok(*elem),
-            Type::ArrayView { .. } => Err(self.unsupported("array views are", span)),
+            Type::List { elem } | Type::ArrayView { elem, .. } => Ok(*elem),
             _ => Err(self.internal("indexing of a non-list")),
         }
     }
@@ -658,7 +668,7 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
 
     /// The address of `list[index]` after Python's index normalisation and bounds check
     /// (raising `IndexError(message)` at `line`).
-    fn list_element(
+    pub(crate) fn list_element(
         &mut self,
         list: Handle<Expression>,
         index: Handle<Expression>,
@@ -804,6 +814,9 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
     fn expression(&mut self, h: Handle<Expression>) -> Result<BasicValueEnum<'ctx>, BackendError> {
         let span = self.func.expressions.span(h);
         let expr = self.func.expressions.get(h).ok_or_else(|| self.internal("expression out of range"))?;
+        if let Some(v) = self.kernel_expression(expr)? {
+            return Ok(v);
+        }
         let ctx = self.cg.ctx;
         Ok(match expr {
             Expression::Literal(lit) => match lit {
@@ -928,9 +941,14 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
                     .ok_or_else(|| self.internal("preloaded header"))?
                     .len
                     .into(),
-                Type::List { .. } => {
+                Type::List { .. } | Type::ArrayView { .. } => {
                     let l = self.ptr(*value)?;
                     self.list_len(l)?.into()
+                }
+                Type::DeviceArray { .. } => {
+                    let a = self.value(*value)?;
+                    let f = self.cg.runtime("kiln_rt_gpu_array_len")?;
+                    self.cg.call_value(f, &[a.into()])?
                 }
                 Type::Str => {
                     let s = self.ptr(*value)?;
@@ -958,6 +976,27 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             Expression::GpuBuiltin(_) => return Err(self.unsupported("GPU thread and block indices are", span)),
             Expression::Atomic { .. } => return Err(self.unsupported("atomics are", span)),
             Expression::SharedArray(_) => return Err(self.unsupported("shared arrays are", span)),
+            Expression::ToDevice { list } => {
+                let elem = self.list_elem_type(*list, span)?;
+                let code = crate::kernels::elem_code(self.cg.module, elem)?;
+                let l = self.ptr(*list)?;
+                let out = self.alloca(self.cg.ptr_type().into(), "device.array")?;
+                let f = self.cg.runtime("kiln_rt_gpu_to_device")?;
+                let code = ctx.i8_type().const_int(code as u64, false);
+                let status = self.cg.call_value(f, &[l.into(), code.into(), out.into()])?.into_int_value();
+                let line = self.expr_line(h);
+                self.check_status(status, line)?;
+                self.b().build_load(self.cg.ptr_type(), out, "")?
+            }
+            Expression::CopyToHost { array } => {
+                let a = self.ptr(*array)?;
+                let out = self.alloca(self.cg.ptr_type().into(), "host.list")?;
+                let f = self.cg.runtime("kiln_rt_gpu_copy_to_host")?;
+                let status = self.cg.call_value(f, &[a.into(), out.into()])?.into_int_value();
+                let line = self.expr_line(h);
+                self.check_status(status, line)?;
+                self.b().build_load(self.cg.ptr_type(), out, "")?
+            }
         })
     }
 
@@ -1022,8 +1061,15 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             BinaryOp::BitOr => b.build_or(l, r, "")?.into(),
             BinaryOp::BitXor => b.build_xor(l, r, "")?.into(),
             BinaryOp::WrappingAdd => b.build_int_add(l, r, "")?.into(),
-            BinaryOp::AddOverflows => {
-                let name = if signed { "llvm.sadd.with.overflow" } else { "llvm.uadd.with.overflow" };
+            BinaryOp::AddOverflows | BinaryOp::SubOverflows | BinaryOp::MulOverflows => {
+                let name = match (op, signed) {
+                    (BinaryOp::AddOverflows, true) => "llvm.sadd.with.overflow",
+                    (BinaryOp::AddOverflows, false) => "llvm.uadd.with.overflow",
+                    (BinaryOp::SubOverflows, true) => "llvm.ssub.with.overflow",
+                    (BinaryOp::SubOverflows, false) => "llvm.usub.with.overflow",
+                    (_, true) => "llvm.smul.with.overflow",
+                    (_, false) => "llvm.umul.with.overflow",
+                };
                 let f = self.cg.intrinsic(name, &[l.get_type().into()])?;
                 let pair = self.cg.call_value(f, &[l.into(), r.into()])?.into_struct_value();
                 self.b().build_extract_value(pair, 1, "ov")?

@@ -27,6 +27,7 @@ mod effects;
 mod exceptions;
 mod function;
 mod jit;
+mod kernels;
 mod parallel;
 mod target;
 mod types;
@@ -38,6 +39,7 @@ use inkwell::targets::TargetMachine;
 use kiln_ir::Span;
 
 pub use jit::JitProgram;
+pub use kernels::KernelCode;
 
 /// Code generation options.
 #[derive(Clone, Debug)]
@@ -47,11 +49,13 @@ pub struct Options {
     /// The thread count a built executable's parallel loops use when they set none
     /// (`kiln build --threads N`); `None` leaves it to `KILN_NUM_THREADS` or the core count.
     pub default_threads: Option<u32>,
+    /// Each kernel's WGSL and PTX (by function index), embedded in its launch descriptors.
+    pub kernel_code: std::collections::HashMap<usize, KernelCode>,
 }
 
 impl Default for Options {
     fn default() -> Self {
-        Options { opt_level: 2, default_threads: None }
+        Options { opt_level: 2, default_threads: None, kernel_code: Default::default() }
     }
 }
 

@@ -42,6 +42,7 @@ pub(crate) fn reg_type<'ctx>(
         Type::Scalar(s) => scalar_type(ctx, *s)?,
         Type::Str
         | Type::File
+        | Type::DeviceArray { .. }
         | Type::List { .. }
         | Type::Dict { .. }
         | Type::Set { .. }
@@ -87,6 +88,7 @@ pub(crate) fn has_pointers(module: &Module, ty: Handle<Type>) -> bool {
         Type::None | Type::Scalar(_) => false,
         Type::Str
         | Type::File
+        | Type::DeviceArray { .. }
         | Type::List { .. }
         | Type::Dict { .. }
         | Type::Set { .. }
@@ -108,6 +110,7 @@ pub(crate) fn tbaa_name(module: &Module, ty: Handle<Type>) -> Option<String> {
         },
         Type::Str
         | Type::File
+        | Type::DeviceArray { .. }
         | Type::List { .. }
         | Type::Dict { .. }
         | Type::Set { .. }

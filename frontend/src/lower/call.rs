@@ -119,6 +119,9 @@ pub(crate) fn is_builtin(name: &str) -> bool {
 
 impl FnCx<'_, '_> {
     pub fn call(&mut self, call: &ast::ExprCall, span: Span) -> Res<Val> {
+        if let Some(path) = self.gpu_path(&call.func) {
+            return self.gpu_call(&path, call, span);
+        }
         match &*call.func {
             ast::Expr::Name(n) => {
                 let name = n.id.as_str();
@@ -127,7 +130,13 @@ impl FnCx<'_, '_> {
                 }
                 if let Some(def) = self.callee_def(name) {
                     self.name_value(name, self.span_of(&*call.func))?;
+                    if self.p.defs[def].kernel {
+                        return self.launch(def, call, span);
+                    }
                     return self.call_user(def, call, span);
+                }
+                if name == "float32" && !self.is_local(name) && !self.p.globals.contains_key(name) {
+                    return self.float32_call(call, span);
                 }
                 if self.is_local(name) || self.p.globals.contains_key(name) {
                     let v = self.name_value(name, self.span_of(&*call.func))?;
@@ -143,6 +152,9 @@ impl FnCx<'_, '_> {
                     }
                 }
                 if let Some(&def) = self.p.def_by_name.get(name) {
+                    if self.p.defs[def].kernel {
+                        return self.launch(def, call, span);
+                    }
                     return self.call_user(def, call, span);
                 }
                 match self.p.imports.get(name).cloned() {
@@ -508,7 +520,16 @@ impl FnCx<'_, '_> {
             }
             return self.unknown(span);
         }
-        let inst = self.p.instance(def, args.iter().map(|a| a.ty.clone()).collect());
+        // A GPU array argument is the callee's own parameter there.
+        let arg_tys = args
+            .iter()
+            .enumerate()
+            .map(|(i, a)| match &a.ty {
+                Ty::GpuArray(g) => Ty::GpuArray(crate::ty::GpuArray { source: crate::ty::ArraySource::Param(i as u32), ..g.clone() }),
+                other => other.clone(),
+            })
+            .collect();
+        let inst = self.p.instance(def, arg_tys);
         self.note_call_site(inst);
         if self.p.defs[def].stdlib && !self.p.stdlib_call_sites.contains_key(&inst) {
             let site = match self.p.stdlib_call_sites.get(&self.inst).filter(|_| self.in_stdlib()) {
@@ -576,7 +597,8 @@ impl FnCx<'_, '_> {
                 self.arity(name, &args, 1, 1, span)?;
                 let v = &args[0];
                 match v.ty {
-                    Ty::Str | Ty::List(_) | Ty::Dict(..) | Ty::Set(_) => {
+                    Ty::GpuArray(_) | Ty::GpuRow(_) => Ok(self.gpu_len(v.clone(), span)),
+                    Ty::Str | Ty::List(_) | Ty::Dict(..) | Ty::Set(_) | Ty::DeviceArray(_) => {
                         Ok(Val { ty: Ty::Int, h: self.emit(Expression::Len { value: v.h }, span) })
                     }
                     Ty::Tuple(ref elems) => Ok(self.int(elems.len() as i64, span)),
@@ -621,7 +643,7 @@ impl FnCx<'_, '_> {
                 }
                 match v.ty {
                     Ty::Int => Ok(v),
-                    Ty::Bool | Ty::Float => Ok(self.cast(v, Ty::Int, span)),
+                    Ty::Bool | Ty::Float | Ty::Float32 => Ok(self.cast(v, Ty::Int, span)),
                     Ty::Str => {
                         let ten = self.int(10, span);
                         Ok(Val { ty: Ty::Int, h: self.runtime(RuntimeFn::StrToInt, vec![v.h, ten.h], span) })
@@ -639,7 +661,7 @@ impl FnCx<'_, '_> {
                 };
                 match v.ty {
                     Ty::Float => Ok(v),
-                    Ty::Int | Ty::Bool => Ok(self.cast(v, Ty::Float, span)),
+                    Ty::Int | Ty::Bool | Ty::Float32 => Ok(self.cast(v, Ty::Float, span)),
                     Ty::Str => {
                         // Literal strings are converted now; others must wait for str parsing.
                         if let Some(Expression::Literal(Literal::Str(s))) = self.f.expressions.get(v.h) {
@@ -760,6 +782,12 @@ impl FnCx<'_, '_> {
                 let v = args.into_iter().next().expect("checked arity");
                 match v.ty {
                     Ty::Float => self.math_call(MathFunction::Fabs, vec![v], span),
+                    Ty::Float32 => {
+                        // Exact through a double.
+                        let wide = self.cast(v, Ty::Float, span);
+                        let a = self.math_call(MathFunction::Fabs, vec![wide], span)?;
+                        Ok(self.cast(a, Ty::Float32, span))
+                    }
                     Ty::Int | Ty::Bool => {
                         let v = self.cast(v, Ty::Int, span);
                         let zero = self.lit(Literal::I64(0), span);
@@ -900,13 +928,25 @@ impl FnCx<'_, '_> {
         let function = match v.ty {
             Ty::Int => RuntimeFn::PrintInt,
             Ty::Float => RuntimeFn::PrintFloat,
+            Ty::Float32 => {
+                let f = self.cast(v, Ty::Float, span);
+                return self.print_value(f, span);
+            }
             Ty::Bool => RuntimeFn::PrintBool,
             Ty::Str => RuntimeFn::PrintStr,
             Ty::None => {
                 self.runtime(RuntimeFn::PrintNone, vec![], span);
                 return Ok(());
             }
-            Ty::List(_) | Ty::Tuple(_) | Ty::Func(_) | Ty::Dict(..) | Ty::Set(_) | Ty::File => {
+            Ty::List(_)
+            | Ty::Tuple(_)
+            | Ty::Func(_)
+            | Ty::Dict(..)
+            | Ty::Set(_)
+            | Ty::File
+            | Ty::DeviceArray(_)
+            | Ty::GpuArray(_)
+            | Ty::GpuRow(_) => {
                 let s = self.str_of(v, span)?;
                 self.runtime(RuntimeFn::PrintStr, vec![s.h], span);
                 return Ok(());
@@ -1016,6 +1056,9 @@ impl FnCx<'_, '_> {
     fn call_method(&mut self, a: &ast::ExprAttribute, call: &ast::ExprCall, span: Span) -> Res<Val> {
         let receiver = self.expr(&a.value)?;
         let method = a.attr.as_str();
+        if let Ty::DeviceArray(_) = receiver.ty {
+            return self.device_array_method(receiver, method, call, span);
+        }
         let kind = match receiver.ty {
             Ty::List(_) => Some("list"),
             Ty::Dict(..) => Some("dict"),

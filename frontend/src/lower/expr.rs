@@ -279,6 +279,9 @@ impl FnCx<'_, '_> {
     }
 
     fn attribute(&mut self, a: &ast::ExprAttribute, span: Span) -> Res<Val> {
+        if let Some(path) = self.gpu_path(&ast::Expr::Attribute(a.clone())) {
+            return self.gpu_attribute(&path, span);
+        }
         if let ast::Expr::Name(n) = &*a.value {
             if self.read_name_is_module(n.id.as_str()) == Some(Imported::SysModule) {
                 return self.sys_attribute(a.attr.as_str(), span);
@@ -314,6 +317,7 @@ impl FnCx<'_, '_> {
         let scalar = match to {
             Ty::Int => Scalar::I64,
             Ty::Float => Scalar::F64,
+            Ty::Float32 => Scalar::F32,
             Ty::Bool => Scalar::BOOL,
             _ => unreachable!("casts are between numeric types"),
         };
@@ -337,7 +341,10 @@ impl FnCx<'_, '_> {
     pub fn truthy(&mut self, v: Val, span: Span) -> Res<kiln_ir::Handle<Expression>> {
         Ok(match v.ty {
             Ty::Bool => v.h,
-            Ty::Int | Ty::Float => self.cast(v, Ty::Bool, span).h,
+            Ty::Int | Ty::Float | Ty::Float32 => self.cast(v, Ty::Bool, span).h,
+            Ty::DeviceArray(_) | Ty::GpuArray(_) | Ty::GpuRow(_) => {
+                return self.fail(Diagnostic::error(format!("kiln cannot test the truth of a {}", v.ty), span))
+            }
             Ty::None => self.lit(Literal::Bool(false), span),
             Ty::Tuple(ref elems) => self.lit(Literal::Bool(!elems.is_empty()), span),
             Ty::Func(_) | Ty::File => self.lit(Literal::Bool(true), span),
@@ -490,9 +497,9 @@ impl FnCx<'_, '_> {
         };
         match (u.op, &v.ty) {
             (_, Ty::Unknown) => self.unknown(span),
-            (ast::UnaryOp::UAdd, Ty::Int | Ty::Float) => Ok(v),
+            (ast::UnaryOp::UAdd, Ty::Int | Ty::Float | Ty::Float32) => Ok(v),
             (ast::UnaryOp::UAdd, Ty::Bool) => Ok(self.cast(v, Ty::Int, span)),
-            (ast::UnaryOp::USub, Ty::Int | Ty::Float | Ty::Bool) => {
+            (ast::UnaryOp::USub, Ty::Int | Ty::Float | Ty::Float32 | Ty::Bool) => {
                 let v = if v.ty == Ty::Bool { self.cast(v, Ty::Int, span) } else { v };
                 let h = self.emit(Expression::Unary { op: UnaryOp::Neg, arg: v.h }, span);
                 Ok(Val { ty: v.ty, h })
@@ -611,10 +618,25 @@ impl FnCx<'_, '_> {
             return Ok(Val { ty: Ty::Bool, h });
         }
         let is_float = lt == Ty::Float || rt == Ty::Float;
-        if is_float && (bitwise || matches!(op, O::LShift | O::RShift)) {
+        let is_float32 = lt == Ty::Float32 || rt == Ty::Float32;
+        if (is_float || is_float32) && (bitwise || matches!(op, O::LShift | O::RShift)) {
             return type_error(self);
         }
-        // Int true division: CPython's message differs from float division's.
+        if is_float32 {
+            // An operation with a float32 operand gives a float32 (rounded each time).
+            return Ok(self.float_op(op, left, right, Ty::Float32, span));
+        }
+        // Int true division: CPython's message differs from float division's. GPU code
+        // divides in doubles (exact for operands within ±2**53; documented).
+        if op == O::Div && !is_float && self.in_gpu_code() {
+            let l = self.cast(left, Ty::Float, span);
+            let r = self.cast(right, Ty::Float, span);
+            let zero = self.lit(Literal::F64(0.0), span);
+            let is_zero = self.emit(Expression::Compare { op: CompareOp::Eq, left: r.h, right: zero }, span);
+            self.raise_if(is_zero, ExceptionKind::ZeroDivisionError, "division by zero", span);
+            let h = self.emit(Expression::Binary { op: BinaryOp::Div, left: l.h, right: r.h }, span);
+            return Ok(Val { ty: Ty::Float, h });
+        }
         if op == O::Div && !is_float {
             let l = self.cast(left, Ty::Int, span);
             let r = self.cast(right, Ty::Int, span);
@@ -667,6 +689,23 @@ impl FnCx<'_, '_> {
         };
         let h = self.emit(Expression::Binary { op: ir_op, left: l.h, right: r.h }, span);
         Ok(Val { ty, h })
+    }
+
+    /// `left op right` on floats of type `ty` (both operands converted to it).
+    fn float_op(&mut self, op: ast::Operator, left: Val, right: Val, ty: Ty, span: Span) -> Val {
+        use ast::Operator as O;
+        let ir_op = match op {
+            O::Add => BinaryOp::Add,
+            O::Sub => BinaryOp::Sub,
+            O::Mult => BinaryOp::Mul,
+            O::Div => BinaryOp::Div,
+            O::FloorDiv => BinaryOp::FloorDiv,
+            O::Mod => BinaryOp::Mod,
+            _ => BinaryOp::Pow,
+        };
+        let l = self.cast(left, ty.clone(), span);
+        let r = self.cast(right, ty.clone(), span);
+        Val { ty, h: self.emit(Expression::Binary { op: ir_op, left: l.h, right: r.h }, span) }
     }
 
     /// `a < b < c` evaluates `b` once and stops at the first false comparison.
@@ -734,8 +773,11 @@ impl FnCx<'_, '_> {
             return Ok(self.int_float_compare(ir_op, left, right, span));
         }
         if lt.is_numeric() && rt.is_numeric() {
+            // float32 is a float: compared with a float, as floats (exactly).
             let ty = if lt == Ty::Float || rt == Ty::Float {
                 Ty::Float
+            } else if lt == Ty::Float32 || rt == Ty::Float32 {
+                Ty::Float32
             } else if lt == Ty::Bool && rt == Ty::Bool {
                 Ty::Bool
             } else {
@@ -821,6 +863,10 @@ impl FnCx<'_, '_> {
         span: Span,
     ) -> kiln_ir::Handle<Expression> {
         const EXACT: i64 = 1 << 53;
+        // GPU code has no runtime: it converts (exact within ±2**53, documented).
+        if self.in_gpu_code() {
+            return fast(self);
+        }
         let mut checks = Vec::new();
         for v in ints {
             match self.f.expressions.get(v.h) {
@@ -1074,6 +1120,7 @@ impl FnCx<'_, '_> {
                 let h = self.emit(Expression::Index { base: base.h, index: index.h }, span);
                 Ok(Val { ty: (**elem).clone(), h })
             }
+            Ty::GpuArray(_) | Ty::GpuRow(_) => self.gpu_index_load(base, index, span),
             Ty::Unknown => self.unknown(span),
             Ty::Str => Ok(self.str_index(base, index, span)),
             other => self.fail(Diagnostic::error(format!("'{other}' object is not subscriptable"), span)),
@@ -1088,6 +1135,10 @@ impl FnCx<'_, '_> {
             Ty::Str => return Ok(v),
             Ty::Int => RuntimeFn::StrFromInt,
             Ty::Float => RuntimeFn::StrFromFloat,
+            Ty::Float32 => {
+                let f = self.cast(v, Ty::Float, span);
+                return self.str_of(f, span);
+            }
             Ty::Bool => RuntimeFn::StrFromBool,
             Ty::None => return Ok(self.str_lit("None", span)),
             Ty::Tuple(_) => return self.tuple_repr(v, span),
@@ -1105,8 +1156,14 @@ impl FnCx<'_, '_> {
                         .with_note("CPython prints its memory address, which differs from run to run"),
                 )
             }
-            Ty::List(ref elem) if matches!(**elem, Ty::List(_) | Ty::Tuple(_)) => {
+            Ty::List(ref elem) if matches!(**elem, Ty::List(_) | Ty::Tuple(_) | Ty::Float32) => {
                 return self.nested_list_repr(v, span)
+            }
+            Ty::DeviceArray(_) | Ty::GpuArray(_) | Ty::GpuRow(_) => {
+                return self.fail(
+                    Diagnostic::error(format!("kiln cannot turn a {} into a string", v.ty), span)
+                        .with_note("copy it to the host first (`.copy_to_host()`)"),
+                )
             }
             Ty::List(_) => {
                 let h = self.emit(Expression::ListRepr { list: v.h }, span);
@@ -1236,6 +1293,7 @@ impl FnCx<'_, '_> {
             Ty::Int => (RuntimeFn::FormatInt, value),
             Ty::Bool => (RuntimeFn::FormatBool, value),
             Ty::Float => (RuntimeFn::FormatFloat, value),
+            Ty::Float32 => (RuntimeFn::FormatFloat, self.cast(value, Ty::Float, span)),
             Ty::Str => (RuntimeFn::FormatStr, value),
             Ty::Unknown => return self.unknown(span),
             ref other => {

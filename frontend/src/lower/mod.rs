@@ -24,6 +24,7 @@ mod comprehension;
 mod dicts;
 mod expr;
 mod funcs;
+mod gpu;
 mod iter;
 mod modules;
 mod par;
@@ -54,6 +55,8 @@ pub(crate) struct FuncDef<'a> {
     pub stdlib: bool,
     /// Made by the compiler: a lambda, or a builtin used as a value (see `funcs.rs`).
     pub synthetic: bool,
+    /// `@gpu.kernel`: launched over a grid, never called (see `gpu.rs`).
+    pub kernel: bool,
 }
 
 pub(crate) struct ParamDef<'a> {
@@ -90,6 +93,8 @@ pub(crate) struct Instance {
     /// Locals read where they may be unbound: they get a runtime flag.
     pub flagged: HashSet<String>,
     pub ir_name: String,
+    /// Reads GPU builtins: GPU code only (see `gpu.rs`).
+    pub device: bool,
 }
 
 /// A module-level variable.
@@ -119,6 +124,8 @@ pub(crate) enum Imported {
     SysMember(String),
     /// `from kiln import name`.
     KilnMember(String),
+    /// `import gpu` or `from kiln import gpu`.
+    GpuModule,
 }
 
 pub(crate) struct Program<'a> {
@@ -166,6 +173,8 @@ pub(crate) struct Program<'a> {
     pub comprehension_types: HashMap<(usize, u32), Ty>,
     /// What each `def` may do that a parallel loop must know about (see `par.rs`).
     pub par_effects: HashMap<usize, par::Effects>,
+    /// Module-level names bound once to a number literal: constants in GPU code.
+    pub global_constants: HashMap<String, &'a ast::Expr>,
 }
 
 /// Marks a statement whose diagnostic has already been recorded (or, during inference, one
@@ -241,6 +250,7 @@ impl<'a> Program<'a> {
             vars: IndexMap::new(),
             flagged: HashSet::new(),
             ir_name,
+            device: false,
         });
         self.instance_by_key.insert((def, args), index);
         self.changed = true;
@@ -353,6 +363,7 @@ fn check_uncalled_defs(p: &mut Program<'_>, suite: &[ast::Stmt]) {
             vars: IndexMap::new(),
             flagged: HashSet::new(),
             ir_name: String::new(),
+            device: false,
         });
         p.entry_bound.push(None);
         let _ = stmt::walk_instance(p, index, suite);
@@ -401,6 +412,7 @@ pub(crate) fn lower_module<'a>(
         stdlib_call_sites: HashMap::new(),
         comprehension_types: HashMap::new(),
         synthetic_defs: HashMap::new(),
+        global_constants: HashMap::new(),
     };
     p.module.files.push(kiln_ir::SourceFile::new(crate::STDLIB_NAME, crate::PRELUDE));
     scope::collect_prelude(&mut p, prelude);
@@ -416,6 +428,7 @@ pub(crate) fn lower_module<'a>(
         vars: IndexMap::new(),
         flagged: HashSet::new(),
         ir_name: "<module>".into(),
+        device: false,
     });
 
     // Inference: walk every instance until nothing changes, pin down what is still open (see

@@ -70,6 +70,8 @@ struct ParOptions {
     chunk_size: Option<ast::Expr>,
     num_threads: Option<ast::Expr>,
     collapse: u32,
+    /// `gpu=True`: the body becomes a kernel on the program's kernel device.
+    gpu: bool,
 }
 
 fn int_literal(e: &ast::Expr) -> Option<i64> {
@@ -77,7 +79,8 @@ fn int_literal(e: &ast::Expr) -> Option<i64> {
 }
 
 fn parse_options(p: &Program<'_>, keywords: &[ast::Keyword]) -> Result<ParOptions, Diagnostic> {
-    let mut options = ParOptions { schedule: Schedule::Static, chunk_size: None, num_threads: None, collapse: 1 };
+    let mut options =
+        ParOptions { schedule: Schedule::Static, chunk_size: None, num_threads: None, collapse: 1, gpu: false };
     for k in keywords {
         let span = p.span_of(k);
         let Some(name) = &k.arg else {
@@ -119,17 +122,28 @@ fn parse_options(p: &Program<'_>, keywords: &[ast::Keyword]) -> Result<ParOption
                 _ => return Err(Diagnostic::error("collapse must be 1 or 2", p.span_of(&k.value))),
             },
             "gpu" => match &k.value {
-                ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Bool(false)) => {}
-                _ => {
-                    return Err(Diagnostic::error("kiln does not support `par(gpu=True)` yet", span)
-                        .with_note("GPU kernels come with the GPU backends; use `@par` on the CPU for now"))
+                ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Bool(_)) => {
+                    options.gpu = matches!(c.value, ast::Constant::Bool(true))
                 }
+                _ => return Err(Diagnostic::error("gpu must be True or False", p.span_of(&k.value))),
             },
             other => {
                 return Err(Diagnostic::error(format!("`par` has no option `{other}`"), span)
                     .with_note("the options are schedule, chunk_size, num_threads and collapse"))
             }
         }
+    }
+    let cpu_only = options.schedule != Schedule::Static
+        || options.chunk_size.is_some()
+        || options.num_threads.is_some()
+        || options.collapse != 1;
+    if options.gpu && cpu_only {
+        let span = keywords.first().map(|k| p.span_of(k)).unwrap_or(Span::UNDEFINED);
+        return Err(Diagnostic::error(
+            "schedule, chunk_size, num_threads and collapse cannot be combined with gpu=True",
+            span,
+        )
+        .with_note("a GPU loop runs one thread per iteration"));
     }
     Ok(options)
 }
@@ -1247,6 +1261,14 @@ impl FnCx<'_, '_> {
             Some(e) => Some(self.option_value(e, "num_threads")?),
             None => None,
         };
+        if options.gpu {
+            if let Some((name, _)) = plan.reductions.first() {
+                return self.fail(
+                    Diagnostic::error(format!("`{name}` would be a reduction of a `gpu=True` loop, which kiln does not support"), span)
+                        .with_note("write the per-iteration values into a list and add them up after the loop, or use gpu.atomic.add in a kernel"),
+                );
+            }
+        }
         // Reductions: function locals directly; globals through a hidden local copied in
         // before the loop and out after it.
         let mut reductions = Vec::new();
@@ -1312,6 +1334,8 @@ impl FnCx<'_, '_> {
         self.loops.push(LoopCx { broke: None, break_states: None, saw_break: false, parallel: true });
         self.bound = inside;
         let mut result = Ok(());
+        let gpu_inside = options.gpu || self.gpu_body;
+        let gpu_before = std::mem::replace(&mut self.gpu_body, gpu_inside);
         let block = self.block(|cx| {
             let i = cx.load(index, Ty::Int, span);
             result = bind(cx, i);
@@ -1319,6 +1343,7 @@ impl FnCx<'_, '_> {
                 cx.stmts(body);
             }
         });
+        self.gpu_body = gpu_before;
         self.loops.pop();
         self.par_private.pop();
         self.par_locals = saved_par_locals;
@@ -1333,7 +1358,7 @@ impl FnCx<'_, '_> {
                 schedule: options.schedule,
                 chunk_size,
                 num_threads,
-                target: ParallelTarget::Cpu,
+                target: if options.gpu { ParallelTarget::Gpu } else { ParallelTarget::Cpu },
                 reductions,
             },
             span,

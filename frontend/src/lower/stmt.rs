@@ -71,6 +71,8 @@ pub(crate) struct FnCx<'p, 'a> {
     pub comp_vars: HashMap<String, (Handle<Local>, Ty)>,
     /// The comprehensions being lowered, innermost last.
     pub comprehensions: Vec<super::comprehension::Comprehension>,
+    /// Lowering the body of a `@par(gpu=True)` loop (GPU code inside a host function).
+    pub gpu_body: bool,
     temp_counter: u32,
 }
 
@@ -110,6 +112,7 @@ pub(crate) fn walk_instance(p: &mut Program<'_>, inst: usize, suite: &[ast::Stmt
         comp_scopes: Vec::new(),
         comp_vars: HashMap::new(),
         comprehensions: Vec::new(),
+        gpu_body: false,
         temp_counter: 0,
     };
     cx.prologue();
@@ -121,6 +124,11 @@ pub(crate) fn walk_instance(p: &mut Program<'_>, inst: usize, suite: &[ast::Stmt
     cx.epilogue(span);
     let body = cx.blocks.pop().unwrap_or_default();
     cx.f.body = body;
+    if def.is_some_and(|d| cx.p.defs[d].kernel) {
+        cx.f.kind = kiln_ir::FunctionKind::Kernel;
+    } else if cx.in_gpu_code() {
+        cx.f.kind = kiln_ir::FunctionKind::Device;
+    }
     cx.p.file = program_file;
     cx.f
 }
@@ -378,6 +386,14 @@ impl<'p, 'a> FnCx<'p, 'a> {
         if let Some(done) = self.assign_comprehension_var(name, &value, span) {
             return done;
         }
+        if matches!(value.ty, Ty::GpuArray(_)) {
+            // The name stands for its parameter or shared array: nothing to store.
+            self.join_var(name, &value.ty, span)?;
+            if let Some(bound) = &mut self.bound {
+                bound.insert(name.to_string());
+            }
+            return Ok(());
+        }
         if self.p.def_by_name.contains_key(name) && !self.is_local(name) {
             return self.fail(Diagnostic::error(
                 format!("kiln does not support rebinding the function name `{name}` yet"),
@@ -504,6 +520,9 @@ impl<'p, 'a> FnCx<'p, 'a> {
         };
         if let Some(error) = self.par_read_error(name, span) {
             return self.fail(error);
+        }
+        if let Ty::GpuArray(a) = &var.ty {
+            return Ok(Some(self.gpu_array_value(a, span)));
         }
         if let Some(&local) = self.par_locals.get(name) {
             let value = self.load(local, var.ty, span);
@@ -890,6 +909,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 self.push(Statement::IndexStore { base: base.h, index: index.h, value: value.h }, span);
                 Ok(())
             }
+            Ty::GpuArray(_) | Ty::GpuRow(_) => self.gpu_index_store(base, index, value, span),
             Ty::Unknown => Ok(()),
             Ty::Str => self.fail(
                 Diagnostic::error("'str' object does not support item assignment", span)

@@ -1,7 +1,12 @@
 //! Target-independent passes over the IR. Each pass keeps the IR valid; `optimize` re-validates
 //! after every pass, so a pass bug is caught as an IR error, not as a miscompile.
 
+mod gpu_loops;
+mod kernels;
 pub mod tail_recursion;
+
+pub use gpu_loops::{contains_gpu_loop, outline_gpu_loops};
+pub use kernels::{lower_kernels, KernelError};
 
 use crate::ir::Module;
 use crate::valid::{validate, ModuleInfo, ValidationError};

@@ -1,0 +1,47 @@
+//! Facts about kernel functions that every backend and the runtime must agree on.
+
+use crate::{Block, Expression, ExceptionKind, Function, Literal, Span, Statement};
+
+/// One place where a lowered kernel can fail: a `Raise` statement. A failing thread records
+/// the site's number (its index in [`error_sites`]) in the launch's error word with an atomic
+/// minimum, so every device reports the site that comes first in the kernel's source.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ErrorSite {
+    pub kind: ExceptionKind,
+    /// The exception's message (empty when the `Raise` has none).
+    pub message: String,
+    pub span: Span,
+}
+
+/// The error sites of a lowered kernel, numbered in pre-order: the order in which a
+/// recursive walk of the body meets `Raise` statements (an `If`'s `accept` before its
+/// `reject`). Backends number the sites by the same walk.
+pub fn error_sites(function: &Function) -> Vec<ErrorSite> {
+    fn walk(function: &Function, block: &Block, out: &mut Vec<ErrorSite>) {
+        for (statement, span) in block.iter() {
+            if let Statement::Raise { kind, message } = statement {
+                let message = match message.map(|m| &function.expressions[m]) {
+                    Some(Expression::Literal(Literal::Str(text))) => text.clone(),
+                    _ => String::new(),
+                };
+                out.push(ErrorSite { kind: *kind, message, span });
+            }
+            statement.for_each_block(|b| walk(function, b, out));
+        }
+    }
+    let mut out = Vec::new();
+    walk(function, &function.body, &mut out);
+    out
+}
+
+/// Whether the kernel (after lowering) contains a barrier anywhere.
+pub fn uses_barrier(function: &Function) -> bool {
+    fn walk(block: &Block) -> bool {
+        block.iter().any(|(s, _)| {
+            let mut found = matches!(s, Statement::Barrier);
+            s.for_each_block(|b| found |= walk(b));
+            found
+        })
+    }
+    walk(&function.body)
+}
