@@ -2,6 +2,7 @@
 
 use crate::diagnostics;
 use crate::{CommonOptions, Device, Emit};
+use std::collections::HashMap;
 use std::path::Path;
 
 /// Exit status for compile errors and bad command lines.
@@ -60,22 +61,51 @@ fn compile_to_ir_here(file: &Path, opt_level: u8) -> Result<Frontend, i32> {
     }
 }
 
-/// The WGSL of every kernel of the module, by function index (`None` without kernels).
-fn kernel_wgsl(front: &Frontend) -> Result<std::collections::HashMap<usize, String>, i32> {
-    let mut out = std::collections::HashMap::new();
+/// Which device texts to generate for the kernels.
+#[derive(Clone, Copy)]
+struct Targets {
+    wgsl: bool,
+    ptx: bool,
+    /// A kernel that cannot be compiled for a device is a compile error (else that device
+    /// reports it when the kernel is launched there).
+    strict: bool,
+}
+
+/// The WGSL and PTX of every kernel of the module, by function index.
+fn kernel_code(front: &Frontend, targets: Targets) -> Result<HashMap<usize, kiln_backend_cpu::KernelCode>, i32> {
+    let mut out = HashMap::new();
+    let fail = |f: &kiln_ir::Function, device: &str, message: String, span: kiln_ir::Span| {
+        let message = format!("kernel `{}` cannot be compiled for {device}: {message}", f.source_name);
+        let span = if span.is_defined() { span } else { f.span };
+        diagnostics::render(&front.path, &front.source, &[kiln_frontend::Diagnostic::error(message, span)]);
+        COMPILE_ERROR
+    };
     for (handle, f) in front.module.functions.iter() {
         if f.kind != kiln_ir::FunctionKind::Kernel {
             continue;
         }
-        let text = kiln_backend_wgsl::compile_kernel(&front.module, &front.info, handle)
-            .and_then(|k| kiln_backend_wgsl::to_wgsl(&k))
-            .map_err(|e| {
-                let message = format!("kernel `{}` cannot be compiled for wgpu: {}", f.source_name, e.message);
-                let span = if e.span.is_defined() { e.span } else { f.span };
-                diagnostics::render(&front.path, &front.source, &[kiln_frontend::Diagnostic::error(message, span)]);
-                COMPILE_ERROR
-            })?;
-        out.insert(handle.index(), text);
+        let mut code = kiln_backend_cpu::KernelCode::default();
+        if targets.wgsl {
+            match kiln_backend_wgsl::compile_kernel(&front.module, &front.info, handle)
+                .and_then(|k| kiln_backend_wgsl::to_wgsl(&k))
+            {
+                Ok(text) => code.wgsl = Some(text),
+                Err(e) if targets.strict => return Err(fail(f, "wgpu", e.message, e.span)),
+                Err(_) => {}
+            }
+        }
+        if targets.ptx {
+            let options = kiln_backend_ptx::PtxOptions::default();
+            match kiln_backend_ptx::compile_kernel(&front.module, &front.info, handle, &options) {
+                Ok(k) => {
+                    code.ptx = Some(k.ptx);
+                    code.ptx_entry = k.entry;
+                }
+                Err(e) if targets.strict => return Err(fail(f, "cuda", e.message, e.span)),
+                Err(_) => {}
+            }
+        }
+        out.insert(handle.index(), code);
     }
     Ok(out)
 }
@@ -102,12 +132,8 @@ fn start_device(common: &CommonOptions) -> Result<kiln_runtime::gpu::DeviceKind,
 fn backend(
     front: &Frontend,
     common: &CommonOptions,
-    wgsl: std::collections::HashMap<usize, String>,
+    kernel_code: HashMap<usize, kiln_backend_cpu::KernelCode>,
 ) -> Result<kiln_backend_cpu::Compiled, i32> {
-    let kernel_code = wgsl
-        .into_iter()
-        .map(|(k, text)| (k, kiln_backend_cpu::KernelCode { wgsl: Some(text), ..Default::default() }))
-        .collect();
     let options = kiln_backend_cpu::Options { opt_level: common.opt_level, default_threads: common.threads, kernel_code };
     kiln_backend_cpu::compile(&front.module, &front.info, &options).map_err(|e| {
         if e.span.is_defined() {
@@ -138,18 +164,25 @@ pub fn run(file: &Path, args: &[String], common: &CommonOptions) -> i32 {
         Ok(f) => f,
         Err(code) => return code,
     };
-    let mut wgsl = std::collections::HashMap::new();
+    // Kernels are compiled for the device they will run on (started now, so that a missing
+    // device is reported before the program runs).
+    let mut code = HashMap::new();
     if has_kernels(&front) {
-        match start_device(common) {
-            Ok(kiln_runtime::gpu::DeviceKind::Wgpu) => match kernel_wgsl(&front) {
-                Ok(w) => wgsl = w,
-                Err(code) => return code,
-            },
-            Ok(_) => {}
+        let device = match start_device(common) {
+            Ok(d) => d,
             Err(code) => return code,
-        }
+        };
+        let targets = Targets {
+            wgsl: device == kiln_runtime::gpu::DeviceKind::Wgpu,
+            ptx: device == kiln_runtime::gpu::DeviceKind::Cuda,
+            strict: true,
+        };
+        code = match kernel_code(&front, targets) {
+            Ok(c) => c,
+            Err(status) => return status,
+        };
     }
-    let compiled = match backend(&front, common, wgsl) {
+    let compiled = match backend(&front, common, code) {
         Ok(c) => c,
         Err(code) => return code,
     };
@@ -187,6 +220,7 @@ pub fn build(file: &Path, output: Option<&Path>, emit: Emit, common: &CommonOpti
             Emit::Ir => ".kir",
             Emit::Asm => ".s",
             Emit::Wgsl => ".wgsl",
+            Emit::Ptx => ".ptx",
             Emit::Spirv => ".spv",
         };
         std::path::PathBuf::from(format!("{stem}{ext}"))
@@ -209,23 +243,38 @@ pub fn build(file: &Path, output: Option<&Path>, emit: Emit, common: &CommonOpti
     if emit == Emit::Ir {
         return write_text(&kiln_ir::print::print_module(&front.module, Some(&front.info)));
     }
-    let wgsl = match kernel_wgsl(&front) {
-        Ok(w) => w,
-        Err(code) => return code,
-    };
-    if emit == Emit::Wgsl {
-        let mut kernels: Vec<_> = wgsl.iter().collect();
-        kernels.sort();
-        let text: Vec<String> = kernels
-            .iter()
-            .map(|(k, text)| format!("// kernel {}\n{text}", front.module.functions[kiln_ir::Handle::from_index(**k)].name))
-            .collect();
-        return write_text(&text.join("\n"));
-    }
     if emit == Emit::Spirv {
         return emit_spirv(&front, &out);
     }
-    let compiled = match backend(&front, common, wgsl) {
+    // `--emit wgsl|ptx` must produce its text; an executable embeds what compiles (a device
+    // without its kernel text reports that when the kernel is launched there).
+    let targets = Targets {
+        wgsl: matches!(emit, Emit::Wgsl | Emit::Exe | Emit::Obj),
+        ptx: matches!(emit, Emit::Ptx | Emit::Exe | Emit::Obj),
+        strict: matches!(emit, Emit::Wgsl | Emit::Ptx),
+    };
+    let code = match kernel_code(&front, targets) {
+        Ok(c) => c,
+        Err(status) => return status,
+    };
+    if matches!(emit, Emit::Wgsl | Emit::Ptx) {
+        let mut kernels: Vec<_> = code.iter().collect();
+        kernels.sort_by_key(|(k, _)| **k);
+        let text: Vec<String> = kernels
+            .iter()
+            .map(|(k, c)| {
+                let name = &front.module.functions[kiln_ir::Handle::from_index(**k)].name;
+                let body = if emit == Emit::Wgsl { c.wgsl.clone() } else { c.ptx.clone() };
+                format!("// kernel {name}\n{}", body.unwrap_or_default())
+            })
+            .collect();
+        if text.is_empty() {
+            diagnostics::plain("the program has no `@gpu.kernel` functions");
+            return COMPILE_ERROR;
+        }
+        return write_text(&text.join("\n"));
+    }
+    let compiled = match backend(&front, common, code) {
         Ok(c) => c,
         Err(code) => return code,
     };
@@ -266,7 +315,7 @@ pub fn build(file: &Path, output: Option<&Path>, emit: Emit, common: &CommonOpti
                 }
             }
         }
-        Emit::Ir | Emit::Wgsl | Emit::Spirv => unreachable!("handled above"),
+        Emit::Ir | Emit::Wgsl | Emit::Ptx | Emit::Spirv => unreachable!("handled above"),
     }
 }
 

@@ -77,6 +77,8 @@ enum Emit {
     Asm,
     /// The WGSL of every GPU kernel (what the wgpu device runs).
     Wgsl,
+    /// The PTX of every GPU kernel (what the cuda device runs).
+    Ptx,
     /// The SPIR-V of every GPU kernel (one file each).
     Spirv,
 }

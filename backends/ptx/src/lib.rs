@@ -17,9 +17,10 @@
 //! - last, a `.u64` pointer to the launch's `u32` error word (initialised to `u32::MAX`).
 //!
 //! Error site `k` (the k-th `Raise` in pre-order of the body, as `kiln_ir::kernel::error_sites`
-//! numbers them) does `atom.global.min.u32` of `k` on the error word and ends the thread
-//! (`ret`). A thread that has exited no longer holds up `bar.sync` on sm_70 and later, so
-//! this is also right in kernels with barriers.
+//! numbers them) does `atom.global.min.u32` of `k` on the error word (for site 0 LLVM emits
+//! the equivalent `atom.global.exch.b32` of 0) and ends the thread (`ret`). From sm_70 on, a
+//! thread that has exited no longer holds up `bar.sync`, so this is also right in kernels
+//! with barriers (as on the CPU device, where a returned thread counts as arrived).
 //!
 //! The kernel is marked both with LLVM's `ptx_kernel` calling convention and with an
 //! `!nvvm.annotations` `kernel` entry (LLVM 19 accepts either).
@@ -34,7 +35,7 @@
 //!
 //! # Arithmetic and math
 //!
-//! Python's semantics, as on the CPU backend ([`math`] documents each): int `//` and `%`
+//! Python's semantics, as on the CPU backend (`src/math.rs` documents each): int `//` and `%`
 //! round toward negative infinity; float `//` and `%` are CPython's `float_divmod` over an
 //! *exact* `fmod` computed inline (LLVM's NVPTX `frem` is `x - trunc(x/y)*y`, which is not
 //! exact); `float32` `//`, `%` and `**` are computed in `f64` and rounded once, like the CPU
@@ -141,7 +142,8 @@ pub fn compile_kernel_with_libdevice(
     options: &PtxOptions,
     libdevice: Option<&Path>,
 ) -> Result<PtxKernel, PtxError> {
-    let func = module.functions.get(kernel).ok_or_else(|| PtxError::new("kernel handle out of range", Span::UNDEFINED))?;
+    let func =
+        module.functions.get(kernel).ok_or_else(|| PtxError::new("kernel handle out of range", Span::UNDEFINED))?;
     if func.kind != FunctionKind::Kernel {
         return Err(PtxError::new(format!("`{}` is not a GPU kernel", func.source_name), func.span));
     }

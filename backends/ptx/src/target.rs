@@ -112,9 +112,16 @@ pub(crate) fn link_libdevice<'ctx>(
 
 /// Verifies, internalises everything but the entry, optimises (`default<O2>`, which with the
 /// NVPTX machine also resolves `__nvvm_reflect`) and writes PTX.
-pub(crate) fn finish(module: &Module<'_>, machine: &TargetMachine, entry: &str, span: Span) -> Result<String, PtxError> {
+pub(crate) fn finish(
+    module: &Module<'_>,
+    machine: &TargetMachine,
+    entry: &str,
+    span: Span,
+) -> Result<String, PtxError> {
     let internal = |message: String| PtxError::new(message, span);
-    module.verify().map_err(|e| internal(format!("internal error: invalid LLVM IR for kernel `{entry}`: {}", e.to_string_lossy())))?;
+    module.verify().map_err(|e| {
+        internal(format!("internal error: invalid LLVM IR for kernel `{entry}`: {}", e.to_string_lossy()))
+    })?;
     let mut f = module.get_first_function();
     while let Some(function) = f {
         if function.count_basic_blocks() > 0 && function.get_name().to_bytes() != entry.as_bytes() {
@@ -137,7 +144,10 @@ pub(crate) fn finish(module: &Module<'_>, machine: &TargetMachine, entry: &str, 
     let mut f = module.get_first_function();
     while let Some(function) = f {
         let name = function.get_name().to_string_lossy().into_owned();
-        if function.count_basic_blocks() == 0 && !name.starts_with("llvm.") && function.as_global_value().as_pointer_value().get_first_use().is_some() {
+        if function.count_basic_blocks() == 0
+            && !name.starts_with("llvm.")
+            && function.as_global_value().as_pointer_value().get_first_use().is_some()
+        {
             return Err(internal(format!("cuda: `{name}` is not defined (is the libdevice file a CUDA libdevice?)")));
         }
         f = function.get_next_function();

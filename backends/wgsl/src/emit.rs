@@ -36,11 +36,11 @@ pub(crate) struct Lowerer<'a, 'm> {
     values: Vec<Option<Value>>,
     locals: Vec<Option<Expr>>,
     params: Vec<Option<Expr>>,
-    /// `local_invocation_id` and `workgroup_id` (entry point arguments 0 and 1).
-    local_id: Expr,
-    group_id: Expr,
     /// The next error site's number (sites are numbered in pre-order, as the walk meets them).
     next_site: u32,
+    /// `gpu.thread`, `gpu.block`, `gpu.block.dim`, `gpu.grid.dim` (x, y, z each), loaded once
+    /// at the top: lavapipe miscompiles loops that read the launch buffer after a barrier.
+    builtins: [[Expr; 3]; 4],
 }
 
 fn err(message: impl Into<String>, span: Span) -> KernelError {
@@ -61,10 +61,7 @@ impl<'a, 'm> Lowerer<'a, 'm> {
         // Locals: function variables, except array views (resolved statically).
         let mut locals = Vec::with_capacity(func.locals.len());
         for (_, l) in func.locals.iter() {
-            locals.push(match func_scalar(ir, l.ty) {
-                Some(s) => Some(b.local(&l.name, naga_scalar(s))),
-                None => None,
-            });
+            locals.push(func_scalar(ir, l.ty).map(|s| b.local(&l.name, naga_scalar(s))));
         }
         // Scalar parameters: loaded from the Launch struct once, at the top.
         let mut params = Vec::with_capacity(func.params.len());
@@ -84,7 +81,7 @@ impl<'a, 'm> Lowerer<'a, 'm> {
                 ParamSlot::Array(_) => None,
             });
         }
-        Ok(Lowerer {
+        let mut lowerer = Lowerer {
             ir,
             func,
             info,
@@ -94,10 +91,22 @@ impl<'a, 'm> Lowerer<'a, 'm> {
             values: vec![None; func.expressions.len()],
             locals,
             params,
-            local_id,
-            group_id,
             next_site: 0,
-        })
+            builtins: [[local_id; 3]; 4],
+        };
+        for (i, axis) in [Axis::X, Axis::Y, Axis::Z].into_iter().enumerate() {
+            let thread = lowerer.b.access_index(local_id, axis_index(axis));
+            lowerer.builtins[0][i] = lowerer.widen(thread);
+            // Large grids are split into several dispatches: the runtime passes the first
+            // block of this dispatch.
+            let group = lowerer.b.access_index(group_id, axis_index(axis));
+            let group = lowerer.widen(group);
+            let offset = lowerer.launch_dim(layout.block_offset, axis);
+            lowerer.builtins[1][i] = lowerer.b.add(group, offset);
+            lowerer.builtins[2][i] = lowerer.launch_dim(layout.block_dim, axis);
+            lowerer.builtins[3][i] = lowerer.launch_dim(layout.grid_dim, axis);
+        }
+        Ok(lowerer)
     }
 
     /// Lowers the kernel body; returns the number of error sites met.
@@ -113,9 +122,9 @@ impl<'a, 'm> Lowerer<'a, 'm> {
         Ok(())
     }
 
-    fn nested_inner(&mut self, block: &Block) -> Result<naga::Block, KernelError> {
-        // FnBuilder::block takes a closure over the builder only; lowering needs the whole
-        // lowerer, so open and close the block by hand with the same discipline.
+    /// An IR block as a naga block. (`FnBuilder::block` takes a closure over the builder
+    /// only; lowering needs the whole lowerer, so the block is opened and closed by hand.)
+    fn nested(&mut self, block: &Block) -> Result<naga::Block, KernelError> {
         let outer = self.b.open_block();
         let r = self.statements(block);
         let inner = self.b.close_block(outer);
@@ -131,17 +140,17 @@ impl<'a, 'm> Lowerer<'a, 'm> {
                 }
             }
             Statement::Block(block) => {
-                let inner = self.nested_inner(block)?;
+                let inner = self.nested(block)?;
                 self.b.stmt(naga::Statement::Block(inner));
             }
             Statement::If { condition, accept, reject } => {
                 let condition = self.scalar(*condition, span)?;
-                let accept = self.nested_inner(accept)?;
-                let reject = self.nested_inner(reject)?;
+                let accept = self.nested(accept)?;
+                let reject = self.nested(reject)?;
                 self.b.stmt(naga::Statement::If { condition, accept, reject });
             }
             Statement::Loop { body } => {
-                let body = self.nested_inner(body)?;
+                let body = self.nested(body)?;
                 self.b.stmt(naga::Statement::Loop { body, continuing: naga::Block::new(), break_if: None });
             }
             Statement::Break => self.b.stmt(naga::Statement::Break),
@@ -296,7 +305,14 @@ impl<'a, 'm> Lowerer<'a, 'm> {
         let arr = self.b.access_index(launch, member);
         let ptr = self.b.access_index(arr, axis_index(axis));
         let v = self.b.load(ptr);
-        self.b.convert(v, NK::Sint, 8)
+        self.widen(v)
+    }
+
+    /// A `u32` as `i64`, through `u64`: lavapipe miscompiles comparisons of a direct
+    /// `i64(u32)` conversion with a constant (`i64(local_id.x) >= 3li` is true for 0).
+    fn widen(&mut self, v: Expr) -> Expr {
+        let wide = self.b.convert(v, NK::Uint, 8);
+        self.b.bitcast(wide, NK::Sint)
     }
 
     // ---- expressions ---------------------------------------------------------------------
@@ -386,7 +402,10 @@ impl<'a, 'm> Lowerer<'a, 'm> {
                     Some(a) => self.scalar_of(*a, span)?,
                     None => return Err(err("math function without arguments", span)),
                 };
+                // Constant arguments are pinned: the math helpers combine them with other
+                // constants (`abs(3.0lf)`), which naga's WGSL front end cannot fold.
                 let args = self.operands(args, span)?;
+                let args: Vec<_> = args.into_iter().map(|a| self.b.pin(a, naga_scalar(s))).collect();
                 math::math_function(&mut self.b, self.lib, *function, naga_scalar(s), &args, span)?
             }
             Expression::Len { value } => {
@@ -404,22 +423,15 @@ impl<'a, 'm> Lowerer<'a, 'm> {
                 let stored = self.b.load(ptr);
                 self.decode(decl.repr, stored)
             }
-            Expression::GpuBuiltin(g) => match *g {
-                GpuBuiltin::ThreadIndex(axis) => {
-                    let c = self.b.access_index(self.local_id, axis_index(axis));
-                    self.b.convert(c, NK::Sint, 8)
-                }
-                GpuBuiltin::BlockIndex(axis) => {
-                    // Large grids are split into several dispatches: the runtime passes the
-                    // first block of this dispatch.
-                    let c = self.b.access_index(self.group_id, axis_index(axis));
-                    let c = self.b.convert(c, NK::Sint, 8);
-                    let offset = self.launch_dim(self.layout.block_offset, axis);
-                    self.b.add(c, offset)
-                }
-                GpuBuiltin::BlockDim(axis) => self.launch_dim(self.layout.block_dim, axis),
-                GpuBuiltin::GridDim(axis) => self.launch_dim(self.layout.grid_dim, axis),
-            },
+            Expression::GpuBuiltin(g) => {
+                let (group, axis) = match *g {
+                    GpuBuiltin::ThreadIndex(a) => (0, a),
+                    GpuBuiltin::BlockIndex(a) => (1, a),
+                    GpuBuiltin::BlockDim(a) => (2, a),
+                    GpuBuiltin::GridDim(a) => (3, a),
+                };
+                self.builtins[group][axis_index(axis) as usize]
+            }
             Expression::Atomic { op, array, index, value } => {
                 let root = self.array(*array, span)?;
                 let decl = self.decl(root);
@@ -465,7 +477,11 @@ impl<'a, 'm> Lowerer<'a, 'm> {
             BinaryOp::Mod if s.kind == ScalarKind::Uint => b.rem(l, r),
             BinaryOp::FloorDiv if s.is_int() => math::int_floordiv(b, naga_scalar(s), l, r),
             BinaryOp::Mod if s.is_int() => math::int_mod(b, naga_scalar(s), l, r),
-            BinaryOp::Pow if float => math::pow(b, self.lib, naga_scalar(s), l, r, span)?,
+            BinaryOp::Pow if float => {
+                // Constant operands are pinned (see `Expression::Math`).
+                let (l, r) = (b.pin(l, naga_scalar(s)), b.pin(r, naga_scalar(s)));
+                math::pow(b, self.lib, naga_scalar(s), l, r, span)?
+            }
             BinaryOp::BitAnd if boolean => b.land(l, r),
             BinaryOp::BitOr if boolean => b.lor(l, r),
             BinaryOp::BitXor if boolean => b.ne(l, r),
@@ -473,7 +489,9 @@ impl<'a, 'm> Lowerer<'a, 'm> {
             BinaryOp::BitOr => b.or(l, r),
             BinaryOp::BitXor => b.xor(l, r),
             BinaryOp::Shl | BinaryOp::Shr if s.is_int() => {
-                // WGSL shift counts are u32; the count is known to be in 0..64.
+                // WGSL shift counts are u32; the count is known to be in 0..64. A constant
+                // count is pinned: naga's WGSL front end rejects the folded `u32(1li)`.
+                let r = b.pin(r, naga_scalar(s));
                 let count = b.convert(r, NK::Uint, 4);
                 if op == BinaryOp::Shl {
                     b.shl(l, count)

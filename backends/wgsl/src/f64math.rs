@@ -15,6 +15,10 @@
 //! "medium" path), exact for |x| < 2^20·π/2 ≈ 1.6e6; beyond that the result loses accuracy
 //! gradually (fdlibm's Payne–Hanek path for huge arguments is not ported).
 
+// The constants are fdlibm's, written exactly as in its sources (more digits than an f64
+// holds) so that they can be checked against them.
+#![allow(clippy::excessive_precision, clippy::approx_constant)]
+
 use std::collections::HashMap;
 
 use kiln_ir::{MathFunction, Span};
@@ -292,7 +296,7 @@ impl M<'_, '_> {
     fn bits(&mut self, x: Expr) -> Expr {
         self.b.bitcast(x, NK::Uint)
     }
-    fn from_bits(&mut self, u: Expr) -> Expr {
+    fn float_of_bits(&mut self, u: Expr) -> Expr {
         self.b.bitcast(u, NK::Float)
     }
     /// `x` with the low 32 bits of its representation cleared (fdlibm's `SET_LOW_WORD(x, 0)`).
@@ -300,7 +304,7 @@ impl M<'_, '_> {
         let u = self.bits(x);
         let mask = self.b.u64(0xffff_ffff_0000_0000);
         let v = self.b.and(u, mask);
-        self.from_bits(v)
+        self.float_of_bits(v)
     }
     /// The high 32 bits of the representation, as an i64 (fdlibm's `GET_HIGH_WORD`).
     fn high(&mut self, x: Expr) -> Expr {
@@ -316,7 +320,7 @@ impl M<'_, '_> {
         let u = self.b.and(u, mask);
         let s = self.b.u32(32);
         let v = self.b.shl(u, s);
-        self.from_bits(v)
+        self.float_of_bits(v)
     }
     /// 2^k for an i64 `k` in -1022..=1023.
     fn pow2(&mut self, k: Expr) -> Expr {
@@ -325,7 +329,7 @@ impl M<'_, '_> {
         let e = self.b.convert(e, NK::Uint, 8);
         let s = self.b.u32(52);
         let v = self.b.shl(e, s);
-        self.from_bits(v)
+        self.float_of_bits(v)
     }
     /// `x * 2^k` for an i64 `k` in -2044..=2046, rounding once (also into subnormals).
     fn scale(&mut self, x: Expr, k: Expr) -> Expr {
@@ -448,7 +452,7 @@ impl M<'_, '_> {
         let xb = self.bits(xs);
         let low = self.b.and(xb, low_mask);
         let mb = self.b.or(hm, low);
-        let m = self.from_bits(mb);
+        let m = self.float_of_bits(mb);
         let one = self.c(1.0);
         let f = self.sub(m, one);
         let ff = self.mul(f, f);
@@ -1224,7 +1228,7 @@ impl M<'_, '_> {
         let hi = self.with_high(ix);
         let hib = self.bits(hi);
         let mb = self.b.or(hib, low);
-        let ax = self.from_bits(mb);
+        let ax = self.float_of_bits(mb);
         let pick = |m: &mut Self, v: [f64; 2]| {
             let a = m.c(v[1]);
             let b = m.c(v[0]);

@@ -47,7 +47,24 @@
 //! `%` round toward negative infinity on ints and floats exactly as the CPU backend does
 //! (float `%` with an exact software `fmod`: drivers' `OpFRem` is not exact). `float32` arithmetic
 //! stays in 32 bits, so kernels without `float`s need no f64 support. `math` functions on
-//! `float32` use the GPU's own functions (GPU precision); on `float` see [`f64math`].
+//! `float32` use the GPU's own functions (GPU precision). On `float`, only `sqrt`, `fabs`,
+//! `floor`, `ceil` and `trunc` are native: GLSL.std.450 defines the others for 32-bit floats
+//! only, and lavapipe computes garbage for them on doubles (`sin(0.1)` gave `1e-310`), so
+//! they are ports of fdlibm generated as helper functions (`kiln_sin`, `kiln_pow_positive`...,
+//! within 1 ulp of the platform libm on our tests, 3 for `tanh`, 2 for `hypot`; `sin`/`cos`/
+//! `tan` lose accuracy beyond |x| ≈ 1.6e6, where fdlibm switches to Payne–Hanek).
+//! Float `!=` is IEEE's (true for NaN): naga's own float `!=` is ordered.
+//!
+//! Values that WGSL would fold at compile time (expressions of literals only) are kept at
+//! run time (`FnBuilder::pin`): naga's constant evaluator cannot convert 64-bit literals to
+//! 32 bits and rejects overflowing int arithmetic, which kernels define to wrap.
+//!
+//! # Not supported
+//!
+//! Anything the kernel lowering does not produce: strings, lists, tuples, dicts and sets,
+//! globals, calls that were not inlined, int `**`, parallel loops, array views that are not
+//! statically one parameter or shared array, atomics on bool arrays, returning a value. Each
+//! is a [`KernelError`] naming the construct, with the span of the IR node.
 
 mod builder;
 mod emit;

@@ -138,7 +138,20 @@ fn f64_trig() {
     use MathFunction as F;
     let xs = with_specials(
         sample(3000, -1e6, 1e6, 5),
-        &[0.0, -0.0, 1e-300, 0.1, 0.5, 1.0, 3.0, 1.5707963267948966, 3.141592653589793, 6.283185307179586, 100.0, 1e5],
+        &[
+            0.0,
+            -0.0,
+            1e-300,
+            0.1,
+            0.5,
+            1.0,
+            3.0,
+            std::f64::consts::FRAC_PI_2,
+            std::f64::consts::PI,
+            std::f64::consts::TAU,
+            100.0,
+            1e5,
+        ],
     );
     let small = sample(2000, -10.0, 10.0, 6);
     for xs in [&xs, &small] {

@@ -208,6 +208,7 @@ pub struct LaunchLayout {
 }
 
 impl LaunchLayout {
+    /// The layout for `scalars` scalar and `arrays` array parameters.
     pub fn new(scalars: usize, arrays: usize) -> LaunchLayout {
         let lengths = 8 * scalars;
         let block_offset = lengths + 8 * arrays;
@@ -262,6 +263,11 @@ static SELECTING: Mutex<()> = Mutex::new(());
 /// `wgpu: no Vulkan/Metal/DX12 adapter found`. `auto` never fails: it falls back to cpu.
 pub fn request_device(name: &str) -> Result<DeviceKind, String> {
     let _selecting = SELECTING.lock().unwrap_or_else(|e| e.into_inner());
+    select(name)
+}
+
+/// [`request_device`] under the selection lock.
+fn select(name: &str) -> Result<DeviceKind, String> {
     array::release_unreachable();
     let kind = match name.trim().to_ascii_lowercase().as_str() {
         "cpu" => DeviceKind::Cpu,
@@ -276,7 +282,7 @@ pub fn request_device(name: &str) -> Result<DeviceKind, String> {
         "auto" => {
             if cuda::state().is_ok() {
                 DeviceKind::Cuda
-            } else if wgpu::state().is_ok_and(|s| !s.is_software()) {
+            } else if wgpu::has_hardware_adapter() && wgpu::state().is_ok() {
                 DeviceKind::Wgpu
             } else {
                 DeviceKind::Cpu
@@ -299,11 +305,14 @@ pub fn device_for_use() -> DeviceKind {
     if let Some(kind) = current_device() {
         return kind;
     }
+    let _selecting = SELECTING.lock().unwrap_or_else(|e| e.into_inner());
+    // Another thread may have chosen meanwhile.
+    if let Some(kind) = current_device() {
+        return kind;
+    }
     let name = std::env::var("KILN_DEVICE").unwrap_or_default();
     let name = if name.trim().is_empty() { "auto".to_string() } else { name };
-    // Another thread may have chosen meanwhile: `request_device` then re-probes the same
-    // (cached) device, which is harmless.
-    match request_device(&name) {
+    match select(&name) {
         Ok(kind) => kind,
         Err(reason) => fail_device(&reason),
     }
@@ -379,6 +388,8 @@ impl KernelDesc {
         unsafe { text(self.name, self.name_len) }
     }
 
+    /// The source path the traceback prints.
+    ///
     /// # Safety
     /// As [`KernelDesc::name`].
     pub unsafe fn file(&self) -> &str {
@@ -386,6 +397,8 @@ impl KernelDesc {
         unsafe { text(self.file, self.file_len) }
     }
 
+    /// The parameter descriptors.
+    ///
     /// # Safety
     /// As [`KernelDesc::name`].
     pub unsafe fn params(&self) -> &[ParamDesc] {
@@ -393,6 +406,8 @@ impl KernelDesc {
         unsafe { items(self.params, self.num_params) }
     }
 
+    /// The error sites.
+    ///
     /// # Safety
     /// As [`KernelDesc::name`].
     pub unsafe fn sites(&self) -> &[ErrorSite] {
@@ -400,6 +415,8 @@ impl KernelDesc {
         unsafe { items(self.sites, self.num_sites) }
     }
 
+    /// The WGSL source (empty when not compiled for wgpu).
+    ///
     /// # Safety
     /// As [`KernelDesc::name`].
     pub unsafe fn wgsl(&self) -> &str {
@@ -407,6 +424,8 @@ impl KernelDesc {
         unsafe { text(self.wgsl, self.wgsl_len) }
     }
 
+    /// The PTX source (empty when not compiled for cuda).
+    ///
     /// # Safety
     /// As [`KernelDesc::name`].
     pub unsafe fn ptx(&self) -> &str {
@@ -414,6 +433,8 @@ impl KernelDesc {
         unsafe { text(self.ptx, self.ptx_len) }
     }
 
+    /// The PTX entry's name.
+    ///
     /// # Safety
     /// As [`KernelDesc::name`].
     pub unsafe fn ptx_entry(&self) -> &str {
@@ -695,6 +716,23 @@ pub fn symbols() -> Vec<(&'static str, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The layouts the compiler's backends emit (docs/gpu.md).
+    #[test]
+    fn abi_layouts() {
+        use std::mem::{offset_of, size_of};
+        assert_eq!(size_of::<ParamDesc>(), 2);
+        assert_eq!((size_of::<ErrorSite>(), offset_of!(ErrorSite, line)), (40, 32));
+        assert_eq!((size_of::<CpuArray>(), offset_of!(CpuArray, len)), (16, 8));
+        assert_eq!(size_of::<CpuThreadCtx>(), 112);
+        assert_eq!((offset_of!(CpuThreadCtx, shared), offset_of!(CpuThreadCtx, error)), (96, 104));
+        assert_eq!(size_of::<KernelDesc>(), 136);
+        assert_eq!(offset_of!(KernelDesc, shared_bytes), 64);
+        assert_eq!(offset_of!(KernelDesc, uses_barrier), 72);
+        assert_eq!(offset_of!(KernelDesc, cpu_entry), 80);
+        assert_eq!(offset_of!(KernelDesc, wgsl), 88);
+        assert_eq!(offset_of!(KernelDesc, ptx_entry_len), 128);
+    }
 
     #[test]
     fn launch_layout() {

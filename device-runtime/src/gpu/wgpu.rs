@@ -148,13 +148,32 @@ fn wanted_features() -> w::Features {
         | w::Features::SHADER_INT64_ATOMIC_ALL_OPS
 }
 
-fn open() -> Result<State, String> {
+/// A new instance (wgpu's environment variables apply) and its adapters, best first.
+fn adapters() -> (w::Instance, Vec<w::Adapter>) {
     ensure_xdg_runtime_dir();
     let desc = w::InstanceDescriptor::new_without_display_handle_from_env();
     let backends = desc.backends;
     let instance = w::Instance::new(desc);
     let mut adapters = pollster::block_on(instance.enumerate_adapters(backends));
     adapters.sort_by_key(|a| rank(a.get_info().device_type));
+    (instance, adapters)
+}
+
+/// Is there a hardware adapter (what `auto` wants)? Checked once, without opening a device
+/// when there is only a software one.
+pub(crate) fn has_hardware_adapter() -> bool {
+    static HARDWARE: OnceLock<bool> = OnceLock::new();
+    *HARDWARE.get_or_init(|| {
+        if let Some(Ok(st)) = STATE.get() {
+            return !st.is_software();
+        }
+        catch_unwind(|| adapters().1.first().is_some_and(|a| a.get_info().device_type != w::DeviceType::Cpu))
+            .unwrap_or(false)
+    })
+}
+
+fn open() -> Result<State, String> {
+    let (instance, adapters) = adapters();
     let Some(adapter) = adapters.into_iter().next() else {
         return Err("wgpu: no Vulkan/Metal/DX12 adapter found".to_string());
     };
@@ -480,6 +499,10 @@ fn pipeline<'k>(
     k.pipelines.get(&block).ok_or_else(|| runtime_error("wgpu: pipeline cache"))
 }
 
+/// Most dispatches one launch is split into (each covers up to 65535 blocks per dimension
+/// on usual adapters, so this allows grids of billions of blocks).
+const MAX_DISPATCHES: u64 = 1 << 16;
+
 /// An array argument's buffer.
 enum ArrayBuf<'a> {
     /// A list's elements, uploaded for this launch and read back after it.
@@ -612,7 +635,14 @@ pub(crate) unsafe fn launch(job: &Job<'_>) -> Result<u32, Fail> {
         put_u32s(&mut launch_bytes, lay.block_offset + 32, block);
 
         // One `Launch` region per dispatch, at offsets storage bindings accept.
-        let parts = dispatches(grid, lim.max_compute_workgroups_per_dimension);
+        let max = lim.max_compute_workgroups_per_dimension.max(1);
+        if grid.iter().map(|&g| u64::from(g.div_ceil(max))).product::<u64>() > MAX_DISPATCHES {
+            return Err(value_error(format!(
+                "a grid of {}x{}x{} blocks is too large for wgpu",
+                grid[0], grid[1], grid[2]
+            )));
+        }
+        let parts = dispatches(grid, max);
         let align = u64::from(lim.min_storage_buffer_offset_alignment.max(4));
         let stride = (lay.size as u64).div_ceil(align) * align;
         let mut regions = vec![0u8; stride as usize * parts.len()];

@@ -524,6 +524,12 @@ impl<'p, 'a> FnCx<'p, 'a> {
         if let Ty::GpuArray(a) = &var.ty {
             return Ok(Some(self.gpu_array_value(a, span)));
         }
+        // GPU code cannot read the host's globals, but module-level constants are constants.
+        if !self.is_local(name) && !self.is_module && self.in_gpu_code() {
+            if let Some(&e) = self.p.global_constants.get(name) {
+                return self.expr(e).map(Some);
+            }
+        }
         if let Some(&local) = self.par_locals.get(name) {
             let value = self.load(local, var.ty, span);
             self.var_reads.insert(value.h, name.to_string());

@@ -64,6 +64,8 @@ struct Frame {
     args: Vec<Handle<Expression>>,
     /// An inlined callee's result local and "returned" flag.
     ret: Option<Returns>,
+    /// String literals: only `Raise` messages may use them (they are re-made there).
+    strings: HashMap<Handle<Expression>, String>,
 }
 
 #[derive(Clone, Copy)]
@@ -107,7 +109,7 @@ impl<'m> Lowering<'m> {
             let name = if self.frames.is_empty() { local.name.clone() } else { format!("{}.{}", src.name, local.name) };
             locals.insert(h, self.out.locals.append(Local { name, ty: local.ty }, span));
         }
-        self.frames.push(Frame { function, exprs: HashMap::new(), locals, args, ret });
+        self.frames.push(Frame { function, exprs: HashMap::new(), locals, args, ret, strings: HashMap::new() });
     }
 
     fn frame(&self) -> &Frame {
@@ -180,7 +182,10 @@ impl<'m> Lowering<'m> {
     }
 
     fn map(&self, h: Handle<Expression>, span: Span) -> Result<Handle<Expression>, KernelError> {
-        self.frame().exprs.get(&h).copied().ok_or_else(|| self.error("internal error: kernel expression used before it is lowered", span))
+        self.frame().exprs.get(&h).copied().ok_or_else(|| {
+            let what = if self.frame().strings.contains_key(&h) { "strings" } else { "this value" };
+            self.error(format!("{what} cannot be used in a GPU kernel"), span)
+        })
     }
 
     fn local(&self, l: Handle<Local>, span: Span) -> Result<Handle<Local>, KernelError> {
@@ -191,6 +196,10 @@ impl<'m> Lowering<'m> {
         match statement {
             Statement::Emit(range) => {
                 for h in range.iter() {
+                    if let Expression::Literal(Literal::Str(text)) = &self.src().expressions[h] {
+                        self.frames.last_mut().expect("a frame is open").strings.insert(h, text.clone());
+                        continue;
+                    }
                     let new = self.expression(h)?;
                     self.frames.last_mut().expect("a frame is open").exprs.insert(h, new);
                 }
@@ -241,12 +250,26 @@ impl<'m> Lowering<'m> {
                 self.push(Statement::IndexStore { base, index, value }, span);
             }
             Statement::Raise { kind, message } => {
-                let message = message.map(|m| self.map(m, span)).transpose()?;
+                let text = message.and_then(|m| self.frame().strings.get(&m).cloned());
+                let message = text.map(|t| self.lit(Literal::Str(t), span));
                 self.push(Statement::Raise { kind: *kind, message }, span);
             }
             Statement::Barrier => self.push(Statement::Barrier, span),
             Statement::StoreGlobal { .. } => return Err(self.error("a GPU kernel cannot assign a global variable", span)),
-            _ => return Err(self.error("this statement cannot be used in a GPU kernel", span)),
+            Statement::ListAppend { .. } | Statement::ListTruncate { .. } => {
+                return Err(self.error("lists cannot be changed in size in a GPU kernel", span))
+            }
+            Statement::DictStore { .. }
+            | Statement::SetAdd { .. }
+            | Statement::SetUpdate { .. }
+            | Statement::ContainerClear { .. }
+            | Statement::ContainerNext { .. } => {
+                return Err(self.error("dicts and sets cannot be used in a GPU kernel", span))
+            }
+            Statement::Launch { .. } => return Err(self.error("a GPU kernel cannot launch a kernel", span)),
+            Statement::ParallelFor { .. } => {
+                return Err(self.error("a parallel loop cannot be used in a GPU kernel", span))
+            }
         }
         Ok(())
     }
@@ -350,7 +373,7 @@ impl<'m> Lowering<'m> {
             Expression::LoadGlobal(_) => {
                 return Err(self.error("a GPU kernel cannot read a global variable (pass it as an argument)", span))
             }
-            _ => return Err(self.error("this expression cannot be used in a GPU kernel", span)),
+            other => return Err(self.error(format!("{} cannot be used in a GPU kernel", describe(other)), span)),
         })
     }
 
@@ -689,6 +712,35 @@ impl<'m> Lowering<'m> {
             Some(v) => self.emit(Expression::Load(v), span),
             None => self.lit(Literal::None, span),
         })
+    }
+}
+
+/// What a host-only expression is, for messages.
+fn describe(e: &Expression) -> &'static str {
+    use crate::RuntimeFn as R;
+    match e {
+        Expression::RuntimeCall {
+            function: R::PrintStr | R::PrintInt | R::PrintFloat | R::PrintBool | R::PrintNone,
+            ..
+        } => "`print`",
+        Expression::RuntimeCall { .. } | Expression::Literal(Literal::Str(_)) => "strings and host library functions",
+        Expression::ListNew { .. } | Expression::ListRepeat { .. } | Expression::ListConcat { .. } | Expression::ListRepr { .. } => {
+            "creating lists"
+        }
+        Expression::DictNew { .. }
+        | Expression::SetNew { .. }
+        | Expression::SetFromDisplay { .. }
+        | Expression::DictLookup { .. }
+        | Expression::DictRemove { .. }
+        | Expression::SetContains { .. }
+        | Expression::SetDiscard { .. }
+        | Expression::SetAlgebra { .. }
+        | Expression::SetPop { .. }
+        | Expression::DictPopItem { .. }
+        | Expression::ContainerCopy { .. } => "dicts and sets",
+        Expression::TupleNew { .. } | Expression::TupleGet { .. } => "tuples",
+        Expression::ToDevice { .. } | Expression::CopyToHost { .. } => "device-array transfers",
+        _ => "this expression",
     }
 }
 
