@@ -16,4 +16,10 @@ echo "== kiln build examples/nbody.py -o target/nbody && ./target/nbody"
 $kiln build examples/nbody.py -o target/nbody
 time ./target/nbody
 echo
+echo "== kiln run --device cpu examples/saxpy.py   (GPU kernels on the thread pool)"
+$kiln run --device cpu examples/saxpy.py
+echo
+echo "== kiln run --device wgpu examples/saxpy.py  (the same kernels through WGSL/Vulkan)"
+$kiln run --device wgpu examples/saxpy.py
+echo
 echo "kiln is built: $kiln (try: $kiln --help)"

@@ -134,7 +134,8 @@ fn backend(
     common: &CommonOptions,
     kernel_code: HashMap<usize, kiln_backend_cpu::KernelCode>,
 ) -> Result<kiln_backend_cpu::Compiled, i32> {
-    let options = kiln_backend_cpu::Options { opt_level: common.opt_level, default_threads: common.threads, kernel_code };
+    let options =
+        kiln_backend_cpu::Options { opt_level: common.opt_level, default_threads: common.threads, kernel_code };
     kiln_backend_cpu::compile(&front.module, &front.info, &options).map_err(|e| {
         if e.span.is_defined() {
             diagnostics::render(&front.path, &front.source, &[kiln_frontend::Diagnostic::error(e.message, e.span)]);

@@ -53,7 +53,11 @@ pub fn compile(path: &str, source: &str) -> Result<kiln_ir::Module, Vec<Diagnost
         vec![Diagnostic::error(format!("internal error: invalid IR before kernel lowering: {}", e.message), e.span)]
     };
     let kernel_error = |e: kiln_ir::passes::KernelError| vec![Diagnostic::error(e.message, e.span)];
-    if module.functions.iter().any(|(_, f)| f.kind != kiln_ir::FunctionKind::Host || kiln_ir::passes::contains_gpu_loop(&f.body)) {
+    if module
+        .functions
+        .iter()
+        .any(|(_, f)| f.kind != kiln_ir::FunctionKind::Host || kiln_ir::passes::contains_gpu_loop(&f.body))
+    {
         let info = kiln_ir::validate(&module).map_err(invalid)?;
         kiln_ir::passes::outline_gpu_loops(&mut module, &info).map_err(kernel_error)?;
         let info = kiln_ir::validate(&module).map_err(invalid)?;

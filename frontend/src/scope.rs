@@ -372,7 +372,9 @@ fn collect_constants<'a>(p: &mut Program<'a>, suite: &'a [ast::Stmt]) {
         let [ast::Expr::Name(n)] = &a.targets[..] else { continue };
         let name = n.id.to_string();
         let literal = match &*a.value {
-            ast::Expr::Constant(c) => matches!(c.value, ast::Constant::Int(_) | ast::Constant::Float(_) | ast::Constant::Bool(_)),
+            ast::Expr::Constant(c) => {
+                matches!(c.value, ast::Constant::Int(_) | ast::Constant::Float(_) | ast::Constant::Bool(_))
+            }
             ast::Expr::UnaryOp(u) => {
                 u.op == ast::UnaryOp::USub
                     && matches!(&*u.operand, ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Int(_) | ast::Constant::Float(_)))

@@ -1,6 +1,6 @@
 //! Facts about kernel functions that every backend and the runtime must agree on.
 
-use crate::{Block, Expression, ExceptionKind, Function, Literal, Span, Statement};
+use crate::{Block, ExceptionKind, Expression, Function, Literal, Span, Statement};
 
 /// One place where a lowered kernel can fail: a `Raise` statement. A failing thread records
 /// the site's number (its index in [`error_sites`]) in the launch's error word with an atomic

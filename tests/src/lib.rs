@@ -94,7 +94,8 @@ where
 /// their cuda runs otherwise.
 pub fn cuda_driver_present() -> bool {
     let dirs = ["/usr/lib/x86_64-linux-gnu", "/usr/lib64", "/usr/lib", "/usr/local/cuda/lib64", "/usr/lib/wsl/lib"];
-    let found = dirs.iter().any(|d| Path::new(d).join("libcuda.so.1").exists() || Path::new(d).join("libcuda.so").exists());
+    let found =
+        dirs.iter().any(|d| Path::new(d).join("libcuda.so.1").exists() || Path::new(d).join("libcuda.so").exists());
     static ONCE: std::sync::Once = std::sync::Once::new();
     if !found {
         ONCE.call_once(|| println!("cuda device runs: skipped: no CUDA driver (libcuda.so not found)"));
@@ -627,6 +628,65 @@ impl Failures {
     }
 }
 
+/// A snapshot suite: for every `<dir>/<name>.py`, `kiln build --emit <emit> <name>.py -o -`
+/// must print exactly `<name>.<ext>`; `check` may reject the output on its own (e.g. WGSL
+/// that naga does not validate). `KILN_BLESS=1` writes the snapshots instead.
+pub fn snapshot_suite(suite: &str, dir: &str, emit: &str, ext: &str, check: fn(&str) -> Result<(), String>) {
+    let kiln = kiln_bin();
+    let programs = find_files(&workspace_root().join(dir), "py");
+    let results = parallel_map(&programs, jobs(), |p| {
+        let rel = rel_path(p);
+        let args = ["build", "--emit", emit, rel.as_str(), "-o", "-"];
+        let out = match run_with_timeout(&mut kiln_command(&kiln, args), Duration::from_secs(60)) {
+            Ok(o) => o,
+            Err(e) => return Some(format!("  cannot start kiln: {e}\n")),
+        };
+        if out.code() != Some(0) || out.panicked() || out.stdout.is_empty() {
+            return Some(format!(
+                "  `kiln {}`: {}, {} bytes on stdout\n  stderr:\n{}",
+                args.join(" "),
+                out.describe(),
+                out.stdout.len(),
+                tail_lines(&out.stderr_text(), 20)
+            ));
+        }
+        if let Err(e) = check(&out.stdout_text()) {
+            return Some(format!("  the {emit} output is invalid: {e}\n"));
+        }
+        let snapshot = p.with_extension(ext);
+        if bless() {
+            return std::fs::write(&snapshot, &out.stdout)
+                .err()
+                .map(|e| format!("  cannot write {}: {e}\n", rel_path(&snapshot)));
+        }
+        match std::fs::read(&snapshot) {
+            Ok(expected) if expected == out.stdout => None,
+            Ok(expected) => Some(format!(
+                "  {emit} differs from {} (-snapshot +actual):\n{}",
+                rel_path(&snapshot),
+                diff(&String::from_utf8_lossy(&expected), &out.stdout_text(), 60)
+            )),
+            Err(_) => {
+                Some(format!("  no snapshot {}: write it with KILN_BLESS=1 and review it\n", rel_path(&snapshot)))
+            }
+        }
+    });
+    let mut failures = Failures::default();
+    for (p, r) in programs.iter().zip(results) {
+        if let Some(r) = r {
+            failures.add(rel_path(p), r);
+        }
+    }
+    println!(
+        "{suite}: {} programs, {} passed, {} failed{}",
+        programs.len(),
+        programs.len() - failures.len(),
+        failures.len(),
+        if bless() { " (snapshots blessed)" } else { "" }
+    );
+    failures.finish(suite, "bless snapshots with KILN_BLESS=1 after reviewing the change");
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -699,63 +759,4 @@ mod tests {
         let out = parallel_map(&items, 4, |x| x * x);
         assert_eq!(out, items.iter().map(|x| x * x).collect::<Vec<_>>());
     }
-}
-
-/// A snapshot suite: for every `<dir>/<name>.py`, `kiln build --emit <emit> <name>.py -o -`
-/// must print exactly `<name>.<ext>`; `check` may reject the output on its own (e.g. WGSL
-/// that naga does not validate). `KILN_BLESS=1` writes the snapshots instead.
-pub fn snapshot_suite(suite: &str, dir: &str, emit: &str, ext: &str, check: fn(&str) -> Result<(), String>) {
-    let kiln = kiln_bin();
-    let programs = find_files(&workspace_root().join(dir), "py");
-    let results = parallel_map(&programs, jobs(), |p| {
-        let rel = rel_path(p);
-        let args = ["build", "--emit", emit, rel.as_str(), "-o", "-"];
-        let out = match run_with_timeout(&mut kiln_command(&kiln, args), Duration::from_secs(60)) {
-            Ok(o) => o,
-            Err(e) => return Some(format!("  cannot start kiln: {e}\n")),
-        };
-        if out.code() != Some(0) || out.panicked() || out.stdout.is_empty() {
-            return Some(format!(
-                "  `kiln {}`: {}, {} bytes on stdout\n  stderr:\n{}",
-                args.join(" "),
-                out.describe(),
-                out.stdout.len(),
-                tail_lines(&out.stderr_text(), 20)
-            ));
-        }
-        if let Err(e) = check(&out.stdout_text()) {
-            return Some(format!("  the {emit} output is invalid: {e}\n"));
-        }
-        let snapshot = p.with_extension(ext);
-        if bless() {
-            return std::fs::write(&snapshot, &out.stdout)
-                .err()
-                .map(|e| format!("  cannot write {}: {e}\n", rel_path(&snapshot)));
-        }
-        match std::fs::read(&snapshot) {
-            Ok(expected) if expected == out.stdout => None,
-            Ok(expected) => Some(format!(
-                "  {emit} differs from {} (-snapshot +actual):\n{}",
-                rel_path(&snapshot),
-                diff(&String::from_utf8_lossy(&expected), &out.stdout_text(), 60)
-            )),
-            Err(_) => {
-                Some(format!("  no snapshot {}: write it with KILN_BLESS=1 and review it\n", rel_path(&snapshot)))
-            }
-        }
-    });
-    let mut failures = Failures::default();
-    for (p, r) in programs.iter().zip(results) {
-        if let Some(r) = r {
-            failures.add(rel_path(p), r);
-        }
-    }
-    println!(
-        "{suite}: {} programs, {} passed, {} failed{}",
-        programs.len(),
-        programs.len() - failures.len(),
-        failures.len(),
-        if bless() { " (snapshots blessed)" } else { "" }
-    );
-    failures.finish(suite, "bless snapshots with KILN_BLESS=1 after reviewing the change");
 }

@@ -44,7 +44,7 @@ fn check_program(kiln: &Path, program: &Path, scratch: &Path) -> Vec<(String, St
 
     // Programs with parallel loops must print the same with any number of threads; programs
     // with GPU kernels on every device (cuda only where a driver is present).
-    let mut runs: Vec<(Vec<(&str, &str)>, Vec<&str>)> = Vec::new();
+    let mut runs: Vec<Run<'_>> = Vec::new();
     if uses_gpu(program) {
         for device in gpu_devices() {
             runs.push((vec![("KILN_NUM_THREADS", "2")], vec!["--device", device]));
@@ -119,6 +119,9 @@ fn check_program(kiln: &Path, program: &Path, scratch: &Path) -> Vec<(String, St
     }
     failures
 }
+
+/// One `kiln run` of a program: environment variables and extra flags.
+type Run<'a> = (Vec<(&'a str, &'a str)>, Vec<&'a str>);
 
 /// Whether a program uses GPU kernels (`import gpu` / `from kiln import gpu`).
 fn uses_gpu(program: &Path) -> bool {

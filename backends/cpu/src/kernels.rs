@@ -172,9 +172,8 @@ impl<'a, 'ctx> FunctionLowering<'a, '_, 'ctx> {
                 let i64t = self.cg.ctx.i64_type();
                 let ctx = self.state()?.ctx;
                 // SAFETY: field `group * 3 + axis` of the ctx's leading `[12 x i64]`.
-                let p = unsafe {
-                    self.b().build_in_bounds_gep(i64t, ctx, &[i64t.const_int(group * 3 + axis, false)], "")?
-                };
+                let p =
+                    unsafe { self.b().build_in_bounds_gep(i64t, ctx, &[i64t.const_int(group * 3 + axis, false)], "")? };
                 self.b().build_load(i64t, p, "gpu")?
             }
             Expression::Atomic { op, array, index, value } => {
@@ -224,7 +223,8 @@ impl<'a, 'ctx> FunctionLowering<'a, '_, 'ctx> {
         let new = match op {
             AtomicOp::Add => self.b().build_float_add(old, v, "")?,
             AtomicOp::Min | AtomicOp::Max => {
-                let pred = if op == AtomicOp::Min { inkwell::FloatPredicate::OLT } else { inkwell::FloatPredicate::OGT };
+                let pred =
+                    if op == AtomicOp::Min { inkwell::FloatPredicate::OLT } else { inkwell::FloatPredicate::OGT };
                 let take = self.b().build_float_compare(pred, v, old, "")?;
                 self.b().build_select(take, v, old, "")?.into_float_value()
             }
@@ -248,7 +248,8 @@ impl<'a, 'ctx> FunctionLowering<'a, '_, 'ctx> {
         match statement {
             Statement::Raise { .. } => {
                 let state = self.state()?;
-                let site = *state.sites.get(&(statement as *const Statement)).ok_or_else(|| self.internal("error site"))?;
+                let site =
+                    *state.sites.get(&(statement as *const Statement)).ok_or_else(|| self.internal("error site"))?;
                 let ctx = state.ctx;
                 let ptr = self.cg.ptr_type();
                 let error_ptr = self.b().build_struct_gep(ctx_type(self.cg), ctx, CTX_ERROR, "")?;
@@ -309,16 +310,18 @@ impl<'a, 'ctx> FunctionLowering<'a, '_, 'ctx> {
             let slot = unsafe { self.b().build_in_bounds_gep(i64t, slots, &[i64t.const_int(i as u64, false)], "")? };
             self.b().build_store(slot, bits)?;
         }
-        let dims = |fl: &mut Self, ds: &[Handle<Expression>; 3], name: &str| -> Result<PointerValue<'ctx>, BackendError> {
-            let array = fl.alloca(i64t.array_type(3).into(), name)?;
-            for (i, d) in ds.iter().enumerate() {
-                let v = fl.int_as_i64(*d)?;
-                // SAFETY: element `i` of a `[3 x i64]`.
-                let slot = unsafe { fl.b().build_in_bounds_gep(i64t, array, &[i64t.const_int(i as u64, false)], "")? };
-                fl.b().build_store(slot, v)?;
-            }
-            Ok(array)
-        };
+        let dims =
+            |fl: &mut Self, ds: &[Handle<Expression>; 3], name: &str| -> Result<PointerValue<'ctx>, BackendError> {
+                let array = fl.alloca(i64t.array_type(3).into(), name)?;
+                for (i, d) in ds.iter().enumerate() {
+                    let v = fl.int_as_i64(*d)?;
+                    // SAFETY: element `i` of a `[3 x i64]`.
+                    let slot =
+                        unsafe { fl.b().build_in_bounds_gep(i64t, array, &[i64t.const_int(i as u64, false)], "")? };
+                    fl.b().build_store(slot, v)?;
+                }
+                Ok(array)
+            };
         let grid = dims(self, grid, "launch.grid")?;
         let block = dims(self, block, "launch.block")?;
         let f = self.cg.runtime("kiln_rt_gpu_launch")?;
@@ -384,25 +387,38 @@ impl<'ctx> Codegen<'_, 'ctx> {
         let param_ty = ctx.struct_type(&[i8t.into(), i8t.into()], false);
         let params: Vec<_> = kinds
             .iter()
-            .map(|(k, e)| param_ty.const_named_struct(&[i8t.const_int(*k as u64, false).into(), i8t.const_int(*e as u64, false).into()]))
+            .map(|(k, e)| {
+                param_ty.const_named_struct(&[
+                    i8t.const_int(*k as u64, false).into(),
+                    i8t.const_int(*e as u64, false).into(),
+                ])
+            })
             .collect();
         let params_global = self.llvm.add_global(param_ty.array_type(params.len() as u32), None, "kiln.params");
         params_global.set_initializer(&param_ty.const_array(&params));
         params_global.set_constant(true);
         params_global.set_linkage(inkwell::module::Linkage::Private);
-        let site_ty = ctx.struct_type(&[ptr.into(), i64t.into(), ptr.into(), i64t.into(), ctx.i32_type().into()], false);
+        let site_ty =
+            ctx.struct_type(&[ptr.into(), i64t.into(), ptr.into(), i64t.into(), ctx.i32_type().into()], false);
         let mut sites = Vec::new();
         for site in kiln_ir::kernel::error_sites(func) {
             let [kp, kl] = self.text_fields(site.kind.name());
             let [mp, ml] = self.text_fields(&site.message);
             let line = self.module.line_of(site.span).map(|(_, l)| l).unwrap_or(0);
-            sites.push(site_ty.const_named_struct(&[kp, kl, mp, ml, ctx.i32_type().const_int(line as u64, false).into()]));
+            sites.push(site_ty.const_named_struct(&[
+                kp,
+                kl,
+                mp,
+                ml,
+                ctx.i32_type().const_int(line as u64, false).into(),
+            ]));
         }
         let sites_global = self.llvm.add_global(site_ty.array_type(sites.len() as u32), None, "kiln.sites");
         sites_global.set_initializer(&site_ty.const_array(&sites));
         sites_global.set_constant(true);
         sites_global.set_linkage(inkwell::module::Linkage::Private);
-        let shared_bytes: u64 = shared_layout(self, func)?.iter().map(|(_, len, size)| (size * *len as u64).div_ceil(16) * 16).sum();
+        let shared_bytes: u64 =
+            shared_layout(self, func)?.iter().map(|(_, len, size)| (size * *len as u64).div_ceil(16) * 16).sum();
         let code = self.kernel_code.get(&kernel.index()).cloned().unwrap_or_default();
         let [np, nl] = self.text_fields(&func.source_name);
         let [fp, fl] = self.text_fields(&file);

@@ -64,22 +64,29 @@ fn checked_scale_wgsl() {
 
             let _e4 = launch.a;
             let _e7 = launch.flag;
-            let _e15 = launch.block_offset[0];
-            let _e21 = launch.block_dim[0];
-            let _e26 = (((i64(group_id.x) + i64(_e15)) * i64(_e21)) + i64(local_id.x));
-            let _e29 = launch.len_x;
-            if (_e26 < _e29) {
-                let _e33 = launch.len_out;
-                if (_e26 >= _e33) {
+            let _e19 = launch.block_offset[0];
+            let _e26 = launch.block_dim[0];
+            let _e32 = launch.grid_dim[0];
+            let _e44 = launch.block_offset[1];
+            let _e51 = launch.block_dim[1];
+            let _e57 = launch.grid_dim[1];
+            let _e69 = launch.block_offset[2];
+            let _e76 = launch.block_dim[2];
+            let _e82 = launch.grid_dim[2];
+            let _e86 = (((bitcast<i64>(u64(group_id.x)) + bitcast<i64>(u64(_e19))) * bitcast<i64>(u64(_e26))) + bitcast<i64>(u64(local_id.x)));
+            let _e89 = launch.len_x;
+            if (_e86 < _e89) {
+                let _e93 = launch.len_out;
+                if (_e86 >= _e93) {
                     atomicMin((&error[0]), 0u);
                     return;
                 }
-                let _e41 = x[u32(_e26)];
-                let _e42 = (_e4 * _e41);
-                out[u32(_e26)] = select(_e42, -(_e42), (_e7 != 0u));
+                let _e101 = x[u32(_e86)];
+                let _e102 = (_e4 * _e101);
+                out[u32(_e86)] = select(_e102, -(_e102), (_e7 != 0u));
                 pinned = 0li;
-                let _e53 = pinned;
-                let _e56 = atomicAdd((&count[u32(_e53)]), 1li);
+                let _e113 = pinned;
+                let _e116 = atomicAdd((&count[u32(_e113)]), 1li);
             }
         }
     "#]]

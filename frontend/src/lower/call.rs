@@ -525,7 +525,9 @@ impl FnCx<'_, '_> {
             .iter()
             .enumerate()
             .map(|(i, a)| match &a.ty {
-                Ty::GpuArray(g) => Ty::GpuArray(crate::ty::GpuArray { source: crate::ty::ArraySource::Param(i as u32), ..g.clone() }),
+                Ty::GpuArray(g) => {
+                    Ty::GpuArray(crate::ty::GpuArray { source: crate::ty::ArraySource::Param(i as u32), ..g.clone() })
+                }
                 other => other.clone(),
             })
             .collect();

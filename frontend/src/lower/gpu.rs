@@ -127,9 +127,10 @@ impl FnCx<'_, '_> {
                         let ty = Ty::DeviceArray(e.clone());
                         Ok(Val { ty, h: self.emit(Expression::ToDevice { list: list.h }, span) })
                     }
-                    other => self.fail(
-                        Diagnostic::error(format!("gpu.to_device expects a list of int, float, float32 or bool, not {other}"), span),
-                    ),
+                    other => self.fail(Diagnostic::error(
+                        format!("gpu.to_device expects a list of int, float, float32 or bool, not {other}"),
+                        span,
+                    )),
                 }
             }
             ["shared", "array"] => self.shared_array(call, span),
@@ -149,7 +150,8 @@ impl FnCx<'_, '_> {
                 }
                 let (base, index, elem) = self.element_place(array, index, span)?;
                 if !matches!(elem, Ty::Int | Ty::Float | Ty::Float32) {
-                    return self.fail(Diagnostic::error(format!("{name} needs an array of numbers, not of {elem}"), span));
+                    return self
+                        .fail(Diagnostic::error(format!("{name} needs an array of numbers, not of {elem}"), span));
                 }
                 if value.ty != elem {
                     return self.fail(Diagnostic::error(
@@ -160,7 +162,9 @@ impl FnCx<'_, '_> {
                 let h = self.emit(Expression::Atomic { op, array: base, index: index.h, value: value.h }, span);
                 Ok(Val { ty: elem, h })
             }
-            ["kernel"] => self.fail(Diagnostic::error("`gpu.kernel` is a decorator: write `@gpu.kernel` above a `def`", span)),
+            ["kernel"] => {
+                self.fail(Diagnostic::error("`gpu.kernel` is a decorator: write `@gpu.kernel` above a `def`", span))
+            }
             _ => self.fail(Diagnostic::error(format!("module `gpu` has no function `{}`", path.join(".")), span)),
         }
     }
@@ -175,7 +179,11 @@ impl FnCx<'_, '_> {
         }
         if call.args.len() != count {
             return self.fail(Diagnostic::error(
-                format!("{name}() takes {count} argument{} ({} given)", if count == 1 { "" } else { "s" }, call.args.len()),
+                format!(
+                    "{name}() takes {count} argument{} ({} given)",
+                    if count == 1 { "" } else { "s" },
+                    call.args.len()
+                ),
                 span,
             ));
         }
@@ -210,7 +218,8 @@ impl FnCx<'_, '_> {
         self.no_arguments("gpu.shared.array", call, 2, span)?;
         let inst = &self.p.instances[self.inst];
         if self.is_module || !inst.def.is_some_and(|d| self.p.defs[d].kernel) {
-            return self.fail(Diagnostic::error("`gpu.shared.array` can only be declared in a `@gpu.kernel` function", span));
+            return self
+                .fail(Diagnostic::error("`gpu.shared.array` can only be declared in a `@gpu.kernel` function", span));
         }
         let shape_expr = &call.args[0];
         let dims: Option<Vec<i64>> = match shape_expr {
@@ -221,8 +230,11 @@ impl FnCx<'_, '_> {
             Some(d) if !d.is_empty() && d.len() <= 2 && d.iter().all(|&n| (1..=1 << 20).contains(&n)) => d,
             _ => {
                 return self.fail(
-                    Diagnostic::error("the shape of a shared array must be one or two constant positive ints", self.span_of(shape_expr))
-                        .with_note("write literals or module-level constants (`TILE = 16`)"),
+                    Diagnostic::error(
+                        "the shape of a shared array must be one or two constant positive ints",
+                        self.span_of(shape_expr),
+                    )
+                    .with_note("write literals or module-level constants (`TILE = 16`)"),
                 )
             }
         };
@@ -265,7 +277,13 @@ impl FnCx<'_, '_> {
     }
 
     /// `index` made Python's (negative counts from the end) and checked against `len`.
-    fn checked_dim_index(&mut self, index: Handle<Expression>, len: u32, message: &str, span: Span) -> Handle<Expression> {
+    fn checked_dim_index(
+        &mut self,
+        index: Handle<Expression>,
+        len: u32,
+        message: &str,
+        span: Span,
+    ) -> Handle<Expression> {
         let len = self.lit(Literal::I64(len as i64), span);
         let zero = self.lit(Literal::I64(0), span);
         let negative = self.emit(Expression::Compare { op: CompareOp::Lt, left: index, right: zero }, span);
@@ -351,7 +369,7 @@ impl FnCx<'_, '_> {
                 Some("block") => block = Some(&k.value),
                 _ => {
                     return self.fail(
-                        Diagnostic::error(format!("a kernel launch takes only `grid=` and `block=` keywords"), self.span_of(k))
+                        Diagnostic::error("a kernel launch takes only `grid=` and `block=` keywords", self.span_of(k))
                             .with_note("pass the kernel's own arguments by position"),
                     )
                 }
@@ -384,13 +402,11 @@ impl FnCx<'_, '_> {
                     shared: false,
                 }),
                 Ty::List(e) if **e == Ty::Unknown => return self.unknown(span),
-                other => {
-                    return self.fail(
-                        Diagnostic::error(format!("cannot pass {other} to a kernel"), self.span_of(a)).with_note(
-                            "kernel arguments are int, float, float32 and bool values, lists of them, and device arrays",
-                        ),
-                    )
-                }
+                other => return self.fail(
+                    Diagnostic::error(format!("cannot pass {other} to a kernel"), self.span_of(a)).with_note(
+                        "kernel arguments are int, float, float32 and bool values, lists of them, and device arrays",
+                    ),
+                ),
             };
             args.push(v.h);
             tys.push(ty);
@@ -447,7 +463,9 @@ impl FnCx<'_, '_> {
         match v.ty {
             Ty::Unknown => self.unknown(span),
             Ty::Int | Ty::Float | Ty::Bool | Ty::Float32 => Ok(self.cast(v, Ty::Float32, span)),
-            ref other => self.fail(Diagnostic::error(format!("float32() argument must be a number, not {other}"), span)),
+            ref other => {
+                self.fail(Diagnostic::error(format!("float32() argument must be a number, not {other}"), span))
+            }
         }
     }
 
@@ -460,10 +478,8 @@ impl FnCx<'_, '_> {
                 self.require_host_code("copy_to_host", span)?;
                 Ok(Val { ty: Ty::List(elem), h: self.emit(Expression::CopyToHost { array: array.h }, span) })
             }
-            _ => self.fail(Diagnostic::error(
-                format!("device arrays have no method `{method}`"),
-                self.span_of(&*call.func),
-            )),
+            _ => self
+                .fail(Diagnostic::error(format!("device arrays have no method `{method}`"), self.span_of(&*call.func))),
         }
     }
 }

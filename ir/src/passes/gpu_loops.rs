@@ -28,7 +28,10 @@ pub fn outline_gpu_loops(module: &mut Module, info: &ModuleInfo) -> Result<(), K
         .map(|(h, _)| h)
         .collect();
     for h in hosts {
-        let mut host = std::mem::replace(&mut module.functions[h], Function::new("", "", module.types.insert(Type::None), Span::UNDEFINED));
+        let mut host = std::mem::replace(
+            &mut module.functions[h],
+            Function::new("", "", module.types.insert(Type::None), Span::UNDEFINED),
+        );
         let body = std::mem::take(&mut host.body);
         let mut outliner = Outliner { module, info, host_handle: h, host: &mut host, count: 0 };
         let result = outliner.block(body);
@@ -120,7 +123,8 @@ impl Outliner<'_, '_> {
             capture_index: HashMap::new(),
             pending: Vec::new(),
         };
-        let new_index = copy.kernel.locals.append(Local { name: copy.host.locals[index].name.clone(), ty: i64_ty }, span);
+        let new_index =
+            copy.kernel.locals.append(Local { name: copy.host.locals[index].name.clone(), ty: i64_ty }, span);
         copy.locals.insert(index, new_index);
         // k = block.x * block.dim.x + thread.x; if k < count: index = start + k * step; body.
         let mut entry = Block::new();
@@ -162,9 +166,12 @@ impl Outliner<'_, '_> {
         let adjust = self.host_emit(out, Expression::Select { condition: up, accept: one, reject: minus_one }, span);
         let span_len = self.host_emit(out, Expression::Binary { op: BinaryOp::Sub, left: stop, right: start }, span);
         let widened = self.host_emit(out, Expression::Binary { op: BinaryOp::Add, left: span_len, right: step }, span);
-        let numerator = self.host_emit(out, Expression::Binary { op: BinaryOp::Sub, left: widened, right: adjust }, span);
-        let quotient = self.host_emit(out, Expression::Binary { op: BinaryOp::FloorDiv, left: numerator, right: step }, span);
-        let positive = self.host_emit(out, Expression::Compare { op: CompareOp::Gt, left: quotient, right: zero }, span);
+        let numerator =
+            self.host_emit(out, Expression::Binary { op: BinaryOp::Sub, left: widened, right: adjust }, span);
+        let quotient =
+            self.host_emit(out, Expression::Binary { op: BinaryOp::FloorDiv, left: numerator, right: step }, span);
+        let positive =
+            self.host_emit(out, Expression::Compare { op: CompareOp::Gt, left: quotient, right: zero }, span);
         for range in ranges {
             for h in range.iter() {
                 self.host.expressions[h] = Expression::Literal(Literal::None);
@@ -192,9 +199,13 @@ impl Outliner<'_, '_> {
         }
         let blocks_needed = {
             let b = self.host.expressions.append(Expression::Literal(Literal::I64(BLOCK - 1)), span);
-            let sum = self.host.expressions.append(Expression::Binary { op: BinaryOp::Add, left: quotient, right: b }, span);
+            let sum =
+                self.host.expressions.append(Expression::Binary { op: BinaryOp::Add, left: quotient, right: b }, span);
             let per = self.host.expressions.append(Expression::Literal(Literal::I64(BLOCK)), span);
-            let blocks = self.host.expressions.append(Expression::Binary { op: BinaryOp::FloorDiv, left: sum, right: per }, span);
+            let blocks = self
+                .host
+                .expressions
+                .append(Expression::Binary { op: BinaryOp::FloorDiv, left: sum, right: per }, span);
             launch.push(Statement::Emit(Range::new(b, self.host.expressions.next_handle())), span);
             (blocks, per)
         };
@@ -289,7 +300,9 @@ impl Copy<'_> {
                     accept: self.block(accept, loop_depth, module, info, host)?,
                     reject: self.block(reject, loop_depth, module, info, host)?,
                 },
-                Statement::Loop { body } => Statement::Loop { body: self.block(body, loop_depth + 1, module, info, host)? },
+                Statement::Loop { body } => {
+                    Statement::Loop { body: self.block(body, loop_depth + 1, module, info, host)? }
+                }
                 // The body's own `continue` ends the iteration: leave the one-pass loop.
                 Statement::Continue if loop_depth == 0 => Statement::Break,
                 Statement::Continue => Statement::Continue,
@@ -348,7 +361,9 @@ impl Copy<'_> {
             }
             _ => {
                 return Err(KernelError {
-                    message: format!("`{name}` cannot be used in a `gpu=True` loop (only numbers and lists of numbers can)"),
+                    message: format!(
+                        "`{name}` cannot be used in a `gpu=True` loop (only numbers and lists of numbers can)"
+                    ),
                     span,
                 })
             }

@@ -147,11 +147,23 @@ impl<'m> Lowering<'m> {
         self.emit(Expression::Literal(literal), span)
     }
 
-    fn binary(&mut self, op: BinaryOp, left: Handle<Expression>, right: Handle<Expression>, span: Span) -> Handle<Expression> {
+    fn binary(
+        &mut self,
+        op: BinaryOp,
+        left: Handle<Expression>,
+        right: Handle<Expression>,
+        span: Span,
+    ) -> Handle<Expression> {
         self.emit(Expression::Binary { op, left, right }, span)
     }
 
-    fn compare(&mut self, op: CompareOp, left: Handle<Expression>, right: Handle<Expression>, span: Span) -> Handle<Expression> {
+    fn compare(
+        &mut self,
+        op: CompareOp,
+        left: Handle<Expression>,
+        right: Handle<Expression>,
+        span: Span,
+    ) -> Handle<Expression> {
         self.emit(Expression::Compare { op, left, right }, span)
     }
 
@@ -255,7 +267,9 @@ impl<'m> Lowering<'m> {
                 self.push(Statement::Raise { kind: *kind, message }, span);
             }
             Statement::Barrier => self.push(Statement::Barrier, span),
-            Statement::StoreGlobal { .. } => return Err(self.error("a GPU kernel cannot assign a global variable", span)),
+            Statement::StoreGlobal { .. } => {
+                return Err(self.error("a GPU kernel cannot assign a global variable", span))
+            }
             Statement::ListAppend { .. } | Statement::ListTruncate { .. } => {
                 return Err(self.error("lists cannot be changed in size in a GPU kernel", span))
             }
@@ -420,7 +434,8 @@ impl<'m> Lowering<'m> {
             BinaryOp::FloorDiv | BinaryOp::Mod => {
                 let zero = self.lit(Literal::I64(0), span);
                 let is_zero = self.compare(CompareOp::Eq, right, zero, span);
-                let message = if op == BinaryOp::Mod { "integer modulo by zero" } else { "integer division or modulo by zero" };
+                let message =
+                    if op == BinaryOp::Mod { "integer modulo by zero" } else { "integer division or modulo by zero" };
                 self.raise_if(is_zero, ExceptionKind::ZeroDivisionError, message, span);
                 let minus_one = self.lit(Literal::I64(-1), span);
                 let by_minus_one = self.compare(CompareOp::Eq, right, minus_one, span);
@@ -433,7 +448,8 @@ impl<'m> Lowering<'m> {
                 } else {
                     // `x % -1 == x % 1 == 0`, and the hardware remainder of MIN by -1 traps.
                     let one = self.lit(Literal::I64(1), span);
-                    let right = self.emit(Expression::Select { condition: by_minus_one, accept: one, reject: right }, span);
+                    let right =
+                        self.emit(Expression::Select { condition: by_minus_one, accept: one, reject: right }, span);
                     self.binary(op, left, right, span)
                 }
             }
@@ -691,7 +707,8 @@ impl<'m> Lowering<'m> {
             return Err(self.error(format!("`{}` is recursive: GPU kernels cannot recurse", f.source_name), span));
         }
         let has_value = !matches!(self.module.types[f.result], Type::None);
-        let value = has_value.then(|| self.out.locals.append(Local { name: format!("{}.result", f.source_name), ty: f.result }, span));
+        let value = has_value
+            .then(|| self.out.locals.append(Local { name: format!("{}.result", f.source_name), ty: f.result }, span));
         let bool_ty = self
             .module
             .types
@@ -724,9 +741,10 @@ fn describe(e: &Expression) -> &'static str {
             ..
         } => "`print`",
         Expression::RuntimeCall { .. } | Expression::Literal(Literal::Str(_)) => "strings and host library functions",
-        Expression::ListNew { .. } | Expression::ListRepeat { .. } | Expression::ListConcat { .. } | Expression::ListRepr { .. } => {
-            "creating lists"
-        }
+        Expression::ListNew { .. }
+        | Expression::ListRepeat { .. }
+        | Expression::ListConcat { .. }
+        | Expression::ListRepr { .. } => "creating lists",
         Expression::DictNew { .. }
         | Expression::SetNew { .. }
         | Expression::SetFromDisplay { .. }
