@@ -69,6 +69,8 @@ struct Targets {
     /// A kernel that cannot be compiled for a device is a compile error (else that device
     /// reports it when the kernel is launched there).
     strict: bool,
+    /// `--cuda-arch`.
+    sm: u32,
 }
 
 /// The WGSL and PTX of every kernel of the module, by function index.
@@ -95,7 +97,7 @@ fn kernel_code(front: &Frontend, targets: Targets) -> Result<HashMap<usize, kiln
             }
         }
         if targets.ptx {
-            let options = kiln_backend_ptx::PtxOptions::default();
+            let options = kiln_backend_ptx::PtxOptions { sm: targets.sm };
             match kiln_backend_ptx::compile_kernel(&front.module, &front.info, handle, &options) {
                 Ok(k) => {
                     code.ptx = Some(k.ptx);
@@ -177,6 +179,7 @@ pub fn run(file: &Path, args: &[String], common: &CommonOptions) -> i32 {
             wgsl: device == kiln_runtime::gpu::DeviceKind::Wgpu,
             ptx: device == kiln_runtime::gpu::DeviceKind::Cuda,
             strict: true,
+            sm: common.cuda_arch,
         };
         code = match kernel_code(&front, targets) {
             Ok(c) => c,
@@ -253,6 +256,7 @@ pub fn build(file: &Path, output: Option<&Path>, emit: Emit, common: &CommonOpti
         wgsl: matches!(emit, Emit::Wgsl | Emit::Exe | Emit::Obj),
         ptx: matches!(emit, Emit::Ptx | Emit::Exe | Emit::Obj),
         strict: matches!(emit, Emit::Wgsl | Emit::Ptx),
+        sm: common.cuda_arch,
     };
     let code = match kernel_code(&front, targets) {
         Ok(c) => c,

@@ -61,6 +61,10 @@ struct CommonOptions {
     /// KILN_NUM_THREADS, else all cores). `kiln build` fixes it in the executable.
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=1024))]
     threads: Option<u32>,
+    /// The NVIDIA architecture kernels are compiled for: 80 means sm_80 (A100; runs on newer
+    /// GPUs too). 60 to 90.
+    #[arg(long, value_name = "SM", default_value_t = 80, value_parser = clap::value_parser!(u32).range(60..=90))]
+    cuda_arch: u32,
 }
 
 #[derive(ValueEnum, Clone, Copy, Debug, PartialEq, Eq)]

@@ -161,7 +161,7 @@ fn global_x(ctx: &CpuThreadCtx) -> i64 {
 }
 
 /// `saxpy(a, x, y, out)`: `out[i] = a * x[i] + y[i]` for `i < len(x)`.
-unsafe extern "C" fn saxpy_cpu(ctx: *const CpuThreadCtx, args: *const u64) {
+unsafe extern "C" fn saxpy_thread(ctx: *const CpuThreadCtx, args: *const u64) {
     // SAFETY: the launch's contract: (f64 scalar, f64 array x3).
     unsafe {
         let ctx = &*ctx;
@@ -176,7 +176,7 @@ unsafe extern "C" fn saxpy_cpu(ctx: *const CpuThreadCtx, args: *const u64) {
 
 /// Writes every thread's (block, thread) coordinates: `out` has 6 i64 per thread, at the
 /// thread's linear index in the whole launch (blocks and threads x fastest).
-unsafe extern "C" fn coords_cpu(ctx: *const CpuThreadCtx, args: *const u64) {
+unsafe extern "C" fn coords_thread(ctx: *const CpuThreadCtx, args: *const u64) {
     // SAFETY: the launch's contract: one i64 array of the right size.
     unsafe {
         let c = &*ctx;
@@ -244,7 +244,7 @@ unsafe extern "C" fn ring_cpu(ctx: *const CpuThreadCtx, args: *const u64) {
 
 /// `bad(x, out)`: `out[i] = x[i] * 10` — site 0 (IndexError, line 6) when `i >= len(x)`,
 /// site 1 (ZeroDivisionError, line 9) for `x[i] == 0` after the write.
-unsafe extern "C" fn bad_cpu(ctx: *const CpuThreadCtx, args: *const u64) {
+unsafe extern "C" fn bad_thread(ctx: *const CpuThreadCtx, args: *const u64) {
     // SAFETY: the launch's contract: (i64 list x, i64 list out).
     unsafe {
         let c = &*ctx;
@@ -263,7 +263,7 @@ unsafe extern "C" fn bad_cpu(ctx: *const CpuThreadCtx, args: *const u64) {
 }
 
 /// `scale(a, d)` on a device array of f64: `d[i] *= a`.
-unsafe extern "C" fn scale_cpu(ctx: *const CpuThreadCtx, args: *const u64) {
+unsafe extern "C" fn scale_thread(ctx: *const CpuThreadCtx, args: *const u64) {
     // SAFETY: the launch's contract: (f64 scalar, f64 array).
     unsafe {
         let c = &*ctx;
@@ -276,9 +276,58 @@ unsafe extern "C" fn scale_cpu(ctx: *const CpuThreadCtx, args: *const u64) {
     }
 }
 
+/// A kernel without barriers runs a whole block per call, as compiled kernels do: the entry
+/// runs the per-thread body for every thread of the block (x fastest).
+///
+/// # Safety
+/// `ctx` is the runtime's context for the block; `thread` is a per-thread kernel body.
+unsafe fn each_thread(
+    ctx: *const CpuThreadCtx,
+    args: *const u64,
+    thread: unsafe extern "C" fn(*const CpuThreadCtx, *const u64),
+) {
+    // SAFETY: caller contract.
+    let c = unsafe { &*ctx };
+    let mut t = CpuThreadCtx {
+        thread: [0; 3],
+        block: c.block,
+        block_dim: c.block_dim,
+        grid_dim: c.grid_dim,
+        shared: c.shared,
+        error: c.error,
+    };
+    let [bx, by, bz] = c.block_dim;
+    for z in 0..bz {
+        for y in 0..by {
+            for x in 0..bx {
+                t.thread = [x, y, z];
+                // SAFETY: caller contract.
+                unsafe { thread(&t, args) };
+            }
+        }
+    }
+}
+
+macro_rules! per_block {
+    ($($entry:ident = $thread:ident;)*) => {$(
+        unsafe extern "C" fn $entry(ctx: *const CpuThreadCtx, args: *const u64) {
+            // SAFETY: the runtime's contract for a kernel without barriers.
+            unsafe { each_thread(ctx, args, $thread) }
+        }
+    )*};
+}
+
+per_block! {
+    saxpy_cpu = saxpy_thread;
+    coords_cpu = coords_thread;
+    bad_cpu = bad_thread;
+    scale_cpu = scale_thread;
+    count_cpu = count_thread;
+}
+
 static NEVER_RUNS: AtomicUsize = AtomicUsize::new(0);
 
-unsafe extern "C" fn count_cpu(_ctx: *const CpuThreadCtx, _args: *const u64) {
+unsafe extern "C" fn count_thread(_ctx: *const CpuThreadCtx, _args: *const u64) {
     NEVER_RUNS.fetch_add(1, Ordering::SeqCst);
 }
 

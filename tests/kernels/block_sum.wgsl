@@ -34,7 +34,6 @@ fn main(@builtin(local_invocation_id) local_id: vec3<u32>, @builtin(workgroup_id
     var pinned_8: i64 = 0li;
 
     let _e19 = launch.block_offset[0];
-    let _e22 = (bitcast<i64>(u64(group_id.x)) + bitcast<i64>(u64(_e19)));
     let _e26 = launch.block_dim[0];
     let _e32 = launch.grid_dim[0];
     let _e44 = launch.block_offset[1];
@@ -44,127 +43,123 @@ fn main(@builtin(local_invocation_id) local_id: vec3<u32>, @builtin(workgroup_id
     let _e76 = launch.block_dim[2];
     let _e82 = launch.grid_dim[2];
     t = bitcast<i64>(u64(local_id.x));
-    let _e89 = (_e22 == 0li);
-    if ((((_e22 == -1li) && (64li == i64(-9223372036854775807 - 1))) || ((64li == -1li) && (_e22 == i64(-9223372036854775807 - 1)))) || (!(_e89) && (((_e22 * 64li) / select(_e22, 1li, _e89)) != 64li))) {
+    let _e86 = ((bitcast<i64>(u64(group_id.x)) + bitcast<i64>(u64(_e19))) * 64li);
+    let _e87 = t;
+    let _e88 = (_e86 + _e87);
+    if (((_e86 ^ _e88) & (_e87 ^ _e88)) < 0li) {
         atomicMin((&error[0]), 0u);
     }
-    let _e108 = (_e22 * 64li);
-    let _e109 = t;
-    let _e110 = (_e108 + _e109);
-    if (((_e108 ^ _e110) & (_e109 ^ _e110)) < 0li) {
-        atomicMin((&error[0]), 1u);
-    }
-    i = (_e108 + _e109);
-    let _e120 = i;
-    let _e123 = launch.len_xs;
-    if (_e120 < _e123) {
-        let _e125 = i;
-        let _e128 = launch.len_xs;
-        let _e132 = select(_e125, (_e125 + _e128), (_e125 < 0li));
-        if ((_e132 < 0li) || (_e132 >= _e128)) {
-            atomicMin((&error[0]), 2u);
+    i = (_e86 + _e87);
+    let _e98 = i;
+    let _e101 = launch.len_xs;
+    if (_e98 < _e101) {
+        let _e103 = i;
+        let _e106 = launch.len_xs;
+        let _e110 = select(_e103, (_e103 + _e106), (_e103 < 0li));
+        if ((_e110 < 0li) || (_e110 >= _e106)) {
+            atomicMin((&error[0]), 1u);
         }
-        let _e142 = xs[u32(_e132)];
-        u0024_1_ = _e142;
+        let _e120 = xs[u32(_e110)];
+        u0024_1_ = _e120;
     } else {
         u0024_1_ = 0li;
     }
-    let _e144 = u0024_1_;
-    let _e145 = t;
-    let _e150 = select(_e145, (_e145 + 64li), (_e145 < 0li));
-    if ((_e150 < 0li) || (_e150 >= 64li)) {
-        atomicMin((&error[0]), 3u);
+    let _e122 = u0024_1_;
+    let _e123 = t;
+    let _e128 = select(_e123, (_e123 + 64li), (_e123 < 0li));
+    if ((_e128 < 0li) || (_e128 >= 64li)) {
+        atomicMin((&error[0]), 2u);
     }
-    shared_0_[u32(_e150)] = _e144;
+    shared_0_[u32(_e128)] = _e122;
     storageBarrier();
     workgroupBarrier();
     pinned = 2li;
-    let _e165 = pinned;
-    if (_e165 == 0li) {
-        atomicMin((&error[0]), 4u);
+    let _e143 = pinned;
+    if (_e143 == 0li) {
+        atomicMin((&error[0]), 3u);
     }
     pinned_1 = 2li;
-    let _e173 = pinned_1;
+    let _e151 = pinned_1;
     pinned_2 = 64li;
-    let _e178 = pinned_2;
-    if ((_e178 == i64(-9223372036854775807 - 1)) && (_e173 == -1li)) {
-        atomicMin((&error[0]), 5u);
+    let _e156 = pinned_2;
+    if ((_e156 == i64(-9223372036854775807 - 1)) && (_e151 == -1li)) {
+        atomicMin((&error[0]), 4u);
     }
     pinned_3 = 64li;
-    let _e186 = pinned_3;
-    let _e188 = (_e186 % 2li);
-    s = ((_e186 / 2li) - select(0li, 1li, ((_e188 != 0li) && ((_e188 ^ 2li) < 0li))));
+    let _e164 = pinned_3;
+    let _e166 = (_e164 % 2li);
+    s = ((_e164 / 2li) - select(0li, 1li, ((_e166 != 0li) && ((_e166 ^ 2li) < 0li))));
     loop {
-        let _e198 = s;
-        if !((_e198 > 0li)) {
+        let _e176 = s;
+        if !((_e176 > 0li)) {
             break;
         }
-        let _e202 = t;
-        let _e203 = s;
-        if (_e202 < _e203) {
-            let _e205 = t;
-            let _e210 = select(_e205, (_e205 + 64li), (_e205 < 0li));
-            if ((_e210 < 0li) || (_e210 >= 64li)) {
+        let _e180 = t;
+        let _e181 = s;
+        if (_e180 < _e181) {
+            let _e183 = t;
+            let _e188 = select(_e183, (_e183 + 64li), (_e183 < 0li));
+            if ((_e188 < 0li) || (_e188 >= 64li)) {
+                atomicMin((&error[0]), 5u);
+            }
+            let _e198 = shared_0_[u32(_e188)];
+            let _e199 = t;
+            let _e200 = s;
+            let _e201 = (_e199 + _e200);
+            if (((_e199 ^ _e201) & (_e200 ^ _e201)) < 0li) {
                 atomicMin((&error[0]), 6u);
             }
-            let _e220 = shared_0_[u32(_e210)];
-            let _e221 = t;
-            let _e222 = s;
-            let _e223 = (_e221 + _e222);
-            if (((_e221 ^ _e223) & (_e222 ^ _e223)) < 0li) {
+            let _e210 = (_e199 + _e200);
+            let _e215 = select(_e210, (_e210 + 64li), (_e210 < 0li));
+            if ((_e215 < 0li) || (_e215 >= 64li)) {
                 atomicMin((&error[0]), 7u);
             }
-            let _e232 = (_e221 + _e222);
-            let _e237 = select(_e232, (_e232 + 64li), (_e232 < 0li));
-            if ((_e237 < 0li) || (_e237 >= 64li)) {
+            let _e225 = shared_0_[u32(_e215)];
+            let _e226 = (_e198 + _e225);
+            if (((_e198 ^ _e226) & (_e225 ^ _e226)) < 0li) {
                 atomicMin((&error[0]), 8u);
             }
-            let _e247 = shared_0_[u32(_e237)];
-            let _e248 = (_e220 + _e247);
-            if (((_e220 ^ _e248) & (_e247 ^ _e248)) < 0li) {
+            let _e240 = select(_e183, (_e183 + 64li), (_e183 < 0li));
+            if ((_e240 < 0li) || (_e240 >= 64li)) {
                 atomicMin((&error[0]), 9u);
             }
-            let _e262 = select(_e205, (_e205 + 64li), (_e205 < 0li));
-            if ((_e262 < 0li) || (_e262 >= 64li)) {
-                atomicMin((&error[0]), 10u);
-            }
-            shared_0_[u32(_e262)] = (_e220 + _e247);
+            shared_0_[u32(_e240)] = (_e198 + _e225);
         }
         storageBarrier();
         workgroupBarrier();
-        let _e272 = s;
+        let _e250 = s;
         pinned_4 = 2li;
-        let _e277 = pinned_4;
-        if (_e277 == 0li) {
-            atomicMin((&error[0]), 11u);
+        let _e255 = pinned_4;
+        if (_e255 == 0li) {
+            atomicMin((&error[0]), 10u);
         }
         pinned_5 = 2li;
-        let _e285 = pinned_5;
-        if ((_e272 == i64(-9223372036854775807 - 1)) && (_e285 == -1li)) {
+        let _e263 = pinned_5;
+        if ((_e250 == i64(-9223372036854775807 - 1)) && (_e263 == -1li)) {
+            atomicMin((&error[0]), 11u);
+        }
+        let _e272 = (_e250 % 2li);
+        s = ((_e250 / 2li) - select(0li, 1li, ((_e272 != 0li) && ((_e272 ^ 2li) < 0li))));
+    }
+    let _e282 = t;
+    if (_e282 == 0li) {
+        pinned_6 = 0li;
+        let _e291 = pinned_6;
+        pinned_7 = 0li;
+        let _e295 = pinned_7;
+        let _e297 = select(0li, (_e295 + 64li), (_e291 < 0li));
+        if ((_e297 < 0li) || (_e297 >= 64li)) {
             atomicMin((&error[0]), 12u);
         }
-        let _e294 = (_e272 % 2li);
-        s = ((_e272 / 2li) - select(0li, 1li, ((_e294 != 0li) && ((_e294 ^ 2li) < 0li))));
-    }
-    let _e304 = t;
-    if (_e304 == 0li) {
-        pinned_6 = 0li;
-        let _e313 = pinned_6;
-        pinned_7 = 0li;
-        let _e317 = pinned_7;
-        let _e319 = select(0li, (_e317 + 64li), (_e313 < 0li));
-        if ((_e319 < 0li) || (_e319 >= 64li)) {
+        let _e307 = shared_0_[u32(_e297)];
+        let _e310 = launch.len_total;
+        pinned_8 = 0li;
+        let _e314 = pinned_8;
+        let _e317 = select(0li, (0li + _e310), (_e314 < 0li));
+        if ((_e317 < 0li) || (_e317 >= _e310)) {
             atomicMin((&error[0]), 13u);
         }
-        let _e329 = shared_0_[u32(_e319)];
-        let _e332 = launch.len_total;
-        pinned_8 = 0li;
-        let _e336 = pinned_8;
-        let _e339 = select(0li, (0li + _e332), (_e336 < 0li));
-        if ((_e339 < 0li) || (_e339 >= _e332)) {
-            atomicMin((&error[0]), 14u);
-        }
-        let _e349 = atomicAdd((&total[u32(_e339)]), _e329);
+        let _e327 = atomicAdd((&total[u32(_e317)]), _e307);
     }
     return;
 }

@@ -26,11 +26,8 @@ fn main(@builtin(local_invocation_id) local_id: vec3<u32>, @builtin(workgroup_id
     var i: i64 = 0li;
 
     let _e8 = launch.a;
-    let _e11 = bitcast<i64>(u64(local_id.x));
     let _e18 = launch.block_offset[0];
-    let _e21 = (bitcast<i64>(u64(group_id.x)) + bitcast<i64>(u64(_e18)));
     let _e25 = launch.block_dim[0];
-    let _e27 = bitcast<i64>(u64(_e25));
     let _e31 = launch.grid_dim[0];
     let _e43 = launch.block_offset[1];
     let _e50 = launch.block_dim[1];
@@ -39,46 +36,35 @@ fn main(@builtin(local_invocation_id) local_id: vec3<u32>, @builtin(workgroup_id
     let _e75 = launch.block_dim[2];
     let _e81 = launch.grid_dim[2];
     a = _e8;
-    let _e87 = (_e21 == 0li);
-    if ((((_e21 == -1li) && (_e27 == i64(-9223372036854775807 - 1))) || ((_e27 == -1li) && (_e21 == i64(-9223372036854775807 - 1)))) || (!(_e87) && (((_e21 * _e27) / select(_e21, 1li, _e87)) != _e27))) {
-        atomicMin((&error[0]), 0u);
-        return;
-    }
-    let _e106 = (_e21 * _e27);
-    let _e107 = (_e106 + _e11);
-    if (((_e106 ^ _e107) & (_e11 ^ _e107)) < 0li) {
-        atomicMin((&error[0]), 1u);
-        return;
-    }
-    i = (_e106 + _e11);
-    let _e117 = i;
-    let _e120 = launch.len_x;
-    if (_e117 < _e120) {
-        let _e122 = a;
-        let _e123 = i;
-        let _e126 = launch.len_x;
-        let _e130 = select(_e123, (_e123 + _e126), (_e123 < 0li));
-        if ((_e130 < 0li) || (_e130 >= _e126)) {
+    i = (((bitcast<i64>(u64(group_id.x)) + bitcast<i64>(u64(_e18))) * bitcast<i64>(u64(_e25))) + bitcast<i64>(u64(local_id.x)));
+    let _e86 = i;
+    let _e89 = launch.len_x;
+    if (_e86 < _e89) {
+        let _e91 = a;
+        let _e92 = i;
+        let _e95 = launch.len_x;
+        let _e99 = select(_e92, (_e92 + _e95), (_e92 < 0li));
+        if ((_e99 < 0li) || (_e99 >= _e95)) {
+            atomicMin((&error[0]), 0u);
+            return;
+        }
+        let _e109 = x[u32(_e99)];
+        let _e111 = i;
+        let _e114 = launch.len_y;
+        let _e118 = select(_e111, (_e111 + _e114), (_e111 < 0li));
+        if ((_e118 < 0li) || (_e118 >= _e114)) {
+            atomicMin((&error[0]), 1u);
+            return;
+        }
+        let _e128 = y[u32(_e118)];
+        let _e130 = i;
+        let _e133 = launch.len_out;
+        let _e137 = select(_e130, (_e130 + _e133), (_e130 < 0li));
+        if ((_e137 < 0li) || (_e137 >= _e133)) {
             atomicMin((&error[0]), 2u);
             return;
         }
-        let _e140 = x[u32(_e130)];
-        let _e142 = i;
-        let _e145 = launch.len_y;
-        let _e149 = select(_e142, (_e142 + _e145), (_e142 < 0li));
-        if ((_e149 < 0li) || (_e149 >= _e145)) {
-            atomicMin((&error[0]), 3u);
-            return;
-        }
-        let _e159 = y[u32(_e149)];
-        let _e161 = i;
-        let _e164 = launch.len_out;
-        let _e168 = select(_e161, (_e161 + _e164), (_e161 < 0li));
-        if ((_e168 < 0li) || (_e168 >= _e164)) {
-            atomicMin((&error[0]), 4u);
-            return;
-        }
-        out[u32(_e168)] = ((_e122 * _e140) + _e159);
+        out[u32(_e137)] = ((_e91 * _e109) + _e128);
     }
     return;
 }

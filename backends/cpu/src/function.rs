@@ -483,8 +483,7 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
     /// (only reachable when control falls off the end of a function).
     pub(crate) fn build_return(&mut self, value: Option<BasicValueEnum<'ctx>>) -> Result<(), BackendError> {
         if self.kernel.is_some() {
-            self.b().build_return(None)?;
-            return Ok(());
+            return self.end_thread();
         }
         let result = self.func.result;
         let none = is_none(self.cg.module, result);

@@ -1,8 +1,10 @@
 //! GPU kernels for the CPU device, and the host side of every launch.
 //!
-//! A lowered kernel (see `kiln_ir::passes::lower_kernels`) becomes `void k(ctx, args)`, which
-//! runs **one thread**: the runtime calls it for every thread of every block
-//! (`device-runtime/src/gpu/cpu.rs`). Inside it an array is a pointer to a list-shaped header
+//! A lowered kernel (see `kiln_ir::passes::lower_kernels`) becomes `void k(ctx, args)`. A
+//! kernel with barriers runs **one thread** per call (the runtime runs the threads of a block
+//! as coroutines, `device-runtime/src/gpu/cpu.rs`); one without runs **a whole block** per
+//! call, looping over its threads, so that the parameters are loaded once per block and LLVM
+//! can keep them in registers across threads. Inside it an array is a pointer to a list-shaped header
 //! `{len, cap, data}`, so indexing reuses the list code: the header of an argument is built
 //! on entry from the runtime's `CpuArray { data, len }`, that of a shared array from the
 //! block's shared memory. The kernel has no implicit checks left (the lowering made them
@@ -15,6 +17,7 @@
 
 use std::collections::HashMap;
 
+use inkwell::basic_block::BasicBlock;
 use inkwell::values::{BasicValueEnum, IntValue, PointerValue};
 use inkwell::{AtomicOrdering, AtomicRMWBinOp, IntPredicate};
 use kiln_ir::{AtomicOp, Axis, Expression, Function, GpuBuiltin, Handle, Scalar, ScalarKind, Span, Statement, Type};
@@ -42,6 +45,9 @@ pub(crate) struct KernelState<'ctx> {
     shared: Vec<PointerValue<'ctx>>,
     /// Each `Raise` statement's error-site number, by address.
     sites: HashMap<*const Statement, u32>,
+    /// A kernel that loops over the threads of its block: the current thread's indices, and
+    /// where a thread that ends (returns or fails) goes on with the next one.
+    thread_loop: Option<(PointerValue<'ctx>, BasicBlock<'ctx>)>,
 }
 
 /// Field indices in `CpuThreadCtx { [12 x i64] indices, ptr shared, ptr error }`.
@@ -72,10 +78,17 @@ pub(crate) fn lower_kernel(cg: &mut Codegen<'_, '_>, handle: Handle<Function>) -
     let mut fl = FunctionLowering::new(cg, func, finfo, llfn);
     let body = fl.new_block("body");
     fl.allocate_locals()?;
-    let state = fl.kernel_prologue()?;
+    let mut state = fl.kernel_prologue()?;
+    let start = if kiln_ir::kernel::uses_barrier(func) {
+        body
+    } else {
+        let (thread, head, next) = fl.thread_loop(state.ctx, body)?;
+        state.thread_loop = Some((thread, next));
+        head
+    };
     fl.kernel = Some(state);
     fl.lower(body)?;
-    fl.alloca_builder.build_unconditional_branch(body)?;
+    fl.alloca_builder.build_unconditional_branch(start)?;
     Ok(())
 }
 
@@ -135,7 +148,74 @@ impl<'a, 'ctx> FunctionLowering<'a, '_, 'ctx> {
         }
         let mut sites = HashMap::new();
         number_sites(&self.func.body, &mut sites);
-        Ok(KernelState { ctx: thread_ctx, params, shared, sites })
+        Ok(KernelState { ctx: thread_ctx, params, shared, sites, thread_loop: None })
+    }
+
+    /// The loop over the threads of a block, `t` from 0 to `bx * by * bz` (x fastest): its
+    /// thread-index array, its head (which sets the thread's indices, zeroes the locals and
+    /// enters `body`), and the block where a thread ends.
+    fn thread_loop(
+        &mut self,
+        ctx_ptr: PointerValue<'ctx>,
+        body: BasicBlock<'ctx>,
+    ) -> Result<(PointerValue<'ctx>, BasicBlock<'ctx>, BasicBlock<'ctx>), BackendError> {
+        let i64t = self.cg.ctx.i64_type();
+        let thread = self.alloca(i64t.array_type(3).into(), "thread")?;
+        let counter = self.alloca(i64t.into(), "t")?;
+        self.alloca_builder.build_store(counter, i64t.const_zero())?;
+        let mut dims = Vec::new();
+        for axis in 0..3 {
+            // SAFETY: `block_dim[axis]`, field 6 + axis of the ctx's `[12 x i64]`.
+            let p = unsafe {
+                self.alloca_builder.build_in_bounds_gep(i64t, ctx_ptr, &[i64t.const_int(6 + axis, false)], "")?
+            };
+            dims.push(self.alloca_builder.build_load(i64t, p, "dim")?.into_int_value());
+        }
+        let (bx, by, bz) = (dims[0], dims[1], dims[2]);
+        let head = self.new_block("thread");
+        let run = self.new_block("thread.run");
+        let next = self.new_block("thread.next");
+        let done = self.new_block("block.done");
+        let b = self.b();
+        b.position_at_end(head);
+        let t = b.build_load(i64t, counter, "t")?.into_int_value();
+        let bxy = b.build_int_mul(bx, by, "")?;
+        let total = b.build_int_mul(bxy, bz, "threads")?;
+        let more = b.build_int_compare(IntPredicate::SLT, t, total, "")?;
+        b.build_conditional_branch(more, run, done)?;
+        b.position_at_end(run);
+        let x = b.build_int_signed_rem(t, bx, "x")?;
+        let rest = b.build_int_signed_div(t, bx, "")?;
+        let y = b.build_int_signed_rem(rest, by, "y")?;
+        let z = b.build_int_signed_div(rest, by, "z")?;
+        for (i, v) in [x, y, z].into_iter().enumerate() {
+            // SAFETY: element `i` of the `[3 x i64]`.
+            let p = unsafe { b.build_in_bounds_gep(i64t, thread, &[i64t.const_int(i as u64, false)], "")? };
+            b.build_store(p, v)?;
+        }
+        // Every thread starts with fresh locals, as it would on its own.
+        for (h, local) in self.func.locals.iter() {
+            let zero = self.cg.zero_value(local.ty)?;
+            self.b().build_store(self.locals[h.index()], zero)?;
+        }
+        self.b().build_unconditional_branch(body)?;
+        self.b().position_at_end(next);
+        let t = self.b().build_load(i64t, counter, "t")?.into_int_value();
+        let t1 = self.b().build_int_add(t, i64t.const_int(1, false), "")?;
+        self.b().build_store(counter, t1)?;
+        self.b().build_unconditional_branch(head)?;
+        self.b().position_at_end(done);
+        self.b().build_return(None)?;
+        Ok((thread, head, next))
+    }
+
+    /// Ends the current thread: on with the next thread of the block, or return.
+    pub(crate) fn end_thread(&mut self) -> Result<(), BackendError> {
+        match self.kernel.as_ref().and_then(|k| k.thread_loop) {
+            Some((_, next)) => self.b().build_unconditional_branch(next)?,
+            None => self.b().build_return(None)?,
+        };
+        Ok(())
     }
 
     fn state(&self) -> Result<&KernelState<'ctx>, BackendError> {
@@ -170,10 +250,13 @@ impl<'a, 'ctx> FunctionLowering<'a, '_, 'ctx> {
                     Axis::Z => 2,
                 };
                 let i64t = self.cg.ctx.i64_type();
-                let ctx = self.state()?.ctx;
-                // SAFETY: field `group * 3 + axis` of the ctx's leading `[12 x i64]`.
-                let p =
-                    unsafe { self.b().build_in_bounds_gep(i64t, ctx, &[i64t.const_int(group * 3 + axis, false)], "")? };
+                let state = self.state()?;
+                let (base, index) = match state.thread_loop {
+                    Some((thread, _)) if group == 0 => (thread, axis),
+                    _ => (state.ctx, group * 3 + axis),
+                };
+                // SAFETY: element `index` of the thread array or of the ctx's `[12 x i64]`.
+                let p = unsafe { self.b().build_in_bounds_gep(i64t, base, &[i64t.const_int(index, false)], "")? };
                 self.b().build_load(i64t, p, "gpu")?
             }
             Expression::Atomic { op, array, index, value } => {
@@ -256,7 +339,7 @@ impl<'a, 'ctx> FunctionLowering<'a, '_, 'ctx> {
                 let error = self.b().build_load(ptr, error_ptr, "error")?.into_pointer_value();
                 let site = self.cg.ctx.i32_type().const_int(site as u64, false);
                 self.b().build_atomicrmw(AtomicRMWBinOp::UMin, error, site, AtomicOrdering::SequentiallyConsistent)?;
-                self.b().build_return(None)?;
+                self.end_thread()?;
             }
             Statement::Barrier => {
                 let f = self.cg.runtime("kiln_rt_gpu_barrier")?;

@@ -1,5 +1,6 @@
-//! The CPU device: kernels compiled to native code (`KernelDesc::cpu_entry`, one call per
-//! kernel thread).
+//! The CPU device: kernels compiled to native code (`KernelDesc::cpu_entry`: one call per
+//! block for a kernel without barriers, which loops over its threads itself; one call per
+//! thread for a kernel with barriers).
 //!
 //! * **Blocks** run in parallel as the iterations of a parallel loop
 //!   ([`crate::parallel::par_for`], dynamic schedule): the same worker pool, thread count
@@ -7,8 +8,8 @@
 //!   `@par for` loops. A launch from inside a parallel loop runs its blocks on the calling
 //!   thread.
 //! * **Threads of a block** run on the worker that took the block, in order (x fastest,
-//!   then y, then z). Without a barrier they simply run one after another on the worker's
-//!   stack. With `uses_barrier` each thread is a coroutine on a stack of its own (see
+//!   then y, then z). Without a barrier the compiled entry runs them one after another on
+//!   the worker's stack. With `uses_barrier` each thread is a coroutine on a stack of its own (see
 //!   [`super::coro`]): [`barrier`] switches back to the block's scheduler, which runs every
 //!   other live thread up to its next barrier (or its end) before resuming anyone. One OS
 //!   thread runs the whole block, so shared-memory writes before a barrier are visible after
@@ -108,6 +109,9 @@ struct Env {
     shared_bytes: usize,
     /// Threads of a block run as coroutines.
     coop: bool,
+    /// The kernel uses barriers: its entry runs one thread (else one whole block, looping
+    /// over the threads itself).
+    per_thread: bool,
 }
 
 /// Per-worker memory reused across blocks and launches.
@@ -207,8 +211,16 @@ pub(crate) unsafe fn launch(job: &Job<'_>) -> Result<u32, Fail> {
         .collect();
 
     let error = AtomicU32::new(NO_ERROR);
-    let env =
-        Env { entry, args: dev_args.as_ptr(), grid: job.grid, block: job.block, error: &error, shared_bytes, coop };
+    let env = Env {
+        entry,
+        args: dev_args.as_ptr(),
+        grid: job.grid,
+        block: job.block,
+        error: &error,
+        shared_bytes,
+        coop,
+        per_thread: job.desc.uses_barrier != 0,
+    };
     let lp = ParLoop {
         body: run_chunk,
         env: &env as *const Env as *mut u8,
@@ -291,7 +303,8 @@ fn new_slot(env: &Env, shared: *mut u8) -> ThreadSlot {
     }
 }
 
-/// Blocks without barriers: each thread runs to its end in turn.
+/// Blocks without barriers (or of one thread): the compiled entry runs the threads of a
+/// block in turn, itself for a kernel without barriers, one call per thread otherwise.
 ///
 /// # Safety
 /// As [`launch`]; `shared` holds `env.shared_bytes` bytes.
@@ -302,6 +315,12 @@ unsafe fn run_blocks_sequential(env: &Env, shared: *mut u8, lo: i64, hi: i64) {
         slot.ctx.block = block_index(b, env.grid[0], env.grid[1]);
         // SAFETY: caller contract.
         unsafe { std::ptr::write_bytes(shared, 0, env.shared_bytes) };
+        if !env.per_thread {
+            slot.ctx.thread = [0, 0, 0];
+            // SAFETY: the compiled kernel's contract.
+            unsafe { (env.entry)(addr_of!(slot.ctx), env.args) };
+            continue;
+        }
         for z in 0..bz {
             for y in 0..by {
                 for x in 0..bx {

@@ -80,6 +80,10 @@ struct Lowering<'m> {
     out: Function,
     blocks: Vec<Block>,
     frames: Vec<Frame>,
+    /// Known ranges of int expressions of `out` (thread indices, constants, arithmetic on
+    /// them): an operation whose result range fits in `i64` needs no overflow check, which
+    /// keeps the usual index arithmetic (`block.x * block.dim.x + thread.x`) check-free.
+    ranges: HashMap<Handle<Expression>, (i128, i128)>,
 }
 
 impl<'m> Lowering<'m> {
@@ -92,7 +96,8 @@ impl<'m> Lowering<'m> {
         for (_, shared) in src.shared.iter() {
             out.shared.append(shared.clone(), Span::UNDEFINED);
         }
-        let mut lowering = Lowering { module, info, out, blocks: vec![Block::new()], frames: Vec::new() };
+        let mut lowering =
+            Lowering { module, info, out, blocks: vec![Block::new()], frames: Vec::new(), ranges: HashMap::new() };
         lowering.enter(kernel, Vec::new(), None);
         lowering.block(&src.body)?;
         lowering.frames.pop();
@@ -144,7 +149,30 @@ impl<'m> Lowering<'m> {
     }
 
     fn lit(&mut self, literal: Literal, span: Span) -> Handle<Expression> {
-        self.emit(Expression::Literal(literal), span)
+        let value = match literal {
+            Literal::I64(v) => Some(v as i128),
+            _ => None,
+        };
+        let h = self.emit(Expression::Literal(literal), span);
+        if let Some(v) = value {
+            self.ranges.insert(h, (v, v));
+        }
+        h
+    }
+
+    /// The range of `op` on operands of known ranges, when both are known.
+    fn result_range(&self, op: BinaryOp, left: Handle<Expression>, right: Handle<Expression>) -> Option<(i128, i128)> {
+        let (a, b) = (*self.ranges.get(&left)?, *self.ranges.get(&right)?);
+        let corners = |f: fn(i128, i128) -> i128| {
+            let all = [f(a.0, b.0), f(a.0, b.1), f(a.1, b.0), f(a.1, b.1)];
+            (all.iter().copied().min().unwrap_or(0), all.iter().copied().max().unwrap_or(0))
+        };
+        Some(match op {
+            BinaryOp::Add => (a.0 + b.0, a.1 + b.1),
+            BinaryOp::Sub => (a.0 - b.1, a.1 - b.0),
+            BinaryOp::Mul => corners(|x, y| x * y),
+            _ => return None,
+        })
     }
 
     fn binary(
@@ -320,7 +348,18 @@ impl<'m> Lowering<'m> {
                 let l = self.local(*l, span)?;
                 self.emit(Expression::Load(l), span)
             }
-            Expression::GpuBuiltin(b) => self.emit(Expression::GpuBuiltin(*b), span),
+            Expression::GpuBuiltin(b) => {
+                // What the devices allow: at most 1024 threads per block, 2^31 - 1 blocks.
+                let range = match b {
+                    crate::GpuBuiltin::ThreadIndex(_) => (0, 1023),
+                    crate::GpuBuiltin::BlockDim(_) => (1, 1024),
+                    crate::GpuBuiltin::BlockIndex(_) => (0, (1 << 31) - 2),
+                    crate::GpuBuiltin::GridDim(_) => (1, (1 << 31) - 1),
+                };
+                let h = self.emit(Expression::GpuBuiltin(*b), span);
+                self.ranges.insert(h, range);
+                h
+            }
             Expression::SharedArray(s) => {
                 if self.frames.len() != 1 {
                     return Err(self.error("`gpu.shared.array` can only be declared in the kernel itself", span));
@@ -426,9 +465,17 @@ impl<'m> Lowering<'m> {
             _ => None,
         };
         if let Some(test) = test {
-            let overflows = self.binary(test, left, right, span);
-            self.raise_if(overflows, ExceptionKind::OverflowError, INT_OVERFLOW, span);
-            return Ok(self.binary(op, left, right, span));
+            let range = self.result_range(op, left, right);
+            let fits = range.is_some_and(|(lo, hi)| lo >= i64::MIN as i128 && hi <= i64::MAX as i128);
+            if !fits {
+                let overflows = self.binary(test, left, right, span);
+                self.raise_if(overflows, ExceptionKind::OverflowError, INT_OVERFLOW, span);
+            }
+            let result = self.binary(op, left, right, span);
+            if let Some(r) = range.filter(|_| fits) {
+                self.ranges.insert(result, r);
+            }
+            return Ok(result);
         }
         Ok(match op {
             BinaryOp::FloorDiv | BinaryOp::Mod => {
