@@ -45,3 +45,52 @@ pub fn uses_barrier(function: &Function) -> bool {
     }
     walk(&function.body)
 }
+
+/// What a host-only expression is, for "... cannot be used in a GPU kernel" messages (the
+/// same words from the kernel lowering and from every GPU backend).
+pub fn describe_expression(e: &Expression) -> &'static str {
+    use crate::RuntimeFn as R;
+    match e {
+        Expression::RuntimeCall {
+            function: R::PrintStr | R::PrintInt | R::PrintFloat | R::PrintBool | R::PrintNone,
+            ..
+        } => "`print`",
+        Expression::RuntimeCall { .. } | Expression::Literal(Literal::Str(_)) => "strings and host library functions",
+        Expression::Call { .. } => "a function call that was not inlined",
+        Expression::LoadGlobal(_) => "reading a global variable",
+        Expression::ListNew { .. }
+        | Expression::ListRepeat { .. }
+        | Expression::ListConcat { .. }
+        | Expression::ListRepr { .. } => "creating lists",
+        Expression::DictNew { .. }
+        | Expression::SetNew { .. }
+        | Expression::SetFromDisplay { .. }
+        | Expression::DictLookup { .. }
+        | Expression::DictRemove { .. }
+        | Expression::SetContains { .. }
+        | Expression::SetDiscard { .. }
+        | Expression::SetAlgebra { .. }
+        | Expression::SetPop { .. }
+        | Expression::DictPopItem { .. }
+        | Expression::ContainerCopy { .. } => "dicts and sets",
+        Expression::TupleNew { .. } | Expression::TupleGet { .. } => "tuples",
+        Expression::ToDevice { .. } | Expression::CopyToHost { .. } => "device-array transfers",
+        _ => "this expression",
+    }
+}
+
+/// What a host-only statement is, for messages (see [`describe_expression`]).
+pub fn describe_statement(s: &Statement) -> &'static str {
+    match s {
+        Statement::StoreGlobal { .. } => "assigning a global variable",
+        Statement::ListAppend { .. } | Statement::ListTruncate { .. } => "changing the length of a list",
+        Statement::DictStore { .. }
+        | Statement::ContainerNext { .. }
+        | Statement::ContainerClear { .. }
+        | Statement::SetAdd { .. }
+        | Statement::SetUpdate { .. } => "dicts and sets",
+        Statement::ParallelFor { .. } => "a parallel loop",
+        Statement::Launch { .. } => "launching a kernel",
+        _ => "this statement",
+    }
+}

@@ -9,11 +9,13 @@
 //! - [`print`]: the stable text form.
 //! - [`passes`]: target-independent optimisations (accumulator tail-recursion elimination) and
 //!   kernel lowering (inlining, explicit checks).
+//! - [`build`]: a builder of hand-made kernel IR (backend tests, tools).
 //! - [`kernel`]: facts about lowered kernels that backends and the runtime share (error sites).
 //!
 //! *Architecture invariant:* this crate knows nothing of LLVM, naga, CUDA or Python syntax.
 
 pub mod arena;
+pub mod build;
 pub mod ir;
 pub mod kernel;
 pub mod passes;

@@ -632,7 +632,12 @@ impl<'a, 'ctx> Emitter<'a, 'ctx> {
                 self.b.build_return(None)?;
             }
             Statement::Barrier => self.barrier()?,
-            other => return Err(err(format!("{} is not supported in cuda kernels", statement_name(other)), span)),
+            other => {
+                return Err(err(
+                    format!("{} is not supported in cuda kernels", kiln_ir::kernel::describe_statement(other)),
+                    span,
+                ))
+            }
         }
         Ok(())
     }
@@ -768,7 +773,12 @@ impl<'a, 'ctx> Emitter<'a, 'ctx> {
                 let value = self.scalar(*value, span)?;
                 self.atomic(*op, array, index, value, span)?
             }
-            other => return Err(err(format!("{} is not supported in cuda kernels", expression_name(other)), span)),
+            other => {
+                return Err(err(
+                    format!("{} is not supported in cuda kernels", kiln_ir::kernel::describe_expression(other)),
+                    span,
+                ))
+            }
         };
         Ok(Value::Scalar(v))
     }
@@ -973,45 +983,5 @@ impl<'a, 'ctx> Emitter<'a, 'ctx> {
         self.b.build_conditional_branch(ok, done, retry)?;
         self.b.position_at_end(done);
         Ok(self.b.build_bit_cast(expected, float_ty, "old")?)
-    }
-}
-
-fn statement_name(s: &Statement) -> &'static str {
-    match s {
-        Statement::StoreGlobal { .. } => "assigning a global variable",
-        Statement::ListAppend { .. } | Statement::ListTruncate { .. } => "changing the length of a list",
-        Statement::DictStore { .. } | Statement::ContainerNext { .. } | Statement::ContainerClear { .. } => {
-            "a dict or set operation"
-        }
-        Statement::SetAdd { .. } | Statement::SetUpdate { .. } => "a set operation",
-        Statement::ParallelFor { .. } => "a parallel loop",
-        Statement::Launch { .. } => "launching a kernel",
-        _ => "this statement",
-    }
-}
-
-fn expression_name(e: &Expression) -> &'static str {
-    match e {
-        Expression::Call { .. } => "a function call that was not inlined",
-        Expression::RuntimeCall { .. } => "this operation (it needs the runtime library)",
-        Expression::LoadGlobal(_) => "reading a global variable",
-        Expression::ListNew { .. }
-        | Expression::ListRepeat { .. }
-        | Expression::ListConcat { .. }
-        | Expression::ListRepr { .. } => "building a list",
-        Expression::TupleNew { .. } | Expression::TupleGet { .. } => "a tuple",
-        Expression::DictNew { .. }
-        | Expression::SetNew { .. }
-        | Expression::SetFromDisplay { .. }
-        | Expression::DictLookup { .. }
-        | Expression::DictRemove { .. }
-        | Expression::SetContains { .. }
-        | Expression::SetDiscard { .. }
-        | Expression::SetAlgebra { .. }
-        | Expression::SetPop { .. }
-        | Expression::DictPopItem { .. }
-        | Expression::ContainerCopy { .. } => "a dict or set",
-        Expression::ToDevice { .. } | Expression::CopyToHost { .. } => "moving arrays between host and device",
-        _ => "this expression",
     }
 }

@@ -198,7 +198,10 @@ impl<'a, 'm> Lowerer<'a, 'm> {
                 self.b.stmt(naga::Statement::ControlBarrier(naga::Barrier::STORAGE | naga::Barrier::WORK_GROUP));
             }
             other => {
-                return Err(err(format!("{} is not supported in GPU kernels", statement_name(other)), span));
+                return Err(err(
+                    format!("{} is not supported in GPU kernels", kiln_ir::kernel::describe_statement(other)),
+                    span,
+                ));
             }
         }
         Ok(())
@@ -441,7 +444,10 @@ impl<'a, 'm> Lowerer<'a, 'm> {
                 self.atomic(*op, decl, ptr, value, span)?
             }
             other => {
-                return Err(err(format!("{} is not supported in GPU kernels", expression_name(other)), span));
+                return Err(err(
+                    format!("{} is not supported in GPU kernels", kiln_ir::kernel::describe_expression(other)),
+                    span,
+                ));
             }
         };
         Ok(Value::Scalar(v))
@@ -573,32 +579,5 @@ fn func_scalar(ir: &kiln_ir::Module, ty: Handle<Type>) -> Option<Scalar> {
     match ir.types[ty] {
         Type::Scalar(s) => Some(s),
         _ => None,
-    }
-}
-
-fn statement_name(s: &Statement) -> &'static str {
-    match s {
-        Statement::StoreGlobal { .. } => "assigning a global variable",
-        Statement::ListAppend { .. } | Statement::ListTruncate { .. } => "changing the length of a list",
-        Statement::DictStore { .. } | Statement::ContainerNext { .. } | Statement::ContainerClear { .. } => {
-            "a dict or set operation"
-        }
-        Statement::SetAdd { .. } | Statement::SetUpdate { .. } => "a set operation",
-        Statement::ParallelFor { .. } => "a parallel loop",
-        _ => "this statement",
-    }
-}
-
-fn expression_name(e: &Expression) -> &'static str {
-    match e {
-        Expression::Call { .. } => "a function call that was not inlined",
-        Expression::RuntimeCall { .. } => "this operation (it needs the runtime library)",
-        Expression::LoadGlobal(_) => "reading a global variable",
-        Expression::ListNew { .. }
-        | Expression::ListRepeat { .. }
-        | Expression::ListConcat { .. }
-        | Expression::ListRepr { .. } => "building a list",
-        Expression::TupleNew { .. } | Expression::TupleGet { .. } => "a tuple",
-        _ => "this expression",
     }
 }

@@ -343,10 +343,10 @@ fn error_sites_kernel(with_barrier: bool) -> String {
         let xi = k.index(x, i);
         let zero = k.i64(0);
         let negative = k.cmp(CompareOp::Lt, xi, zero);
-        k.when(negative, |k| k.raise(ExceptionKind::IndexError));
+        k.when(negative, |k| k.raise(ExceptionKind::IndexError, "list index out of range"));
         let hundred = k.i64(100);
         let big = k.cmp(CompareOp::Gt, xi, hundred);
-        k.if_(big, |k| k.raise(ExceptionKind::ValueError), |_| {});
+        k.if_(big, |k| k.raise(ExceptionKind::ValueError, ""), |_| {});
         let one = k.i64(1);
         let v = k.bin(BinaryOp::Add, xi, one);
         k.store_index(out, i, v);

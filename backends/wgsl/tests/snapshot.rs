@@ -22,7 +22,7 @@ fn checked_scale_wgsl() {
     k.when(inside, |k| {
         let m = k.len(out);
         let bad = k.cmp(CompareOp::Ge, i, m);
-        k.when(bad, |k| k.raise(ExceptionKind::IndexError));
+        k.when(bad, |k| k.raise(ExceptionKind::IndexError, "list index out of range"));
         let xi = k.index(x, i);
         let v = k.bin(BinaryOp::Mul, a, xi);
         let neg = k.e(kiln_ir::Expression::Unary { op: kiln_ir::UnaryOp::Neg, arg: v });

@@ -295,22 +295,9 @@ impl<'m> Lowering<'m> {
                 self.push(Statement::Raise { kind: *kind, message }, span);
             }
             Statement::Barrier => self.push(Statement::Barrier, span),
-            Statement::StoreGlobal { .. } => {
-                return Err(self.error("a GPU kernel cannot assign a global variable", span))
-            }
-            Statement::ListAppend { .. } | Statement::ListTruncate { .. } => {
-                return Err(self.error("lists cannot be changed in size in a GPU kernel", span))
-            }
-            Statement::DictStore { .. }
-            | Statement::SetAdd { .. }
-            | Statement::SetUpdate { .. }
-            | Statement::ContainerClear { .. }
-            | Statement::ContainerNext { .. } => {
-                return Err(self.error("dicts and sets cannot be used in a GPU kernel", span))
-            }
-            Statement::Launch { .. } => return Err(self.error("a GPU kernel cannot launch a kernel", span)),
-            Statement::ParallelFor { .. } => {
-                return Err(self.error("a parallel loop cannot be used in a GPU kernel", span))
+            other => {
+                let what = crate::kernel::describe_statement(other);
+                return Err(self.error(format!("{what} cannot be used in a GPU kernel"), span));
             }
         }
         Ok(())
@@ -426,7 +413,12 @@ impl<'m> Lowering<'m> {
             Expression::LoadGlobal(_) => {
                 return Err(self.error("a GPU kernel cannot read a global variable (pass it as an argument)", span))
             }
-            other => return Err(self.error(format!("{} cannot be used in a GPU kernel", describe(other)), span)),
+            other => {
+                return Err(self.error(
+                    format!("{} cannot be used in a GPU kernel", crate::kernel::describe_expression(other)),
+                    span,
+                ))
+            }
         })
     }
 
@@ -776,36 +768,6 @@ impl<'m> Lowering<'m> {
             Some(v) => self.emit(Expression::Load(v), span),
             None => self.lit(Literal::None, span),
         })
-    }
-}
-
-/// What a host-only expression is, for messages.
-fn describe(e: &Expression) -> &'static str {
-    use crate::RuntimeFn as R;
-    match e {
-        Expression::RuntimeCall {
-            function: R::PrintStr | R::PrintInt | R::PrintFloat | R::PrintBool | R::PrintNone,
-            ..
-        } => "`print`",
-        Expression::RuntimeCall { .. } | Expression::Literal(Literal::Str(_)) => "strings and host library functions",
-        Expression::ListNew { .. }
-        | Expression::ListRepeat { .. }
-        | Expression::ListConcat { .. }
-        | Expression::ListRepr { .. } => "creating lists",
-        Expression::DictNew { .. }
-        | Expression::SetNew { .. }
-        | Expression::SetFromDisplay { .. }
-        | Expression::DictLookup { .. }
-        | Expression::DictRemove { .. }
-        | Expression::SetContains { .. }
-        | Expression::SetDiscard { .. }
-        | Expression::SetAlgebra { .. }
-        | Expression::SetPop { .. }
-        | Expression::DictPopItem { .. }
-        | Expression::ContainerCopy { .. } => "dicts and sets",
-        Expression::TupleNew { .. } | Expression::TupleGet { .. } => "tuples",
-        Expression::ToDevice { .. } | Expression::CopyToHost { .. } => "device-array transfers",
-        _ => "this expression",
     }
 }
 
