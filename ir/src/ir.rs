@@ -1123,6 +1123,43 @@ pub enum Expression {
     },
     /// A view of one of the function's shared arrays (kernels only).
     SharedArray(Handle<SharedArray>),
+    /// `template % args` ([`FormatKind::Percent`]) or `template.format(*args)`
+    /// ([`FormatKind::Method`]) with a template known only at run time (literal templates are
+    /// compiled by the frontend into concatenations instead). `template` is a `str`; the
+    /// result is a `str`. Raises CPython 3.11's exceptions for a bad template or arguments
+    /// (`TypeError: not enough arguments for format string`, `ValueError: unsupported format
+    /// character 'y' (0x79) at index 1`, `IndexError: Replacement index 1 out of range for
+    /// positional args tuple`, ...).
+    ///
+    /// A node of its own rather than a [`Expression::RuntimeCall`]: runtime calls have a fixed
+    /// list of parameter types, while these take any number of heterogeneous arguments (see
+    /// [`FormatArg`]), which the backend passes as an array of tagged values.
+    FormatDynamic {
+        kind: FormatKind,
+        template: Handle<Expression>,
+        args: Vec<FormatArg>,
+    },
+}
+
+/// Which formatting operation an [`Expression::FormatDynamic`] performs.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum FormatKind {
+    /// `template % args`: printf-style. `args` are the elements of a tuple operand, or the
+    /// single non-tuple operand.
+    Percent,
+    /// `template.format(*args)`: positional arguments only (a named field raises `KeyError`).
+    Method,
+}
+
+/// One argument of an [`Expression::FormatDynamic`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct FormatArg {
+    /// The value: an `i64`, `f64`, `bool`, `None` or `str` when `repr` is absent. With `repr`,
+    /// a `str` holding the `str()` of some other object (a list, a tuple, ...).
+    pub value: Handle<Expression>,
+    /// The `repr()` of that other object (a `str`); absent for the types above, which the
+    /// runtime converts itself.
+    pub repr: Option<Handle<Expression>>,
 }
 
 /// A statement: something that happens in order.
@@ -1304,6 +1341,14 @@ impl Expression {
             }
             E::Call { args, .. } | E::RuntimeCall { args, .. } | E::Math { args, .. } | E::TupleNew { elems: args } => {
                 args.iter_mut().collect()
+            }
+            E::FormatDynamic { template, args, .. } => {
+                let mut out = vec![template];
+                for a in args.iter_mut() {
+                    out.push(&mut a.value);
+                    out.extend(a.repr.as_mut());
+                }
+                out
             }
         }
     }

@@ -280,6 +280,16 @@ impl Printer<'_> {
                 format!("call {}({})", self.module.functions[*function].name, list(args))
             }
             Expression::RuntimeCall { function, args } => format!("runtime {}({})", function.name(), list(args)),
+            Expression::FormatDynamic { kind, template, args } => {
+                let args: Vec<String> = args
+                    .iter()
+                    .map(|a| match a.repr {
+                        Some(r) => format!("object({}, {})", e(a.value), e(r)),
+                        None => e(a.value),
+                    })
+                    .collect();
+                format!("format_dynamic.{} {}({})", lower(kind), e(*template), args.join(", "))
+            }
             Expression::Math { function, args } => format!("math.{}({})", function.name(), list(args)),
             Expression::ListNew { elem, len } => {
                 format!("list_new {}, {}", type_name(self.module, *elem), e(*len))

@@ -568,6 +568,28 @@ impl FunctionValidator<'_> {
                 self.raises |= sig.can_raise;
                 self.tag_type(sig.result)?
             }
+            Expression::FormatDynamic { template, args, .. } => {
+                let str_ty = self.ty(&Type::Str)?;
+                if self.operand(*template, span)? != str_ty {
+                    return Err(self.error(span, "format template must be a str".into()));
+                }
+                for arg in args {
+                    let ty = self.operand(arg.value, span)?;
+                    let ok = match arg.repr {
+                        // An object passed as its str() and repr().
+                        Some(repr) => ty == str_ty && self.operand(repr, span)? == str_ty,
+                        None => matches!(
+                            self.module.types[ty],
+                            Type::Scalar(Scalar::I64 | Scalar::F64 | Scalar::BOOL) | Type::None | Type::Str
+                        ),
+                    };
+                    if !ok {
+                        return Err(self.error(span, "format argument of an unsupported type".into()));
+                    }
+                }
+                self.raises = true;
+                str_ty
+            }
             Expression::Math { function, args } => {
                 if args.len() != function.arity() {
                     return Err(

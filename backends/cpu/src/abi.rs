@@ -132,6 +132,9 @@ pub const FUNCTIONS: &[RuntimeDecl] = &[
     f("kiln_rt_format_int", &[I64, Ptr, Ptr], U8, Any),
     f("kiln_rt_format_float", &[F64, Ptr, Ptr], U8, Any),
     f("kiln_rt_format_str", &[Ptr, Ptr, Ptr], U8, Any),
+    // `fmt % args` / `fmt.format(*args)` with a computed template: fmt, KArg array, count, out.
+    f("kiln_rt_str_percent", &[Ptr, Ptr, I64, Ptr], U8, Any),
+    f("kiln_rt_str_format_method", &[Ptr, Ptr, I64, Ptr], U8, Any),
     // Printing.
     f("kiln_rt_print_str", &[Ptr], Void, Any),
     f("kiln_rt_print_int", &[I64], Void, Any),

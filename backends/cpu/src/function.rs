@@ -11,7 +11,8 @@ use inkwell::values::{
 };
 use inkwell::{FloatPredicate, IntPredicate};
 use kiln_ir::{
-    BinaryOp, Block, CastKind, CompareOp, Expression, Function, FunctionInfo, Handle, Literal, MathFunction,
+    BinaryOp, Block, CastKind, CompareOp, Expression, FormatArg, FormatKind, Function, FunctionInfo, Handle, Literal,
+    MathFunction,
     ParallelTarget, RuntimeFn, Scalar, ScalarKind, Span, Statement, Type, UnaryOp, ValueTag,
 };
 
@@ -859,6 +860,7 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
                 self.str_getitem(h, args)?
             }
             Expression::RuntimeCall { function, args } => self.runtime_call(h, *function, args)?,
+            Expression::FormatDynamic { kind, template, args } => self.format_dynamic(h, *kind, *template, args)?,
             Expression::Math { function, args } => self.math(h, *function, args)?,
             Expression::ListNew { elem, len } => {
                 let (size, ptrs) = self.elem_layout(*elem)?;
@@ -1482,6 +1484,71 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             }
             _ => raw.ok_or_else(|| self.internal("runtime result"))?,
         })
+    }
+
+    /// `template % args` / `template.format(*args)`: the arguments go to the runtime as an
+    /// array of `KArg { i64 tag, i64 bits, ptr repr }` (`device-runtime/src/str_format.rs`)
+    /// in a stack slot of the entry block.
+    fn format_dynamic(
+        &mut self,
+        h: Handle<Expression>,
+        kind: FormatKind,
+        template: Handle<Expression>,
+        args: &[FormatArg],
+    ) -> Result<BasicValueEnum<'ctx>, BackendError> {
+        let ctx = self.cg.ctx;
+        let i64t = ctx.i64_type();
+        let ptr_t = self.cg.ptr_type();
+        let karg = ctx.struct_type(&[i64t.into(), i64t.into(), ptr_t.into()], false);
+        let array_ty = karg.array_type(args.len() as u32);
+        let array = self.alloca(array_ty.into(), "format.args")?;
+        for (i, arg) in args.iter().enumerate() {
+            let ty = self.type_of(arg.value);
+            let (tag, bits, repr): (u64, IntValue<'ctx>, PointerValue<'ctx>) = match arg.repr {
+                Some(repr) => (5, self.b().build_ptr_to_int(self.ptr(arg.value)?, i64t, "")?, self.ptr(repr)?),
+                None => match &self.cg.module.types[ty] {
+                    Type::Scalar(Scalar::I64) => (0, self.int(arg.value)?, ptr_t.const_null()),
+                    Type::Scalar(Scalar::F64) => {
+                        let x = self.float(arg.value)?;
+                        (1, self.b().build_bit_cast(x, i64t, "")?.into_int_value(), ptr_t.const_null())
+                    }
+                    Type::Scalar(Scalar::BOOL) => {
+                        (2, self.b().build_int_z_extend(self.int(arg.value)?, i64t, "")?, ptr_t.const_null())
+                    }
+                    Type::None => (3, i64t.const_zero(), ptr_t.const_null()),
+                    Type::Str => (4, self.b().build_ptr_to_int(self.ptr(arg.value)?, i64t, "")?, ptr_t.const_null()),
+                    _ => return Err(self.internal("format argument of an unsupported type")),
+                },
+            };
+            let idx = |j: u64| i64t.const_int(j, false);
+            let i32t = ctx.i32_type();
+            let fields: [(u32, BasicValueEnum<'ctx>); 3] =
+                [(0, i64t.const_int(tag, false).into()), (1, bits.into()), (2, repr.into())];
+            for (field, value) in fields {
+                // SAFETY: in-bounds indices of the array slot allocated above.
+                let slot = unsafe {
+                    self.b().build_in_bounds_gep(
+                        array_ty,
+                        array,
+                        &[idx(0), idx(i as u64), i32t.const_int(field as u64, false)],
+                        "",
+                    )?
+                };
+                self.b().build_store(slot, value)?;
+            }
+        }
+        let name = match kind {
+            FormatKind::Percent => "kiln_rt_str_percent",
+            FormatKind::Method => "kiln_rt_str_format_method",
+        };
+        let f = self.cg.runtime(name)?;
+        let out = self.alloca(ptr_t.into(), "format.out")?;
+        let fmt = self.ptr(template)?;
+        let n = i64t.const_int(args.len() as u64, false);
+        let status = self.cg.call_value(f, &[fmt.into(), array.into(), n.into(), out.into()])?.into_int_value();
+        let line = self.expr_line(h);
+        self.check_status(status, line)?;
+        Ok(self.b().build_load(ptr_t, out, "")?)
     }
 
     fn math(

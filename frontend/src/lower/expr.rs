@@ -560,15 +560,13 @@ impl FnCx<'_, '_> {
             }
             return Ok(self.make_tuple(values, span));
         }
-        // `"template" % values` with a literal template.
+        // `"template" % values`: a literal template is compiled, a computed one formatted at
+        // run time.
         if lt == Ty::Str && op == O::Mod {
-            let Some(template) = self.literal_str(&left) else {
-                return self.fail(
-                    Diagnostic::error("kiln needs a literal format string on the left of `%`", span)
-                        .with_note("kiln compiles the template; use an f-string for computed templates"),
-                );
+            return match self.literal_str(&left) {
+                Some(template) => self.percent_format(&template, right, span),
+                None => self.percent_format_dynamic(left, right, span),
             };
-            return self.percent_format(&template, right, span);
         }
         // Strings and lists.
         match (&lt, &rt, op) {

@@ -227,11 +227,18 @@ impl FnCx<'_, '_> {
             one => self.constant_int(one).map(|n| vec![n]),
         };
         let dims = match dims {
-            Some(d) if !d.is_empty() && d.len() <= 2 && d.iter().all(|&n| (1..=1 << 20).contains(&n)) => d,
+            Some(d)
+                if !d.is_empty()
+                    && d.len() <= 3
+                    && d.iter().all(|&n| (1..=1 << 20).contains(&n))
+                    && d.iter().product::<i64>() <= 1 << 20 =>
+            {
+                d
+            }
             _ => {
                 return self.fail(
                     Diagnostic::error(
-                        "the shape of a shared array must be one or two constant positive ints",
+                        "the shape of a shared array must be one to three constant positive ints",
                         self.span_of(shape_expr),
                     )
                     .with_note("write literals or module-level constants (`TILE = 16`)"),
@@ -297,34 +304,43 @@ impl FnCx<'_, '_> {
     }
 
     /// What `array[index]` refers to: the flat array expression, the flat index and the
-    /// element type; `Err` after a diagnostic. `array` is a 1-D array or a row.
+    /// element type; `Err` after a diagnostic. `array` is a 1-D array or a row of the last
+    /// dimension.
     fn element_place(&mut self, array: Val, index: Val, span: Span) -> Res<(Handle<Expression>, Val, Ty)> {
         match array.ty {
             Ty::GpuArray(a) if a.dims.len() <= 1 => Ok((array.h, index, *a.elem)),
-            Ty::GpuRow(row) => {
+            Ty::GpuRow(row) if row.dims.len() == 1 => {
                 let j = self.checked_dim_index(index.h, row.dims[0], "list index out of range", span);
                 let flat = self.emit(Expression::Binary { op: kiln_ir::BinaryOp::Add, left: array.h, right: j }, span);
                 let base = self.gpu_array_value(&GpuArray { dims: Vec::new(), ..row.clone() }, span);
                 Ok((base.h, Val { ty: Ty::Int, h: flat }, *row.elem))
             }
-            Ty::GpuArray(_) => self.fail(Diagnostic::error("index a 2-D shared array as `a[i][j]`", span)),
+            Ty::GpuArray(_) | Ty::GpuRow(_) => {
+                self.fail(Diagnostic::error("index a shared array with one index per dimension: `a[i][j]`", span))
+            }
             other => self.fail(Diagnostic::error(format!("'{other}' object is not subscriptable"), span)),
         }
     }
 
-    /// `array[index]` in GPU code.
+    /// `array[index]` in GPU code: an element, or for a shared array of several dimensions
+    /// the row `index` (its flat offset; see [`Ty::GpuRow`]).
     pub fn gpu_index_load(&mut self, array: Val, index: Val, span: Span) -> Res<Val> {
-        if let Ty::GpuArray(a) = &array.ty {
-            if a.dims.len() == 2 {
-                let i = self.checked_dim_index(index.h, a.dims[0], "list index out of range", span);
-                let cols = self.lit(Literal::I64(a.dims[1] as i64), span);
-                let offset = self.emit(Expression::Binary { op: kiln_ir::BinaryOp::Mul, left: i, right: cols }, span);
-                let row = GpuArray { dims: a.dims[1..].to_vec(), ..a.clone() };
-                return Ok(Val { ty: Ty::GpuRow(row), h: offset });
+        let (shape, offset) = match &array.ty {
+            Ty::GpuArray(a) if a.dims.len() >= 2 => (a.clone(), None),
+            Ty::GpuRow(r) if r.dims.len() >= 2 => (r.clone(), Some(array.h)),
+            _ => {
+                let (base, index, elem) = self.element_place(array, index, span)?;
+                return Ok(Val { ty: elem, h: self.emit(Expression::Index { base, index: index.h }, span) });
             }
+        };
+        let i = self.checked_dim_index(index.h, shape.dims[0], "list index out of range", span);
+        let stride = self.lit(Literal::I64(shape.dims[1..].iter().map(|&d| d as i64).product()), span);
+        let mut h = self.emit(Expression::Binary { op: kiln_ir::BinaryOp::Mul, left: i, right: stride }, span);
+        if let Some(base) = offset {
+            h = self.emit(Expression::Binary { op: kiln_ir::BinaryOp::Add, left: base, right: h }, span);
         }
-        let (base, index, elem) = self.element_place(array, index, span)?;
-        Ok(Val { ty: elem, h: self.emit(Expression::Index { base, index: index.h }, span) })
+        let row = GpuArray { dims: shape.dims[1..].to_vec(), ..shape };
+        Ok(Val { ty: Ty::GpuRow(row), h })
     }
 
     /// `array[index] = value` in GPU code.

@@ -1,6 +1,8 @@
 //! `str` methods, indexing, slicing, iteration and `in`, on the runtime's string functions.
 
-use kiln_ir::{BinaryOp, CompareOp, ExceptionKind, Expression, Literal, RuntimeFn, Span, UnaryOp};
+use kiln_ir::{
+    BinaryOp, CompareOp, ExceptionKind, Expression, FormatArg, FormatKind, Literal, RuntimeFn, Span, UnaryOp,
+};
 use rustpython_parser::ast;
 
 use super::stmt::{FnCx, Val};
@@ -236,15 +238,10 @@ impl FnCx<'_, '_> {
                 );
                 self.rt(RuntimeFn::StrPad, vec![s, width, fill, align], Ty::Str, span)
             }
-            "format" => {
-                let Some(template) = self.literal_str(&s) else {
-                    return self.fail(
-                        Diagnostic::error("kiln needs a literal string to call `.format` on", span)
-                            .with_note("kiln compiles the template; use an f-string for computed templates"),
-                    );
-                };
-                self.format_method(&template, call, span)?
-            }
+            "format" => match self.literal_str(&s) {
+                Some(template) => self.format_method(&template, call, span)?,
+                None => self.format_method_dynamic(s, call, span)?,
+            },
             "zfill" => {
                 let a = self.bind_args(method, call, &[("width", R)], span)?;
                 let width = self.expect_int(a[0].clone(), span, "width")?;
@@ -540,6 +537,83 @@ impl FnCx<'_, '_> {
             }
         }
         Ok(self.concat_all(parts, span))
+    }
+
+    /// `template.format(*args)` with a template computed at run time: formatted by the
+    /// runtime ([`Expression::FormatDynamic`]). Positional arguments only.
+    pub(crate) fn format_method_dynamic(&mut self, template: Val, call: &ast::ExprCall, span: Span) -> Res<Val> {
+        let mut args = Vec::new();
+        for a in &call.args {
+            if let ast::Expr::Starred(s) = a {
+                let at = self.span_of(s);
+                return self.fail(Diagnostic::error("kiln does not support `*` arguments yet", at));
+            }
+            args.push(self.expr(a)?);
+        }
+        if let Some(k) = call.keywords.first() {
+            return self.fail(
+                Diagnostic::error(
+                    "kiln does not support keyword arguments to `.format` on a computed template yet",
+                    self.span_of(k),
+                )
+                .with_note("with a literal template they are supported; or pass the values by position"),
+            );
+        }
+        self.format_dynamic(FormatKind::Method, template, args, span)
+    }
+
+    /// `template % values` with a template computed at run time: formatted by the runtime
+    /// ([`Expression::FormatDynamic`]). A tuple operand gives the arguments; any other value
+    /// is the single argument.
+    pub(crate) fn percent_format_dynamic(&mut self, template: Val, values: Val, span: Span) -> Res<Val> {
+        let args: Vec<Val> = match values.ty.clone() {
+            Ty::Tuple(elems) => (0..elems.len()).map(|i| self.tuple_get(&values, i, span)).collect(),
+            // CPython treats a lone operand with `__getitem__` as a mapping (`%(name)s`, and
+            // no "not all arguments converted" error); the runtime takes positional values.
+            ty @ (Ty::List(_) | Ty::Dict(..)) => {
+                return self.fail(
+                    Diagnostic::error(
+                        format!("kiln does not support a {ty} as the right operand of `%` with a computed template yet"),
+                        span,
+                    )
+                    .with_note("wrap it in a tuple, `template % (value,)`, to format it as one value"),
+                )
+            }
+            _ => vec![values],
+        };
+        self.format_dynamic(FormatKind::Percent, template, args, span)
+    }
+
+    /// Emits a run-time formatting of `template` with `args`. Ints, floats, bools, None and
+    /// strings go to the runtime as they are (it applies `str`, `repr` and format specs
+    /// itself); containers go as their text, which is exact because a container's `str()`
+    /// and `repr()` are the same text (the runtime takes both, and reads the type name for
+    /// its error messages off the repr).
+    fn format_dynamic(&mut self, kind: FormatKind, template: Val, args: Vec<Val>, span: Span) -> Res<Val> {
+        let mut out = Vec::with_capacity(args.len());
+        for v in args {
+            let arg = match v.ty.clone() {
+                Ty::Int | Ty::Float | Ty::Bool | Ty::None | Ty::Str => FormatArg { value: v.h, repr: None },
+                Ty::Float32 => FormatArg { value: self.cast(v, Ty::Float, span).h, repr: None },
+                Ty::List(_) | Ty::Tuple(_) | Ty::Dict(..) | Ty::Set(_) => {
+                    let text = self.str_of(v, span)?;
+                    FormatArg { value: text.h, repr: Some(text.h) }
+                }
+                Ty::Unknown => {
+                    self.unknown(span)?;
+                    return Ok(self.str_lit("", span));
+                }
+                other => {
+                    return self.fail(Diagnostic::error(
+                        format!("kiln cannot pass a {other} to `%` or `.format` with a computed template"),
+                        span,
+                    ))
+                }
+            };
+            out.push(arg);
+        }
+        let h = self.emit(Expression::FormatDynamic { kind, template: template.h, args: out }, span);
+        Ok(Val { ty: Ty::Str, h })
     }
 
     /// `template % values` with a literal template, compiled into the concatenation it stands

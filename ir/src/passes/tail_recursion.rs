@@ -131,7 +131,7 @@ fn is_pure(f: &Function, me: Handle<Function>) -> bool {
     }
     let calls_pure = f.expressions.iter().all(|(_, e)| match e {
         Expression::Call { function, .. } => *function == me,
-        Expression::RuntimeCall { .. } | Expression::Atomic { .. } => false,
+        Expression::RuntimeCall { .. } | Expression::FormatDynamic { .. } | Expression::Atomic { .. } => false,
         _ => true,
     });
     calls_pure && block_is_pure(&f.body)
