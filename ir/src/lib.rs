@@ -110,6 +110,39 @@ mod tests {
         assert!(validate(&module).is_err());
     }
 
+    /// `fn fmt(x: i64) -> str { return format_dynamic.percent "%d"(x, object(s, s)) }`, or with
+    /// a list argument (which needs converting first) when `list_arg`.
+    fn format_module(list_arg: bool) -> Module {
+        let mut module = Module::new();
+        let i64_ty = module.scalar_type(Scalar::I64);
+        let str_ty = module.types.insert(Type::Str);
+        let list_ty = module.types.insert(Type::List { elem: i64_ty });
+        let mut f = Function::new("fmt", "fmt", str_ty, Span::UNDEFINED);
+        f.params.push(Param { name: "x".into(), ty: if list_arg { list_ty } else { i64_ty } });
+        let x = f.expressions.append(Expression::Param(0), Span::UNDEFINED);
+        let t = f.expressions.append(Expression::Literal(Literal::Str("%d %s".into())), Span::UNDEFINED);
+        let s = f.expressions.append(Expression::Literal(Literal::Str("[1]".into())), Span::UNDEFINED);
+        let args = vec![FormatArg { value: x, repr: None }, FormatArg { value: s, repr: Some(s) }];
+        let r = f
+            .expressions
+            .append(Expression::FormatDynamic { kind: FormatKind::Percent, template: t, args }, Span::UNDEFINED);
+        f.body.push(Statement::Emit(Range::new(x, f.expressions.next_handle())), Span::UNDEFINED);
+        f.body.push(Statement::Return { value: Some(r) }, Span::UNDEFINED);
+        module.functions.append(f, Span::UNDEFINED);
+        module
+    }
+
+    #[test]
+    fn format_dynamic_validates_and_prints() {
+        let module = format_module(false);
+        let info = validate(&module).expect("valid");
+        assert!(info.function(Handle::from_index(0)).may_raise);
+        let text = print::print_module(&module, Some(&info));
+        assert!(text.contains("e3 = format_dynamic.percent e1(e0, object(e2, e2))"), "{text}");
+        let err = validate(&format_module(true)).err().expect("a list argument must be converted first");
+        assert!(err.message.contains("format argument"), "{}", err.message);
+    }
+
     #[test]
     fn recursion_is_detected() {
         let mut module = Module::new();

@@ -12,8 +12,7 @@ use inkwell::values::{
 use inkwell::{FloatPredicate, IntPredicate};
 use kiln_ir::{
     BinaryOp, Block, CastKind, CompareOp, Expression, FormatArg, FormatKind, Function, FunctionInfo, Handle, Literal,
-    MathFunction,
-    ParallelTarget, RuntimeFn, Scalar, ScalarKind, Span, Statement, Type, UnaryOp, ValueTag,
+    MathFunction, ParallelTarget, RuntimeFn, Scalar, ScalarKind, Span, Statement, Type, UnaryOp, ValueTag,
 };
 
 use crate::codegen::Codegen;

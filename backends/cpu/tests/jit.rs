@@ -522,6 +522,49 @@ fn strings() {
     check("strings", "str", &m.module, expected, 1, None);
 }
 
+/// `template % args` and `template.format(*args)` with computed templates: every argument tag
+/// (int, float, bool, None, str, an object as its str and repr), a format error's exception.
+#[test]
+fn format_dynamic() {
+    let mut m = ModuleBuilder::new();
+    let (main, mut b) = m.main(1);
+    let a = b.string("%5d|%.2f|%s|%r|");
+    let c = b.string("%s|%r");
+    let template = b.rt(RuntimeFn::StrConcat, &[a, c]);
+    let i = b.int(42);
+    let x = b.float(1.23456);
+    let t = b.boolean(true);
+    let none = b.none();
+    let s = b.string("it's");
+    let obj = b.string("[1, 'a']");
+    let arg = |value, repr| FormatArg { value, repr };
+    let args = vec![arg(i, None), arg(x, None), arg(t, None), arg(none, None), arg(s, None), arg(obj, Some(obj))];
+    let r = b.e(Expression::FormatDynamic { kind: FormatKind::Percent, template, args });
+    b.print_str(r);
+    b.newline();
+    let t2 = b.string("{1:>6}{0!r}{{}}");
+    let r = b.e(Expression::FormatDynamic {
+        kind: FormatKind::Method,
+        template: t2,
+        args: vec![arg(s, None), arg(i, None)],
+    });
+    b.print_str(r);
+    b.newline();
+    let none_args = b.string("none");
+    let r = b.e(Expression::FormatDynamic { kind: FormatKind::Method, template: none_args, args: vec![] });
+    b.print_str(r);
+    b.newline();
+    b.at(7);
+    let bad = b.string("%d");
+    let r =
+        b.e(Expression::FormatDynamic { kind: FormatKind::Percent, template: bad, args: vec![arg(obj, Some(obj))] });
+    b.print_str(r);
+    m.define(main, b);
+    let expected = "   42|1.23|True|None|it's|[1, 'a']\n    42\"it's\"{}\nnone\n";
+    let error = "TypeError: %d format: a real number is required, not list";
+    check("format_dynamic", "fmt", &m.module, expected, 1, Some(error));
+}
+
 /// Each frame that an exception leaves pushes one traceback entry with the line of the raising
 /// node or of the call.
 #[test]

@@ -573,7 +573,9 @@ impl FnCx<'_, '_> {
             ty @ (Ty::List(_) | Ty::Dict(..)) => {
                 return self.fail(
                     Diagnostic::error(
-                        format!("kiln does not support a {ty} as the right operand of `%` with a computed template yet"),
+                        format!(
+                            "kiln does not support a {ty} as the right operand of `%` with a computed template yet"
+                        ),
                         span,
                     )
                     .with_note("wrap it in a tuple, `template % (value,)`, to format it as one value"),
