@@ -13,25 +13,45 @@ pub struct ErrorSite {
     pub span: Span,
 }
 
-/// The error sites of a lowered kernel, numbered in pre-order: the order in which a
-/// recursive walk of the body meets `Raise` statements (an `If`'s `accept` before its
-/// `reject`). Backends number the sites by the same walk.
-pub fn error_sites(function: &Function) -> Vec<ErrorSite> {
-    fn walk(function: &Function, block: &Block, out: &mut Vec<ErrorSite>) {
+/// The `Raise` statements of a lowered kernel with their spans, in pre-order: the order in
+/// which a recursive walk of the body meets them (an `If`'s `accept` before its `reject`).
+/// Index `k` is error site `k`; backends number the sites by the same walk.
+pub fn raise_statements(function: &Function) -> Vec<(&Statement, Span)> {
+    fn walk<'f>(block: &'f Block, out: &mut Vec<(&'f Statement, Span)>) {
         for (statement, span) in block.iter() {
-            if let Statement::Raise { kind, message } = statement {
+            match statement {
+                Statement::Raise { .. } => out.push((statement, span)),
+                Statement::Block(b) | Statement::Loop { body: b } | Statement::ParallelFor { body: b, .. } => {
+                    walk(b, out)
+                }
+                Statement::If { accept, reject, .. } => {
+                    walk(accept, out);
+                    walk(reject, out)
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(&function.body, &mut out);
+    out
+}
+
+/// The error sites of a lowered kernel, numbered as [`raise_statements`] orders them.
+pub fn error_sites(function: &Function) -> Vec<ErrorSite> {
+    raise_statements(function)
+        .into_iter()
+        .filter_map(|(statement, span)| match statement {
+            Statement::Raise { kind, message } => {
                 let message = match message.map(|m| &function.expressions[m]) {
                     Some(Expression::Literal(Literal::Str(text))) => text.clone(),
                     _ => String::new(),
                 };
-                out.push(ErrorSite { kind: *kind, message, span });
+                Some(ErrorSite { kind: *kind, message, span })
             }
-            statement.for_each_block(|b| walk(function, b, out));
-        }
-    }
-    let mut out = Vec::new();
-    walk(function, &function.body, &mut out);
-    out
+            _ => None,
+        })
+        .collect()
 }
 
 /// Whether the kernel (after lowering) contains a barrier anywhere.

@@ -201,125 +201,31 @@ def _outside(what):
     return RuntimeError("%s is only available inside a kernel" % what)
 
 
-class _ThreadIdx:
-    """``gpu.thread``: the index of the running thread in its block."""
+def _axes(name, doc, fields, extra=None):
+    """A class whose ``x``/``y``/``z`` read the running thread's ``fields`` of ``_ctx`` (an
+    error outside a kernel), for ``gpu.thread``, ``gpu.block`` and their ``.dim``s."""
 
-    __slots__ = ()
+    def axis(field):
+        def get(self):
+            c = _ctx
+            if not c.active:
+                raise _outside(name)
+            return getattr(c, field)
 
-    @property
-    def x(self):
-        c = _ctx
-        if not c.active:
-            raise _outside("gpu.thread")
-        return c.tx
+        return property(get)
 
-    @property
-    def y(self):
-        c = _ctx
-        if not c.active:
-            raise _outside("gpu.thread")
-        return c.ty
-
-    @property
-    def z(self):
-        c = _ctx
-        if not c.active:
-            raise _outside("gpu.thread")
-        return c.tz
-
-    def __repr__(self):
-        return "gpu.thread"
+    members = {"__slots__": (), "__doc__": doc, "__repr__": lambda self: name}
+    members.update({a: axis(f) for a, f in zip("xyz", fields)})
+    members.update(extra or {})
+    return type("_" + name.replace(".", "_"), (), members)
 
 
-class _BlockDim:
-    """``gpu.block.dim``: threads per block."""
-
-    __slots__ = ()
-
-    @property
-    def x(self):
-        c = _ctx
-        if not c.active:
-            raise _outside("gpu.block.dim")
-        return c.bdx
-
-    @property
-    def y(self):
-        c = _ctx
-        if not c.active:
-            raise _outside("gpu.block.dim")
-        return c.bdy
-
-    @property
-    def z(self):
-        c = _ctx
-        if not c.active:
-            raise _outside("gpu.block.dim")
-        return c.bdz
-
-    def __repr__(self):
-        return "gpu.block.dim"
-
-
-class _BlockIdx:
-    """``gpu.block``: the index of the running thread's block in the grid; ``.dim`` its size."""
-
-    __slots__ = ()
-    dim = _BlockDim()
-
-    @property
-    def x(self):
-        c = _ctx
-        if not c.active:
-            raise _outside("gpu.block")
-        return c.bx
-
-    @property
-    def y(self):
-        c = _ctx
-        if not c.active:
-            raise _outside("gpu.block")
-        return c.by
-
-    @property
-    def z(self):
-        c = _ctx
-        if not c.active:
-            raise _outside("gpu.block")
-        return c.bz
-
-    def __repr__(self):
-        return "gpu.block"
-
-
-class _GridDim:
-    """``gpu.grid.dim``: blocks in the grid."""
-
-    __slots__ = ()
-
-    @property
-    def x(self):
-        c = _ctx
-        if not c.active:
-            raise _outside("gpu.grid.dim")
-        return c.gdx
-
-    @property
-    def y(self):
-        c = _ctx
-        if not c.active:
-            raise _outside("gpu.grid.dim")
-        return c.gdy
-
-    @property
-    def z(self):
-        c = _ctx
-        if not c.active:
-            raise _outside("gpu.grid.dim")
-        return c.gdz
-
-    def __repr__(self):
-        return "gpu.grid.dim"
+_ThreadIdx = _axes("gpu.thread", "``gpu.thread``: the index of the running thread in its block.", ("tx", "ty", "tz"))
+_BlockDim = _axes("gpu.block.dim", "``gpu.block.dim``: threads per block.", ("bdx", "bdy", "bdz"))
+_BlockIdx = _axes(
+    "gpu.block", "``gpu.block``: the index of the running thread's block in the grid; ``.dim`` its size.", ("bx", "by", "bz"), {"dim": _BlockDim()}
+)
+_GridDim = _axes("gpu.grid.dim", "``gpu.grid.dim``: blocks in the grid.", ("gdx", "gdy", "gdz"))
 
 
 class _Grid:

@@ -146,8 +146,11 @@ impl<'a, 'ctx> FunctionLowering<'a, '_, 'ctx> {
             };
             shared.push(header(data, i64t.const_int(len as u64, false))?);
         }
-        let mut sites = HashMap::new();
-        number_sites(&self.func.body, &mut sites);
+        let sites = kiln_ir::kernel::raise_statements(self.func)
+            .into_iter()
+            .enumerate()
+            .map(|(k, (statement, _))| (statement as *const Statement, k as u32))
+            .collect();
         Ok(KernelState { ctx: thread_ctx, params, shared, sites, thread_loop: None })
     }
 
@@ -425,17 +428,6 @@ pub(crate) fn shared_layout(cg: &Codegen<'_, '_>, func: &Function) -> Result<Vec
         offset += (size * s.len as u64).div_ceil(16) * 16;
     }
     Ok(out)
-}
-
-/// Numbers the `Raise` statements in pre-order, as `kiln_ir::kernel::error_sites` does.
-fn number_sites(block: &kiln_ir::Block, out: &mut HashMap<*const Statement, u32>) {
-    for (statement, _) in block.iter() {
-        if matches!(statement, Statement::Raise { .. }) {
-            let n = out.len() as u32;
-            out.insert(statement as *const Statement, n);
-        }
-        statement.for_each_block(|b| number_sites(b, out));
-    }
 }
 
 impl<'ctx> Codegen<'_, 'ctx> {
