@@ -1705,6 +1705,68 @@ pub unsafe extern "C" fn kiln_rt_exc_register_class(name: *const KStr, parent: *
     })
 }
 
+/// Raise an instance of a user exception class: `type_name` is the instance's class, `msg`
+/// its `str()`, `object` the instance (what `except E as e` gives back).
+///
+/// # Safety
+/// `type_name` and `msg` are valid strings; `object` is a collected allocation.
+#[no_mangle]
+pub unsafe extern "C" fn kiln_rt_raise_object(type_name: *const KStr, msg: *const KStr, object: *mut u8) {
+    fatal(|| {
+        // SAFETY: caller contract.
+        let (kind, msg) = unsafe { (strings::text(type_name), strings::text(msg)) };
+        exceptions::raise_object(&kind, &msg, object);
+    })
+}
+
+/// `except`: takes the pending exception (with its traceback so far) into a caught-exception
+/// record, and clears it. Null when nothing is pending.
+#[no_mangle]
+pub extern "C" fn kiln_rt_exc_catch() -> *mut exceptions::KExc {
+    fatal(exceptions::catch)
+}
+
+/// Bare `raise` in an `except`: makes a caught exception pending again.
+///
+/// # Safety
+/// `exc` came from [`kiln_rt_exc_catch`] on this thread.
+#[no_mangle]
+pub unsafe extern "C" fn kiln_rt_exc_rethrow(exc: *const exceptions::KExc) {
+    // SAFETY: caller contract.
+    fatal(|| unsafe { exceptions::rethrow(exc) })
+}
+
+/// 1 when a caught exception is an instance of class `type_name` (see
+/// [`kiln_rt_exc_matches`]).
+///
+/// # Safety
+/// `exc` came from [`kiln_rt_exc_catch`]; `type_name` is a valid string.
+#[no_mangle]
+pub unsafe extern "C" fn kiln_rt_exc_caught_matches(exc: *const exceptions::KExc, type_name: *const KStr) -> u8 {
+    // SAFETY: caller contract.
+    fatal(|| unsafe { exceptions::caught_matches(exc, &strings::text(type_name)) as u8 })
+}
+
+/// `str(e)` of a caught exception.
+///
+/// # Safety
+/// `exc` came from [`kiln_rt_exc_catch`].
+#[no_mangle]
+pub unsafe extern "C" fn kiln_rt_exc_caught_message(exc: *const exceptions::KExc) -> *const KStr {
+    // SAFETY: caller contract.
+    fatal(|| unsafe { exceptions::caught_message(exc) })
+}
+
+/// The instance a caught exception was raised with (null when raised by class name).
+///
+/// # Safety
+/// `exc` came from [`kiln_rt_exc_catch`].
+#[no_mangle]
+pub unsafe extern "C" fn kiln_rt_exc_caught_object(exc: *const exceptions::KExc) -> *mut u8 {
+    // SAFETY: caller contract.
+    fatal(|| unsafe { (*exc).object })
+}
+
 /// Class name of the pending exception (null when none).
 #[no_mangle]
 pub extern "C" fn kiln_rt_exc_type_name() -> *const KStr {

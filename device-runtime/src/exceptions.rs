@@ -8,7 +8,7 @@
 //! All state is Rust-owned text (copied out of the `KStr`s it was given), so nothing here
 //! needs the collector.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
 use std::sync::{Mutex, OnceLock};
 
@@ -47,7 +47,8 @@ pub fn last_line(kind: &str, msg: Option<&str>) -> String {
 }
 
 /// One traceback entry, run-length encoded: `count` identical consecutive frames.
-#[derive(Clone, Debug)]
+#[derive(Clone, Copy, Debug)]
+#[repr(C)]
 struct Frame {
     file: u32,
     func: u32,
@@ -87,6 +88,29 @@ impl State {
 
 thread_local! {
     static STATE: RefCell<State> = RefCell::new(State::default());
+    /// The instance of a user exception class that the pending exception was raised with
+    /// (null for exceptions raised by class name or by the runtime). It lives in collected
+    /// memory, so it is held in a root the collector scans, made on first use.
+    static OBJECT_ROOT: Cell<*mut *mut u8> = const { Cell::new(std::ptr::null_mut()) };
+}
+
+fn object_root() -> *mut *mut u8 {
+    OBJECT_ROOT.with(|r| {
+        if r.get().is_null() {
+            r.set(crate::gc::new_root());
+        }
+        r.get()
+    })
+}
+
+fn set_pending_object(object: *mut u8) {
+    // SAFETY: the root is a valid word owned by this thread.
+    unsafe { *object_root() = object }
+}
+
+fn pending_object() -> *mut u8 {
+    // SAFETY: as above.
+    unsafe { *object_root() }
 }
 
 fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> Option<R> {
@@ -95,6 +119,7 @@ fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> Option<R> {
 
 /// Set the pending exception (replacing any), with an empty traceback.
 pub fn raise(kind: &str, msg: Option<&str>) {
+    set_pending_object(std::ptr::null_mut());
     with_state(|st| {
         st.pending =
             Some(Pending { kind: kind.to_string(), msg: msg.map(str::to_string), exit_code: None, frames: Vec::new() })
@@ -106,8 +131,15 @@ pub fn raise_err(e: &PyErr) {
     raise(e.kind, e.msg.as_deref());
 }
 
+/// Raise an instance of a user exception class: `kind` is its class name, `msg` its `str()`.
+pub fn raise_object(kind: &str, msg: &str, object: *mut u8) {
+    raise(kind, Some(msg));
+    set_pending_object(object);
+}
+
 /// Raise `SystemExit(code)` with an integer code.
 pub fn raise_system_exit(code: i64) {
+    set_pending_object(std::ptr::null_mut());
     with_state(|st| {
         st.pending = Some(Pending {
             kind: "SystemExit".to_string(),
@@ -141,7 +173,95 @@ pub fn traceback_push(file: &str, func: &str, line: i64) {
 
 /// Clear the pending exception (after `except` caught it).
 pub fn clear() {
+    set_pending_object(std::ptr::null_mut());
     with_state(|st| st.pending = None);
+}
+
+/// A caught exception (`except ... as e`), in collected memory so that nothing leaks when
+/// the program drops it: what [`catch`] took from the pending state, for [`rethrow`].
+#[repr(C)]
+pub struct KExc {
+    kind: *const crate::strings::KStr,
+    /// Null when raised without a message.
+    msg: *const crate::strings::KStr,
+    /// The instance of a user exception class, or null.
+    pub object: *mut u8,
+    exit_code: i64,
+    has_exit_code: i64,
+    /// Innermost first; the file and function ids are this thread's interned names.
+    frames: *mut Frame,
+    nframes: i64,
+}
+
+/// Takes the pending exception into a new caught exception (null when nothing is pending).
+pub fn catch() -> *mut KExc {
+    let object = pending_object();
+    let Some(p) = with_state(|st| st.pending.take()).flatten() else {
+        return std::ptr::null_mut();
+    };
+    set_pending_object(std::ptr::null_mut());
+    let frames = crate::gc::alloc_atomic(std::mem::size_of::<Frame>() * p.frames.len()) as *mut Frame;
+    for (i, f) in p.frames.iter().enumerate() {
+        // SAFETY: `frames` holds `p.frames.len()` entries.
+        unsafe { frames.add(i).write(*f) }
+    }
+    let exc = crate::gc::alloc(std::mem::size_of::<KExc>()) as *mut KExc;
+    let record = KExc {
+        kind: crate::strings::new_str(&p.kind),
+        msg: p.msg.as_deref().map_or(std::ptr::null(), crate::strings::new_str),
+        object,
+        exit_code: p.exit_code.unwrap_or(0),
+        has_exit_code: p.exit_code.is_some() as i64,
+        frames,
+        nframes: p.frames.len() as i64,
+    };
+    // SAFETY: `exc` is a fresh allocation of the right size.
+    unsafe { exc.write(record) };
+    exc
+}
+
+/// Makes a caught exception pending again, with its traceback (`raise` in an `except`).
+///
+/// # Safety
+/// `exc` came from [`catch`] on this thread.
+pub unsafe fn rethrow(exc: *const KExc) {
+    // SAFETY: caller contract.
+    let e = unsafe { &*exc };
+    let text = |s: *const crate::strings::KStr| unsafe { crate::strings::text(s) }.into_owned();
+    // SAFETY: `frames` holds `nframes` entries.
+    let frames = unsafe { std::slice::from_raw_parts(e.frames, e.nframes as usize) }.to_vec();
+    let pending = Pending {
+        kind: text(e.kind),
+        msg: (!e.msg.is_null()).then(|| text(e.msg)),
+        exit_code: (e.has_exit_code != 0).then_some(e.exit_code),
+        frames,
+    };
+    with_state(|st| st.pending = Some(pending));
+    set_pending_object(e.object);
+}
+
+/// Whether a caught exception is an instance of class `target`.
+///
+/// # Safety
+/// `exc` came from [`catch`].
+pub unsafe fn caught_matches(exc: *const KExc, target: &str) -> bool {
+    // SAFETY: caller contract.
+    let kind = unsafe { crate::strings::text((*exc).kind) };
+    is_subclass(&kind, target)
+}
+
+/// `str()` of a caught exception.
+///
+/// # Safety
+/// `exc` came from [`catch`].
+pub unsafe fn caught_message(exc: *const KExc) -> *const crate::strings::KStr {
+    // SAFETY: caller contract.
+    let msg = unsafe { (*exc).msg };
+    if msg.is_null() {
+        crate::strings::new_str("")
+    } else {
+        msg
+    }
 }
 
 /// Is an exception pending on this thread?
@@ -180,6 +300,8 @@ pub fn take_report() -> Option<(Pending, String)> {
 /// text: the interned name ids are per thread. Rust-owned, `Send`.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Saved {
+    /// A root holding the exception's instance while the state travels (null when none).
+    object: usize,
     kind: String,
     msg: Option<String>,
     exit_code: Option<i64>,
@@ -198,7 +320,7 @@ struct SavedFrame {
 impl Saved {
     /// An exception with an empty traceback, as [`raise`] would set it.
     pub fn new(kind: &str, msg: Option<&str>) -> Saved {
-        Saved { kind: kind.to_string(), msg: msg.map(str::to_string), exit_code: None, frames: Vec::new() }
+        Saved { object: 0, kind: kind.to_string(), msg: msg.map(str::to_string), exit_code: None, frames: Vec::new() }
     }
 
     /// The class name.
@@ -215,6 +337,16 @@ impl Saved {
 /// Remove the pending exception from this thread, traceback included (None when nothing
 /// is pending). This thread no longer has an exception pending afterwards.
 pub fn take_pending() -> Option<Saved> {
+    let object = pending_object();
+    set_pending_object(std::ptr::null_mut());
+    let root = if object.is_null() {
+        0
+    } else {
+        let root = crate::gc::new_root();
+        // SAFETY: a fresh root.
+        unsafe { *root = object };
+        root as usize
+    };
     with_state(|st| {
         let p = st.pending.take()?;
         let name = |i: u32| st.names.get(i as usize).cloned().unwrap_or_else(|| "?".to_string());
@@ -223,7 +355,7 @@ pub fn take_pending() -> Option<Saved> {
             .iter()
             .map(|f| SavedFrame { file: name(f.file), func: name(f.func), line: f.line, count: f.count })
             .collect();
-        Some(Saved { kind: p.kind, msg: p.msg, exit_code: p.exit_code, frames })
+        Some(Saved { object: root, kind: p.kind, msg: p.msg, exit_code: p.exit_code, frames })
     })
     .flatten()
 }
@@ -231,6 +363,14 @@ pub fn take_pending() -> Option<Saved> {
 /// Make `saved` the pending exception of this thread (replacing any), with its traceback:
 /// later [`traceback_push`] calls append outer frames to it as if it had been raised here.
 pub fn restore(saved: Saved) {
+    let root = saved.object as *mut *mut u8;
+    if root.is_null() {
+        set_pending_object(std::ptr::null_mut());
+    } else {
+        // SAFETY: the root was made by `take_pending`. It is not freed: clones of `saved`
+        // share it (a word per exception that leaves a parallel loop).
+        set_pending_object(unsafe { *root });
+    }
     with_state(|st| {
         let frames = saved
             .frames

@@ -28,6 +28,7 @@ extern "C" {
     fn GC_init();
     fn GC_malloc(size: usize) -> *mut c_void;
     fn GC_malloc_atomic(size: usize) -> *mut c_void;
+    fn GC_malloc_uncollectable(size: usize) -> *mut c_void;
     fn GC_add_roots(low: *mut c_void, high_plus_one: *mut c_void);
     fn GC_allow_register_threads();
     fn GC_register_my_thread(sb: *const GcStackBase) -> c_int;
@@ -108,6 +109,18 @@ pub fn alloc(size: usize) -> *mut u8 {
     init();
     // SAFETY: GC_malloc is thread-safe after init and returns zeroed memory or null.
     let p = unsafe { GC_malloc(size.max(1)) } as *mut u8;
+    if p.is_null() {
+        out_of_memory();
+    }
+    p
+}
+
+/// A zeroed word that the collector scans but never frees: a root for a pointer kept where
+/// the collector does not look (Rust thread-locals, data moved between threads).
+pub fn new_root() -> *mut *mut u8 {
+    init();
+    // SAFETY: thread-safe after init; uncollectable memory is zeroed like GC_malloc's.
+    let p = unsafe { GC_malloc_uncollectable(std::mem::size_of::<usize>()) } as *mut *mut u8;
     if p.is_null() {
         out_of_memory();
     }

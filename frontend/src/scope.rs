@@ -37,6 +37,9 @@ pub(crate) fn bound_names(body: &[ast::Stmt], out: &mut HashSet<String>, declare
             ast::Stmt::FunctionDef(s) => {
                 out.insert(s.name.to_string());
             }
+            ast::Stmt::ClassDef(s) => {
+                out.insert(s.name.to_string());
+            }
             ast::Stmt::Global(s) => declared_global.extend(s.names.iter().map(|n| n.to_string())),
             // Not supported yet, but their assignments still bind names (fewer follow-on errors).
             ast::Stmt::Try(s) => {
@@ -424,14 +427,29 @@ fn collect_def<'a>(p: &mut Program<'a>, def: &'a ast::StmtFunctionDef) {
             .push(Diagnostic::error(format!("kiln does not support redefining function `{name}` yet"), head_span));
         return;
     }
+    if let Some(index) = collect_def_named(p, def, name.clone(), None) {
+        p.defs[index].kernel = kernel;
+        p.def_by_name.insert(name, index);
+    }
+}
+
+/// Collects a `def` under `name` (qualified, `Class.method`, for methods) without making it
+/// visible by name; its index, or `None` after reporting why it cannot be compiled.
+pub(crate) fn collect_def_named<'a>(
+    p: &mut Program<'a>,
+    def: &'a ast::StmtFunctionDef,
+    name: String,
+    method: Option<(u32, crate::lower::MethodKind)>,
+) -> Option<usize> {
+    let head_span = def_head_span(p, def);
     let args = &def.args;
     if let Some(v) = &args.vararg {
         p.diagnostics.push(Diagnostic::error("kiln does not support `*args` yet", p.span_of(&**v)));
-        return;
+        return None;
     }
     if let Some(v) = &args.kwarg {
         p.diagnostics.push(Diagnostic::error("kiln does not support `**kwargs` yet", p.span_of(&**v)));
-        return;
+        return None;
     }
     let mut params = Vec::new();
     let all =
@@ -485,7 +503,7 @@ fn collect_def<'a>(p: &mut Program<'a>, def: &'a ast::StmtFunctionDef) {
     let index = p.defs.len();
     let file = p.file;
     p.defs.push(FuncDef {
-        name: name.clone(),
+        name,
         ast: def,
         params,
         returns,
@@ -494,9 +512,11 @@ fn collect_def<'a>(p: &mut Program<'a>, def: &'a ast::StmtFunctionDef) {
         file,
         stdlib: false,
         synthetic: false,
-        kernel,
+        kernel: false,
+        class: method.map(|(c, _)| c),
+        method: method.map(|(_, k)| k).unwrap_or(crate::lower::MethodKind::Function),
     });
-    p.def_by_name.insert(name, index);
+    Some(index)
 }
 
 /// The span of `def name(...)` up to the colon, for messages about the function as a whole.

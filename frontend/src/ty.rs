@@ -6,6 +6,7 @@
 
 use kiln_ir::{Handle, Module, Scalar, Type};
 use std::fmt;
+use std::rc::Rc;
 
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
 pub enum Ty {
@@ -35,6 +36,49 @@ pub enum Ty {
     GpuArray(GpuArray),
     /// `a[i]` of a 2-D shared array: the value is the flat offset of row `i`.
     GpuRow(GpuArray),
+    /// An instance of a user class (or of one of its subclasses); never `None`.
+    Object(ClassTy),
+    /// `None` or a value of the inner type (an [`Ty::Object`]): a null reference in the IR.
+    Optional(Box<Ty>),
+    /// A class itself used as a value (`cls` in a class method, a class passed around): known
+    /// at compile time, so it needs no storage (like [`Ty::Func`]).
+    Class(u32),
+}
+
+/// A user class as a type: the chain of classes from the root of its inheritance tree down
+/// to the class, so that the join of two classes (their nearest common base) is the longest
+/// common prefix of their chains.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ClassTy {
+    pub path: Rc<[ClassLink]>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct ClassLink {
+    /// The class id (its index among the program's classes, in pre-order).
+    pub id: u32,
+    pub name: Rc<str>,
+}
+
+impl ClassTy {
+    pub fn id(&self) -> u32 {
+        self.path.last().expect("a class path is never empty").id
+    }
+
+    pub fn name(&self) -> &str {
+        &self.path.last().expect("a class path is never empty").name
+    }
+
+    /// Whether the class is `id` or inherits from it.
+    pub fn inherits(&self, id: u32) -> bool {
+        self.path.iter().any(|l| l.id == id)
+    }
+
+    /// The nearest common base class, if the two classes share one.
+    pub fn join(&self, other: &ClassTy) -> Option<ClassTy> {
+        let common = self.path.iter().zip(other.path.iter()).take_while(|(a, b)| a == b).count();
+        (common > 0).then(|| ClassTy { path: self.path[..common].into() })
+    }
 }
 
 /// Where a [`Ty::GpuArray`] lives, and its shape when it is known (shared arrays).
@@ -108,7 +152,26 @@ impl Ty {
             }
             (Ty::Dict(k1, v1), Ty::Dict(k2, v2)) => Some(Ty::dict(k1.join(k2)?, v1.join(v2)?)),
             (Ty::Set(a), Ty::Set(b)) => Some(Ty::set(a.join(b)?)),
+            (Ty::Object(a), Ty::Object(b)) => Some(Ty::Object(a.join(b)?)),
+            (Ty::None, Ty::Object(_)) | (Ty::Object(_), Ty::None) => {
+                let object = if *self == Ty::None { other } else { self };
+                Some(Ty::Optional(Box::new(object.clone())))
+            }
+            (Ty::Optional(a), Ty::None) | (Ty::None, Ty::Optional(a)) => Some(Ty::Optional(a.clone())),
+            (Ty::Optional(a), Ty::Optional(b)) => Some(Ty::Optional(Box::new(a.join(b)?))),
+            (Ty::Optional(a), b @ Ty::Object(_)) | (b @ Ty::Object(_), Ty::Optional(a)) => {
+                Some(Ty::Optional(Box::new(a.join(b)?)))
+            }
             (a, b) if a == b => Some(a.clone()),
+            _ => None,
+        }
+    }
+
+    /// The class of an object type, `None`-able or not.
+    pub fn class(&self) -> Option<&ClassTy> {
+        match self {
+            Ty::Object(c) => Some(c),
+            Ty::Optional(inner) => inner.class(),
             _ => None,
         }
     }
@@ -123,6 +186,13 @@ impl Ty {
             (Ty::List(a), Ty::List(b)) => a.join(b).is_some(),
             (Ty::Tuple(a), Ty::Tuple(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.conforms_to(y)),
             (Ty::Dict(..), Ty::Dict(..)) | (Ty::Set(_), Ty::Set(_)) => self.join(expected).is_some(),
+            // An instance fits where its class or a base class is expected, and `None` or an
+            // instance fits an optional one.
+            (Ty::Object(a), Ty::Object(b)) => a.inherits(b.id()),
+            (Ty::None, Ty::Optional(_)) => true,
+            (Ty::Object(_) | Ty::Optional(_), Ty::Optional(b)) => {
+                self.class().zip(b.class()).is_some_and(|(a, b)| a.inherits(b.id()))
+            }
             (a, b) => a == b,
         }
     }
@@ -132,7 +202,9 @@ impl Ty {
     pub fn to_ir(&self, module: &mut Module) -> Handle<Type> {
         match self {
             Ty::Unknown | Ty::Int => module.scalar_type(Scalar::I64),
-            Ty::None | Ty::Func(_) => module.types.insert(Type::None),
+            Ty::None | Ty::Func(_) | Ty::Class(_) => module.types.insert(Type::None),
+            Ty::Object(c) => module.types.insert(Type::Object { class: c.id() }),
+            Ty::Optional(inner) => inner.to_ir(module),
             Ty::File => module.types.insert(Type::File),
             Ty::Bool => module.scalar_type(Scalar::BOOL),
             Ty::Float => module.scalar_type(Scalar::F64),
@@ -184,6 +256,9 @@ impl fmt::Display for Ty {
             Ty::Float32 => f.write_str("float32"),
             Ty::DeviceArray(e) => write!(f, "DeviceArray[{e}]"),
             Ty::GpuArray(a) | Ty::GpuRow(a) => write!(f, "array[{}]", a.elem),
+            Ty::Object(c) => f.write_str(c.name()),
+            Ty::Optional(inner) => write!(f, "{inner} | None"),
+            Ty::Class(_) => f.write_str("type"),
             Ty::Dict(k, v) if **k == Ty::Unknown && **v == Ty::Unknown => f.write_str("dict"),
             Ty::Dict(k, v) => write!(f, "dict[{k}, {v}]"),
             Ty::Set(e) if **e == Ty::Unknown => f.write_str("set"),

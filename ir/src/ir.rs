@@ -46,6 +46,31 @@ pub struct Module {
     pub entry: Option<Handle<Function>>,
     /// Source files that spans point into (index = [`Span::file`]).
     pub files: Vec<SourceFile>,
+    /// User classes; the index is the class id stored in each instance's header.
+    pub classes: Vec<ClassDecl>,
+}
+
+/// A user class: the name and the layout of its instances.
+///
+/// Class ids are assigned in pre-order of the inheritance forest, so the classes that are
+/// `class` or inherit from it are exactly the ids `class..=last_descendant`: `isinstance`
+/// and method dispatch are range tests on the id.
+#[derive(Clone, Debug)]
+pub struct ClassDecl {
+    /// The name as written (shown by default `repr`s and exception reports).
+    pub name: String,
+    pub base: Option<u32>,
+    /// Every field of an instance, the base class's fields first (in the base's order), so
+    /// that a field has the same index in a class and all its subclasses.
+    pub fields: Vec<Field>,
+    pub last_descendant: u32,
+}
+
+/// A field of a class's instances. A new instance has every field zero (null for pointers).
+#[derive(Clone, Debug)]
+pub struct Field {
+    pub name: String,
+    pub ty: Handle<Type>,
 }
 
 /// A source file, kept so that spans can be turned into line numbers (tracebacks, diagnostics).
@@ -1139,6 +1164,36 @@ pub enum Expression {
         template: Handle<Expression>,
         args: Vec<FormatArg>,
     },
+    /// A new instance of class `class` with every field zero; an [`Type::Object`].
+    New {
+        class: u32,
+    },
+    /// Field `field` (an index into the class's [`ClassDecl::fields`], where the class is that
+    /// of `object`'s type) of `object`, which must not be null.
+    GetField {
+        object: Handle<Expression>,
+        field: u32,
+    },
+    /// The same reference seen as an `Object` of `class` (a base class, or a subclass the
+    /// frontend knows the object belongs to); null stays null. Nothing happens at run time.
+    ObjectCast {
+        value: Handle<Expression>,
+        class: u32,
+    },
+    /// The class id in `object`'s header (`object` must not be null); `i64`.
+    ClassId {
+        object: Handle<Expression>,
+    },
+    /// The null reference of `ty` (an `Object`, `str`, list, dict or set type): `None` held
+    /// in a variable of that type.
+    Null {
+        ty: Handle<Type>,
+    },
+    /// Whether two references (of the same type) are the same object: Python's `is`.
+    SameObject {
+        left: Handle<Expression>,
+        right: Handle<Expression>,
+    },
 }
 
 /// Which formatting operation an [`Expression::FormatDynamic`] performs.
@@ -1240,6 +1295,12 @@ pub enum Statement {
         list: Handle<Expression>,
         len: Handle<Expression>,
     },
+    /// `object.field = value` (`object` must not be null; see [`Expression::GetField`]).
+    SetField {
+        object: Handle<Expression>,
+        field: u32,
+        value: Handle<Expression>,
+    },
     /// Raises `kind(message)`; `message` is a `str` when present.
     Raise {
         kind: ExceptionKind,
@@ -1313,7 +1374,7 @@ impl Expression {
             E::Literal(_) | E::Param(_) | E::Load(_) | E::LoadGlobal(_) | E::GpuBuiltin(_) | E::SharedArray(_) => {
                 vec![]
             }
-            E::DictNew { .. } | E::SetNew { .. } => vec![],
+            E::DictNew { .. } | E::SetNew { .. } | E::New { .. } | E::Null { .. } => vec![],
             E::Unary { arg: a, .. }
             | E::Cast { value: a, .. }
             | E::Len { value: a }
@@ -1325,7 +1386,10 @@ impl Expression {
             | E::SetFromDisplay { list: a, .. }
             | E::TupleGet { tuple: a, .. }
             | E::ToDevice { list: a }
-            | E::CopyToHost { array: a } => vec![a],
+            | E::CopyToHost { array: a }
+            | E::GetField { object: a, .. }
+            | E::ObjectCast { value: a, .. }
+            | E::ClassId { object: a } => vec![a],
             E::Binary { left: a, right: b, .. }
             | E::Compare { left: a, right: b, .. }
             | E::ListConcat { left: a, right: b }
@@ -1335,6 +1399,7 @@ impl Expression {
             | E::SetContains { set: a, key: b }
             | E::SetDiscard { set: a, key: b }
             | E::SetAlgebra { left: a, right: b, .. }
+            | E::SameObject { left: a, right: b }
             | E::Index { base: a, index: b } => vec![a, b],
             E::Select { condition: a, accept: b, reject: c } | E::Atomic { array: a, index: b, value: c, .. } => {
                 vec![a, b, c]
@@ -1385,6 +1450,10 @@ impl Statement {
             S::DictStore { dict, key, value } => {
                 f(*dict);
                 f(*key);
+                f(*value)
+            }
+            S::SetField { object, value, .. } => {
+                f(*object);
                 f(*value)
             }
             S::SetAdd { set: a, key: b } | S::SetUpdate { target: a, other: b, .. } => {

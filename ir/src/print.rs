@@ -37,6 +37,10 @@ pub fn type_name(module: &Module, ty: Handle<Type>) -> String {
             let parts: Vec<String> = elems.iter().map(|e| type_name(module, *e)).collect();
             format!("({})", parts.join(", "))
         }
+        Type::Object { class } => match module.classes.get(*class as usize) {
+            Some(c) => format!("object<{}>", c.name),
+            None => format!("object<#{class}>"),
+        },
         Type::Pointer { pointee, space } => format!("ptr<{space}, {}>", type_name(module, *pointee)),
         Type::ArrayView { elem, space } => format!("view<{space}, {}>", type_name(module, *elem)),
     }
@@ -45,6 +49,14 @@ pub fn type_name(module: &Module, ty: Handle<Type>) -> String {
 /// Prints the whole module. `info` (from the validator) adds per-function facts to the headers.
 pub fn print_module(module: &Module, info: Option<&ModuleInfo>) -> String {
     let mut out = String::new();
+    for (id, c) in module.classes.iter().enumerate() {
+        let base = c.base.map(|b| format!(" : c{b}")).unwrap_or_default();
+        let fields: Vec<String> = c.fields.iter().map(|f| format!("{}: {}", f.name, type_name(module, f.ty))).collect();
+        let _ = writeln!(out, "class c{id} {}{base} {{ {} }}", c.name, fields.join(", "));
+    }
+    if !module.classes.is_empty() {
+        out.push('\n');
+    }
     for (h, g) in module.globals.iter() {
         let _ = writeln!(out, "global g{} {}: {}", h.index(), g.name, type_name(module, g.ty));
     }
@@ -205,6 +217,9 @@ impl Printer<'_> {
             Statement::ListAppend { list, value } => {
                 self.line(out, depth, &format!("list_append {}, {}", e(*list), e(*value)))
             }
+            Statement::SetField { object, field, value } => {
+                self.line(out, depth, &format!("set_field {}.{field}, {}", e(*object), e(*value)))
+            }
             Statement::Raise { kind, message } => {
                 let msg = message.map(|m| format!(", {}", e(m))).unwrap_or_default();
                 self.line(out, depth, &format!("raise {}{msg}", kind.name()))
@@ -325,6 +340,12 @@ impl Printer<'_> {
             Expression::SharedArray(s) => format!("shared s{}", s.index()),
             Expression::ToDevice { list } => format!("to_device {}", e(*list)),
             Expression::CopyToHost { array } => format!("copy_to_host {}", e(*array)),
+            Expression::New { class } => format!("new c{class}"),
+            Expression::GetField { object, field } => format!("get_field {}.{field}", e(*object)),
+            Expression::ObjectCast { value, class } => format!("object_cast {}, c{class}", e(*value)),
+            Expression::ClassId { object } => format!("class_id {}", e(*object)),
+            Expression::Null { ty } => format!("null {}", type_name(self.module, *ty)),
+            Expression::SameObject { left, right } => format!("same_object {}, {}", e(*left), e(*right)),
         }
     }
 }

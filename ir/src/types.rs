@@ -114,6 +114,13 @@ pub enum Type {
     Tuple {
         elems: Vec<crate::Handle<Type>>,
     },
+    /// A reference to an instance of user class `class` (an index into
+    /// [`crate::Module::classes`]) or of one of its subclasses. It may be null, which is
+    /// Python's `None` for a variable that holds "an object or None": the frontend checks for
+    /// null before every field access where the value may be `None`.
+    Object {
+        class: u32,
+    },
     /// A pointer to one `pointee` in `space`.
     Pointer {
         pointee: crate::Handle<Type>,

@@ -290,6 +290,11 @@ impl FunctionValidator<'_> {
                 }
                 self.expect_int(*len, span)?;
             }
+            Statement::SetField { object, field, value } => {
+                if self.operand(*value, span)? != self.field_type(*object, *field, span)? {
+                    return Err(self.error(span, "stored field value has the wrong type".into()));
+                }
+            }
             Statement::ListAppend { list, value } => {
                 let ty = self.operand(*list, span)?;
                 let Type::List { elem } = self.module.types[ty] else {
@@ -407,6 +412,25 @@ impl FunctionValidator<'_> {
         match self.module.types[self.operand(dict, span)?] {
             Type::Dict { key, value } => Ok((key, value)),
             _ => Err(self.error(span, "dict operation on a non-dict".into())),
+        }
+    }
+
+    /// The field type of `object.field`, where `object` is an `Object`.
+    fn field_type(&self, object: Handle<Expression>, field: u32, span: Span) -> Result<Handle<Type>, ValidationError> {
+        let Type::Object { class } = self.module.types[self.operand(object, span)?] else {
+            return Err(self.error(span, "field access on a non-object".into()));
+        };
+        match self.module.classes.get(class as usize).and_then(|c| c.fields.get(field as usize)) {
+            Some(f) => Ok(f.ty),
+            None => Err(self.error(span, format!("field {field} of class {class} out of range"))),
+        }
+    }
+
+    fn class_exists(&self, class: u32, span: Span) -> Result<(), ValidationError> {
+        if (class as usize) < self.module.classes.len() {
+            Ok(())
+        } else {
+            Err(self.error(span, format!("class {class} out of range")))
         }
     }
 
@@ -748,6 +772,37 @@ impl FunctionValidator<'_> {
                 self.raises = true;
                 self.ty(&Type::DeviceArray { elem })?
             }
+            Expression::New { class } => {
+                self.class_exists(*class, span)?;
+                self.ty(&Type::Object { class: *class })?
+            }
+            Expression::GetField { object, field } => self.field_type(*object, *field, span)?,
+            Expression::ObjectCast { value, class } => {
+                self.class_exists(*class, span)?;
+                if !matches!(self.module.types[self.operand(*value, span)?], Type::Object { .. }) {
+                    return Err(self.error(span, "object cast of a non-object".into()));
+                }
+                self.ty(&Type::Object { class: *class })?
+            }
+            Expression::ClassId { object } => {
+                if !matches!(self.module.types[self.operand(*object, span)?], Type::Object { .. }) {
+                    return Err(self.error(span, "class id of a non-object".into()));
+                }
+                self.ty(&Type::Scalar(Scalar::I64))?
+            }
+            Expression::Null { ty } => {
+                if !is_reference(&self.module.types[*ty]) {
+                    return Err(self.error(span, "null of a type that is not a reference".into()));
+                }
+                *ty
+            }
+            Expression::SameObject { left, right } => {
+                let ty = self.operand(*left, span)?;
+                if ty != self.operand(*right, span)? || !is_reference(&self.module.types[ty]) {
+                    return Err(self.error(span, "identity test of different or non-reference types".into()));
+                }
+                self.ty(&Type::Scalar(Scalar::BOOL))?
+            }
             Expression::CopyToHost { array } => {
                 let Type::DeviceArray { elem } = self.module.types[self.operand(*array, span)?] else {
                     return Err(self.error(span, "copy_to_host of a non-device array".into()));
@@ -757,4 +812,9 @@ impl FunctionValidator<'_> {
             }
         })
     }
+}
+
+/// Types whose values are references to heap objects (and so may be null: `None`).
+fn is_reference(ty: &Type) -> bool {
+    matches!(ty, Type::Object { .. } | Type::Str | Type::List { .. } | Type::Dict { .. } | Type::Set { .. })
 }

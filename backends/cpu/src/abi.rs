@@ -152,6 +152,13 @@ pub const FUNCTIONS: &[RuntimeDecl] = &[
     f("kiln_rt_raise", &[Ptr, Ptr], Void, Cold),
     f("kiln_rt_traceback_push", &[Ptr, Ptr, I64], Void, Cold),
     f("kiln_rt_exc_clear", &[], Void, Any),
+    f("kiln_rt_raise_object", &[Ptr, Ptr, Ptr], Void, Cold),
+    f("kiln_rt_exc_register_class", &[Ptr, Ptr], Void, Any),
+    f("kiln_rt_exc_catch", &[], Ptr, Cold),
+    f("kiln_rt_exc_rethrow", &[Ptr], Void, Cold),
+    f("kiln_rt_exc_caught_matches", &[Ptr, Ptr], U8, Any),
+    f("kiln_rt_exc_caught_message", &[Ptr], Str, Any),
+    f("kiln_rt_exc_caught_object", &[Ptr], Ptr, Any),
     // Numbers.
     f("kiln_rt_int_pow", &[I64, I64, Ptr], U8, Any),
     f("kiln_rt_float_pow", &[F64, F64, Ptr], U8, Any),

@@ -88,6 +88,7 @@ impl BlockEffects {
                 }
                 Statement::Break
                 | Statement::DictStore { .. }
+                | Statement::SetField { .. }
                 | Statement::SetAdd { .. }
                 | Statement::SetUpdate { .. }
                 | Statement::ContainerClear { .. }

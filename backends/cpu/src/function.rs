@@ -414,6 +414,7 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
                 self.store(ptr, v, elem, tag.as_deref())?;
             }
             Statement::DictStore { dict, key, value } => self.dict_store(*dict, *key, *value)?,
+            Statement::SetField { object, field, value } => self.set_field(*object, *field, *value)?,
             Statement::SetAdd { set, key } => self.set_add(*set, *key)?,
             Statement::SetUpdate { op, target, other } => self.set_update(*op, *target, *other)?,
             Statement::ContainerClear { value } => {
@@ -888,6 +889,12 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
                 self.cg.call_value(f, &[a.into(), b.into(), size.into(), ptrs.into()])?
             }
             Expression::DictNew { key, value } => self.dict_new(*key, *value)?,
+            Expression::New { class } => self.new_object(*class)?,
+            Expression::GetField { object, field } => self.get_field(*object, *field)?,
+            Expression::ObjectCast { value, .. } => self.value(*value)?,
+            Expression::ClassId { object } => self.class_id(*object)?.into(),
+            Expression::Null { ty } => self.cg.mem_type(*ty)?.const_zero(),
+            Expression::SameObject { left, right } => self.same_object(*left, *right)?.into(),
             Expression::SetNew { elem } => self.set_new(*elem)?,
             Expression::SetFromDisplay { list, frozen } => self.set_from_display(*list, *frozen)?,
             Expression::DictLookup { dict, key } => self.dict_lookup(self.type_of(h), *dict, *key)?,

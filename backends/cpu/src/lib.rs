@@ -28,6 +28,7 @@ mod exceptions;
 mod function;
 mod jit;
 mod kernels;
+mod objects;
 mod parallel;
 mod target;
 mod types;

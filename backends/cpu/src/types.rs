@@ -47,6 +47,7 @@ pub(crate) fn reg_type<'ctx>(
         | Type::Dict { .. }
         | Type::Set { .. }
         | Type::Pointer { .. }
+        | Type::Object { .. }
         | Type::ArrayView { .. } => ctx.ptr_type(AddressSpace::default()).into(),
         Type::Tuple { elems } => {
             let fields = elems.iter().map(|e| mem_type(ctx, module, *e)).collect::<Result<Vec<_>, _>>()?;
@@ -93,6 +94,7 @@ pub(crate) fn has_pointers(module: &Module, ty: Handle<Type>) -> bool {
         | Type::Dict { .. }
         | Type::Set { .. }
         | Type::Pointer { .. }
+        | Type::Object { .. }
         | Type::ArrayView { .. } => true,
         Type::Tuple { elems } => elems.iter().any(|e| has_pointers(module, *e)),
     }
@@ -115,6 +117,7 @@ pub(crate) fn tbaa_name(module: &Module, ty: Handle<Type>) -> Option<String> {
         | Type::Dict { .. }
         | Type::Set { .. }
         | Type::Pointer { .. }
+        | Type::Object { .. }
         | Type::ArrayView { .. } => "ptr".into(),
         Type::Tuple { .. } => return None,
     })

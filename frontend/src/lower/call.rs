@@ -109,6 +109,10 @@ pub(crate) const LATER_BUILTINS: &[&str] = &[
 ];
 
 /// Whether `call` calls `name` by that name (not through a variable or a method).
+fn is_builtin_type_name(name: &str) -> bool {
+    matches!(name, "int" | "bool" | "float" | "str" | "list" | "tuple" | "dict" | "set")
+}
+
 fn call_names(call: &ast::ExprCall, name: &str) -> bool {
     matches!(&*call.func, ast::Expr::Name(n) if n.id.as_str() == name)
 }
@@ -134,6 +138,13 @@ impl FnCx<'_, '_> {
                         return self.launch(def, call, span);
                     }
                     return self.call_user(def, call, span);
+                }
+                if let Some(id) = self.class_named(name) {
+                    self.class_value(id, self.span_of(&*call.func))?;
+                    return self.construct(id, call, span);
+                }
+                if let Some(Ty::Class(id)) = self.var_type(name).map(|v| v.ty) {
+                    return self.construct(id, call, span);
                 }
                 if name == "float32" && !self.is_local(name) && !self.p.globals.contains_key(name) {
                     return self.float32_call(call, span);
@@ -232,15 +243,27 @@ impl FnCx<'_, '_> {
             one => vec![one],
         };
         let mut result = false;
+        let mut dynamic = None;
         for c in names {
             let ast::Expr::Name(n) = c else {
                 return self
                     .fail(Diagnostic::error("kiln supports isinstance with built-in type names", self.span_of(c)));
             };
+            if let Some(id) = self.class_named(n.id.as_str()) {
+                let hit = self.isinstance_class(&v, id, span);
+                let so_far = self.lit(Literal::Bool(result), span);
+                let any = self.emit(Expression::Binary { op: BinaryOp::BitOr, left: so_far, right: hit }, span);
+                dynamic = Some(match dynamic {
+                    None => any,
+                    Some(d) => self.emit(Expression::Binary { op: BinaryOp::BitOr, left: d, right: any }, span),
+                });
+                continue;
+            }
             let hit = match (n.id.as_str(), &v.ty) {
                 ("int", Ty::Int | Ty::Bool) | ("bool", Ty::Bool) | ("float", Ty::Float) | ("str", Ty::Str) => true,
                 ("list", Ty::List(_)) | ("tuple", Ty::Tuple(_)) | ("dict", Ty::Dict(..)) | ("set", Ty::Set(_)) => true,
                 ("object", _) => true,
+                (_, Ty::Object(_) | Ty::Optional(_)) if is_builtin_type_name(n.id.as_str()) => false,
                 ("int" | "bool" | "float" | "str" | "list" | "tuple" | "dict" | "set", _) => false,
                 (other, _) => {
                     return self.fail(Diagnostic::error(
@@ -250,6 +273,11 @@ impl FnCx<'_, '_> {
                 }
             };
             result |= hit;
+        }
+        if let Some(d) = dynamic {
+            let so_far = self.lit(Literal::Bool(result), span);
+            let h = self.emit(Expression::Binary { op: BinaryOp::BitOr, left: so_far, right: d }, span);
+            return Ok(Val { ty: Ty::Bool, h });
         }
         Ok(self.bool_lit(result, span))
     }
@@ -357,7 +385,13 @@ impl FnCx<'_, '_> {
 
     /// Calls `def` with `receiver` (already evaluated) as its first argument, then the call's
     /// own arguments: `xs.index(v)` runs the prelude's `list__index(xs, v)`.
-    fn call_user_with(&mut self, def: usize, receiver: Option<Val>, call: &ast::ExprCall, span: Span) -> Res<Val> {
+    pub(crate) fn call_user_with(
+        &mut self,
+        def: usize,
+        receiver: Option<Val>,
+        call: &ast::ExprCall,
+        span: Span,
+    ) -> Res<Val> {
         let name = self.p.defs[def].name.clone();
         // A function reached through a value (`key(x)`) or made by the compiler has run its
         // `def` already; one called by its name may not have.
@@ -422,22 +456,8 @@ impl FnCx<'_, '_> {
             if value.is_some() {
                 continue;
             }
-            let default = match &self.p.defs[def].params[slot].default {
-                Some(DefaultValue::Constant(e)) => Some(Ok(*e)),
-                Some(DefaultValue::Global(g)) => Some(Err(g.clone())),
-                None => None,
-            };
-            match default {
-                Some(Ok(expr)) => *value = Some(self.expr(expr)?),
-                Some(Err(global)) => {
-                    let ty = self.p.globals.get(&global).map(|g| g.ty.clone()).unwrap_or(Ty::Unknown);
-                    let v = if let Some(&g) = self.p.global_handles.get(&global).filter(|_| self.p.final_pass) {
-                        Val { ty, h: self.emit(Expression::LoadGlobal(g), span) }
-                    } else {
-                        Val { ty, h: self.lit(Literal::None, span) }
-                    };
-                    *value = Some(v);
-                }
+            match self.default_value(def, slot, span)? {
+                Some(v) => *value = Some(v),
                 None => missing.push(self.p.defs[def].params[slot].name.clone()),
             }
         }
@@ -476,6 +496,26 @@ impl FnCx<'_, '_> {
         self.call_bound(def, args, Some(call), span)
     }
 
+    /// The default value of parameter `slot` of `def` (`None` when it has none).
+    pub(crate) fn default_value(&mut self, def: usize, slot: usize, span: Span) -> Res<Option<Val>> {
+        let default = match &self.p.defs[def].params[slot].default {
+            Some(DefaultValue::Constant(e)) => Ok(*e),
+            Some(DefaultValue::Global(g)) => Err(g.clone()),
+            None => return Ok(None),
+        };
+        Ok(Some(match default {
+            Ok(expr) => self.expr(expr)?,
+            Err(global) => {
+                let ty = self.p.globals.get(&global).map(|g| g.ty.clone()).unwrap_or(Ty::Unknown);
+                if let Some(&g) = self.p.global_handles.get(&global).filter(|_| self.p.final_pass) {
+                    Val { ty, h: self.emit(Expression::LoadGlobal(g), span) }
+                } else {
+                    Val { ty, h: self.lit(Literal::None, span) }
+                }
+            }
+        }))
+    }
+
     /// Calls a prelude function with arguments already evaluated (`xs == ys` runs `_list_eq`).
     pub(crate) fn call_stdlib(&mut self, name: &str, args: Vec<Val>, span: Span) -> Res<Val> {
         let Some(&def) = self.p.stdlib_by_name.get(name) else {
@@ -486,7 +526,13 @@ impl FnCx<'_, '_> {
 
     /// The call of `def` with its parameters bound to `args` (`call`, when the program wrote
     /// one, locates arguments in messages).
-    fn call_bound(&mut self, def: usize, args: Vec<Val>, call: Option<&ast::ExprCall>, span: Span) -> Res<Val> {
+    pub(crate) fn call_bound(
+        &mut self,
+        def: usize,
+        args: Vec<Val>,
+        call: Option<&ast::ExprCall>,
+        span: Span,
+    ) -> Res<Val> {
         // An empty list literal argument (`f([])`) takes the type the callee learned for its
         // parameter in an earlier round (from the instance made for `list[?]`).
         let mut args = args;
@@ -500,7 +546,7 @@ impl FnCx<'_, '_> {
                 let Some(learned) = self.p.instances[probe].vars.get(param).map(|v| v.ty.clone()) else { continue };
                 if learned.is_known() && a.ty.join(&learned).as_ref() == Some(&learned) {
                     *a = if self.p.final_pass {
-                        self.coerce_list(a.clone(), &learned, span)
+                        self.coerce(a.clone(), &learned, span)
                     } else {
                         Val { ty: learned, h: a.h }
                     };
@@ -604,6 +650,7 @@ impl FnCx<'_, '_> {
                         Ok(Val { ty: Ty::Int, h: self.emit(Expression::Len { value: v.h }, span) })
                     }
                     Ty::Tuple(ref elems) => Ok(self.int(elems.len() as i64, span)),
+                    Ty::Object(_) | Ty::Optional(_) => self.object_len(v.clone(), span),
                     ref other => self.fail(Diagnostic::error(format!("object of type '{other}' has no len()"), span)),
                 }
             }
@@ -942,6 +989,9 @@ impl FnCx<'_, '_> {
             }
             Ty::List(_)
             | Ty::Tuple(_)
+            | Ty::Object(_)
+            | Ty::Optional(_)
+            | Ty::Class(_)
             | Ty::Func(_)
             | Ty::Dict(..)
             | Ty::Set(_)
@@ -1056,8 +1106,18 @@ impl FnCx<'_, '_> {
     // ----- methods ----------------------------------------------------------------------
 
     fn call_method(&mut self, a: &ast::ExprAttribute, call: &ast::ExprCall, span: Span) -> Res<Val> {
-        let receiver = self.expr(&a.value)?;
         let method = a.attr.as_str();
+        if let ast::Expr::Call(inner) = &*a.value {
+            if call_names(inner, "super") && inner.args.is_empty() && !self.is_local("super") {
+                return self.super_call(method, call, span);
+            }
+        }
+        let receiver = self.expr(&a.value)?;
+        match receiver.ty {
+            Ty::Object(_) | Ty::Optional(_) => return self.object_method_call(receiver, method, call, span),
+            Ty::Class(id) => return self.class_method_call(id, method, call, span),
+            _ => {}
+        }
         if let Ty::DeviceArray(_) = receiver.ty {
             return self.device_array_method(receiver, method, call, span);
         }
@@ -1109,7 +1169,7 @@ impl FnCx<'_, '_> {
                     }
                     return Ok(Val { ty: Ty::None, h: self.lit(Literal::None, span) });
                 }
-                let value = self.coerce_list(value, &elem, span);
+                let value = self.coerce(value, &elem, span);
                 self.push(Statement::ListAppend { list: receiver.h, value: value.h }, span);
                 Ok(Val { ty: Ty::None, h: self.lit(Literal::None, span) })
             }

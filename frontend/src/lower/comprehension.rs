@@ -159,16 +159,16 @@ impl FnCx<'_, '_> {
         let container = self.load(list, ty.clone(), span);
         match (&ty, kind) {
             (Ty::List(e), _) => {
-                let v = self.coerce_list(values[0].clone(), e, span);
+                let v = self.coerce(values[0].clone(), e, span);
                 self.push(Statement::ListAppend { list: container.h, value: v.h }, span);
             }
             (Ty::Set(e), _) => {
-                let v = self.coerce_list(values[0].clone(), e, span);
+                let v = self.coerce(values[0].clone(), e, span);
                 self.push(Statement::SetAdd { set: container.h, key: v.h }, span);
             }
             (Ty::Dict(k, v), _) => {
-                let key = self.coerce_list(values[0].clone(), k, span);
-                let value = self.coerce_list(values[1].clone(), v, span);
+                let key = self.coerce(values[0].clone(), k, span);
+                let value = self.coerce(values[1].clone(), v, span);
                 self.push(Statement::DictStore { dict: container.h, key: key.h, value: value.h }, span);
             }
             _ => {}

@@ -44,7 +44,7 @@ impl FnCx<'_, '_> {
         let dict = self.dict_new(&kt, &vt, span);
         self.list_elements.insert(dict.h, pairs.iter().map(|(_, v)| v.h).collect());
         for (k, v) in pairs {
-            let (k, v) = (self.coerce_list(k, &kt, span), self.coerce_list(v, &vt, span));
+            let (k, v) = (self.coerce(k, &kt, span), self.coerce(v, &vt, span));
             self.push(Statement::DictStore { dict: dict.h, key: k.h, value: v.h }, span);
         }
         Ok(dict)
@@ -80,7 +80,7 @@ impl FnCx<'_, '_> {
         }
         let set = self.set_new(&et, span);
         for v in values {
-            let v = self.coerce_list(v, &et, span);
+            let v = self.coerce(v, &et, span);
             self.push(Statement::SetAdd { set: set.h, key: v.h }, span);
         }
         Ok(set)
@@ -158,7 +158,7 @@ impl FnCx<'_, '_> {
             return Ok(self.cast(key, kt.clone(), span));
         }
         if kt.join(&key.ty).is_some() {
-            return Ok(self.coerce_list(key, kt, span));
+            return Ok(self.coerce(key, kt, span));
         }
         self.fail(Diagnostic::error(format!("kiln: a key of type {} cannot be in a dict with {kt} keys", key.ty), span))
     }
@@ -180,8 +180,8 @@ impl FnCx<'_, '_> {
                 return Ok(());
             }
         }
-        let key = self.coerce_list(key, &k, span);
-        let value = self.coerce_list(value, &v, span);
+        let key = self.coerce(key, &k, span);
+        let value = self.coerce(value, &v, span);
         self.push(Statement::DictStore { dict: dict.h, key: key.h, value: value.h }, span);
         Ok(())
     }
@@ -289,7 +289,7 @@ impl FnCx<'_, '_> {
                         return Ok(Some(none(self)));
                     }
                 }
-                let x = self.coerce_list(x, &joined, span);
+                let x = self.coerce(x, &joined, span);
                 self.push(Statement::SetAdd { set: receiver.h, key: x.h }, span);
                 Ok(Some(none(self)))
             }
@@ -387,7 +387,7 @@ impl FnCx<'_, '_> {
                 let t = Val { ty: pair, h: self.emit(Expression::DictLookup { dict: receiver.h, key: key.h }, span) };
                 let found = self.tuple_get(&t, 1, span);
                 let value = self.tuple_get(&t, 0, span);
-                let default = self.coerce_list(default, &v, span);
+                let default = self.coerce(default, &v, span);
                 let h = self.emit(Expression::Select { condition: found.h, accept: value.h, reject: default.h }, span);
                 Ok(Some(Val { ty: v, h }))
             }
@@ -417,7 +417,7 @@ impl FnCx<'_, '_> {
                             ));
                         };
                         self.emit(Expression::DictRemove { dict: receiver.h, key: key.h }, span);
-                        let default = self.coerce_list(default, &v, span);
+                        let default = self.coerce(default, &v, span);
                         let h = self
                             .emit(Expression::Select { condition: found.h, accept: value.h, reject: default.h }, span);
                         Ok(Some(Val { ty: v, h }))
@@ -452,8 +452,8 @@ impl FnCx<'_, '_> {
                 }
                 // Typed as the dict's key and value in every round, so the prelude instance is
                 // the same one in the final walk.
-                let key = Val { ty: k.clone(), h: self.coerce_list(key, &k, span).h };
-                let default = Val { ty: v.clone(), h: self.coerce_list(default, &v, span).h };
+                let key = Val { ty: k.clone(), h: self.coerce(key, &k, span).h };
+                let default = Val { ty: v.clone(), h: self.coerce(default, &v, span).h };
                 let d = Val { ty: Ty::dict(k, v.clone()), h: receiver.h };
                 let r = self.call_stdlib("dict__setdefault", vec![d, key, default], span)?;
                 Ok(Some(r))
@@ -466,7 +466,7 @@ impl FnCx<'_, '_> {
     fn as_set_like(&mut self, v: Val, set_ty: &Ty, span: Span) -> Res<Val> {
         match v.ty.clone() {
             Ty::Set(_) if v.ty.join(set_ty).is_some() => {
-                Ok(Val { ty: set_ty.clone(), h: self.coerce_list(v, set_ty, span).h })
+                Ok(Val { ty: set_ty.clone(), h: self.coerce(v, set_ty, span).h })
             }
             Ty::List(e) => {
                 let s = self.set_from_values(v, &e, span)?;

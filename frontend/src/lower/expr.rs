@@ -121,12 +121,17 @@ impl FnCx<'_, '_> {
                             .with_note("a kiln expression has one type"),
                     );
                 };
-                let a = self.coerce_list(a, &ty, span);
-                let r = self.coerce_list(r, &ty, span);
                 let tmp = self.new_temp(&ty, span);
-                let (mut accept, mut reject) = (accept, reject);
-                accept.push(Statement::Store { local: tmp, value: a.h }, span);
-                reject.push(Statement::Store { local: tmp, value: r.h }, span);
+                // Each branch converts its value (an instance to a base class, `None` to an
+                // optional) inside its own block, where the value is visible.
+                let in_branch = |cx: &mut Self, block: Block, v: Val| {
+                    cx.blocks.push(block);
+                    let v = cx.coerce(v, &ty, span);
+                    cx.push(Statement::Store { local: tmp, value: v.h }, span);
+                    cx.blocks.pop().unwrap_or_default()
+                };
+                let accept = in_branch(self, accept, a);
+                let reject = in_branch(self, reject, r);
                 self.push(Statement::If { condition: cond, accept, reject }, span);
                 Ok(self.load(tmp, ty, span))
             }
@@ -249,6 +254,9 @@ impl FnCx<'_, '_> {
         if let Some(&def) = self.p.def_by_name.get(name) {
             return Ok(self.func_value(def, span));
         }
+        if let Some(id) = self.class_named(name) {
+            return self.class_value(id, span);
+        }
         if let Some(v) = self.builtin_value(name, span_range(span), span) {
             return Ok(v);
         }
@@ -294,10 +302,12 @@ impl FnCx<'_, '_> {
             }
         }
         let base = self.expr(&a.value)?;
-        if base.ty == Ty::Unknown {
-            return self.unknown(span);
+        match base.ty {
+            Ty::Unknown => self.unknown(span),
+            Ty::Object(_) | Ty::Optional(_) => self.object_attribute(base, a.attr.as_str(), span),
+            Ty::Class(id) => self.class_attribute(id, a.attr.as_str(), span),
+            _ => self.fail(Diagnostic::error(format!("'{}' object has no attribute '{}'", base.ty, a.attr), span)),
         }
-        self.fail(Diagnostic::error(format!("'{}' object has no attribute '{}'", base.ty, a.attr), span))
     }
 
     /// The imported module a name stands for, unless a variable shadows it.
@@ -347,7 +357,8 @@ impl FnCx<'_, '_> {
             }
             Ty::None => self.lit(Literal::Bool(false), span),
             Ty::Tuple(ref elems) => self.lit(Literal::Bool(!elems.is_empty()), span),
-            Ty::Func(_) | Ty::File => self.lit(Literal::Bool(true), span),
+            Ty::Func(_) | Ty::File | Ty::Class(_) => self.lit(Literal::Bool(true), span),
+            Ty::Object(_) | Ty::Optional(_) => return self.object_truthy(v, span),
             Ty::Dict(..) | Ty::Set(_) => {
                 let len = self.emit(Expression::Len { value: v.h }, span);
                 let zero = self.lit(Literal::I64(0), span);
@@ -462,7 +473,7 @@ impl FnCx<'_, '_> {
             if let Some(name) = self.var_reads.get(&v.h).cloned().filter(|_| !self.p.final_pass && v.ty != ty) {
                 self.join_var(&name, &ty, span)?;
             }
-            self.coerce_list(v, &ty, span);
+            self.coerce(v, &ty, span);
         }
         self.f.locals[result].ty = ty.to_ir(&mut self.p.module);
         Ok(self.load(result, ty, span))
@@ -518,6 +529,11 @@ impl FnCx<'_, '_> {
         if lt == Ty::Unknown || rt == Ty::Unknown {
             return self.unknown(span);
         }
+        if lt.class().is_some() || rt.class().is_some() {
+            if let Some(v) = self.object_binary(op, left.clone(), right.clone(), span)? {
+                return Ok(v);
+            }
+        }
         let type_error = |cx: &mut Self| -> Res<Val> {
             cx.fail(
                 Diagnostic::error(
@@ -539,8 +555,8 @@ impl FnCx<'_, '_> {
             if let Some(set_op) = set_op {
                 let Some(joined) = lt.join(&rt) else { return type_error(self) };
                 // An empty `set()` operand learns its element type from the other one.
-                let left = Val { ty: joined.clone(), h: self.coerce_list(left, &joined, span).h };
-                let right = Val { ty: joined.clone(), h: self.coerce_list(right, &joined, span).h };
+                let left = Val { ty: joined.clone(), h: self.coerce(left, &joined, span).h };
+                let right = Val { ty: joined.clone(), h: self.coerce(right, &joined, span).h };
                 return Ok(self.set_algebra(set_op, left, right, span));
             }
         }
@@ -579,8 +595,8 @@ impl FnCx<'_, '_> {
             }
             (Ty::List(_), Ty::List(_), O::Add) => {
                 let Some(ty) = lt.join(&rt) else { return type_error(self) };
-                let l = self.coerce_list(left, &ty, span);
-                let r = self.coerce_list(right, &ty, span);
+                let l = self.coerce(left, &ty, span);
+                let r = self.coerce(right, &ty, span);
                 let h = self.emit(Expression::ListConcat { left: l.h, right: r.h }, span);
                 return Ok(Val { ty, h });
             }
@@ -744,6 +760,19 @@ impl FnCx<'_, '_> {
         if lt == Ty::Unknown || rt == Ty::Unknown {
             return Ok(self.unknown(span)?.h);
         }
+        if lt.class().is_some() || rt.class().is_some() {
+            if matches!(op, C::Is | C::IsNot) {
+                let same = self.identity(left, right, span)?;
+                return Ok(if op == C::Is {
+                    same
+                } else {
+                    self.emit(Expression::Unary { op: UnaryOp::Not, arg: same }, span)
+                });
+            }
+            if let Some(h) = self.object_compare(op, left.clone(), right.clone(), span)? {
+                return Ok(h);
+            }
+        }
         let ir_op = match op {
             C::Eq => CompareOp::Eq,
             C::NotEq => CompareOp::Ne,
@@ -798,8 +827,8 @@ impl FnCx<'_, '_> {
             (Ty::Dict(..), Ty::Dict(..)) if matches!(ir_op, CompareOp::Eq | CompareOp::Ne) => {
                 // Empty dicts whose types are still open compare like any others.
                 let (lt, rt) = (left.ty.or_int(), right.ty.or_int());
-                let left = Val { ty: lt.clone(), h: self.coerce_list(left, &lt, span).h };
-                let right = Val { ty: rt.clone(), h: self.coerce_list(right, &rt, span).h };
+                let left = Val { ty: lt.clone(), h: self.coerce(left, &lt, span).h };
+                let right = Val { ty: rt.clone(), h: self.coerce(right, &rt, span).h };
                 let r = self.call_stdlib("_dict_eq", vec![left, right], span)?;
                 Ok(if ir_op == CompareOp::Ne { self.negate(r.h, span) } else { r.h })
             }
@@ -1062,7 +1091,7 @@ impl FnCx<'_, '_> {
         let list = self.list_new(elem, len, span);
         self.list_elements.insert(list, values.iter().map(|v| v.h).collect());
         for (i, v) in values.into_iter().enumerate() {
-            let v = self.coerce_list(v, elem, span);
+            let v = self.coerce(v, elem, span);
             let index = self.lit(Literal::I64(i as i64), span);
             self.push(Statement::IndexStore { base: list, index, value: v.h }, span);
         }
@@ -1139,12 +1168,17 @@ impl FnCx<'_, '_> {
             }
             Ty::Bool => RuntimeFn::StrFromBool,
             Ty::None => return Ok(self.str_lit("None", span)),
+            Ty::Object(_) | Ty::Optional(_) => return self.object_str(v, false, span),
+            Ty::Class(id) => {
+                let text = format!("<class '__main__.{}'>", self.p.classes[id as usize].name);
+                return Ok(self.str_lit(&text, span));
+            }
             Ty::Tuple(_) => return self.tuple_repr(v, span),
             Ty::Dict(..) | Ty::Set(_) => {
                 // An empty container whose types are still open prints the same whatever they
                 // are: print it as one of ints.
                 let ty = v.ty.or_int();
-                let v = Val { ty: ty.clone(), h: self.coerce_list(v, &ty, span).h };
+                let v = Val { ty: ty.clone(), h: self.coerce(v, &ty, span).h };
                 let name = if matches!(ty, Ty::Dict(..)) { "_dict_repr" } else { "_set_repr" };
                 return self.call_stdlib(name, vec![v], span);
             }
@@ -1154,7 +1188,9 @@ impl FnCx<'_, '_> {
                         .with_note("CPython prints its memory address, which differs from run to run"),
                 )
             }
-            Ty::List(ref elem) if matches!(**elem, Ty::List(_) | Ty::Tuple(_) | Ty::Float32) => {
+            Ty::List(ref elem)
+                if matches!(**elem, Ty::List(_) | Ty::Tuple(_) | Ty::Float32 | Ty::Object(_) | Ty::Optional(_)) =>
+            {
                 return self.nested_list_repr(v, span)
             }
             Ty::DeviceArray(_) | Ty::GpuArray(_) | Ty::GpuRow(_) => {
@@ -1208,6 +1244,9 @@ impl FnCx<'_, '_> {
 
     /// `repr(v)`.
     pub fn repr_of(&mut self, v: Val, span: Span) -> Res<Val> {
+        if matches!(v.ty, Ty::Object(_) | Ty::Optional(_)) {
+            return self.object_str(v, true, span);
+        }
         if v.ty == Ty::Str {
             let h = self.emit(Expression::RuntimeCall { function: RuntimeFn::StrRepr, args: vec![v.h] }, span);
             return Ok(Val { ty: Ty::Str, h });

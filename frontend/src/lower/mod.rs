@@ -20,6 +20,7 @@
 //! as CPython does, so such reads never see garbage.
 
 mod call;
+mod classes;
 mod comprehension;
 mod dicts;
 mod expr;
@@ -57,6 +58,24 @@ pub(crate) struct FuncDef<'a> {
     pub synthetic: bool,
     /// `@gpu.kernel`: launched over a grid, never called (see `gpu.rs`).
     pub kernel: bool,
+    /// The class whose body holds this `def` (a method; see `classes.rs`).
+    pub class: Option<u32>,
+    pub method: MethodKind,
+}
+
+/// What a `def` in a class body is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum MethodKind {
+    /// Not in a class.
+    Function,
+    /// Takes the instance first (`self`).
+    Instance,
+    /// `@staticmethod`.
+    Static,
+    /// `@classmethod`: takes the class first (`cls`).
+    Class,
+    /// `@property`: a getter read as an attribute.
+    Property,
 }
 
 pub(crate) struct ParamDef<'a> {
@@ -175,6 +194,9 @@ pub(crate) struct Program<'a> {
     pub par_effects: HashMap<usize, par::Effects>,
     /// Module-level names bound once to a number literal: constants in GPU code.
     pub global_constants: HashMap<String, &'a ast::Expr>,
+    /// User classes, indexed by class id (pre-order of the inheritance forest).
+    pub classes: Vec<classes::ClassDef<'a>>,
+    pub class_by_name: HashMap<String, u32>,
 }
 
 /// Marks a statement whose diagnostic has already been recorded (or, during inference, one
@@ -413,10 +435,13 @@ pub(crate) fn lower_module<'a>(
         comprehension_types: HashMap::new(),
         synthetic_defs: HashMap::new(),
         global_constants: HashMap::new(),
+        classes: Vec::new(),
+        class_by_name: HashMap::new(),
     };
     p.module.files.push(kiln_ir::SourceFile::new(crate::STDLIB_NAME, crate::PRELUDE));
     scope::collect_prelude(&mut p, prelude);
     scope::collect_module(&mut p, suite);
+    classes::collect_classes(&mut p, suite);
     if !p.diagnostics.is_empty() {
         return Err(p.diagnostics);
     }
@@ -441,7 +466,7 @@ pub(crate) fn lower_module<'a>(
             stmt::walk_instance(p, i, suite);
         });
         rounds += 1;
-        if !p.changed && !p.default_unknowns() {
+        if !p.changed && !p.default_unknowns() && !p.default_unknown_fields() {
             break;
         }
         if rounds == MAX_ROUNDS {
@@ -457,6 +482,7 @@ pub(crate) fn lower_module<'a>(
         let h = p.module.globals.append(kiln_ir::Global { name: name.clone(), ty }, p.globals[name].span);
         p.global_handles.insert(name.clone(), h);
     }
+    p.declare_ir_classes();
     for name in &names {
         if p.globals[name].flagged {
             let ty = p.module.scalar_type(kiln_ir::Scalar::BOOL);

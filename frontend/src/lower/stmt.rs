@@ -81,7 +81,11 @@ pub(crate) fn walk_instance(p: &mut Program<'_>, inst: usize, suite: &[ast::Stmt
     let def = p.instances[inst].def;
     let result = p.instances[inst].ret.to_ir(&mut p.module);
     let (name, source_name, span) = match def {
-        Some(d) => (p.instances[inst].ir_name.clone(), p.defs[d].name.clone(), p.defs[d].span),
+        // A method shows as its own name in tracebacks (`__init__`), as in CPython.
+        Some(d) => {
+            let short = p.defs[d].name.rsplit('.').next().unwrap_or_default().to_string();
+            (p.instances[inst].ir_name.clone(), short, p.defs[d].span)
+        }
         None => ("__kiln_module".to_string(), "<module>".to_string(), Span::new(p.file, 0, 0)),
     };
     let mut f = Function::new(name, source_name, result, span);
@@ -422,7 +426,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
                     .fail(Diagnostic::error(format!("cannot assign {} to `{name}` of type {ty}", value.ty), span));
             }
         }
-        let value = self.coerce_list(value, &ty, span);
+        let value = self.coerce(value, &ty, span);
         if let Some(&local) = self.par_locals.get(name) {
             self.push(Statement::Store { local, value: value.h }, span);
         } else if self.is_local(name) {
@@ -450,8 +454,30 @@ impl<'p, 'a> FnCx<'p, 'a> {
 
     /// An empty list literal (`list[?]`) takes the element type its variable ends up with: its
     /// `ListNew` is retyped in place (also through `[] * n` and `[] + []`).
-    pub fn coerce_list(&mut self, value: Val, target: &Ty, _span: Span) -> Val {
-        if value.ty == *target || !self.p.final_pass || !self.retype_empty_list(value.h, target) {
+    pub fn coerce(&mut self, value: Val, target: &Ty, span: Span) -> Val {
+        if value.ty == *target {
+            return value;
+        }
+        // An instance seen as a base class, or `None` or an instance as an optional one.
+        if let Some(class) = target.class() {
+            let id = class.id();
+            match &value.ty {
+                Ty::None => {
+                    let ty = target.to_ir(&mut self.p.module);
+                    return Val { ty: target.clone(), h: self.emit(Expression::Null { ty }, span) };
+                }
+                Ty::Object(_) | Ty::Optional(_) => {
+                    let from = value.ty.class().map(|c| c.id());
+                    if from != Some(id) {
+                        let h = self.emit(Expression::ObjectCast { value: value.h, class: id }, span);
+                        return Val { ty: target.clone(), h };
+                    }
+                    return Val { ty: target.clone(), h: value.h };
+                }
+                _ => return value,
+            }
+        }
+        if !self.p.final_pass || !self.retype_empty_list(value.h, target) {
             return value;
         }
         Val { ty: target.clone(), h: value.h }
@@ -671,7 +697,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 }
                 // `xs: list[float] = []` gives the empty list its declared element type.
                 let ty = value.ty.join(&declared).unwrap_or_else(|| value.ty.clone());
-                let value = if self.p.final_pass { self.coerce_list(value, &ty, span) } else { Val { ty, ..value } };
+                let value = if self.p.final_pass { self.coerce(value, &ty, span) } else { Val { ty, ..value } };
                 self.assign_target(&s.target, value, span)?;
             }
             ast::Stmt::AugAssign(s) => self.aug_assign(s, span)?,
@@ -775,6 +801,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 }
                 self.def_stmt(def)?;
             }
+            ast::Stmt::ClassDef(c) => self.class_stmt(c, span)?,
             ast::Stmt::Import(_) | ast::Stmt::ImportFrom(_) => {
                 if !self.is_module {
                     return self.fail(Diagnostic::error("kiln does not support `import` inside functions yet", span));
@@ -782,7 +809,6 @@ impl<'p, 'a> FnCx<'p, 'a> {
             }
             other => {
                 let what = match other {
-                    ast::Stmt::ClassDef(_) => "classes",
                     ast::Stmt::Try(_) | ast::Stmt::TryStar(_) => "`try` statements",
                     ast::Stmt::AsyncWith(_) => "`async with` statements",
                     ast::Stmt::Match(_) => "`match` statements",
@@ -829,7 +855,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
         }
         self.join_return(&value.ty, span);
         let target = self.p.instances[inst].ret.clone();
-        let value = self.coerce_list(value, &target, span);
+        let value = self.coerce(value, &target, span);
         if self.p.final_pass || value.ty == target {
             self.push(Statement::Return { value: Some(value.h) }, span);
         } else {
@@ -895,6 +921,23 @@ impl<'p, 'a> FnCx<'p, 'a> {
             ast::Expr::Tuple(ast::ExprTuple { elts, .. }) | ast::Expr::List(ast::ExprList { elts, .. }) => {
                 self.unpack_value(elts, value, span)
             }
+            ast::Expr::Attribute(a) => {
+                if let ast::Expr::Name(n) = &*a.value {
+                    if let Some(id) = self.class_named(n.id.as_str()) {
+                        return self.set_class_attribute(id, a.attr.as_str(), value, span);
+                    }
+                }
+                let object = self.expr(&a.value)?;
+                match object.ty {
+                    Ty::Object(_) | Ty::Optional(_) => self.set_object_attribute(object, a.attr.as_str(), value, span),
+                    Ty::Class(id) => self.set_class_attribute(id, a.attr.as_str(), value, span),
+                    Ty::Unknown => Ok(()),
+                    ref other => self.fail(Diagnostic::error(
+                        format!("'{other}' object has no attribute '{}'", a.attr),
+                        self.span_of(target),
+                    )),
+                }
+            }
             _ => {
                 self.fail(Diagnostic::error("kiln does not support assigning to this target yet", self.span_of(target)))
             }
@@ -905,7 +948,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
         match &base.ty {
             Ty::List(elem) => {
                 let elem = (**elem).clone();
-                let value = self.coerce_list(value, &elem, span);
+                let value = self.coerce(value, &elem, span);
                 if value.ty != elem && elem != Ty::Unknown && value.ty != Ty::Unknown {
                     return self.fail(
                         Diagnostic::error(format!("cannot store {} into a list of {elem}", value.ty), span)
@@ -948,6 +991,34 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 let result = self.in_place(s.op, current, rhs, span)?;
                 self.store_index(base, index, result, span)
             }
+            ast::Expr::Attribute(a) => {
+                // The object is evaluated once, as in Python.
+                let class = match &*a.value {
+                    ast::Expr::Name(n) => self.class_named(n.id.as_str()),
+                    _ => None,
+                };
+                let object = match class {
+                    Some(id) => Val { ty: Ty::Class(id), h: self.lit(Literal::None, span) },
+                    None => self.expr(&a.value)?,
+                };
+                let current = match object.ty {
+                    Ty::Object(_) | Ty::Optional(_) => self.object_attribute(object.clone(), a.attr.as_str(), span)?,
+                    Ty::Class(id) => self.class_attribute(id, a.attr.as_str(), span)?,
+                    Ty::Unknown => return Ok(()),
+                    ref other => {
+                        return self.fail(Diagnostic::error(
+                            format!("'{other}' object has no attribute '{}'", a.attr),
+                            self.span_of(&*s.target),
+                        ))
+                    }
+                };
+                let rhs = self.expr(&s.value)?;
+                let result = self.in_place(s.op, current, rhs, span)?;
+                match object.ty {
+                    Ty::Class(id) => self.set_class_attribute(id, a.attr.as_str(), result, span),
+                    _ => self.set_object_attribute(object, a.attr.as_str(), result, span),
+                }
+            }
             _ => self.fail(Diagnostic::error("kiln does not support this augmented assignment target yet", span)),
         }
     }
@@ -955,6 +1026,11 @@ impl<'p, 'a> FnCx<'p, 'a> {
     /// `current op= rhs`: lists are changed in place (every alias sees it, as in Python); other
     /// values are immutable, so it is `current op rhs`.
     fn in_place(&mut self, op: ast::Operator, current: Val, rhs: Val, span: Span) -> Res<Val> {
+        if current.ty.class().is_some() {
+            if let Some(v) = self.object_in_place(op, current.clone(), rhs.clone(), span)? {
+                return Ok(v);
+            }
+        }
         let Ty::List(elem) = current.ty.clone() else {
             return self.binary(op, current, rhs, span);
         };
@@ -971,7 +1047,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
         let Some(joined) = rhs.ty.join(&current.ty) else {
             return self.fail(Diagnostic::error(format!("cannot extend a list of {elem} with {}", rhs.ty), span));
         };
-        let other = self.coerce_list(rhs, &current.ty, span);
+        let other = self.coerce(rhs, &current.ty, span);
         // Like list.extend: the length is taken first, so `xs += xs` doubles xs once.
         let count = self.new_temp(&Ty::Int, span);
         let len = self.emit(Expression::Len { value: other.h }, span);
@@ -1255,7 +1331,16 @@ impl<'p, 'a> FnCx<'p, 'a> {
     fn def_stmt(&mut self, def: &ast::StmtFunctionDef) -> Res<()> {
         let name = def.name.to_string();
         let index = self.p.def_by_name[&name];
-        // Defaults that are not constants are evaluated now, once, into hidden globals.
+        self.method_defaults(index, def)?;
+        if let Some(bound) = &mut self.bound {
+            bound.insert(name);
+        }
+        Ok(())
+    }
+
+    /// Evaluates the defaults of `def` (index `index`) that are not constants, once, into
+    /// hidden globals: when its `def` statement (or its class's `class` statement) runs.
+    pub(crate) fn method_defaults(&mut self, index: usize, def: &ast::StmtFunctionDef) -> Res<()> {
         let mut hidden = Vec::new();
         for (param, arg) in self.p.defs[index].params.iter().zip(all_args(&def.args)) {
             if let Some(DefaultValue::Global(g)) = &param.default {
@@ -1268,9 +1353,6 @@ impl<'p, 'a> FnCx<'p, 'a> {
             let span = self.span_of(expr);
             let v = self.expr(expr)?;
             self.assign_global_hidden(&global, v, span);
-        }
-        if let Some(bound) = &mut self.bound {
-            bound.insert(name);
         }
         Ok(())
     }

@@ -121,7 +121,7 @@ impl FnCx<'_, '_> {
                         ))
                     }
                 }
-                let items = self.coerce_list(a[0].clone(), &Ty::list(Ty::Str), span);
+                let items = self.coerce(a[0].clone(), &Ty::list(Ty::Str), span);
                 self.rt(RuntimeFn::StrJoin, vec![s, items], Ty::Str, span)
             }
             "strip" | "lstrip" | "rstrip" => {

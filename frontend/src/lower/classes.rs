@@ -1,0 +1,1302 @@
+//! Classes: instances, fields, methods, inheritance and dispatch.
+//!
+//! # Model
+//!
+//! kiln compiles a closed world, so a class is known completely before any code is lowered:
+//! its base, its methods, and its fields, which are the names assigned through `self.NAME`
+//! in any of its methods (and its bases'). A field belongs to the topmost class in the
+//! hierarchy that assigns it, and an instance's layout is its base's fields followed by its
+//! own, so code compiled for a base class reads the same slots in any subclass instance.
+//! Field types are inferred like variables: the join of every value stored.
+//!
+//! Class ids are assigned in pre-order of the inheritance forest, so "`K` is `C` or inherits
+//! from it" is the range test `C <= K <= last_descendant(C)`. A method call on a value whose
+//! static class is `C` could reach any class in that range: when every class there resolves
+//! the name to the same `def` the call is direct; otherwise the ids are cut into runs that
+//! resolve alike and the call becomes a chain of `id <= hi` tests (each target compiled for
+//! its own `self` type). This is what a vtable would do, but keeps every call monomorphic, so
+//! LLVM can inline small methods.
+//!
+//! # Unset fields
+//!
+//! Python raises `AttributeError` when a field is read before anything assigned it. A field
+//! that every class having it assigns in the top-level statements of its `__init__` (or of an
+//! `__init__` reached through `super().__init__(...)` there) is always set; any other field
+//! gets a hidden `bool` companion (`NAME$set`) that stores set and reads check.
+
+use super::stmt::{FnCx, Val};
+use super::{MethodKind, Program, Res};
+use crate::diagnostic::Diagnostic;
+use crate::ty::{ClassLink, ClassTy, Ty};
+use indexmap::IndexMap;
+use kiln_ir::{Block, CompareOp, ExceptionKind, Expression, Literal, Span, Statement, UnaryOp};
+use rustpython_parser::ast::{self, Ranged};
+use std::collections::{HashMap, HashSet};
+use std::rc::Rc;
+
+/// A user class.
+pub(crate) struct ClassDef<'a> {
+    pub name: String,
+    pub ast: &'a ast::StmtClassDef,
+    pub base: Option<u32>,
+    /// The largest id in this class's subtree.
+    pub last_descendant: u32,
+    /// Methods defined in this class's body, by name (`def` indices).
+    pub methods: HashMap<String, usize>,
+    /// Class attributes assigned in the body (each a hidden global `Class.NAME`).
+    pub attrs: Vec<String>,
+    /// Fields this class introduces, in order of first assignment, with their inferred types.
+    pub fields: IndexMap<String, FieldVar>,
+    pub ty: ClassTy,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug)]
+pub(crate) struct FieldVar {
+    pub ty: Ty,
+    pub span: Span,
+    /// May be read before it is set: it has a `NAME$set` companion field.
+    pub flagged: bool,
+}
+
+/// A field as the IR sees it: which class introduces it and its index in the layout.
+#[derive(Clone, Debug)]
+struct FieldRef {
+    owner: u32,
+    index: u32,
+    flag: Option<u32>,
+}
+
+/// Collects the module's classes (before anything is lowered: see the module docs).
+pub(crate) fn collect_classes<'a>(p: &mut Program<'a>, suite: &'a [ast::Stmt]) {
+    // Classes with their bases, in source order; a base must be defined before its subclass,
+    // as in Python.
+    let mut order: Vec<(&'a ast::StmtClassDef, Option<usize>)> = Vec::new();
+    let mut seen: HashMap<String, usize> = HashMap::new();
+    for stmt in suite {
+        let ast::Stmt::ClassDef(c) = stmt else { continue };
+        let span = p.span(c.range);
+        if !c.decorator_list.is_empty() || !c.keywords.is_empty() || !c.type_params.is_empty() {
+            p.diagnostics.push(Diagnostic::error("kiln does not support class decorators or keywords yet", span));
+            continue;
+        }
+        let base = match &c.bases[..] {
+            [] => None,
+            [ast::Expr::Name(n)] if n.id.as_str() == "object" => None,
+            [ast::Expr::Name(n)] => match seen.get(n.id.as_str()) {
+                Some(&b) => Some(b),
+                None if ExceptionKind::from_name(n.id.as_str()).is_some() => {
+                    p.diagnostics.push(Diagnostic::error(
+                        "kiln does not support user exception classes yet",
+                        p.span_of(&c.bases[0]),
+                    ));
+                    continue;
+                }
+                None => {
+                    p.diagnostics.push(
+                        Diagnostic::error(format!("name `{}` is not defined", n.id), p.span_of(&c.bases[0]))
+                            .with_label("base classes must be classes defined above"),
+                    );
+                    continue;
+                }
+            },
+            [_] => {
+                p.diagnostics.push(Diagnostic::error("kiln supports a class name as the base", p.span_of(&c.bases[0])));
+                continue;
+            }
+            _ => {
+                p.diagnostics.push(Diagnostic::error("kiln does not support multiple inheritance", span));
+                continue;
+            }
+        };
+        if seen.contains_key(c.name.as_str()) {
+            p.diagnostics.push(Diagnostic::error(format!("kiln does not support redefining class `{}`", c.name), span));
+            continue;
+        }
+        if p.def_by_name.contains_key(c.name.as_str()) {
+            p.diagnostics.push(Diagnostic::error(format!("`{}` is both a function and a class", c.name), span));
+            continue;
+        }
+        seen.insert(c.name.to_string(), order.len());
+        order.push((c, base));
+    }
+    // Pre-order ids.
+    let mut ids = vec![0u32; order.len()];
+    let mut preorder = Vec::new();
+    fn visit(i: usize, order: &[(&ast::StmtClassDef, Option<usize>)], out: &mut Vec<usize>) {
+        out.push(i);
+        for (j, (_, base)) in order.iter().enumerate() {
+            if *base == Some(i) {
+                visit(j, order, out);
+            }
+        }
+    }
+    for (i, (_, base)) in order.iter().enumerate() {
+        if base.is_none() {
+            visit(i, &order, &mut preorder);
+        }
+    }
+    for (id, &i) in preorder.iter().enumerate() {
+        ids[i] = id as u32;
+    }
+    for &i in &preorder {
+        let (c, base) = order[i];
+        let id = ids[i];
+        let base = base.map(|b| ids[b]);
+        let link = ClassLink { id, name: Rc::from(c.name.as_str()) };
+        let path: Rc<[ClassLink]> = match base {
+            Some(b) => p.classes[b as usize].ty.path.iter().cloned().chain([link]).collect(),
+            None => Rc::from(vec![link]),
+        };
+        p.classes.push(ClassDef {
+            name: c.name.to_string(),
+            ast: c,
+            base,
+            last_descendant: id,
+            methods: HashMap::new(),
+            attrs: Vec::new(),
+            fields: IndexMap::new(),
+            ty: ClassTy { path },
+            span: p.span(c.range),
+        });
+        p.class_by_name.insert(c.name.to_string(), id);
+        let mut up = base;
+        while let Some(a) = up {
+            p.classes[a as usize].last_descendant = id;
+            up = p.classes[a as usize].base;
+        }
+    }
+    for id in 0..p.classes.len() as u32 {
+        collect_body(p, id);
+    }
+    for id in 0..p.classes.len() as u32 {
+        collect_fields(p, id);
+    }
+    flag_unset_fields(p);
+}
+
+/// Methods and class attributes of one class body.
+fn collect_body(p: &mut Program<'_>, id: u32) {
+    let c = p.classes[id as usize].ast;
+    let class_name = c.name.to_string();
+    for stmt in &c.body {
+        match stmt {
+            ast::Stmt::FunctionDef(def) => {
+                let mut kind = MethodKind::Instance;
+                for dec in &def.decorator_list {
+                    kind = match dec {
+                        ast::Expr::Name(n) if n.id.as_str() == "staticmethod" => MethodKind::Static,
+                        ast::Expr::Name(n) if n.id.as_str() == "classmethod" => MethodKind::Class,
+                        ast::Expr::Name(n) if n.id.as_str() == "property" => MethodKind::Property,
+                        other => {
+                            p.diagnostics.push(
+                                Diagnostic::error("kiln does not support this decorator on a method", p.span_of(other))
+                                    .with_note("kiln supports @staticmethod, @classmethod and @property"),
+                            );
+                            MethodKind::Instance
+                        }
+                    };
+                }
+                if p.classes[id as usize].methods.contains_key(def.name.as_str()) {
+                    p.diagnostics.push(Diagnostic::error(
+                        format!("kiln does not support redefining method `{}`", def.name),
+                        p.span(def.range),
+                    ));
+                    continue;
+                }
+                let takes_receiver = kind != MethodKind::Static;
+                if takes_receiver && def.args.posonlyargs.is_empty() && def.args.args.is_empty() {
+                    p.diagnostics.push(Diagnostic::error(
+                        format!("method `{}` needs a first parameter (`self` or `cls`)", def.name),
+                        p.span(def.range),
+                    ));
+                    continue;
+                }
+                let name = format!("{class_name}.{}", def.name);
+                if let Some(index) = crate::scope::collect_def_named(p, def, name, Some((id, kind))) {
+                    p.classes[id as usize].methods.insert(def.name.to_string(), index);
+                }
+            }
+            ast::Stmt::Assign(a) => match &a.targets[..] {
+                [ast::Expr::Name(n)] => p.classes[id as usize].attrs.push(n.id.to_string()),
+                _ => p
+                    .diagnostics
+                    .push(Diagnostic::error("kiln supports `NAME = value` class attributes only", p.span(a.range))),
+            },
+            ast::Stmt::AnnAssign(a) => match &*a.target {
+                ast::Expr::Name(n) if a.value.is_some() => p.classes[id as usize].attrs.push(n.id.to_string()),
+                // A bare annotation (`x: int`) declares nothing kiln needs.
+                ast::Expr::Name(_) => {}
+                _ => {
+                    p.diagnostics.push(Diagnostic::error("kiln does not support this class attribute", p.span(a.range)))
+                }
+            },
+            ast::Stmt::Pass(_) => {}
+            ast::Stmt::Expr(e) if matches!(&*e.value, ast::Expr::Constant(_)) => {} // docstring
+            other => p.diagnostics.push(Diagnostic::error(
+                "kiln supports methods and class attributes in a class body",
+                p.span(other.range()),
+            )),
+        }
+    }
+}
+
+/// The name of an instance method's first parameter (`self`).
+fn receiver_name(def: &ast::StmtFunctionDef) -> Option<&str> {
+    def.args.posonlyargs.iter().chain(&def.args.args).next().map(|a| a.def.arg.as_str())
+}
+
+/// Every `self.NAME` the statements assign, in source order.
+fn assigned_attrs(body: &[ast::Stmt], receiver: &str, out: &mut Vec<(String, Span)>, p: &Program<'_>) {
+    fn target(t: &ast::Expr, receiver: &str, out: &mut Vec<(String, Span)>, p: &Program<'_>) {
+        match t {
+            ast::Expr::Attribute(a) if matches!(&*a.value, ast::Expr::Name(n) if n.id.as_str() == receiver) => {
+                out.push((a.attr.to_string(), p.span_of(t)))
+            }
+            ast::Expr::Tuple(t) => t.elts.iter().for_each(|e| target(e, receiver, out, p)),
+            ast::Expr::List(t) => t.elts.iter().for_each(|e| target(e, receiver, out, p)),
+            ast::Expr::Starred(s) => target(&s.value, receiver, out, p),
+            _ => {}
+        }
+    }
+    for stmt in body {
+        match stmt {
+            ast::Stmt::Assign(s) => s.targets.iter().for_each(|t| target(t, receiver, out, p)),
+            ast::Stmt::AugAssign(s) => target(&s.target, receiver, out, p),
+            ast::Stmt::AnnAssign(s) if s.value.is_some() => target(&s.target, receiver, out, p),
+            ast::Stmt::For(s) => {
+                target(&s.target, receiver, out, p);
+                assigned_attrs(&s.body, receiver, out, p);
+                assigned_attrs(&s.orelse, receiver, out, p);
+            }
+            ast::Stmt::While(s) => {
+                assigned_attrs(&s.body, receiver, out, p);
+                assigned_attrs(&s.orelse, receiver, out, p);
+            }
+            ast::Stmt::If(s) => {
+                assigned_attrs(&s.body, receiver, out, p);
+                assigned_attrs(&s.orelse, receiver, out, p);
+            }
+            ast::Stmt::With(s) => assigned_attrs(&s.body, receiver, out, p),
+            ast::Stmt::Try(s) => {
+                assigned_attrs(&s.body, receiver, out, p);
+                for ast::ExceptHandler::ExceptHandler(h) in &s.handlers {
+                    assigned_attrs(&h.body, receiver, out, p);
+                }
+                assigned_attrs(&s.orelse, receiver, out, p);
+                assigned_attrs(&s.finalbody, receiver, out, p);
+            }
+            _ => {}
+        }
+    }
+}
+
+/// The fields class `id` introduces (those no base class assigns). Bases come first in
+/// pre-order, so their fields are known here.
+fn collect_fields(p: &mut Program<'_>, id: u32) {
+    let mut assigned = Vec::new();
+    let methods: Vec<usize> = p.classes[id as usize].methods.values().copied().collect();
+    let mut methods = methods;
+    methods.sort_unstable(); // source order
+    for def in methods {
+        if p.defs[def].method != MethodKind::Instance {
+            continue;
+        }
+        let ast = p.defs[def].ast;
+        if let Some(receiver) = receiver_name(ast) {
+            assigned_attrs(&ast.body, receiver, &mut assigned, p);
+        }
+    }
+    for (name, span) in assigned {
+        if field_owner(p, id, &name).is_some() {
+            continue;
+        }
+        p.classes[id as usize].fields.insert(name, FieldVar { ty: Ty::Unknown, span, flagged: false });
+    }
+}
+
+/// The class among `id` and its bases that introduces field `name`.
+fn field_owner(p: &Program<'_>, id: u32, name: &str) -> Option<u32> {
+    let mut at = Some(id);
+    while let Some(c) = at {
+        if p.classes[c as usize].fields.contains_key(name) {
+            return Some(c);
+        }
+        at = p.classes[c as usize].base;
+    }
+    None
+}
+
+/// The `def` that `name` resolves to on instances of class `id` (its own or inherited).
+pub(crate) fn resolve_method(p: &Program<'_>, id: u32, name: &str) -> Option<usize> {
+    let mut at = Some(id);
+    while let Some(c) = at {
+        if let Some(&def) = p.classes[c as usize].methods.get(name) {
+            return Some(def);
+        }
+        at = p.classes[c as usize].base;
+    }
+    None
+}
+
+/// The fields surely set when `__init__` (as resolved for class `id`) returns normally.
+fn init_sets(p: &Program<'_>, id: u32, depth: usize) -> HashSet<String> {
+    let mut set = HashSet::new();
+    let Some(def) = resolve_method(p, id, "__init__") else { return set };
+    if depth > 64 {
+        return set;
+    }
+    let ast = p.defs[def].ast;
+    let Some(receiver) = receiver_name(ast) else { return set };
+    let definer = p.defs[def].class.expect("a method");
+    for stmt in &ast.body {
+        // Stop where control may leave early.
+        if contains_return(std::slice::from_ref(stmt)) {
+            break;
+        }
+        match stmt {
+            ast::Stmt::Assign(_) | ast::Stmt::AnnAssign(_) => {
+                let mut out = Vec::new();
+                assigned_attrs(std::slice::from_ref(stmt), receiver, &mut out, p);
+                set.extend(out.into_iter().map(|(n, _)| n));
+            }
+            ast::Stmt::Expr(e) => {
+                if let ast::Expr::Call(call) = &*e.value {
+                    if let ast::Expr::Attribute(a) = &*call.func {
+                        if a.attr.as_str() == "__init__" {
+                            let base = match &*a.value {
+                                ast::Expr::Call(s) if matches!(&*s.func, ast::Expr::Name(n) if n.id.as_str() == "super") => {
+                                    p.classes[definer as usize].base
+                                }
+                                ast::Expr::Name(n) => p.class_by_name.get(n.id.as_str()).copied(),
+                                _ => None,
+                            };
+                            if let Some(b) = base {
+                                set.extend(init_sets(p, b, depth + 1));
+                            }
+                        }
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    set
+}
+
+fn contains_return(body: &[ast::Stmt]) -> bool {
+    body.iter().any(|s| match s {
+        ast::Stmt::Return(_) => true,
+        ast::Stmt::If(s) => contains_return(&s.body) || contains_return(&s.orelse),
+        ast::Stmt::For(s) => contains_return(&s.body) || contains_return(&s.orelse),
+        ast::Stmt::While(s) => contains_return(&s.body) || contains_return(&s.orelse),
+        ast::Stmt::With(s) => contains_return(&s.body),
+        ast::Stmt::Try(s) => {
+            contains_return(&s.body)
+                || contains_return(&s.orelse)
+                || contains_return(&s.finalbody)
+                || s.handlers.iter().any(|ast::ExceptHandler::ExceptHandler(h)| contains_return(&h.body))
+        }
+        _ => false,
+    })
+}
+
+fn flag_unset_fields(p: &mut Program<'_>) {
+    let sets: Vec<HashSet<String>> = (0..p.classes.len() as u32).map(|id| init_sets(p, id, 0)).collect();
+    for owner in 0..p.classes.len() {
+        let last = p.classes[owner].last_descendant as usize;
+        let names: Vec<String> = p.classes[owner].fields.keys().cloned().collect();
+        for name in names {
+            if (owner..=last).any(|k| !sets[k].contains(&name)) {
+                p.classes[owner].fields[&name].flagged = true;
+            }
+        }
+    }
+}
+
+impl Program<'_> {
+    /// The object type of class `id`.
+    pub(crate) fn class_ty(&self, id: u32) -> Ty {
+        Ty::Object(self.classes[id as usize].ty.clone())
+    }
+
+    /// Every field of class `id` in layout order: (owner, name), flags right after their field.
+    fn layout(&self, id: u32) -> Vec<(u32, String)> {
+        let mut out = match self.classes[id as usize].base {
+            Some(b) => self.layout(b),
+            None => Vec::new(),
+        };
+        for (name, field) in &self.classes[id as usize].fields {
+            out.push((id, name.clone()));
+            if field.flagged {
+                out.push((id, format!("{name}$set")));
+            }
+        }
+        out
+    }
+
+    fn field_ref(&self, id: u32, name: &str) -> Option<FieldRef> {
+        let owner = field_owner(self, id, name)?;
+        let layout = self.layout(owner);
+        let index = layout.iter().position(|(o, n)| *o == owner && n == name)? as u32;
+        let flag = self.classes[owner as usize].fields[name].flagged.then_some(index + 1);
+        Some(FieldRef { owner, index, flag })
+    }
+
+    /// Fills field types nothing was ever stored into (like `default_unknowns`).
+    pub(crate) fn default_unknown_fields(&mut self) -> bool {
+        let mut changed = false;
+        for c in &mut self.classes {
+            for f in c.fields.values_mut() {
+                if !f.ty.is_known() {
+                    f.ty = f.ty.or_int();
+                    changed = true;
+                }
+            }
+        }
+        changed
+    }
+
+    /// The IR class declarations, once field types are final.
+    pub(crate) fn declare_ir_classes(&mut self) {
+        let mut decls = Vec::with_capacity(self.classes.len());
+        for id in 0..self.classes.len() as u32 {
+            let fields = self
+                .layout(id)
+                .into_iter()
+                .map(|(owner, name)| {
+                    let ty = match name.strip_suffix("$set") {
+                        Some(_) if !self.classes[owner as usize].fields.contains_key(&name) => Ty::Bool,
+                        _ => self.classes[owner as usize].fields[&name].ty.clone(),
+                    };
+                    kiln_ir::Field { name, ty: ty.to_ir(&mut self.module) }
+                })
+                .collect();
+            let c = &self.classes[id as usize];
+            decls.push(kiln_ir::ClassDecl {
+                name: c.name.clone(),
+                base: c.base,
+                fields,
+                last_descendant: c.last_descendant,
+            });
+        }
+        self.module.classes = decls;
+    }
+}
+
+impl FnCx<'_, '_> {
+    /// The class a name refers to, unless a variable shadows it.
+    pub(crate) fn class_named(&self, name: &str) -> Option<u32> {
+        if self.is_local(name) || self.p.globals.contains_key(name) || self.comp_vars.contains_key(name) {
+            return None;
+        }
+        self.p.class_by_name.get(name).copied()
+    }
+
+    /// A class name used as a value.
+    pub(crate) fn class_value(&mut self, id: u32, span: Span) -> Res<Val> {
+        let name = self.p.classes[id as usize].name.clone();
+        if !self.def_is_bound(&name) {
+            return self.fail(
+                Diagnostic::error(format!("class `{name}` is used before its `class` statement has run"), span)
+                    .with_secondary(self.p.classes[id as usize].span, "defined here"),
+            );
+        }
+        Ok(Val { ty: Ty::Class(id), h: self.lit(Literal::None, span) })
+    }
+
+    /// The `class` statement at module level: binds the name and evaluates class attributes
+    /// and method defaults, in order.
+    pub(crate) fn class_stmt(&mut self, c: &ast::StmtClassDef, span: Span) -> Res<()> {
+        if !self.is_module {
+            return self.fail(Diagnostic::error("kiln supports classes at module level only", span));
+        }
+        let Some(&id) = self.p.class_by_name.get(c.name.as_str()) else {
+            return Ok(()); // reported by `collect_classes`
+        };
+        for stmt in &c.body {
+            match stmt {
+                ast::Stmt::Assign(a) => {
+                    if let [ast::Expr::Name(n)] = &a.targets[..] {
+                        let v = self.expr(&a.value)?;
+                        let global = format!("{}.{}", c.name, n.id);
+                        self.assign_name(&global, v, span)?;
+                    }
+                }
+                ast::Stmt::AnnAssign(a) => {
+                    if let (ast::Expr::Name(n), Some(value)) = (&*a.target, &a.value) {
+                        let v = self.expr(value)?;
+                        let global = format!("{}.{}", c.name, n.id);
+                        self.assign_name(&global, v, span)?;
+                    }
+                }
+                ast::Stmt::FunctionDef(def) => {
+                    if let Some(&index) = self.p.classes[id as usize].methods.get(def.name.as_str()) {
+                        self.method_defaults(index, def)?;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(bound) = &mut self.bound {
+            bound.insert(c.name.to_string());
+        }
+        Ok(())
+    }
+
+    /// The global holding class attribute `name` of class `id` or its nearest base having it.
+    fn class_attr_global(&self, id: u32, name: &str) -> Option<String> {
+        let mut at = Some(id);
+        while let Some(c) = at {
+            let class = &self.p.classes[c as usize];
+            if class.attrs.iter().any(|a| a == name) {
+                return Some(format!("{}.{name}", class.name));
+            }
+            at = class.base;
+        }
+        None
+    }
+
+    // ----- instances -------------------------------------------------------------------
+
+    /// `C(args)`: a new instance, initialised by `__init__`.
+    pub(crate) fn construct(&mut self, id: u32, call: &ast::ExprCall, span: Span) -> Res<Val> {
+        let ty = self.p.class_ty(id);
+        let object = Val { ty: ty.clone(), h: self.emit(Expression::New { class: id }, span) };
+        match resolve_method(self.p, id, "__init__") {
+            Some(init) => {
+                let result = self.call_user_with(init, Some(object.clone()), call, span)?;
+                if !matches!(result.ty, Ty::None | Ty::Unknown) {
+                    return self.fail(Diagnostic::error(
+                        format!("__init__() should return None, not '{}'", result.ty),
+                        self.p.defs[init].span,
+                    ));
+                }
+            }
+            None if !call.args.is_empty() || !call.keywords.is_empty() => {
+                let name = self.p.classes[id as usize].name.clone();
+                return self.fail(Diagnostic::error(format!("{name}() takes no arguments"), span));
+            }
+            None => {}
+        }
+        Ok(object)
+    }
+
+    /// A value of an optional type seen as its inner type, raising `AttributeError` (as
+    /// CPython does for `None.attr`) when it is `None`.
+    fn non_null(&mut self, v: Val, attr: &str, span: Span) -> Val {
+        let Ty::Optional(inner) = v.ty.clone() else { return v };
+        let is_none = self.is_none(&v, span);
+        self.raise_if(
+            is_none,
+            ExceptionKind::AttributeError,
+            &format!("'NoneType' object has no attribute '{attr}'"),
+            span,
+        );
+        Val { ty: *inner, h: v.h }
+    }
+
+    /// Whether a value of an optional type is `None`.
+    pub(crate) fn is_none(&mut self, v: &Val, span: Span) -> kiln_ir::Handle<Expression> {
+        let ty = v.ty.to_ir(&mut self.p.module);
+        let null = self.emit(Expression::Null { ty }, span);
+        self.emit(Expression::SameObject { left: v.h, right: null }, span)
+    }
+
+    /// `object.attr`.
+    pub(crate) fn object_attribute(&mut self, object: Val, attr: &str, span: Span) -> Res<Val> {
+        let object = self.non_null(object, attr, span);
+        let Some(class) = object.ty.class().cloned() else { return self.unknown(span) };
+        let id = class.id();
+        if let Some(field) = self.p.field_ref(id, attr) {
+            let ty = self.p.classes[field.owner as usize].fields[attr].ty.clone();
+            if let Some(flag) = field.flag {
+                let set = self.emit(Expression::GetField { object: object.h, field: flag }, span);
+                let unset = self.emit(Expression::Unary { op: UnaryOp::Not, arg: set }, span);
+                let message = format!("'{}' object has no attribute '{attr}'", class.name());
+                self.raise_if(unset, ExceptionKind::AttributeError, &message, span);
+            }
+            if ty == Ty::Unknown {
+                return self.unknown(span);
+            }
+            return Ok(Val { ty, h: self.emit(Expression::GetField { object: object.h, field: field.index }, span) });
+        }
+        if let Some(def) = resolve_method(self.p, id, attr) {
+            if self.p.defs[def].method == MethodKind::Property {
+                return self.dispatch(object, attr, &[], span);
+            }
+            return self.fail(
+                Diagnostic::error(format!("kiln does not support bound methods as values yet (`{attr}`)"), span)
+                    .with_note("call the method directly, or wrap it in a lambda"),
+            );
+        }
+        if let Some(global) = self.class_attr_global(id, attr) {
+            return self.name_value(&global, span);
+        }
+        self.fail(Diagnostic::error(format!("'{}' object has no attribute '{attr}'", class.name()), span))
+    }
+
+    /// `C.attr` for a class `C`: a class attribute.
+    pub(crate) fn class_attribute(&mut self, id: u32, attr: &str, span: Span) -> Res<Val> {
+        if let Some(global) = self.class_attr_global(id, attr) {
+            return self.name_value(&global, span);
+        }
+        let name = self.p.classes[id as usize].name.clone();
+        if resolve_method(self.p, id, attr).is_some() {
+            return self.fail(Diagnostic::error(
+                format!("kiln does not support methods as values yet (`{name}.{attr}`)"),
+                span,
+            ));
+        }
+        self.fail(Diagnostic::error(format!("type object '{name}' has no attribute '{attr}'"), span))
+    }
+
+    /// `object.attr = value`.
+    pub(crate) fn set_object_attribute(&mut self, object: Val, attr: &str, value: Val, span: Span) -> Res<()> {
+        let object = self.non_null(object, attr, span);
+        let Some(class) = object.ty.class().cloned() else { return Ok(()) };
+        let Some(field) = self.p.field_ref(class.id(), attr) else {
+            if self.class_attr_global(class.id(), attr).is_some() {
+                return self.fail(
+                    Diagnostic::error(
+                        format!("kiln does not support shadowing class attribute `{attr}` on an instance"),
+                        span,
+                    )
+                    .with_note("assign it through the class (`ClassName.attr = ...`), or set it in `__init__`"),
+                );
+            }
+            return self.fail(
+                Diagnostic::error(format!("'{}' object has no field '{attr}'", class.name()), span)
+                    .with_note("kiln knows the fields a class's methods assign through `self`"),
+            );
+        };
+        let owner = field.owner as usize;
+        let current = self.p.classes[owner].fields[attr].clone();
+        let Some(joined) = current.ty.join(&value.ty) else {
+            return self.fail(
+                Diagnostic::error(
+                    format!("field `{attr}` would change type from {} to {}", current.ty, value.ty),
+                    span,
+                )
+                .with_label(format!("assigned a {} here", value.ty))
+                .with_secondary(current.span, format!("`{attr}` is {} here", current.ty))
+                .with_note("a field keeps one type"),
+            );
+        };
+        if joined != current.ty {
+            self.p.classes[owner].fields[attr].ty = joined.clone();
+            if current.ty == Ty::Unknown {
+                self.p.classes[owner].fields[attr].span = span;
+            }
+            self.p.changed = true;
+        }
+        if !self.p.final_pass {
+            return Ok(());
+        }
+        if !value.ty.conforms_to(&joined) {
+            return self.fail(Diagnostic::error(
+                format!("cannot store {} into field `{attr}` of type {joined}", value.ty),
+                span,
+            ));
+        }
+        let value = self.coerce(value, &joined, span);
+        self.push(Statement::SetField { object: object.h, field: field.index, value: value.h }, span);
+        if let Some(flag) = field.flag {
+            let t = self.lit(Literal::Bool(true), span);
+            self.push(Statement::SetField { object: object.h, field: flag, value: t }, span);
+        }
+        Ok(())
+    }
+
+    /// `C.attr = value`: a class attribute.
+    pub(crate) fn set_class_attribute(&mut self, id: u32, attr: &str, value: Val, span: Span) -> Res<()> {
+        match self.class_attr_global(id, attr) {
+            Some(global) => self.assign_name(&global, value, span),
+            None => {
+                let name = self.p.classes[id as usize].name.clone();
+                self.fail(Diagnostic::error(
+                    format!("kiln does not support adding attribute `{attr}` to class `{name}` outside its body"),
+                    span,
+                ))
+            }
+        }
+    }
+
+    // ----- calls -------------------------------------------------------------------------
+
+    /// `receiver.method(args)` where `receiver` is an instance (or `None`).
+    pub(crate) fn object_method_call(
+        &mut self,
+        receiver: Val,
+        method: &str,
+        call: &ast::ExprCall,
+        span: Span,
+    ) -> Res<Val> {
+        let receiver = self.non_null(receiver, method, span);
+        let Some(class) = receiver.ty.class().cloned() else { return self.unknown(span) };
+        if let Some(def) = resolve_method(self.p, class.id(), method) {
+            match self.p.defs[def].method {
+                MethodKind::Static => return self.call_user_with(def, None, call, span),
+                MethodKind::Class => {
+                    let cls = Val { ty: Ty::Class(class.id()), h: self.lit(Literal::None, span) };
+                    return self.call_user_with(def, Some(cls), call, span);
+                }
+                _ => {}
+            }
+        }
+        if let Some(field) = self.p.field_ref(class.id(), method) {
+            let _ = field;
+            return self.fail(Diagnostic::error(
+                format!("kiln does not support calling field `{method}` (a function value) yet"),
+                span,
+            ));
+        }
+        let mut positional = Vec::new();
+        for a in &call.args {
+            if let ast::Expr::Starred(_) = a {
+                return self.fail(Diagnostic::error("kiln does not support `*` arguments yet", self.span_of(a)));
+            }
+            positional.push(self.expr(a)?);
+        }
+        if !call.keywords.is_empty() {
+            // Keyword arguments bind by the target's own parameter names: resolved statically.
+            if let Some(def) = self.single_target(&class, method) {
+                return self.call_user_with_evaluated(def, receiver, positional, call, span);
+            }
+            return self.fail(Diagnostic::error(
+                "kiln does not support keyword arguments in a call that dispatches on the class yet",
+                span,
+            ));
+        }
+        self.dispatch(receiver, method, &positional, span)
+    }
+
+    /// The one `def` a call of `method` on `class` can reach, if there is only one.
+    fn single_target(&self, class: &ClassTy, method: &str) -> Option<usize> {
+        let runs = self.dispatch_runs(class.id(), method);
+        match &runs[..] {
+            [(_, Some(def))] => Some(*def),
+            _ => None,
+        }
+    }
+
+    /// The ids `class..=last_descendant` cut into runs that resolve `method` alike:
+    /// (last id of the run, target).
+    fn dispatch_runs(&self, class: u32, method: &str) -> Vec<(u32, Option<usize>)> {
+        let mut runs: Vec<(u32, Option<usize>)> = Vec::new();
+        for k in class..=self.p.classes[class as usize].last_descendant {
+            let target = resolve_method(self.p, k, method);
+            match runs.last_mut() {
+                Some(last) if last.1 == target => last.0 = k,
+                _ => runs.push((k, target)),
+            }
+        }
+        runs
+    }
+
+    /// Calls `method` on `receiver` (non-null, an instance) with evaluated positional `args`,
+    /// dispatching on the receiver's class where subclasses override it.
+    pub(crate) fn dispatch(&mut self, receiver: Val, method: &str, args: &[Val], span: Span) -> Res<Val> {
+        let Some(class) = receiver.ty.class().cloned() else { return self.unknown(span) };
+        let runs = self.dispatch_runs(class.id(), method);
+        if runs.iter().all(|(_, t)| t.is_none()) {
+            return self
+                .fail(Diagnostic::error(format!("'{}' object has no attribute '{method}'", class.name()), span));
+        }
+        // Each target's arguments, with `self` seen as the most precise class known there.
+        let mut calls = Vec::new();
+        for (_, target) in &runs {
+            let Some(def) = *target else {
+                calls.push(None);
+                continue;
+            };
+            let definer = self.p.defs[def].class.expect("a method");
+            let this = if self.p.classes[definer as usize].ty.inherits(class.id()) && definer != class.id() {
+                let ty = self.p.class_ty(definer);
+                Val { ty, h: self.emit(Expression::ObjectCast { value: receiver.h, class: definer }, span) }
+            } else {
+                receiver.clone()
+            };
+            let bound = self.bind_evaluated(def, this, args.to_vec(), span)?;
+            calls.push(Some((def, bound)));
+        }
+        if let [Some((def, args))] = &calls[..] {
+            return self.call_bound(*def, args.clone(), None, span);
+        }
+        // Several targets: the results join; a chain of id tests picks the target.
+        let mut result = Ty::Unknown;
+        let mut unknown = false;
+        for (def, args) in calls.iter().flatten() {
+            let key: Vec<Ty> = args.iter().map(|a| a.ty.clone()).collect();
+            if key.iter().any(|t| !t.is_known()) {
+                unknown = true;
+                continue;
+            }
+            let inst = self.p.instance(*def, key);
+            let ret = self.p.instances[inst].ret.clone();
+            if ret == Ty::Unknown {
+                unknown = true;
+            }
+            match result.join(&ret) {
+                Some(t) => result = t,
+                None => {
+                    return self.fail(Diagnostic::error(
+                        format!("the overrides of `{method}` return different types ({result} and {ret})"),
+                        span,
+                    ))
+                }
+            }
+        }
+        let id = self.emit(Expression::ClassId { object: receiver.h }, span);
+        let temp = (!unknown && result != Ty::None).then(|| self.new_temp(&result, span));
+        let runs: Vec<(u32, Option<(usize, Vec<Val>)>)> = runs.iter().map(|(hi, _)| *hi).zip(calls).collect();
+        let class_name = class.name().to_string();
+        let chain = self.dispatch_chain(id, &runs, temp, &result, method, &class_name, span);
+        for s in chain {
+            self.push(s.0, s.1);
+        }
+        if unknown {
+            return self.unknown(span);
+        }
+        match temp {
+            Some(t) => Ok(self.load(t, result, span)),
+            None => Ok(Val { ty: Ty::None, h: self.lit(Literal::None, span) }),
+        }
+    }
+
+    /// The statements of `if id <= hi0 { call0 } else if id <= hi1 { call1 } else { ... }`.
+    #[allow(clippy::too_many_arguments)]
+    fn dispatch_chain(
+        &mut self,
+        id: kiln_ir::Handle<Expression>,
+        runs: &[(u32, Option<(usize, Vec<Val>)>)],
+        temp: Option<kiln_ir::Handle<kiln_ir::Local>>,
+        result: &Ty,
+        method: &str,
+        class_name: &str,
+        span: Span,
+    ) -> Vec<(Statement, Span)> {
+        let (first, rest) = runs.split_first().expect("at least one run");
+        let call = self.block(|cx| match &first.1 {
+            Some((def, args)) => {
+                if let Ok(v) = cx.call_bound(*def, args.clone(), None, span) {
+                    if let Some(t) = temp {
+                        let v = cx.coerce(v, result, span);
+                        cx.push(Statement::Store { local: t, value: v.h }, span);
+                    }
+                }
+            }
+            None => cx.raise(
+                ExceptionKind::AttributeError,
+                Some(&format!("'{class_name}' object has no attribute '{method}'")),
+                span,
+            ),
+        });
+        if rest.is_empty() {
+            return call.into_iter().collect();
+        }
+        let mut out = Vec::new();
+        let hi = self.lit(Literal::I64(first.0 as i64), span);
+        let test = self.f.expressions.append(Expression::Compare { op: CompareOp::Le, left: id, right: hi }, span);
+        out.push((Statement::Emit(kiln_ir::Range::new(test, self.f.expressions.next_handle())), span));
+        // `lit` pushed its Emit into the current block; the test is emitted with the chain.
+        let reject_stmts = self.dispatch_chain(id, rest, temp, result, method, class_name, span);
+        let mut reject = Block::new();
+        for (s, sp) in reject_stmts {
+            reject.push(s, sp);
+        }
+        out.push((Statement::If { condition: test, accept: call, reject }, span));
+        out
+    }
+
+    /// Binds evaluated positional arguments (and the receiver) to `def`'s parameters, filling
+    /// defaults.
+    fn bind_evaluated(&mut self, def: usize, receiver: Val, args: Vec<Val>, span: Span) -> Res<Vec<Val>> {
+        let params = self.p.defs[def].params.len();
+        let name = self.p.defs[def].name.clone();
+        let given = args.len() + 1;
+        let positional = self.p.defs[def].params.iter().filter(|p| !p.keyword_only).count();
+        if given > positional {
+            return self.fail(
+                Diagnostic::error(
+                    format!("{name}() takes {positional} positional arguments but {given} were given"),
+                    span,
+                )
+                .with_secondary(self.p.defs[def].span, "defined here"),
+            );
+        }
+        let mut out = vec![receiver];
+        out.extend(args);
+        for slot in out.len()..params {
+            match self.default_value(def, slot, span)? {
+                Some(v) => out.push(v),
+                None => {
+                    let pname = self.p.defs[def].params[slot].name.clone();
+                    return self.fail(
+                        Diagnostic::error(format!("{name}() missing 1 required positional argument: '{pname}'"), span)
+                            .with_secondary(self.p.defs[def].span, "defined here"),
+                    );
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    /// Calls `def` with the receiver and evaluated positional arguments plus the call's
+    /// keywords.
+    fn call_user_with_evaluated(
+        &mut self,
+        def: usize,
+        receiver: Val,
+        positional: Vec<Val>,
+        call: &ast::ExprCall,
+        span: Span,
+    ) -> Res<Val> {
+        let nparams = self.p.defs[def].params.len();
+        let name = self.p.defs[def].name.clone();
+        let mut bound: Vec<Option<Val>> = vec![None; nparams];
+        let slots: Vec<usize> = (0..nparams).filter(|&i| !self.p.defs[def].params[i].keyword_only).collect();
+        let values = std::iter::once(receiver).chain(positional);
+        for (i, v) in values.enumerate() {
+            let Some(&slot) = slots.get(i) else {
+                return self.fail(Diagnostic::error(format!("{name}() got too many positional arguments"), span));
+            };
+            bound[slot] = Some(v);
+        }
+        for k in &call.keywords {
+            let Some(kw) = &k.arg else {
+                return self.fail(Diagnostic::error("kiln does not support `**` arguments yet", self.span_of(k)));
+            };
+            let Some(slot) = self.p.defs[def].params.iter().position(|p| p.name == kw.as_str()) else {
+                return self.fail(Diagnostic::error(
+                    format!("{name}() got an unexpected keyword argument '{kw}'"),
+                    self.span_of(k),
+                ));
+            };
+            if bound[slot].is_some() {
+                return self.fail(Diagnostic::error(
+                    format!("{name}() got multiple values for argument '{kw}'"),
+                    self.span_of(k),
+                ));
+            }
+            bound[slot] = Some(self.expr(&k.value)?);
+        }
+        let mut args = Vec::with_capacity(nparams);
+        for (slot, b) in bound.into_iter().enumerate() {
+            match b {
+                Some(v) => args.push(v),
+                None => match self.default_value(def, slot, span)? {
+                    Some(v) => args.push(v),
+                    None => {
+                        let pname = self.p.defs[def].params[slot].name.clone();
+                        return self
+                            .fail(Diagnostic::error(format!("{name}() missing 1 required argument: '{pname}'"), span));
+                    }
+                },
+            }
+        }
+        self.call_bound(def, args, Some(call), span)
+    }
+
+    /// `super().method(args)` inside a method.
+    pub(crate) fn super_call(&mut self, method: &str, call: &ast::ExprCall, span: Span) -> Res<Val> {
+        let def = self.p.instances[self.inst].def;
+        let Some((def, class)) = def.and_then(|d| self.p.defs[d].class.map(|c| (d, c))) else {
+            return self.fail(Diagnostic::error("super(): no arguments outside a method", span));
+        };
+        let Some(receiver_param) = receiver_name(self.p.defs[def].ast).map(str::to_string) else {
+            return self.fail(Diagnostic::error("super(): the method has no `self`", span));
+        };
+        let base = self.p.classes[class as usize].base;
+        let target = base.and_then(|b| resolve_method(self.p, b, method));
+        let Some(target) = target else {
+            if method == "__init__" && call.args.is_empty() && call.keywords.is_empty() {
+                // `object.__init__(self)` does nothing.
+                return Ok(Val { ty: Ty::None, h: self.lit(Literal::None, span) });
+            }
+            return self.fail(Diagnostic::error(format!("'super' object has no attribute '{method}'"), span));
+        };
+        let receiver = self.name_value(&receiver_param, span)?;
+        match self.p.defs[target].method {
+            MethodKind::Static => self.call_user_with(target, None, call, span),
+            MethodKind::Class => {
+                let cls = Val { ty: Ty::Class(class), h: self.lit(Literal::None, span) };
+                self.call_user_with(target, Some(cls), call, span)
+            }
+            _ => self.call_user_with(target, Some(receiver), call, span),
+        }
+    }
+
+    /// `C.method(args)` on a class (also `cls.method(args)`): static and class methods, and
+    /// instance methods called with an explicit receiver (`Base.__init__(self, x)`).
+    pub(crate) fn class_method_call(&mut self, id: u32, method: &str, call: &ast::ExprCall, span: Span) -> Res<Val> {
+        let Some(def) = resolve_method(self.p, id, method) else {
+            let name = self.p.classes[id as usize].name.clone();
+            return self.fail(Diagnostic::error(format!("type object '{name}' has no attribute '{method}'"), span));
+        };
+        match self.p.defs[def].method {
+            MethodKind::Class => {
+                let cls = Val { ty: Ty::Class(id), h: self.lit(Literal::None, span) };
+                self.call_user_with(def, Some(cls), call, span)
+            }
+            _ => self.call_user_with(def, None, call, span),
+        }
+    }
+
+    // ----- dunder methods ---------------------------------------------------------------
+
+    /// Whether instances of the value's class (all of them) have method `name`.
+    pub(crate) fn has_method(&self, ty: &Ty, name: &str) -> bool {
+        match ty.class() {
+            Some(c) => resolve_method(self.p, c.id(), name).is_some(),
+            None => false,
+        }
+    }
+
+    /// Calls dunder `name` on an instance with evaluated arguments.
+    pub(crate) fn call_dunder(&mut self, receiver: Val, name: &str, args: &[Val], span: Span) -> Res<Val> {
+        let receiver = self.non_null(receiver, name, span);
+        self.dispatch(receiver, name, args, span)
+    }
+
+    /// `str()` of an instance: `__str__`, else `__repr__`.
+    pub(crate) fn object_str(&mut self, v: Val, repr: bool, span: Span) -> Res<Val> {
+        if let Ty::Optional(inner) = v.ty.clone() {
+            // `None` or the instance's text.
+            let is_none = self.is_none(&v, span);
+            let temp = self.new_temp(&Ty::Str, span);
+            let mut failed = None;
+            let accept = self.block(|cx| {
+                let none = cx.str_lit("None", span);
+                cx.push(Statement::Store { local: temp, value: none.h }, span);
+            });
+            let reject = self.block(|cx| match cx.object_str(Val { ty: *inner, h: v.h }, repr, span) {
+                Ok(s) => cx.push(Statement::Store { local: temp, value: s.h }, span),
+                Err(e) => failed = Some(e),
+            });
+            if let Some(e) = failed {
+                return Err(e);
+            }
+            self.push(Statement::If { condition: is_none, accept, reject }, span);
+            return Ok(self.load(temp, Ty::Str, span));
+        }
+        let order: &[&str] = if repr { &["__repr__"] } else { &["__str__", "__repr__"] };
+        for name in order {
+            if self.has_method(&v.ty, name) {
+                let s = self.call_dunder(v, name, &[], span)?;
+                return match s.ty {
+                    Ty::Str => Ok(s),
+                    Ty::Unknown => self.unknown(span),
+                    other => self.fail(Diagnostic::error(format!("{name} returned non-string (type {other})"), span)),
+                };
+            }
+        }
+        let class = v.ty.class().map(|c| c.name().to_string()).unwrap_or_default();
+        self.fail(
+            Diagnostic::error(format!("class `{class}` has no `__repr__` or `__str__`"), span).with_note(
+                "CPython would print the object's address, which differs from run to run; define `__repr__`",
+            ),
+        )
+    }
+
+    /// Truthiness of an instance: `__bool__`, else `__len__() != 0`, else true; `None` is false.
+    pub(crate) fn object_truthy(&mut self, v: Val, span: Span) -> Res<kiln_ir::Handle<Expression>> {
+        if let Ty::Optional(inner) = v.ty.clone() {
+            let is_none = self.is_none(&v, span);
+            let plain = !self.has_method(&inner, "__bool__") && !self.has_method(&inner, "__len__");
+            if plain {
+                return Ok(self.emit(Expression::Unary { op: UnaryOp::Not, arg: is_none }, span));
+            }
+            let temp = self.new_temp(&Ty::Bool, span);
+            let f = self.lit(Literal::Bool(false), span);
+            self.push(Statement::Store { local: temp, value: f }, span);
+            let mut failed = None;
+            let reject = self.block(|cx| match cx.object_truthy(Val { ty: *inner, h: v.h }, span) {
+                Ok(t) => cx.push(Statement::Store { local: temp, value: t }, span),
+                Err(e) => failed = Some(e),
+            });
+            if let Some(e) = failed {
+                return Err(e);
+            }
+            self.push(Statement::If { condition: is_none, accept: Block::new(), reject }, span);
+            return Ok(self.emit(Expression::Load(temp), span));
+        }
+        if self.has_method(&v.ty, "__bool__") {
+            let b = self.call_dunder(v, "__bool__", &[], span)?;
+            return match b.ty {
+                Ty::Bool => Ok(b.h),
+                Ty::Unknown => Ok(self.unknown(span)?.h),
+                other => self.fail(Diagnostic::error(format!("__bool__ should return bool, returned {other}"), span)),
+            };
+        }
+        if self.has_method(&v.ty, "__len__") {
+            let n = self.object_len(v, span)?;
+            let zero = self.lit(Literal::I64(0), span);
+            return Ok(self.emit(Expression::Compare { op: CompareOp::Ne, left: n.h, right: zero }, span));
+        }
+        Ok(self.lit(Literal::Bool(true), span))
+    }
+
+    /// `len()` of an instance.
+    pub(crate) fn object_len(&mut self, v: Val, span: Span) -> Res<Val> {
+        if !self.has_method(&v.ty, "__len__") {
+            return self.fail(Diagnostic::error(format!("object of type '{}' has no len()", v.ty), span));
+        }
+        let n = self.call_dunder(v, "__len__", &[], span)?;
+        match n.ty {
+            Ty::Int => {
+                let zero = self.lit(Literal::I64(0), span);
+                let negative = self.emit(Expression::Compare { op: CompareOp::Lt, left: n.h, right: zero }, span);
+                self.raise_if(negative, ExceptionKind::ValueError, "__len__() should return >= 0", span);
+                Ok(n)
+            }
+            Ty::Unknown => self.unknown(span),
+            other => {
+                self.fail(Diagnostic::error(format!("'{other}' object cannot be interpreted as an integer"), span))
+            }
+        }
+    }
+
+    /// A binary operator with an instance on either side: `__op__`, else the right operand's
+    /// `__rop__`.
+    pub(crate) fn object_binary(&mut self, op: ast::Operator, left: Val, right: Val, span: Span) -> Res<Option<Val>> {
+        let Some((name, reflected)) = operator_dunders(op) else { return Ok(None) };
+        if left.ty.class().is_some() && self.has_method(&left.ty, name) {
+            return self.call_dunder(left, name, &[right], span).map(Some);
+        }
+        if right.ty.class().is_some() && self.has_method(&right.ty, reflected) {
+            return self.call_dunder(right, reflected, &[left], span).map(Some);
+        }
+        Ok(None)
+    }
+
+    /// `left op= right` with an instance on the left: `__iop__`, else `left op right`.
+    pub(crate) fn object_in_place(&mut self, op: ast::Operator, left: Val, right: Val, span: Span) -> Res<Option<Val>> {
+        let Some((name, _)) = operator_dunders(op) else { return Ok(None) };
+        let in_place = format!("__i{}", &name[2..]);
+        if left.ty.class().is_some() && self.has_method(&left.ty, &in_place) {
+            return self.call_dunder(left, &in_place, &[right], span).map(Some);
+        }
+        Ok(None)
+    }
+
+    /// A comparison with an instance on either side. `==`/`!=` fall back to identity, as
+    /// `object.__eq__` does; orderings try the reflected method of the right operand.
+    pub(crate) fn object_compare(
+        &mut self,
+        op: ast::CmpOp,
+        left: Val,
+        right: Val,
+        span: Span,
+    ) -> Res<Option<kiln_ir::Handle<Expression>>> {
+        use ast::CmpOp as C;
+        let (name, reflected) = match op {
+            C::Eq => ("__eq__", "__eq__"),
+            C::NotEq => ("__ne__", "__ne__"),
+            C::Lt => ("__lt__", "__gt__"),
+            C::LtE => ("__le__", "__ge__"),
+            C::Gt => ("__gt__", "__lt__"),
+            C::GtE => ("__ge__", "__le__"),
+            _ => return Ok(None),
+        };
+        let as_bool = |cx: &mut Self, v: Val| -> Res<kiln_ir::Handle<Expression>> {
+            match v.ty {
+                Ty::Bool => Ok(v.h),
+                _ => cx.truthy(v, span),
+            }
+        };
+        if left.ty.class().is_some() && self.has_method(&left.ty, name) {
+            let v = self.call_dunder(left, name, &[right], span)?;
+            return as_bool(self, v).map(Some);
+        }
+        if right.ty.class().is_some() && self.has_method(&right.ty, reflected) {
+            let v = self.call_dunder(right, reflected, &[left], span)?;
+            return as_bool(self, v).map(Some);
+        }
+        if op == C::NotEq && left.ty.class().is_some() && self.has_method(&left.ty, "__eq__") {
+            let v = self.call_dunder(left, "__eq__", &[right], span)?;
+            let b = as_bool(self, v)?;
+            return Ok(Some(self.emit(Expression::Unary { op: UnaryOp::Not, arg: b }, span)));
+        }
+        if matches!(op, C::Eq | C::NotEq) {
+            let same = self.identity(left, right, span)?;
+            return Ok(Some(if op == C::Eq {
+                same
+            } else {
+                self.emit(Expression::Unary { op: UnaryOp::Not, arg: same }, span)
+            }));
+        }
+        Ok(None)
+    }
+
+    /// `left is right` where either side is an instance or optional.
+    pub(crate) fn identity(&mut self, left: Val, right: Val, span: Span) -> Res<kiln_ir::Handle<Expression>> {
+        match (&left.ty, &right.ty) {
+            (Ty::None, Ty::Object(_)) | (Ty::Object(_), Ty::None) => Ok(self.lit(Literal::Bool(false), span)),
+            (Ty::None, Ty::Optional(_)) => Ok(self.is_none(&right, span)),
+            (Ty::Optional(_), Ty::None) => Ok(self.is_none(&left, span)),
+            (a, b) => match a.join(b) {
+                Some(joined) if joined.class().is_some() => {
+                    let l = self.coerce(left, &joined, span);
+                    let r = self.coerce(right, &joined, span);
+                    Ok(self.emit(Expression::SameObject { left: l.h, right: r.h }, span))
+                }
+                // Unrelated classes are never the same object.
+                _ => Ok(self.lit(Literal::Bool(false), span)),
+            },
+        }
+    }
+
+    /// `isinstance(v, C)` for a user class `C`.
+    pub(crate) fn isinstance_class(&mut self, v: &Val, id: u32, span: Span) -> kiln_ir::Handle<Expression> {
+        let Some(class) = v.ty.class().cloned() else { return self.lit(Literal::Bool(false), span) };
+        let optional = matches!(v.ty, Ty::Optional(_));
+        if class.inherits(id) && !optional {
+            return self.lit(Literal::Bool(true), span);
+        }
+        let target = &self.p.classes[id as usize];
+        if !target.ty.inherits(class.id()) && !class.inherits(id) {
+            return self.lit(Literal::Bool(false), span);
+        }
+        let (lo, hi) = (id as i64, target.last_descendant as i64);
+        // `None` is no instance: test it first, then the id range.
+        let temp = self.new_temp(&Ty::Bool, span);
+        let f = self.lit(Literal::Bool(false), span);
+        self.push(Statement::Store { local: temp, value: f }, span);
+        let is_none = if optional { Some(self.is_none(v, span)) } else { None };
+        let test = self.block(|cx| {
+            let cid = cx.emit(Expression::ClassId { object: v.h }, span);
+            let lo = cx.lit(Literal::I64(lo), span);
+            let hi = cx.lit(Literal::I64(hi), span);
+            let above = cx.emit(Expression::Compare { op: CompareOp::Ge, left: cid, right: lo }, span);
+            let below = cx.emit(Expression::Compare { op: CompareOp::Le, left: cid, right: hi }, span);
+            let both = cx.emit(Expression::Binary { op: kiln_ir::BinaryOp::BitAnd, left: above, right: below }, span);
+            cx.push(Statement::Store { local: temp, value: both }, span);
+        });
+        match is_none {
+            Some(n) => self.push(Statement::If { condition: n, accept: Block::new(), reject: test }, span),
+            None => self.push(Statement::Block(test), span),
+        }
+        self.emit(Expression::Load(temp), span)
+    }
+}
+
+/// The method names of a binary operator and of its reflection.
+fn operator_dunders(op: ast::Operator) -> Option<(&'static str, &'static str)> {
+    use ast::Operator as O;
+    Some(match op {
+        O::Add => ("__add__", "__radd__"),
+        O::Sub => ("__sub__", "__rsub__"),
+        O::Mult => ("__mul__", "__rmul__"),
+        O::Div => ("__truediv__", "__rtruediv__"),
+        O::FloorDiv => ("__floordiv__", "__rfloordiv__"),
+        O::Mod => ("__mod__", "__rmod__"),
+        O::Pow => ("__pow__", "__rpow__"),
+        O::MatMult => ("__matmul__", "__rmatmul__"),
+        O::BitAnd => ("__and__", "__rand__"),
+        O::BitOr => ("__or__", "__ror__"),
+        O::BitXor => ("__xor__", "__rxor__"),
+        O::LShift => ("__lshift__", "__rlshift__"),
+        O::RShift => ("__rshift__", "__rrshift__"),
+    })
+}
