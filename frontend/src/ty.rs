@@ -40,6 +40,8 @@ pub enum Ty {
     Object(ClassTy),
     /// `None` or a value of the inner type (an [`Ty::Object`]): a null reference in the IR.
     Optional(Box<Ty>),
+    /// A caught exception of a built-in class (`except ValueError as e`).
+    Exception,
     /// A class itself used as a value (`cls` in a class method, a class passed around): known
     /// at compile time, so it needs no storage (like [`Ty::Func`]).
     Class(u32),
@@ -204,6 +206,7 @@ impl Ty {
             Ty::Unknown | Ty::Int => module.scalar_type(Scalar::I64),
             Ty::None | Ty::Func(_) | Ty::Class(_) => module.types.insert(Type::None),
             Ty::Object(c) => module.types.insert(Type::Object { class: c.id() }),
+            Ty::Exception => module.types.insert(Type::Exception),
             Ty::Optional(inner) => inner.to_ir(module),
             Ty::File => module.types.insert(Type::File),
             Ty::Bool => module.scalar_type(Scalar::BOOL),
@@ -259,6 +262,7 @@ impl fmt::Display for Ty {
             Ty::Object(c) => f.write_str(c.name()),
             Ty::Optional(inner) => write!(f, "{inner} | None"),
             Ty::Class(_) => f.write_str("type"),
+            Ty::Exception => f.write_str("exception"),
             Ty::Dict(k, v) if **k == Ty::Unknown && **v == Ty::Unknown => f.write_str("dict"),
             Ty::Dict(k, v) => write!(f, "dict[{k}, {v}]"),
             Ty::Set(e) if **e == Ty::Unknown => f.write_str("set"),

@@ -64,6 +64,18 @@ pub struct ClassDecl {
     /// that a field has the same index in a class and all its subclasses.
     pub fields: Vec<Field>,
     pub last_descendant: u32,
+    /// For a class without a user base that inherits a built-in exception class
+    /// (`class BankError(Exception)`), that class. A class is an exception class when it or
+    /// a base has one; instances of exception classes can be raised.
+    pub exception_base: Option<ExceptionKind>,
+}
+
+/// A class named in an `except` clause.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ExceptionClass {
+    Builtin(ExceptionKind),
+    /// A user exception class (an index into [`Module::classes`]).
+    User(u32),
 }
 
 /// A field of a class's instances. A new instance has every field zero (null for pointers).
@@ -1194,6 +1206,22 @@ pub enum Expression {
         left: Handle<Expression>,
         right: Handle<Expression>,
     },
+    /// Whether a caught exception (an [`Type::Exception`]) is an instance of `class` (the
+    /// class or a subclass).
+    ExceptionMatches {
+        exception: Handle<Expression>,
+        class: ExceptionClass,
+    },
+    /// `str(e)` of a caught exception: its message, `""` when it has none.
+    ExceptionMessage {
+        exception: Handle<Expression>,
+    },
+    /// The instance a caught exception was raised with, as an `Object` of `class`; the
+    /// exception must match [`ExceptionClass::User`]`(class)`.
+    ExceptionObject {
+        exception: Handle<Expression>,
+        class: u32,
+    },
 }
 
 /// Which formatting operation an [`Expression::FormatDynamic`] performs.
@@ -1301,6 +1329,26 @@ pub enum Statement {
         field: u32,
         value: Handle<Expression>,
     },
+    /// Runs `body`. When something in it raises, control leaves `body` at once and runs
+    /// `handler` with the exception *caught*: no longer pending, but stored (with its
+    /// traceback so far) in `caught`, a local of type [`Type::Exception`]. A handler that does
+    /// not end in [`Statement::Reraise`] or another raise has handled the exception.
+    Try {
+        body: Block,
+        handler: Block,
+        caught: Handle<Local>,
+    },
+    /// Raises a caught exception again, its traceback continuing where it stopped (`raise`
+    /// inside `except`).
+    Reraise {
+        exception: Handle<Expression>,
+    },
+    /// Raises `object`, an instance of an exception class (not null), whose `str()` is
+    /// `message`. The exception's class is the object's class at run time.
+    RaiseObject {
+        object: Handle<Expression>,
+        message: Handle<Expression>,
+    },
     /// Raises `kind(message)`; `message` is a `str` when present.
     Raise {
         kind: ExceptionKind,
@@ -1389,7 +1437,10 @@ impl Expression {
             | E::CopyToHost { array: a }
             | E::GetField { object: a, .. }
             | E::ObjectCast { value: a, .. }
-            | E::ClassId { object: a } => vec![a],
+            | E::ClassId { object: a }
+            | E::ExceptionMatches { exception: a, .. }
+            | E::ExceptionMessage { exception: a }
+            | E::ExceptionObject { exception: a, .. } => vec![a],
             E::Binary { left: a, right: b, .. }
             | E::Compare { left: a, right: b, .. }
             | E::ListConcat { left: a, right: b }
@@ -1452,10 +1503,12 @@ impl Statement {
                 f(*key);
                 f(*value)
             }
-            S::SetField { object, value, .. } => {
+            S::SetField { object, value, .. } | S::RaiseObject { object, message: value } => {
                 f(*object);
                 f(*value)
             }
+            S::Reraise { exception } => f(*exception),
+            S::Try { .. } => {}
             S::SetAdd { set: a, key: b } | S::SetUpdate { target: a, other: b, .. } => {
                 f(*a);
                 f(*b)
@@ -1484,6 +1537,7 @@ impl Statement {
                 value.iter().copied().for_each(f)
             }
             Statement::ParallelFor { index, .. } => f(*index),
+            Statement::Try { caught, .. } => f(*caught),
             _ => {}
         }
     }
@@ -1495,6 +1549,10 @@ impl Statement {
             Statement::If { accept, reject, .. } => {
                 f(accept);
                 f(reject)
+            }
+            Statement::Try { body, handler, .. } => {
+                f(body);
+                f(handler)
             }
             _ => {}
         }
@@ -1508,6 +1566,7 @@ impl Statement {
             Statement::If { condition, accept, reject } => {
                 Statement::If { condition, accept: f(accept), reject: f(reject) }
             }
+            Statement::Try { body, handler, caught } => Statement::Try { body: f(body), handler: f(handler), caught },
             Statement::ParallelFor {
                 index,
                 start,

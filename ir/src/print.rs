@@ -37,6 +37,7 @@ pub fn type_name(module: &Module, ty: Handle<Type>) -> String {
             let parts: Vec<String> = elems.iter().map(|e| type_name(module, *e)).collect();
             format!("({})", parts.join(", "))
         }
+        Type::Exception => "exception".into(),
         Type::Object { class } => match module.classes.get(*class as usize) {
             Some(c) => format!("object<{}>", c.name),
             None => format!("object<#{class}>"),
@@ -217,6 +218,17 @@ impl Printer<'_> {
             Statement::ListAppend { list, value } => {
                 self.line(out, depth, &format!("list_append {}, {}", e(*list), e(*value)))
             }
+            Statement::Try { body, handler, caught } => {
+                self.line(out, depth, "try {");
+                self.block(out, body, depth + 1);
+                self.line(out, depth, &format!("}} except l{} {{", caught.index()));
+                self.block(out, handler, depth + 1);
+                self.line(out, depth, "}");
+            }
+            Statement::Reraise { exception } => self.line(out, depth, &format!("reraise {}", e(*exception))),
+            Statement::RaiseObject { object, message } => {
+                self.line(out, depth, &format!("raise_object {}, {}", e(*object), e(*message)))
+            }
             Statement::SetField { object, field, value } => {
                 self.line(out, depth, &format!("set_field {}.{field}, {}", e(*object), e(*value)))
             }
@@ -346,6 +358,15 @@ impl Printer<'_> {
             Expression::ClassId { object } => format!("class_id {}", e(*object)),
             Expression::Null { ty } => format!("null {}", type_name(self.module, *ty)),
             Expression::SameObject { left, right } => format!("same_object {}, {}", e(*left), e(*right)),
+            Expression::ExceptionMatches { exception, class } => {
+                let class = match class {
+                    ExceptionClass::Builtin(k) => k.name().to_string(),
+                    ExceptionClass::User(c) => format!("c{c}"),
+                };
+                format!("exception_matches {}, {class}", e(*exception))
+            }
+            Expression::ExceptionMessage { exception } => format!("exception_message {}", e(*exception)),
+            Expression::ExceptionObject { exception, class } => format!("exception_object {}, c{class}", e(*exception)),
         }
     }
 }

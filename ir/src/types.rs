@@ -121,6 +121,9 @@ pub enum Type {
     Object {
         class: u32,
     },
+    /// A caught exception (`except ... as e`, and what a bare `raise` raises again): the
+    /// class, the message, the instance it was raised with (if any) and its traceback so far.
+    Exception,
     /// A pointer to one `pointee` in `space`.
     Pointer {
         pointee: crate::Handle<Type>,

@@ -290,6 +290,32 @@ impl FunctionValidator<'_> {
                 }
                 self.expect_int(*len, span)?;
             }
+            Statement::Try { body, handler, caught } => {
+                match self.function.locals.get(*caught) {
+                    Some(l) if self.module.types[l.ty] == Type::Exception => {}
+                    _ => return Err(self.error(span, "a try's caught local is not an exception".into())),
+                }
+                self.block(body)?;
+                self.block(handler)?;
+            }
+            Statement::Reraise { exception } => {
+                if self.module.types[self.operand(*exception, span)?] != Type::Exception {
+                    return Err(self.error(span, "reraise of a non-exception".into()));
+                }
+                self.raises = true;
+            }
+            Statement::RaiseObject { object, message } => {
+                let Type::Object { class } = self.module.types[self.operand(*object, span)?] else {
+                    return Err(self.error(span, "raise of a non-object".into()));
+                };
+                if !self.is_exception_class(class) {
+                    return Err(self.error(span, "raise of an instance of a class that is not an exception".into()));
+                }
+                if self.module.types[self.operand(*message, span)?] != Type::Str {
+                    return Err(self.error(span, "exception message is not a str".into()));
+                }
+                self.raises = true;
+            }
             Statement::SetField { object, field, value } => {
                 if self.operand(*value, span)? != self.field_type(*object, *field, span)? {
                     return Err(self.error(span, "stored field value has the wrong type".into()));
@@ -424,6 +450,25 @@ impl FunctionValidator<'_> {
             Some(f) => Ok(f.ty),
             None => Err(self.error(span, format!("field {field} of class {class} out of range"))),
         }
+    }
+
+    fn expect_exception(&self, h: Handle<Expression>, span: Span) -> Result<(), ValidationError> {
+        if self.module.types[self.operand(h, span)?] != Type::Exception {
+            return Err(self.error(span, "expected a caught exception".into()));
+        }
+        Ok(())
+    }
+
+    /// Whether `class` or one of its bases inherits a built-in exception class.
+    fn is_exception_class(&self, class: u32) -> bool {
+        let mut at = self.module.classes.get(class as usize);
+        while let Some(c) = at {
+            if c.exception_base.is_some() {
+                return true;
+            }
+            at = c.base.and_then(|b| self.module.classes.get(b as usize));
+        }
+        false
     }
 
     fn class_exists(&self, class: u32, span: Span) -> Result<(), ValidationError> {
@@ -802,6 +847,26 @@ impl FunctionValidator<'_> {
                     return Err(self.error(span, "identity test of different or non-reference types".into()));
                 }
                 self.ty(&Type::Scalar(Scalar::BOOL))?
+            }
+            Expression::ExceptionMatches { exception, class } => {
+                self.expect_exception(*exception, span)?;
+                if let ExceptionClass::User(c) = class {
+                    if !self.is_exception_class(*c) {
+                        return Err(self.error(span, "except of a class that is not an exception".into()));
+                    }
+                }
+                self.ty(&Type::Scalar(Scalar::BOOL))?
+            }
+            Expression::ExceptionMessage { exception } => {
+                self.expect_exception(*exception, span)?;
+                self.ty(&Type::Str)?
+            }
+            Expression::ExceptionObject { exception, class } => {
+                self.expect_exception(*exception, span)?;
+                if !self.is_exception_class(*class) {
+                    return Err(self.error(span, "exception object of a class that is not an exception".into()));
+                }
+                self.ty(&Type::Object { class: *class })?
             }
             Expression::CopyToHost { array } => {
                 let Type::DeviceArray { elem } = self.module.types[self.operand(*array, span)?] else {

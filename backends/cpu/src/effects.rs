@@ -73,7 +73,7 @@ impl BlockEffects {
                 Statement::Block(b) | Statement::Loop { body: b } | Statement::ParallelFor { body: b, .. } => {
                     self.scan(function, b)
                 }
-                Statement::If { accept, reject, .. } => {
+                Statement::If { accept, reject, .. } | Statement::Try { body: accept, handler: reject, .. } => {
                     self.scan(function, accept);
                     self.scan(function, reject);
                 }
@@ -96,6 +96,8 @@ impl BlockEffects {
                 | Statement::Return { .. }
                 | Statement::IndexStore { .. }
                 | Statement::Raise { .. }
+                | Statement::Reraise { .. }
+                | Statement::RaiseObject { .. }
                 | Statement::Barrier
                 // A launch writes list elements in place; lengths and storage stay.
                 | Statement::Launch { .. } => {}

@@ -18,10 +18,11 @@ use crate::BackendError;
 /// would make LLVM keep line numbers in callee-saved registers on the hot path.)
 #[derive(Default)]
 pub(crate) struct Unwind<'ctx> {
-    blocks: std::collections::HashMap<u32, BasicBlock<'ctx>>,
+    /// By line and enclosing `try` (whose landing blocks branch to its handler).
+    blocks: std::collections::HashMap<(u32, Option<u32>), BasicBlock<'ctx>>,
 }
 
-impl<'ctx> FunctionLowering<'_, '_, 'ctx> {
+impl<'a, 'ctx> FunctionLowering<'a, '_, 'ctx> {
     fn unwind_block(&mut self, line: u32) -> Result<BasicBlock<'ctx>, BackendError> {
         if !self.finfo.may_raise {
             return Err(self.error(
@@ -32,11 +33,13 @@ impl<'ctx> FunctionLowering<'_, '_, 'ctx> {
                 self.func.span,
             ));
         }
-        if let Some(block) = self.unwind.blocks.get(&line) {
+        let within = self.tries.last().copied();
+        let key = (line, within.map(|(_, id)| id));
+        if let Some(block) = self.unwind.blocks.get(&key) {
             return Ok(*block);
         }
         let here = self.current_block()?;
-        let block = self.new_block("unwind");
+        let block = self.new_block(if within.is_some() { "landing" } else { "unwind" });
         self.b().position_at_end(block);
         if !self.func.hidden {
             let (file, name) = self.traceback_names();
@@ -46,10 +49,100 @@ impl<'ctx> FunctionLowering<'_, '_, 'ctx> {
             let push = self.cg.runtime("kiln_rt_traceback_push")?;
             self.cg.call(push, &[file.into(), name.into(), line_value.into()])?;
         }
-        self.return_raised()?;
+        // Inside a `try`, the frame's entry is recorded before the handler runs: the caught
+        // exception keeps it in case the handler raises it again.
+        match within {
+            Some((handler, _)) => {
+                self.b().build_unconditional_branch(handler)?;
+            }
+            None => self.return_raised()?,
+        }
         self.b().position_at_end(here);
-        self.unwind.blocks.insert(line, block);
+        self.unwind.blocks.insert(key, block);
         Ok(block)
+    }
+
+    /// `try`: the body's raises branch (through their landing blocks) to the handler, which
+    /// starts by taking the pending exception into `caught`.
+    pub(crate) fn try_statement(
+        &mut self,
+        body: &'a kiln_ir::Block,
+        handler: &'a kiln_ir::Block,
+        caught: kiln_ir::Handle<kiln_ir::Local>,
+    ) -> Result<(), BackendError> {
+        let handler_block = self.new_block("except");
+        let after = self.new_block("try.end");
+        self.try_count += 1;
+        self.tries.push((handler_block, self.try_count));
+        self.block(body)?;
+        self.tries.pop();
+        if !self.terminated() {
+            self.b().build_unconditional_branch(after)?;
+        }
+        self.b().position_at_end(handler_block);
+        let catch = self.cg.runtime("kiln_rt_exc_catch")?;
+        let exception = self.cg.call_value(catch, &[])?;
+        let slot = self.locals[caught.index()];
+        self.b().build_store(slot, exception)?;
+        self.block(handler)?;
+        if !self.terminated() {
+            self.b().build_unconditional_branch(after)?;
+        }
+        self.b().position_at_end(after);
+        Ok(())
+    }
+
+    /// `raise` in a handler: the caught exception is pending again, its traceback already
+    /// holding this frame, so it goes on without another entry.
+    pub(crate) fn reraise(&mut self, exception: kiln_ir::Handle<kiln_ir::Expression>) -> Result<(), BackendError> {
+        let e = self.ptr(exception)?;
+        let rethrow = self.cg.runtime("kiln_rt_exc_rethrow")?;
+        self.cg.call(rethrow, &[e.into()])?;
+        match self.tries.last() {
+            Some((handler, _)) => {
+                let handler = *handler;
+                self.b().build_unconditional_branch(handler)?;
+                Ok(())
+            }
+            None => self.return_raised(),
+        }
+    }
+
+    /// `raise obj` for an instance of an exception class: the class name comes from the
+    /// object's header.
+    pub(crate) fn raise_object(
+        &mut self,
+        object: kiln_ir::Handle<kiln_ir::Expression>,
+        message: kiln_ir::Handle<kiln_ir::Expression>,
+    ) -> Result<(), BackendError> {
+        let name = self.class_name(object)?;
+        let (obj, msg) = (self.ptr(object)?, self.ptr(message)?);
+        let raise = self.cg.runtime("kiln_rt_raise_object")?;
+        self.cg.call(raise, &[name.into(), msg.into(), obj.into()])?;
+        let line = self.stmt_line();
+        self.branch_to_unwind(line)
+    }
+
+    pub(crate) fn exception_matches(
+        &mut self,
+        exception: kiln_ir::Handle<kiln_ir::Expression>,
+        class: kiln_ir::ExceptionClass,
+    ) -> Result<IntValue<'ctx>, BackendError> {
+        let name = match class {
+            kiln_ir::ExceptionClass::Builtin(kind) => kind.name().to_owned(),
+            kiln_ir::ExceptionClass::User(c) => self
+                .cg
+                .module
+                .classes
+                .get(c as usize)
+                .map(|c| c.name.clone())
+                .ok_or_else(|| self.internal("class id out of range"))?,
+        };
+        let name = self.cg.str_const(&name);
+        let e = self.ptr(exception)?;
+        let matches = self.cg.runtime("kiln_rt_exc_caught_matches")?;
+        let status = self.cg.call_value(matches, &[e.into(), name.into()])?.into_int_value();
+        Ok(self.b().build_int_compare(IntPredicate::NE, status, status.get_type().const_zero(), "matches")?)
     }
 
     /// Leaves the function from the current block: the exception is already pending.
@@ -92,7 +185,7 @@ impl<'ctx> FunctionLowering<'_, '_, 'ctx> {
         if cond.get_zero_extended_constant() == Some(0) || self.kernel.is_some() {
             return Ok(());
         }
-        let key = (kind.to_owned(), message.to_owned(), line);
+        let key = (kind.to_owned(), message.to_owned(), line, self.tries.last().map(|(_, id)| *id));
         let raise = match self.raise_blocks.get(&key) {
             Some(b) => *b,
             None => {

@@ -50,7 +50,11 @@ pub(crate) struct FunctionLowering<'a, 'b, 'ctx> {
     pub(crate) alloca_builder: Builder<'ctx>,
     pub(crate) loops: Vec<LoopFrame<'ctx>>,
     pub(crate) unwind: Unwind<'ctx>,
-    pub(crate) raise_blocks: HashMap<(String, String, u32), BasicBlock<'ctx>>,
+    /// Shared raise blocks by (exception, message, line, enclosing `try`).
+    pub(crate) raise_blocks: HashMap<(String, String, u32, Option<u32>), BasicBlock<'ctx>>,
+    /// The enclosing `try` statements, innermost last: their handler blocks and ids.
+    pub(crate) tries: Vec<(BasicBlock<'ctx>, u32)>,
+    pub(crate) try_count: u32,
     /// Span of the statement being lowered (fallback for expressions without a span).
     stmt_span: Span,
     /// Per enclosing loop: the list and string headers loaded before it (see
@@ -111,6 +115,8 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             loops: Vec::new(),
             unwind: Unwind::default(),
             raise_blocks: HashMap::new(),
+            tries: Vec::new(),
+            try_count: 0,
             stmt_span: func.span,
             preloaded: Vec::new(),
             kernel: None,
@@ -150,6 +156,10 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
         self.cg.builder.position_at_end(body);
         if self.finfo.recursive {
             self.stack_check()?;
+        }
+        let is_entry = self.cg.module.entry.is_some_and(|e| std::ptr::eq(&self.cg.module.functions[e], self.func));
+        if is_entry && !self.cg.module.classes.is_empty() {
+            self.register_exception_classes()?;
         }
         self.block(&self.func.body)?;
         if !self.terminated() {
@@ -415,6 +425,9 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             }
             Statement::DictStore { dict, key, value } => self.dict_store(*dict, *key, *value)?,
             Statement::SetField { object, field, value } => self.set_field(*object, *field, *value)?,
+            Statement::Try { body, handler, caught } => self.try_statement(body, handler, *caught)?,
+            Statement::Reraise { exception } => self.reraise(*exception)?,
+            Statement::RaiseObject { object, message } => self.raise_object(*object, *message)?,
             Statement::SetAdd { set, key } => self.set_add(*set, *key)?,
             Statement::SetUpdate { op, target, other } => self.set_update(*op, *target, *other)?,
             Statement::ContainerClear { value } => {
@@ -895,6 +908,17 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             Expression::ClassId { object } => self.class_id(*object)?.into(),
             Expression::Null { ty } => self.cg.mem_type(*ty)?.const_zero(),
             Expression::SameObject { left, right } => self.same_object(*left, *right)?.into(),
+            Expression::ExceptionMatches { exception, class } => self.exception_matches(*exception, *class)?.into(),
+            Expression::ExceptionMessage { exception } => {
+                let f = self.cg.runtime("kiln_rt_exc_caught_message")?;
+                let e = self.ptr(*exception)?;
+                self.cg.call_value(f, &[e.into()])?
+            }
+            Expression::ExceptionObject { exception, .. } => {
+                let f = self.cg.runtime("kiln_rt_exc_caught_object")?;
+                let e = self.ptr(*exception)?;
+                self.cg.call_value(f, &[e.into()])?
+            }
             Expression::SetNew { elem } => self.set_new(*elem)?,
             Expression::SetFromDisplay { list, frozen } => self.set_from_display(*list, *frozen)?,
             Expression::DictLookup { dict, key } => self.dict_lookup(self.type_of(h), *dict, *key)?,

@@ -106,6 +106,56 @@ impl<'ctx> FunctionLowering<'_, '_, 'ctx> {
         Ok(id.into_int_value())
     }
 
+    /// The name of `object`'s class at run time, from a constant table indexed by class id.
+    pub(crate) fn class_name(
+        &mut self,
+        object: Handle<kiln_ir::Expression>,
+    ) -> Result<PointerValue<'ctx>, BackendError> {
+        let table = self.class_name_table()?;
+        let id = self.class_id(object)?;
+        let ptr = self.cg.ptr_type();
+        // SAFETY: the id of a live instance indexes the table (one entry per class).
+        let slot = unsafe { self.b().build_in_bounds_gep(ptr, table, &[id], "class.name")? };
+        Ok(self.b().build_load(ptr, slot, "")?.into_pointer_value())
+    }
+
+    fn class_name_table(&mut self) -> Result<PointerValue<'ctx>, BackendError> {
+        const NAME: &str = "kiln.class_names";
+        if let Some(g) = self.cg.llvm.get_global(NAME) {
+            return Ok(g.as_pointer_value());
+        }
+        let names: Vec<String> = self.cg.module.classes.iter().map(|c| c.name.clone()).collect();
+        let entries: Vec<PointerValue<'ctx>> = names.iter().map(|n| self.cg.str_const(n)).collect();
+        let ptr = self.cg.ptr_type();
+        let init = ptr.const_array(&entries);
+        let global = self.cg.llvm.add_global(init.get_type(), None, NAME);
+        global.set_initializer(&init);
+        global.set_constant(true);
+        global.set_linkage(inkwell::module::Linkage::Private);
+        Ok(global.as_pointer_value())
+    }
+
+    /// Tells the runtime the bases of the program's exception classes (for `except`), once,
+    /// at the start of the program.
+    pub(crate) fn register_exception_classes(&mut self) -> Result<(), BackendError> {
+        let classes = &self.cg.module.classes;
+        let mut pairs = Vec::new();
+        for c in classes {
+            let parent = match (c.exception_base, c.base) {
+                (Some(kind), _) => kind.name().to_owned(),
+                (None, Some(b)) => classes[b as usize].name.clone(),
+                (None, None) => continue,
+            };
+            pairs.push((c.name.clone(), parent));
+        }
+        let register = self.cg.runtime("kiln_rt_exc_register_class")?;
+        for (name, parent) in pairs {
+            let (n, p) = (self.cg.str_const(&name), self.cg.str_const(&parent));
+            self.cg.call(register, &[n.into(), p.into()])?;
+        }
+        Ok(())
+    }
+
     /// `left is right` for two references.
     pub(crate) fn same_object(
         &mut self,

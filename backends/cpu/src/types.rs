@@ -48,6 +48,7 @@ pub(crate) fn reg_type<'ctx>(
         | Type::Set { .. }
         | Type::Pointer { .. }
         | Type::Object { .. }
+        | Type::Exception
         | Type::ArrayView { .. } => ctx.ptr_type(AddressSpace::default()).into(),
         Type::Tuple { elems } => {
             let fields = elems.iter().map(|e| mem_type(ctx, module, *e)).collect::<Result<Vec<_>, _>>()?;
@@ -95,6 +96,7 @@ pub(crate) fn has_pointers(module: &Module, ty: Handle<Type>) -> bool {
         | Type::Set { .. }
         | Type::Pointer { .. }
         | Type::Object { .. }
+        | Type::Exception
         | Type::ArrayView { .. } => true,
         Type::Tuple { elems } => elems.iter().any(|e| has_pointers(module, *e)),
     }
@@ -118,6 +120,7 @@ pub(crate) fn tbaa_name(module: &Module, ty: Handle<Type>) -> Option<String> {
         | Type::Set { .. }
         | Type::Pointer { .. }
         | Type::Object { .. }
+        | Type::Exception
         | Type::ArrayView { .. } => "ptr".into(),
         Type::Tuple { .. } => return None,
     })

@@ -992,6 +992,7 @@ impl FnCx<'_, '_> {
             | Ty::Object(_)
             | Ty::Optional(_)
             | Ty::Class(_)
+            | Ty::Exception
             | Ty::Func(_)
             | Ty::Dict(..)
             | Ty::Set(_)

@@ -49,6 +49,21 @@ pub(crate) struct ClassDef<'a> {
     pub fields: IndexMap<String, FieldVar>,
     pub ty: ClassTy,
     pub span: Span,
+    /// The built-in exception class a root class inherits (`class E(ValueError)`).
+    pub exception_base: Option<ExceptionKind>,
+}
+
+/// The hidden field of exception instances holding `str()` of what `__init__` of the
+/// built-in base was given (`BankError("no funds")`).
+pub(crate) const MESSAGE_FIELD: &str = "$message";
+
+/// A built-in exception class by name (`BaseException` catches the same as `Exception` here:
+/// kiln has no `KeyboardInterrupt` or `GeneratorExit`).
+pub(crate) fn exception_kind(name: &str) -> Option<ExceptionKind> {
+    if name == "BaseException" {
+        return Some(ExceptionKind::Exception);
+    }
+    ExceptionKind::from_name(name).filter(|k| *k != ExceptionKind::SystemExit)
 }
 
 #[derive(Clone, Debug)]
@@ -72,6 +87,7 @@ pub(crate) fn collect_classes<'a>(p: &mut Program<'a>, suite: &'a [ast::Stmt]) {
     // Classes with their bases, in source order; a base must be defined before its subclass,
     // as in Python.
     let mut order: Vec<(&'a ast::StmtClassDef, Option<usize>)> = Vec::new();
+    let mut exception_bases: HashMap<String, ExceptionKind> = HashMap::new();
     let mut seen: HashMap<String, usize> = HashMap::new();
     for stmt in suite {
         let ast::Stmt::ClassDef(c) = stmt else { continue };
@@ -85,12 +101,10 @@ pub(crate) fn collect_classes<'a>(p: &mut Program<'a>, suite: &'a [ast::Stmt]) {
             [ast::Expr::Name(n)] if n.id.as_str() == "object" => None,
             [ast::Expr::Name(n)] => match seen.get(n.id.as_str()) {
                 Some(&b) => Some(b),
-                None if ExceptionKind::from_name(n.id.as_str()).is_some() => {
-                    p.diagnostics.push(Diagnostic::error(
-                        "kiln does not support user exception classes yet",
-                        p.span_of(&c.bases[0]),
-                    ));
-                    continue;
+                None if exception_kind(n.id.as_str()).is_some() => {
+                    let kind = exception_kind(n.id.as_str()).expect("checked");
+                    exception_bases.insert(c.name.to_string(), kind);
+                    None
                 }
                 None => {
                     p.diagnostics.push(
@@ -158,6 +172,7 @@ pub(crate) fn collect_classes<'a>(p: &mut Program<'a>, suite: &'a [ast::Stmt]) {
             fields: IndexMap::new(),
             ty: ClassTy { path },
             span: p.span(c.range),
+            exception_base: exception_bases.get(c.name.as_str()).copied(),
         });
         p.class_by_name.insert(c.name.to_string(), id);
         let mut up = base;
@@ -294,6 +309,10 @@ fn assigned_attrs(body: &[ast::Stmt], receiver: &str, out: &mut Vec<(String, Spa
 /// The fields class `id` introduces (those no base class assigns). Bases come first in
 /// pre-order, so their fields are known here.
 fn collect_fields(p: &mut Program<'_>, id: u32) {
+    if p.classes[id as usize].exception_base.is_some() {
+        let span = p.classes[id as usize].span;
+        p.classes[id as usize].fields.insert(MESSAGE_FIELD.into(), FieldVar { ty: Ty::Str, span, flagged: false });
+    }
     let mut assigned = Vec::new();
     let methods: Vec<usize> = p.classes[id as usize].methods.values().copied().collect();
     let mut methods = methods;
@@ -407,6 +426,10 @@ fn flag_unset_fields(p: &mut Program<'_>) {
         let last = p.classes[owner].last_descendant as usize;
         let names: Vec<String> = p.classes[owner].fields.keys().cloned().collect();
         for name in names {
+            // The message is set when the instance is made.
+            if name == MESSAGE_FIELD {
+                continue;
+            }
             if (owner..=last).any(|k| !sets[k].contains(&name)) {
                 p.classes[owner].fields[&name].flagged = true;
             }
@@ -415,6 +438,30 @@ fn flag_unset_fields(p: &mut Program<'_>) {
 }
 
 impl Program<'_> {
+    /// Whether class `id` inherits a built-in exception class.
+    pub(crate) fn is_exception_class(&self, id: u32) -> bool {
+        let mut at = Some(id);
+        while let Some(c) = at {
+            if self.classes[c as usize].exception_base.is_some() {
+                return true;
+            }
+            at = self.classes[c as usize].base;
+        }
+        false
+    }
+
+    /// The built-in exception class that class `id` finally inherits.
+    pub(crate) fn builtin_exception_base(&self, id: u32) -> Option<ExceptionKind> {
+        let mut at = Some(id);
+        while let Some(c) = at {
+            if let Some(k) = self.classes[c as usize].exception_base {
+                return Some(k);
+            }
+            at = self.classes[c as usize].base;
+        }
+        None
+    }
+
     /// The object type of class `id`.
     pub(crate) fn class_ty(&self, id: u32) -> Ty {
         Ty::Object(self.classes[id as usize].ty.clone())
@@ -478,6 +525,7 @@ impl Program<'_> {
                 base: c.base,
                 fields,
                 last_descendant: c.last_descendant,
+                exception_base: c.exception_base,
             });
         }
         self.module.classes = decls;
@@ -562,8 +610,25 @@ impl FnCx<'_, '_> {
     /// `C(args)`: a new instance, initialised by `__init__`.
     pub(crate) fn construct(&mut self, id: u32, call: &ast::ExprCall, span: Span) -> Res<Val> {
         let ty = self.p.class_ty(id);
+        ty.to_ir(&mut self.p.module);
         let object = Val { ty: ty.clone(), h: self.emit(Expression::New { class: id }, span) };
+        let exception = self.p.is_exception_class(id);
+        if exception {
+            let empty = self.str_lit("", span);
+            self.set_message(&object, empty, span)?;
+        }
         match resolve_method(self.p, id, "__init__") {
+            None if exception => {
+                let mut args = Vec::new();
+                for a in &call.args {
+                    args.push(self.expr(a)?);
+                }
+                if !call.keywords.is_empty() {
+                    let name = self.p.classes[id as usize].name.clone();
+                    return self.fail(Diagnostic::error(format!("{name}() takes no keyword arguments"), span));
+                }
+                self.builtin_exception_init(&object, args, span)?;
+            }
             Some(init) => {
                 let result = self.call_user_with(init, Some(object.clone()), call, span)?;
                 if !matches!(result.ty, Ty::None | Ty::Unknown) {
@@ -813,6 +878,7 @@ impl FnCx<'_, '_> {
             let definer = self.p.defs[def].class.expect("a method");
             let this = if self.p.classes[definer as usize].ty.inherits(class.id()) && definer != class.id() {
                 let ty = self.p.class_ty(definer);
+                ty.to_ir(&mut self.p.module);
                 Val { ty, h: self.emit(Expression::ObjectCast { value: receiver.h, class: definer }, span) }
             } else {
                 receiver.clone()
@@ -1010,6 +1076,16 @@ impl FnCx<'_, '_> {
         let base = self.p.classes[class as usize].base;
         let target = base.and_then(|b| resolve_method(self.p, b, method));
         let Some(target) = target else {
+            if method == "__init__" && self.p.is_exception_class(class) {
+                // `BaseException.__init__(self, *args)`: sets the message.
+                let receiver = self.name_value(&receiver_param, span)?;
+                let mut args = Vec::new();
+                for a in &call.args {
+                    args.push(self.expr(a)?);
+                }
+                self.builtin_exception_init(&receiver, args, span)?;
+                return Ok(Val { ty: Ty::None, h: self.lit(Literal::None, span) });
+            }
             if method == "__init__" && call.args.is_empty() && call.keywords.is_empty() {
                 // `object.__init__(self)` does nothing.
                 return Ok(Val { ty: Ty::None, h: self.lit(Literal::None, span) });
@@ -1041,6 +1117,47 @@ impl FnCx<'_, '_> {
             }
             _ => self.call_user_with(def, None, call, span),
         }
+    }
+
+    // ----- exception instances ----------------------------------------------------------
+
+    fn set_message(&mut self, object: &Val, message: Val, span: Span) -> Res<()> {
+        let Some(class) = object.ty.class() else { return Ok(()) };
+        let Some(field) = self.p.field_ref(class.id(), MESSAGE_FIELD) else {
+            return self.fail(Diagnostic::error("internal error: an exception class without a message", span));
+        };
+        if self.p.final_pass {
+            self.push(Statement::SetField { object: object.h, field: field.index, value: message.h }, span);
+        }
+        Ok(())
+    }
+
+    /// The built-in exception `__init__(*args)`: the message is `''`, `str(arg)` (the `repr`
+    /// for a `KeyError`), or `str(args)` for several.
+    fn builtin_exception_init(&mut self, object: &Val, args: Vec<Val>, span: Span) -> Res<()> {
+        let key_error =
+            object.ty.class().and_then(|c| self.p.builtin_exception_base(c.id())) == Some(ExceptionKind::KeyError);
+        let message = match args.len() {
+            0 => self.str_lit("", span),
+            1 if key_error => self.repr_of(args.into_iter().next().expect("one"), span)?,
+            1 => self.str_of(args.into_iter().next().expect("one"), span)?,
+            _ => {
+                let tys = args.iter().map(|a| a.ty.clone()).collect();
+                let h = self.emit(Expression::TupleNew { elems: args.iter().map(|a| a.h).collect() }, span);
+                self.str_of(Val { ty: Ty::Tuple(tys), h }, span)?
+            }
+        };
+        self.set_message(object, message, span)
+    }
+
+    /// `str()` of an instance of an exception class: `__str__`, else its message.
+    pub(crate) fn exception_message(&mut self, v: &Val, span: Span) -> Res<Val> {
+        if self.has_method(&v.ty, "__str__") {
+            return self.object_str(v.clone(), false, span);
+        }
+        let Some(class) = v.ty.class().cloned() else { return self.unknown(span) };
+        let Some(field) = self.p.field_ref(class.id(), MESSAGE_FIELD) else { return self.unknown(span) };
+        Ok(Val { ty: Ty::Str, h: self.emit(Expression::GetField { object: v.h, field: field.index }, span) })
     }
 
     // ----- dunder methods ---------------------------------------------------------------
@@ -1090,6 +1207,26 @@ impl FnCx<'_, '_> {
                     other => self.fail(Diagnostic::error(format!("{name} returned non-string (type {other})"), span)),
                 };
             }
+        }
+        if let Some(id) = v.ty.class().map(|c| c.id()).filter(|&id| self.p.is_exception_class(id)) {
+            let message = self.exception_message(&v, span)?;
+            if !repr {
+                return Ok(message);
+            }
+            // `Name('message')`, or `Name()` for an empty message.
+            let name = self.p.classes[id as usize].name.clone();
+            let empty = self.str_lit("", span);
+            let is_empty = self.emit(
+                Expression::RuntimeCall { function: kiln_ir::RuntimeFn::StrEq, args: vec![message.h, empty.h] },
+                span,
+            );
+            let quoted = self.repr_of(message, span)?;
+            let open = self.str_lit(&format!("{name}("), span);
+            let close = self.str_lit(")", span);
+            let full = self.concat_all(vec![open, quoted, close], span);
+            let bare = self.str_lit(&format!("{name}()"), span);
+            let h = self.emit(Expression::Select { condition: is_empty, accept: bare.h, reject: full.h }, span);
+            return Ok(Val { ty: Ty::Str, h });
         }
         let class = v.ty.class().map(|c| c.name().to_string()).unwrap_or_default();
         self.fail(

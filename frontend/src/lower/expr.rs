@@ -357,7 +357,7 @@ impl FnCx<'_, '_> {
             }
             Ty::None => self.lit(Literal::Bool(false), span),
             Ty::Tuple(ref elems) => self.lit(Literal::Bool(!elems.is_empty()), span),
-            Ty::Func(_) | Ty::File | Ty::Class(_) => self.lit(Literal::Bool(true), span),
+            Ty::Func(_) | Ty::File | Ty::Class(_) | Ty::Exception => self.lit(Literal::Bool(true), span),
             Ty::Object(_) | Ty::Optional(_) => return self.object_truthy(v, span),
             Ty::Dict(..) | Ty::Set(_) => {
                 let len = self.emit(Expression::Len { value: v.h }, span);
@@ -1169,6 +1169,9 @@ impl FnCx<'_, '_> {
             Ty::Bool => RuntimeFn::StrFromBool,
             Ty::None => return Ok(self.str_lit("None", span)),
             Ty::Object(_) | Ty::Optional(_) => return self.object_str(v, false, span),
+            Ty::Exception => {
+                return Ok(Val { ty: Ty::Str, h: self.emit(Expression::ExceptionMessage { exception: v.h }, span) })
+            }
             Ty::Class(id) => {
                 let text = format!("<class '__main__.{}'>", self.p.classes[id as usize].name);
                 return Ok(self.str_lit(&text, span));

@@ -23,6 +23,7 @@ mod call;
 mod classes;
 mod comprehension;
 mod dicts;
+mod exceptions;
 mod expr;
 mod funcs;
 mod gpu;

@@ -1331,7 +1331,8 @@ impl FnCx<'_, '_> {
             }
         }
         self.par_private.push((plan.private.clone(), plan.head));
-        self.loops.push(LoopCx { broke: None, break_states: None, saw_break: false, parallel: true });
+        let finally_depth = self.finally_stack.len();
+        self.loops.push(LoopCx { broke: None, break_states: None, saw_break: false, parallel: true, finally_depth });
         self.bound = inside;
         let mut result = Ok(());
         let gpu_inside = options.gpu || self.gpu_body;

@@ -21,7 +21,7 @@ pub(crate) struct Val {
 /// reach (after `return`, `raise`, `break`, `continue`).
 pub(crate) type Bound = Option<HashSet<String>>;
 
-fn meet(a: Bound, b: Bound) -> Bound {
+pub(crate) fn meet(a: Bound, b: Bound) -> Bound {
     match (a, b) {
         (None, x) | (x, None) => x,
         (Some(a), Some(b)) => Some(a.intersection(&b).cloned().collect()),
@@ -37,6 +37,8 @@ pub(crate) struct LoopCx {
     pub saw_break: bool,
     /// The body of a parallel loop: nothing may `break` out of it.
     pub parallel: bool,
+    /// How many `finally` bodies enclosed the loop: `break`/`continue` run the ones above.
+    pub finally_depth: usize,
 }
 
 /// Walks one function instance, lowering it to IR.
@@ -73,6 +75,11 @@ pub(crate) struct FnCx<'p, 'a> {
     pub comprehensions: Vec<super::comprehension::Comprehension>,
     /// Lowering the body of a `@par(gpu=True)` loop (GPU code inside a host function).
     pub gpu_body: bool,
+    /// The caught exception of each enclosing `except` clause, innermost last (bare `raise`).
+    pub handlers: Vec<Handle<Local>>,
+    /// The bodies of the enclosing `finally` clauses, innermost last: `return`, `break` and
+    /// `continue` run them on their way out.
+    pub finally_stack: Vec<Vec<ast::Stmt>>,
     temp_counter: u32,
 }
 
@@ -117,6 +124,8 @@ pub(crate) fn walk_instance(p: &mut Program<'_>, inst: usize, suite: &[ast::Stmt
         comp_vars: HashMap::new(),
         comprehensions: Vec::new(),
         gpu_body: false,
+        handlers: Vec::new(),
+        finally_stack: Vec::new(),
         temp_counter: 0,
     };
     cx.prologue();
@@ -469,6 +478,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 Ty::Object(_) | Ty::Optional(_) => {
                     let from = value.ty.class().map(|c| c.id());
                     if from != Some(id) {
+                        target.to_ir(&mut self.p.module);
                         let h = self.emit(Expression::ObjectCast { value: value.h, class: id }, span);
                         return Val { ty: target.clone(), h };
                     }
@@ -711,6 +721,9 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 if lp.parallel {
                     return self.fail(Diagnostic::error("`break` cannot leave a parallel loop", span));
                 }
+                let depth = lp.finally_depth;
+                self.run_finally_bodies(depth)?;
+                let Some(lp) = self.loops.last_mut() else { return Ok(()) };
                 lp.saw_break = true;
                 let state = self.bound.take();
                 let lp = self.loops.last_mut().expect("checked above");
@@ -722,9 +735,10 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 self.push(Statement::Break, span);
             }
             ast::Stmt::Continue(_) => {
-                if self.loops.is_empty() {
+                let Some(depth) = self.loops.last().map(|l| l.finally_depth) else {
                     return self.fail(Diagnostic::error("`continue` not properly in loop", span));
-                }
+                };
+                self.run_finally_bodies(depth)?;
                 self.bound = None;
                 self.push(Statement::Continue, span);
             }
@@ -739,6 +753,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
                     Some(v) => self.expr(v)?,
                     None => Val { ty: Ty::None, h: self.lit(Literal::None, span) },
                 };
+                let value = self.through_finally(value, span)?;
                 self.return_value(value, span)?;
             }
             ast::Stmt::Pass(_) => {}
@@ -802,6 +817,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 self.def_stmt(def)?;
             }
             ast::Stmt::ClassDef(c) => self.class_stmt(c, span)?,
+            ast::Stmt::Try(t) => self.try_stmt(t, span)?,
             ast::Stmt::Import(_) | ast::Stmt::ImportFrom(_) => {
                 if !self.is_module {
                     return self.fail(Diagnostic::error("kiln does not support `import` inside functions yet", span));
@@ -809,7 +825,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
             }
             other => {
                 let what = match other {
-                    ast::Stmt::Try(_) | ast::Stmt::TryStar(_) => "`try` statements",
+                    ast::Stmt::TryStar(_) => "`try`/`except*` statements",
                     ast::Stmt::AsyncWith(_) => "`async with` statements",
                     ast::Stmt::Match(_) => "`match` statements",
                     ast::Stmt::Nonlocal(_) => "`nonlocal`",
@@ -1104,7 +1120,8 @@ impl<'p, 'a> FnCx<'p, 'a> {
             Some(flag)
         };
         let before = self.bound.clone();
-        self.loops.push(LoopCx { broke, break_states: None, saw_break: false, parallel: false });
+        let finally_depth = self.finally_stack.len();
+        self.loops.push(LoopCx { broke, break_states: None, saw_break: false, parallel: false, finally_depth });
         let mut head_result = Ok(());
         let loop_body = self.block(|cx| {
             head_result = head(cx);
@@ -1300,18 +1317,29 @@ impl<'p, 'a> FnCx<'p, 'a> {
             return self.fail(Diagnostic::error("kiln does not support `raise ... from ...` yet", span));
         }
         let Some(exc) = &s.exc else {
-            return self.fail(Diagnostic::error("kiln does not support bare `raise` yet", span));
+            return self.raise_value(None, span);
         };
         let (name, args, call_span) = match &**exc {
             ast::Expr::Name(n) => (n.id.to_string(), &[][..], self.span_of(&**exc)),
             ast::Expr::Call(c) => match &*c.func {
                 ast::Expr::Name(n) if c.keywords.is_empty() => (n.id.to_string(), &c.args[..], self.span_of(c)),
-                _ => return self.fail(Diagnostic::error("kiln can only raise built-in exception classes yet", span)),
+                _ => return self.raise_value(Some(exc), span),
             },
-            _ => return self.fail(Diagnostic::error("kiln can only raise built-in exception classes yet", span)),
+            _ => return self.raise_value(Some(exc), span),
         };
-        let Some(kind) = ExceptionKind::from_name(&name) else {
-            return self.fail(Diagnostic::error(format!("kiln does not know the exception `{name}`"), call_span));
+        let builtin = ExceptionKind::from_name(&name).filter(|_| {
+            !self.is_local(&name) && !self.p.globals.contains_key(&name) && !self.comp_vars.contains_key(&name)
+        });
+        let Some(kind) = builtin else {
+            if self.class_named(&name).is_some() && matches!(&**exc, ast::Expr::Name(_)) {
+                // `raise E`: an instance made without arguments.
+                let ast::Expr::Name(n) = &**exc else { unreachable!("matched") };
+                let call = ast::ExprCall { range: n.range, func: exc.clone(), args: Vec::new(), keywords: Vec::new() };
+                let id = self.class_named(&name).expect("checked");
+                let object = self.construct(id, &call, call_span)?;
+                return self.raise_object_value(object, span);
+            }
+            return self.raise_value(Some(exc), span);
         };
         let message = match args {
             [] => None,

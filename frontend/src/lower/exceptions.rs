@@ -1,0 +1,289 @@
+//! `try`/`except`/`else`/`finally` and `raise`.
+//!
+//! A `try` with handlers becomes an IR `Try` whose handler tests the caught exception against
+//! each clause in order and raises it again when none matches. `else` runs when the body
+//! completed (a flag set at its end). `finally` is a second `Try` around all that, whose
+//! handler runs the `finally` body and raises again; the normal way out runs it too, and so
+//! do `return`, `break` and `continue` that leave the statement (the body is lowered again at
+//! each of them, as CPython's compiler does).
+
+use super::stmt::{FnCx, Val};
+use super::Res;
+use crate::diagnostic::Diagnostic;
+use crate::lower::classes::exception_kind;
+use crate::ty::Ty;
+use kiln_ir::{Block, ExceptionClass, ExceptionKind, Expression, Handle, Literal, Local, Span, Statement};
+use rustpython_parser::ast;
+
+impl FnCx<'_, '_> {
+    pub(crate) fn try_stmt(&mut self, s: &ast::StmtTry, span: Span) -> Res<()> {
+        if self.in_gpu_code() {
+            return self.fail(Diagnostic::error("`try` cannot be used in a GPU kernel", span));
+        }
+        if s.finalbody.is_empty() {
+            return self.try_except(s, span);
+        }
+        let before = self.bound.clone();
+        let caught = self.exception_local(span);
+        self.finally_stack.push(s.finalbody.clone());
+        let mut result = Ok(());
+        let body = self.block(|cx| result = cx.try_except(s, span));
+        self.finally_stack.pop();
+        result?;
+        let after_body = self.bound.take();
+        // The exceptional way out: what the body bound is not sure to be bound.
+        self.bound = before;
+        let handler = self.block(|cx| {
+            cx.stmts(&s.finalbody);
+            if cx.bound.is_some() {
+                let e = cx.emit(Expression::Load(caught), span);
+                cx.push(Statement::Reraise { exception: e }, span);
+            }
+        });
+        self.push(Statement::Try { body, handler, caught }, span);
+        self.bound = after_body;
+        if self.bound.is_some() {
+            self.stmts(&s.finalbody);
+        }
+        Ok(())
+    }
+
+    /// `try`/`except`/`else` (without `finally`).
+    fn try_except(&mut self, s: &ast::StmtTry, span: Span) -> Res<()> {
+        if s.handlers.is_empty() {
+            self.stmts(&s.body);
+            return Ok(());
+        }
+        let before = self.bound.clone();
+        let completed = (!s.orelse.is_empty()).then(|| {
+            let flag = self.new_temp(&Ty::Bool, span);
+            let f = self.lit(Literal::Bool(false), span);
+            self.push(Statement::Store { local: flag, value: f }, span);
+            flag
+        });
+        let caught = self.exception_local(span);
+        let body = self.block(|cx| {
+            cx.stmts(&s.body);
+            if let (Some(flag), Some(_)) = (completed, &cx.bound) {
+                let t = cx.lit(Literal::Bool(true), span);
+                cx.push(Statement::Store { local: flag, value: t }, span);
+            }
+        });
+        let after_body = self.bound.take();
+        let mut after_handlers = None;
+        let mut result = Ok(());
+        let handler = self.block(|cx| {
+            result = cx.handler_chain(&s.handlers, caught, before.clone(), &mut after_handlers, span);
+        });
+        result?;
+        self.push(Statement::Try { body, handler, caught }, span);
+        let after_else = match completed {
+            Some(flag) => {
+                self.bound = after_body;
+                let mut after_else = None;
+                let accept = self.block(|cx| {
+                    cx.stmts(&s.orelse);
+                    after_else = cx.bound.take();
+                });
+                let ran = self.emit(Expression::Load(flag), span);
+                self.push(Statement::If { condition: ran, accept, reject: Block::new() }, span);
+                after_else
+            }
+            None => after_body,
+        };
+        self.bound = super::stmt::meet(after_else, after_handlers);
+        Ok(())
+    }
+
+    /// The `except` clauses, in order, as a chain of tests of the caught exception; when none
+    /// matches, it is raised again.
+    fn handler_chain(
+        &mut self,
+        handlers: &[ast::ExceptHandler],
+        caught: Handle<Local>,
+        before: super::stmt::Bound,
+        after: &mut super::stmt::Bound,
+        span: Span,
+    ) -> Res<()> {
+        let Some((ast::ExceptHandler::ExceptHandler(h), rest)) = handlers.split_first() else {
+            let e = self.emit(Expression::Load(caught), span);
+            self.push(Statement::Reraise { exception: e }, span);
+            return Ok(());
+        };
+        let hspan = self.span_of(h);
+        let classes = match &h.type_ {
+            None => Vec::new(),
+            Some(t) => self.except_classes(t)?,
+        };
+        if h.type_.is_none() && !rest.is_empty() {
+            return self.fail(Diagnostic::error("default 'except:' must be last", hspan));
+        }
+        self.bound = before.clone();
+        let mut result = Ok(());
+        let accept = self.block(|cx| result = cx.handler_body(h, &classes, caught, hspan));
+        result?;
+        *after = super::stmt::meet(after.take(), self.bound.take());
+        if classes.is_empty() || classes.contains(&ExceptionClass::Builtin(ExceptionKind::Exception)) {
+            // Catches everything kiln raises.
+            self.push(Statement::Block(accept), hspan);
+            return Ok(());
+        }
+        let e = self.emit(Expression::Load(caught), hspan);
+        let mut test = None;
+        for class in &classes {
+            let m = self.emit(Expression::ExceptionMatches { exception: e, class: *class }, hspan);
+            test = Some(match test {
+                None => m,
+                Some(t) => self.emit(Expression::Binary { op: kiln_ir::BinaryOp::BitOr, left: t, right: m }, hspan),
+            });
+        }
+        let mut result = Ok(());
+        let reject = self.block(|cx| result = cx.handler_chain(rest, caught, before, after, span));
+        result?;
+        let condition = test.expect("at least one class");
+        self.push(Statement::If { condition, accept, reject }, hspan);
+        Ok(())
+    }
+
+    fn handler_body(
+        &mut self,
+        h: &ast::ExceptHandlerExceptHandler,
+        classes: &[ExceptionClass],
+        caught: Handle<Local>,
+        span: Span,
+    ) -> Res<()> {
+        let previous = match &h.name {
+            Some(name) => {
+                // `as e`: the instance for one user class, else the caught exception. The name
+                // is unbound again after the clause, as in Python.
+                let e = self.emit(Expression::Load(caught), span);
+                let value = match classes {
+                    [ExceptionClass::User(c)] => {
+                        let ty = self.p.class_ty(*c);
+                        Val { ty, h: self.emit(Expression::ExceptionObject { exception: e, class: *c }, span) }
+                    }
+                    _ => Val { ty: Ty::Exception, h: e },
+                };
+                let local = self.new_temp(&value.ty, span);
+                self.push(Statement::Store { local, value: value.h }, span);
+                Some((name.to_string(), self.comp_vars.insert(name.to_string(), (local, value.ty))))
+            }
+            None => None,
+        };
+        self.handlers.push(caught);
+        self.stmts(&h.body);
+        self.handlers.pop();
+        if let Some((name, previous)) = previous {
+            match previous {
+                Some(p) => self.comp_vars.insert(name, p),
+                None => self.comp_vars.remove(&name),
+            };
+        }
+        Ok(())
+    }
+
+    /// The classes an `except` clause names.
+    fn except_classes(&mut self, t: &ast::Expr) -> Res<Vec<ExceptionClass>> {
+        let names: Vec<&ast::Expr> = match t {
+            ast::Expr::Tuple(t) => t.elts.iter().collect(),
+            one => vec![one],
+        };
+        let mut out = Vec::new();
+        for n in names {
+            let span = self.span_of(n);
+            let ast::Expr::Name(name) = n else {
+                return self.fail(Diagnostic::error("kiln supports exception class names in `except`", span));
+            };
+            if let Some(id) = self.class_named(name.id.as_str()) {
+                if !self.p.is_exception_class(id) {
+                    return self.fail(Diagnostic::error(
+                        "catching classes that do not inherit from BaseException is not allowed",
+                        span,
+                    ));
+                }
+                out.push(ExceptionClass::User(id));
+                continue;
+            }
+            match exception_kind(name.id.as_str()) {
+                Some(kind) => out.push(ExceptionClass::Builtin(kind)),
+                None => {
+                    return self.fail(
+                        Diagnostic::error(format!("name `{}` is not an exception class", name.id), span)
+                            .with_label("not found in this scope"),
+                    )
+                }
+            }
+        }
+        Ok(out)
+    }
+
+    fn exception_local(&mut self, span: Span) -> Handle<Local> {
+        self.new_temp(&Ty::Exception, span)
+    }
+
+    /// Runs the `finally` bodies above `depth` (innermost first), for a `return`, `break` or
+    /// `continue` leaving them. A jump inside one of them sees only the bodies outside it.
+    pub(crate) fn run_finally_bodies(&mut self, depth: usize) -> Res<()> {
+        let saved = self.finally_stack.clone();
+        while self.finally_stack.len() > depth && self.bound.is_some() {
+            let body = self.finally_stack.pop().expect("checked");
+            self.stmts(&body);
+        }
+        self.finally_stack = saved;
+        Ok(())
+    }
+
+    /// A `return value` leaving `try`/`finally` statements: the value is computed first, then
+    /// every enclosing `finally` body runs.
+    pub(crate) fn through_finally(&mut self, value: Val, span: Span) -> Res<Val> {
+        if self.finally_stack.is_empty() || value.ty == Ty::Unknown {
+            return Ok(value);
+        }
+        let temp = self.new_temp(&value.ty, span);
+        self.push(Statement::Store { local: temp, value: value.h }, span);
+        self.run_finally_bodies(0)?;
+        Ok(self.load(temp, value.ty, span))
+    }
+
+    /// `raise`, `raise E`, `raise E(args)`, `raise obj`.
+    pub(crate) fn raise_value(&mut self, exc: Option<&ast::Expr>, span: Span) -> Res<()> {
+        let Some(exc) = exc else {
+            match self.handlers.last().copied() {
+                Some(caught) => {
+                    let e = self.emit(Expression::Load(caught), span);
+                    self.push(Statement::Reraise { exception: e }, span);
+                }
+                None => self.raise(ExceptionKind::RuntimeError, Some("No active exception to reraise"), span),
+            }
+            self.bound = None;
+            return Ok(());
+        };
+        let v = self.expr(exc)?;
+        self.raise_object_value(v, span)
+    }
+
+    /// `raise v` for an evaluated `v`.
+    pub(crate) fn raise_object_value(&mut self, v: Val, span: Span) -> Res<()> {
+        match v.ty.clone() {
+            Ty::Object(c) if self.p.is_exception_class(c.id()) => {
+                let message = self.exception_message(&v, span)?;
+                self.push(Statement::RaiseObject { object: v.h, message: message.h }, span);
+            }
+            Ty::Optional(inner) if inner.class().is_some_and(|c| self.p.is_exception_class(c.id())) => {
+                let is_none = self.is_none(&v, span);
+                self.raise_if(is_none, ExceptionKind::TypeError, "exceptions must derive from BaseException", span);
+                let v = Val { ty: *inner, h: v.h };
+                let message = self.exception_message(&v, span)?;
+                self.push(Statement::RaiseObject { object: v.h, message: message.h }, span);
+            }
+            Ty::Exception => self.push(Statement::Reraise { exception: v.h }, span),
+            Ty::Unknown => {}
+            other => {
+                return self
+                    .fail(Diagnostic::error(format!("exceptions must derive from BaseException, not {other}"), span))
+            }
+        }
+        self.bound = None;
+        Ok(())
+    }
+}
