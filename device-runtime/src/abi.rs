@@ -1757,6 +1757,16 @@ pub unsafe extern "C" fn kiln_rt_exc_caught_message(exc: *const exceptions::KExc
     fatal(|| unsafe { exceptions::caught_message(exc) })
 }
 
+/// `type(e).__name__` of a caught exception.
+///
+/// # Safety
+/// `exc` came from [`kiln_rt_exc_catch`].
+#[no_mangle]
+pub unsafe extern "C" fn kiln_rt_exc_caught_name(exc: *const exceptions::KExc) -> *const KStr {
+    // SAFETY: caller contract.
+    fatal(|| unsafe { exceptions::caught_name(exc) })
+}
+
 /// The instance a caught exception was raised with (null when raised by class name).
 ///
 /// # Safety

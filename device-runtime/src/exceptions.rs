@@ -250,6 +250,15 @@ pub unsafe fn caught_matches(exc: *const KExc, target: &str) -> bool {
     is_subclass(&kind, target)
 }
 
+/// The class name of a caught exception.
+///
+/// # Safety
+/// `exc` came from [`catch`].
+pub unsafe fn caught_name(exc: *const KExc) -> *const crate::strings::KStr {
+    // SAFETY: caller contract.
+    unsafe { (*exc).kind }
+}
+
 /// `str()` of a caught exception.
 ///
 /// # Safety

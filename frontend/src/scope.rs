@@ -216,14 +216,32 @@ pub(crate) fn annotation(p: &Program<'_>, expr: &ast::Expr) -> Result<Ty, Diagno
             "str" => Ok(Ty::Str),
             "None" => Ok(Ty::None),
             "list" | "List" => Ok(Ty::list(Ty::Unknown)),
+            other if p.class_by_name.contains_key(other) => Ok(p.class_ty(p.class_by_name[other])),
             other => Err(Diagnostic::error(format!("unknown type `{other}` in annotation"), span)
                 .with_label("kiln knows int, float, bool, str, None, list[T] and tuple[T, ...] here")),
         },
         ast::Expr::Constant(c) if matches!(c.value, ast::Constant::None) => Ok(Ty::None),
+        // A forward reference to a class (`other: "Vector"`).
+        ast::Expr::Constant(ast::ExprConstant { value: ast::Constant::Str(name), .. })
+            if p.class_by_name.contains_key(name.as_str()) =>
+        {
+            Ok(p.class_ty(p.class_by_name[name.as_str()]))
+        }
         ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Str(_)) => {
-            Err(Diagnostic::error("kiln does not support string (forward-reference) annotations yet", span))
+            Err(Diagnostic::error("kiln supports string annotations that name a class only", span))
+        }
+        // `Node | None`.
+        ast::Expr::BinOp(b) if b.op == ast::Operator::BitOr => {
+            let (l, r) = (annotation(p, &b.left)?, annotation(p, &b.right)?);
+            l.join(&r)
+                .filter(|t| matches!(t, Ty::Optional(_)))
+                .ok_or_else(|| Diagnostic::error("kiln supports `Class | None` unions only", span))
         }
         ast::Expr::Subscript(s) => match &*s.value {
+            ast::Expr::Name(n) if n.id.as_str() == "Optional" => match annotation(p, &s.slice)? {
+                t @ Ty::Object(_) => Ok(Ty::Optional(Box::new(t))),
+                _ => Err(Diagnostic::error("kiln supports `Optional[Class]` only", span)),
+            },
             ast::Expr::Name(n) if n.id.as_str() == "list" || n.id.as_str() == "List" => {
                 Ok(Ty::list(annotation(p, &s.slice)?))
             }

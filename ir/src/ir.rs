@@ -1212,6 +1212,11 @@ pub enum Expression {
         exception: Handle<Expression>,
         class: ExceptionClass,
     },
+    /// `type(value).__name__` of an `Object` (its class at run time) or of a caught
+    /// exception; a `str`.
+    TypeName {
+        value: Handle<Expression>,
+    },
     /// `str(e)` of a caught exception: its message, `""` when it has none.
     ExceptionMessage {
         exception: Handle<Expression>,
@@ -1440,6 +1445,7 @@ impl Expression {
             | E::ClassId { object: a }
             | E::ExceptionMatches { exception: a, .. }
             | E::ExceptionMessage { exception: a }
+            | E::TypeName { value: a }
             | E::ExceptionObject { exception: a, .. } => vec![a],
             E::Binary { left: a, right: b, .. }
             | E::Compare { left: a, right: b, .. }

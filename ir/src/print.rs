@@ -365,6 +365,7 @@ impl Printer<'_> {
                 };
                 format!("exception_matches {}, {class}", e(*exception))
             }
+            Expression::TypeName { value } => format!("type_name {}", e(*value)),
             Expression::ExceptionMessage { exception } => format!("exception_message {}", e(*exception)),
             Expression::ExceptionObject { exception, class } => format!("exception_object {}, c{class}", e(*exception)),
         }

@@ -857,6 +857,12 @@ impl FunctionValidator<'_> {
                 }
                 self.ty(&Type::Scalar(Scalar::BOOL))?
             }
+            Expression::TypeName { value } => {
+                if !matches!(self.module.types[self.operand(*value, span)?], Type::Object { .. } | Type::Exception) {
+                    return Err(self.error(span, "type name of a value that is not an object or exception".into()));
+                }
+                self.ty(&Type::Str)?
+            }
             Expression::ExceptionMessage { exception } => {
                 self.expect_exception(*exception, span)?;
                 self.ty(&Type::Str)?

@@ -158,6 +158,7 @@ pub const FUNCTIONS: &[RuntimeDecl] = &[
     f("kiln_rt_exc_rethrow", &[Ptr], Void, Cold),
     f("kiln_rt_exc_caught_matches", &[Ptr, Ptr], U8, Any),
     f("kiln_rt_exc_caught_message", &[Ptr], Str, Any),
+    f("kiln_rt_exc_caught_name", &[Ptr], Str, Any),
     f("kiln_rt_exc_caught_object", &[Ptr], Ptr, Any),
     // Numbers.
     f("kiln_rt_int_pow", &[I64, I64, Ptr], U8, Any),

@@ -909,6 +909,14 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             Expression::Null { ty } => self.cg.mem_type(*ty)?.const_zero(),
             Expression::SameObject { left, right } => self.same_object(*left, *right)?.into(),
             Expression::ExceptionMatches { exception, class } => self.exception_matches(*exception, *class)?.into(),
+            Expression::TypeName { value } => match self.cg.module.types[self.type_of(*value)] {
+                Type::Exception => {
+                    let f = self.cg.runtime("kiln_rt_exc_caught_name")?;
+                    let e = self.ptr(*value)?;
+                    self.cg.call_value(f, &[e.into()])?
+                }
+                _ => self.class_name(*value)?.into(),
+            },
             Expression::ExceptionMessage { exception } => {
                 let f = self.cg.runtime("kiln_rt_exc_caught_message")?;
                 let e = self.ptr(*exception)?;

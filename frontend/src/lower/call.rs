@@ -149,8 +149,11 @@ impl FnCx<'_, '_> {
                 if name == "float32" && !self.is_local(name) && !self.p.globals.contains_key(name) {
                     return self.float32_call(call, span);
                 }
-                if self.is_local(name) || self.p.globals.contains_key(name) {
+                if self.is_local(name) || self.p.globals.contains_key(name) || self.comp_vars.contains_key(name) {
                     let v = self.name_value(name, self.span_of(&*call.func))?;
+                    if v.ty.class().is_some() && self.has_method(&v.ty, "__call__") {
+                        return self.object_method_call(v, "__call__", call, span);
+                    }
                     return self.fail(Diagnostic::error(format!("'{}' object is not callable", v.ty), span));
                 }
                 // The prelude's own helpers come first inside the prelude.
@@ -1116,6 +1119,7 @@ impl FnCx<'_, '_> {
         let receiver = self.expr(&a.value)?;
         match receiver.ty {
             Ty::Object(_) | Ty::Optional(_) => return self.object_method_call(receiver, method, call, span),
+            Ty::None if !self.p.final_pass => return self.unknown(span),
             Ty::Class(id) => return self.class_method_call(id, method, call, span),
             _ => {}
         }
@@ -1221,6 +1225,14 @@ impl FnCx<'_, '_> {
                     }
                     _ => self.refine_path(&s.value, Ty::list(ty), span),
                 }
+            }
+            // `self.items.append(x)`: the field learns its type.
+            ast::Expr::Attribute(a) => {
+                let object = self.expr(&a.value)?;
+                if object.ty.class().is_some() {
+                    self.refine_field(object, a.attr.as_str(), ty)?;
+                }
+                Ok(())
             }
             // `d.setdefault(k, []).append(x)`: the dict learns its value type.
             ast::Expr::Call(c) => match &*c.func {

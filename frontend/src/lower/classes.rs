@@ -74,6 +74,10 @@ pub(crate) struct FieldVar {
     pub flagged: bool,
 }
 
+/// A run of class ids that resolve a method alike: its last id, and the target `def` with the
+/// call's arguments bound for it (none: the method is missing there).
+type DispatchRun = (u32, Option<(usize, Vec<Val>)>);
+
 /// A field as the IR sees it: which class introduces it and its index in the layout.
 #[derive(Clone, Debug)]
 struct FieldRef {
@@ -82,8 +86,9 @@ struct FieldRef {
     flag: Option<u32>,
 }
 
-/// Collects the module's classes (before anything is lowered: see the module docs).
-pub(crate) fn collect_classes<'a>(p: &mut Program<'a>, suite: &'a [ast::Stmt]) {
+/// Declares the module's classes: names, bases and ids (before anything else, so that
+/// annotations can name them; see the module docs).
+pub(crate) fn declare_classes<'a>(p: &mut Program<'a>, suite: &'a [ast::Stmt]) {
     // Classes with their bases, in source order; a base must be defined before its subclass,
     // as in Python.
     let mut order: Vec<(&'a ast::StmtClassDef, Option<usize>)> = Vec::new();
@@ -181,6 +186,11 @@ pub(crate) fn collect_classes<'a>(p: &mut Program<'a>, suite: &'a [ast::Stmt]) {
             up = p.classes[a as usize].base;
         }
     }
+}
+
+/// Collects the classes' methods, class attributes and fields (after the module's `def`s, so
+/// that every annotation can name any class).
+pub(crate) fn collect_members(p: &mut Program<'_>) {
     for id in 0..p.classes.len() as u32 {
         collect_body(p, id);
     }
@@ -773,6 +783,21 @@ impl FnCx<'_, '_> {
         Ok(())
     }
 
+    /// Joins a more precise type into a field (inference only): `self.items = []` in
+    /// `__init__` and `self.items.append(x)` elsewhere.
+    pub(crate) fn refine_field(&mut self, object: Val, attr: &str, ty: Ty) -> Res<()> {
+        let Some(class) = object.ty.class().cloned() else { return Ok(()) };
+        let Some(field) = self.p.field_ref(class.id(), attr) else { return Ok(()) };
+        let current = &mut self.p.classes[field.owner as usize].fields[attr];
+        if let Some(joined) = current.ty.join(&ty) {
+            if joined != current.ty {
+                current.ty = joined;
+                self.p.changed = true;
+            }
+        }
+        Ok(())
+    }
+
     /// `C.attr = value`: a class attribute.
     pub(crate) fn set_class_attribute(&mut self, id: u32, attr: &str, value: Val, span: Span) -> Res<()> {
         match self.class_attr_global(id, attr) {
@@ -809,8 +834,7 @@ impl FnCx<'_, '_> {
                 _ => {}
             }
         }
-        if let Some(field) = self.p.field_ref(class.id(), method) {
-            let _ = field;
+        if self.p.field_ref(class.id(), method).is_some() {
             return self.fail(Diagnostic::error(
                 format!("kiln does not support calling field `{method}` (a function value) yet"),
                 span,
@@ -915,7 +939,7 @@ impl FnCx<'_, '_> {
         }
         let id = self.emit(Expression::ClassId { object: receiver.h }, span);
         let temp = (!unknown && result != Ty::None).then(|| self.new_temp(&result, span));
-        let runs: Vec<(u32, Option<(usize, Vec<Val>)>)> = runs.iter().map(|(hi, _)| *hi).zip(calls).collect();
+        let runs: Vec<DispatchRun> = runs.iter().map(|(hi, _)| *hi).zip(calls).collect();
         let class_name = class.name().to_string();
         let chain = self.dispatch_chain(id, &runs, temp, &result, method, &class_name, span);
         for s in chain {
@@ -935,7 +959,7 @@ impl FnCx<'_, '_> {
     fn dispatch_chain(
         &mut self,
         id: kiln_ir::Handle<Expression>,
-        runs: &[(u32, Option<(usize, Vec<Val>)>)],
+        runs: &[DispatchRun],
         temp: Option<kiln_ir::Handle<kiln_ir::Local>>,
         result: &Ty,
         method: &str,

@@ -142,6 +142,10 @@ impl FnCx<'_, '_> {
                 if matches!(base.ty, Ty::Tuple(_)) {
                     return self.tuple_subscript(base, &s.slice, span);
                 }
+                if base.ty.class().is_some() {
+                    let key = self.expr(&s.slice)?;
+                    return self.call_dunder(base, "__getitem__", &[key], span);
+                }
                 if let ast::Expr::Slice(sl) = &*s.slice {
                     return self.slice(base, sl, span);
                 }
@@ -301,13 +305,59 @@ impl FnCx<'_, '_> {
                 return self.fail(Diagnostic::error(format!("module `math` has no attribute `{}`", a.attr), span));
             }
         }
+        if let ast::Expr::Call(c) = &*a.value {
+            let is_type = matches!(&*c.func, ast::Expr::Name(n) if n.id.as_str() == "type" && self.read_name_is_module("type").is_none() && !self.is_local("type"));
+            if is_type && a.attr.as_str() == "__name__" && c.args.len() == 1 && c.keywords.is_empty() {
+                return self.type_name(&c.args[0], span);
+            }
+        }
         let base = self.expr(&a.value)?;
         match base.ty {
             Ty::Unknown => self.unknown(span),
+            // `best.t` where `best = None` so far: a later assignment may make it an optional
+            // instance, so inference goes on; the final walk reports what is left.
+            Ty::None if !self.p.final_pass => self.unknown(span),
             Ty::Object(_) | Ty::Optional(_) => self.object_attribute(base, a.attr.as_str(), span),
             Ty::Class(id) => self.class_attribute(id, a.attr.as_str(), span),
             _ => self.fail(Diagnostic::error(format!("'{}' object has no attribute '{}'", base.ty, a.attr), span)),
         }
+    }
+
+    /// `type(value).__name__`.
+    fn type_name(&mut self, value: &ast::Expr, span: Span) -> Res<Val> {
+        let v = self.expr(value)?;
+        let name = match &v.ty {
+            Ty::Object(_) | Ty::Exception => {
+                return Ok(Val { ty: Ty::Str, h: self.emit(Expression::TypeName { value: v.h }, span) })
+            }
+            Ty::Optional(_) => {
+                let v = self.coerce(v.clone(), &v.ty, span);
+                let is_none = self.is_none(&v, span);
+                let none = self.str_lit("NoneType", span);
+                let temp = self.new_temp(&Ty::Str, span);
+                self.push(Statement::Store { local: temp, value: none.h }, span);
+                let named = self.block(|cx| {
+                    let n = cx.emit(Expression::TypeName { value: v.h }, span);
+                    cx.push(Statement::Store { local: temp, value: n }, span);
+                });
+                self.push(Statement::If { condition: is_none, accept: Block::new(), reject: named }, span);
+                return Ok(self.load(temp, Ty::Str, span));
+            }
+            Ty::Int => "int",
+            Ty::Bool => "bool",
+            Ty::Float => "float",
+            Ty::Str => "str",
+            Ty::None => "NoneType",
+            Ty::List(_) => "list",
+            Ty::Tuple(_) => "tuple",
+            Ty::Dict(..) => "dict",
+            Ty::Set(_) => "set",
+            Ty::Class(_) => "type",
+            Ty::Func(_) => "function",
+            Ty::Unknown => return self.unknown(span),
+            other => return self.fail(Diagnostic::error(format!("kiln does not support type() of {other}"), span)),
+        };
+        Ok(self.str_lit(name, span))
     }
 
     /// The imported module a name stands for, unless a variable shadows it.
@@ -506,6 +556,16 @@ impl FnCx<'_, '_> {
             ast::UnaryOp::Invert => "~",
             ast::UnaryOp::Not => "not",
         };
+        if v.ty.class().is_some() {
+            let name = match u.op {
+                ast::UnaryOp::USub => "__neg__",
+                ast::UnaryOp::UAdd => "__pos__",
+                _ => "__invert__",
+            };
+            if self.has_method(&v.ty, name) {
+                return self.call_dunder(v, name, &[], span);
+            }
+        }
         match (u.op, &v.ty) {
             (_, Ty::Unknown) => self.unknown(span),
             (ast::UnaryOp::UAdd, Ty::Int | Ty::Float | Ty::Float32) => Ok(v),
@@ -994,6 +1054,11 @@ impl FnCx<'_, '_> {
 
     /// `x in list`: a linear scan with `==`.
     fn contains(&mut self, positive: bool, item: Val, container: Val, span: Span) -> Res<kiln_ir::Handle<Expression>> {
+        if container.ty.class().is_some() && self.has_method(&container.ty, "__contains__") {
+            let v = self.call_dunder(container, "__contains__", &[item], span)?;
+            let r = self.truthy(v, span)?;
+            return Ok(if positive { r } else { self.negate(r, span) });
+        }
         if let Ty::Tuple(_) = container.ty {
             let r = self.tuple_contains(item, container, span)?;
             return Ok(if positive { r } else { self.emit(Expression::Unary { op: UnaryOp::Not, arg: r }, span) });

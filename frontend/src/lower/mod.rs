@@ -441,8 +441,9 @@ pub(crate) fn lower_module<'a>(
     };
     p.module.files.push(kiln_ir::SourceFile::new(crate::STDLIB_NAME, crate::PRELUDE));
     scope::collect_prelude(&mut p, prelude);
+    classes::declare_classes(&mut p, suite);
     scope::collect_module(&mut p, suite);
-    classes::collect_classes(&mut p, suite);
+    classes::collect_members(&mut p);
     if !p.diagnostics.is_empty() {
         return Err(p.diagnostics);
     }

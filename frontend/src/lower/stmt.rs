@@ -467,6 +467,21 @@ impl<'p, 'a> FnCx<'p, 'a> {
         if value.ty == *target {
             return value;
         }
+        // A list display of instances meant as a list of their base class: built again with
+        // the base class's element type (the display itself is not seen by anything else).
+        if let (Ty::List(from), Ty::List(to)) = (&value.ty, target) {
+            if from.class().is_some() && to.class().is_some() && self.list_elements.contains_key(&value.h) {
+                let elements = self.list_elements[&value.h].clone();
+                let values: Vec<Val> = elements
+                    .into_iter()
+                    .map(|h| {
+                        let v = Val { ty: (**from).clone(), h };
+                        self.coerce(v, to, span)
+                    })
+                    .collect();
+                return self.list_of(values, to, span);
+            }
+        }
         // An instance seen as a base class, or `None` or an instance as an optional one.
         if let Some(class) = target.class() {
             let id = class.id();
@@ -510,6 +525,15 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 target.to_ir(&mut self.p.module);
                 let elem = e.to_ir(&mut self.p.module);
                 self.f.expressions[h] = Expression::SetNew { elem };
+                return true;
+            }
+            // `("c", [])` in a list of `tuple[str, list[str]]`: the parts are retyped (the
+            // tuple's own type follows from its operands).
+            (Some(Expression::TupleNew { elems }), Ty::Tuple(targets)) if elems.len() == targets.len() => {
+                for (e, t) in elems.iter().zip(targets) {
+                    self.retype_empty_list(*e, t);
+                }
+                target.to_ir(&mut self.p.module);
                 return true;
             }
             _ => {}
@@ -921,6 +945,11 @@ impl<'p, 'a> FnCx<'p, 'a> {
             ast::Expr::Name(n) => self.assign_name(n.id.as_str(), value, span),
             ast::Expr::Subscript(s) => {
                 let base = self.expr(&s.value)?;
+                if base.ty.class().is_some() {
+                    let key = self.expr(&s.slice)?;
+                    self.call_dunder(base, "__setitem__", &[key, value], span)?;
+                    return Ok(());
+                }
                 if let Ty::Dict(..) = base.ty {
                     let key = self.expr(&s.slice)?;
                     return self.dict_store(&s.value, base, key, value, span);
@@ -994,6 +1023,14 @@ impl<'p, 'a> FnCx<'p, 'a> {
             }
             ast::Expr::Subscript(sub) => {
                 let base = self.expr(&sub.value)?;
+                if base.ty.class().is_some() {
+                    let key = self.expr(&sub.slice)?;
+                    let current = self.call_dunder(base.clone(), "__getitem__", std::slice::from_ref(&key), span)?;
+                    let rhs = self.expr(&s.value)?;
+                    let result = self.in_place(s.op, current, rhs, span)?;
+                    self.call_dunder(base, "__setitem__", &[key, result], span)?;
+                    return Ok(());
+                }
                 if let Ty::Dict(..) = base.ty {
                     let key = self.expr(&sub.slice)?;
                     let current = self.dict_get(base.clone(), key.clone(), span)?;
@@ -1091,6 +1128,15 @@ impl<'p, 'a> FnCx<'p, 'a> {
     fn if_stmt(&mut self, s: &ast::StmtIf) -> Res<()> {
         let span = self.span_of(s);
         let cond = self.condition(&s.test)?;
+        // A condition known from the types (`x is None` where `x` can only be None, in an
+        // instance made for a `None` argument): only the branch that runs is compiled, as
+        // the other could not be typed (`x.attr` on None).
+        if let Some(Expression::Literal(Literal::Bool(known))) = self.f.expressions.get(cond) {
+            let body = if *known { &s.body } else { &s.orelse };
+            let block = self.block(|cx| cx.stmts(body));
+            self.push(Statement::Block(block), span);
+            return Ok(());
+        }
         let before = self.bound.clone();
         let accept = self.block(|cx| cx.stmts(&s.body));
         let after_accept = std::mem::replace(&mut self.bound, before);

@@ -1,0 +1,1 @@
+print("loading package", __name__)
