@@ -395,10 +395,25 @@ impl FnCx<'_, '_> {
         call: &ast::ExprCall,
         span: Span,
     ) -> Res<Val> {
+        let args = self.bind_arguments(def, receiver, None, Some(call), span)?;
+        self.call_bound(def, args, Some(call), span)
+    }
+
+    /// Binds a call's arguments to the parameters of `def`: `receiver` first, then the
+    /// positional arguments (`evaluated` when they are already values, else those of `call`),
+    /// then `call`'s keywords, then defaults; checks annotations.
+    pub(crate) fn bind_arguments(
+        &mut self,
+        def: usize,
+        receiver: Option<Val>,
+        evaluated: Option<Vec<Val>>,
+        call: Option<&ast::ExprCall>,
+        span: Span,
+    ) -> Res<Vec<Val>> {
         let name = self.p.defs[def].name.clone();
         // A function reached through a value (`key(x)`) or made by the compiler has run its
         // `def` already; one called by its name may not have.
-        let by_name = call_names(call, &name);
+        let by_name = call.is_some_and(|c| call_names(c, &name));
         if by_name && !self.p.defs[def].stdlib && !self.p.defs[def].synthetic && !self.def_is_bound(&name) {
             let def_span = self.p.defs[def].span;
             return self.fail(
@@ -416,27 +431,39 @@ impl FnCx<'_, '_> {
             }
             bound[positional.remove(0)] = Some(r);
         }
-        if call.args.len() > positional.len() {
+        let given = match (&evaluated, call) {
+            (Some(values), _) => values.len(),
+            (None, Some(c)) => c.args.len(),
+            (None, None) => 0,
+        };
+        if given > positional.len() {
             let n = positional.len();
             let s = if n == 1 { "" } else { "s" };
-            let was = if call.args.len() == 1 { "was" } else { "were" };
+            let was = if given == 1 { "was" } else { "were" };
             return self.fail(
-                Diagnostic::error(
-                    format!("{name}() takes {n} positional argument{s} but {} {was} given", call.args.len()),
-                    span,
-                )
-                .with_secondary(self.p.defs[def].span, "defined here"),
+                Diagnostic::error(format!("{name}() takes {n} positional argument{s} but {given} {was} given"), span)
+                    .with_secondary(self.p.defs[def].span, "defined here"),
             );
         }
-        for (slot, a) in positional.iter().zip(&call.args) {
-            if let ast::Expr::Starred(_) = a {
-                return self.fail(Diagnostic::error("kiln does not support `*` arguments yet", self.span_of(a)));
+        match evaluated {
+            Some(values) => {
+                for (slot, v) in positional.iter().zip(values) {
+                    bound[*slot] = Some(v);
+                }
             }
-            // The prelude takes a `range(...)` argument as the list of its values.
-            let v = if self.p.defs[def].stdlib { self.expr_iterable(a)? } else { self.expr(a)? };
-            bound[*slot] = Some(v);
+            None => {
+                for (slot, a) in positional.iter().zip(call.map(|c| &c.args[..]).unwrap_or_default()) {
+                    if let ast::Expr::Starred(_) = a {
+                        return self
+                            .fail(Diagnostic::error("kiln does not support `*` arguments yet", self.span_of(a)));
+                    }
+                    // The prelude takes a `range(...)` argument as the list of its values.
+                    let v = if self.p.defs[def].stdlib { self.expr_iterable(a)? } else { self.expr(a)? };
+                    bound[*slot] = Some(v);
+                }
+            }
         }
-        for k in &call.keywords {
+        for k in call.map(|c| &c.keywords[..]).unwrap_or_default() {
             let Some(kw) = &k.arg else {
                 return self.fail(Diagnostic::error("kiln does not support `**` arguments yet", self.span_of(k)));
             };
@@ -484,7 +511,7 @@ impl FnCx<'_, '_> {
             if let Some((declared, ann_span)) = self.p.defs[def].params[i].annotation.clone() {
                 if !a.ty.conforms_to(&declared) {
                     let pname = self.p.defs[def].params[i].name.clone();
-                    let arg_span = self.arg_span(call, def, i).unwrap_or(span);
+                    let arg_span = call.and_then(|c| self.arg_span(c, def, i)).unwrap_or(span);
                     return self.fail(
                         Diagnostic::error(
                             format!("argument `{pname}` of `{name}` expects {declared}, found {}", a.ty),
@@ -496,7 +523,7 @@ impl FnCx<'_, '_> {
                 }
             }
         }
-        self.call_bound(def, args, Some(call), span)
+        Ok(args)
     }
 
     /// The default value of parameter `slot` of `def` (`None` when it has none).

@@ -850,7 +850,8 @@ impl FnCx<'_, '_> {
         if !call.keywords.is_empty() {
             // Keyword arguments bind by the target's own parameter names: resolved statically.
             if let Some(def) = self.single_target(&class, method) {
-                return self.call_user_with_evaluated(def, receiver, positional, call, span);
+                let args = self.bind_arguments(def, Some(receiver), Some(positional), Some(call), span)?;
+                return self.call_bound(def, args, Some(call), span);
             }
             return self.fail(Diagnostic::error(
                 "kiln does not support keyword arguments in a call that dispatches on the class yet",
@@ -907,7 +908,7 @@ impl FnCx<'_, '_> {
             } else {
                 receiver.clone()
             };
-            let bound = self.bind_evaluated(def, this, args.to_vec(), span)?;
+            let bound = self.bind_arguments(def, Some(this), Some(args.to_vec()), None, span)?;
             calls.push(Some((def, bound)));
         }
         if let [Some((def, args))] = &calls[..] {
@@ -997,95 +998,6 @@ impl FnCx<'_, '_> {
         }
         out.push((Statement::If { condition: test, accept: call, reject }, span));
         out
-    }
-
-    /// Binds evaluated positional arguments (and the receiver) to `def`'s parameters, filling
-    /// defaults.
-    fn bind_evaluated(&mut self, def: usize, receiver: Val, args: Vec<Val>, span: Span) -> Res<Vec<Val>> {
-        let params = self.p.defs[def].params.len();
-        let name = self.p.defs[def].name.clone();
-        let given = args.len() + 1;
-        let positional = self.p.defs[def].params.iter().filter(|p| !p.keyword_only).count();
-        if given > positional {
-            return self.fail(
-                Diagnostic::error(
-                    format!("{name}() takes {positional} positional arguments but {given} were given"),
-                    span,
-                )
-                .with_secondary(self.p.defs[def].span, "defined here"),
-            );
-        }
-        let mut out = vec![receiver];
-        out.extend(args);
-        for slot in out.len()..params {
-            match self.default_value(def, slot, span)? {
-                Some(v) => out.push(v),
-                None => {
-                    let pname = self.p.defs[def].params[slot].name.clone();
-                    return self.fail(
-                        Diagnostic::error(format!("{name}() missing 1 required positional argument: '{pname}'"), span)
-                            .with_secondary(self.p.defs[def].span, "defined here"),
-                    );
-                }
-            }
-        }
-        Ok(out)
-    }
-
-    /// Calls `def` with the receiver and evaluated positional arguments plus the call's
-    /// keywords.
-    fn call_user_with_evaluated(
-        &mut self,
-        def: usize,
-        receiver: Val,
-        positional: Vec<Val>,
-        call: &ast::ExprCall,
-        span: Span,
-    ) -> Res<Val> {
-        let nparams = self.p.defs[def].params.len();
-        let name = self.p.defs[def].name.clone();
-        let mut bound: Vec<Option<Val>> = vec![None; nparams];
-        let slots: Vec<usize> = (0..nparams).filter(|&i| !self.p.defs[def].params[i].keyword_only).collect();
-        let values = std::iter::once(receiver).chain(positional);
-        for (i, v) in values.enumerate() {
-            let Some(&slot) = slots.get(i) else {
-                return self.fail(Diagnostic::error(format!("{name}() got too many positional arguments"), span));
-            };
-            bound[slot] = Some(v);
-        }
-        for k in &call.keywords {
-            let Some(kw) = &k.arg else {
-                return self.fail(Diagnostic::error("kiln does not support `**` arguments yet", self.span_of(k)));
-            };
-            let Some(slot) = self.p.defs[def].params.iter().position(|p| p.name == kw.as_str()) else {
-                return self.fail(Diagnostic::error(
-                    format!("{name}() got an unexpected keyword argument '{kw}'"),
-                    self.span_of(k),
-                ));
-            };
-            if bound[slot].is_some() {
-                return self.fail(Diagnostic::error(
-                    format!("{name}() got multiple values for argument '{kw}'"),
-                    self.span_of(k),
-                ));
-            }
-            bound[slot] = Some(self.expr(&k.value)?);
-        }
-        let mut args = Vec::with_capacity(nparams);
-        for (slot, b) in bound.into_iter().enumerate() {
-            match b {
-                Some(v) => args.push(v),
-                None => match self.default_value(def, slot, span)? {
-                    Some(v) => args.push(v),
-                    None => {
-                        let pname = self.p.defs[def].params[slot].name.clone();
-                        return self
-                            .fail(Diagnostic::error(format!("{name}() missing 1 required argument: '{pname}'"), span));
-                    }
-                },
-            }
-        }
-        self.call_bound(def, args, Some(call), span)
     }
 
     /// `super().method(args)` inside a method.

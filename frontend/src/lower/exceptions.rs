@@ -223,14 +223,13 @@ impl FnCx<'_, '_> {
 
     /// Runs the `finally` bodies above `depth` (innermost first), for a `return`, `break` or
     /// `continue` leaving them. A jump inside one of them sees only the bodies outside it.
-    pub(crate) fn run_finally_bodies(&mut self, depth: usize) -> Res<()> {
+    pub(crate) fn run_finally_bodies(&mut self, depth: usize) {
         let saved = self.finally_stack.clone();
         while self.finally_stack.len() > depth && self.bound.is_some() {
             let body = self.finally_stack.pop().expect("checked");
             self.stmts(&body);
         }
         self.finally_stack = saved;
-        Ok(())
     }
 
     /// A `return value` leaving `try`/`finally` statements: the value is computed first, then
@@ -241,7 +240,7 @@ impl FnCx<'_, '_> {
         }
         let temp = self.new_temp(&value.ty, span);
         self.push(Statement::Store { local: temp, value: value.h }, span);
-        self.run_finally_bodies(0)?;
+        self.run_finally_bodies(0);
         Ok(self.load(temp, value.ty, span))
     }
 

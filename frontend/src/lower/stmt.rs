@@ -746,7 +746,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
                     return self.fail(Diagnostic::error("`break` cannot leave a parallel loop", span));
                 }
                 let depth = lp.finally_depth;
-                self.run_finally_bodies(depth)?;
+                self.run_finally_bodies(depth);
                 let Some(lp) = self.loops.last_mut() else { return Ok(()) };
                 lp.saw_break = true;
                 let state = self.bound.take();
@@ -762,7 +762,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 let Some(depth) = self.loops.last().map(|l| l.finally_depth) else {
                     return self.fail(Diagnostic::error("`continue` not properly in loop", span));
                 };
-                self.run_finally_bodies(depth)?;
+                self.run_finally_bodies(depth);
                 self.bound = None;
                 self.push(Statement::Continue, span);
             }
