@@ -7,6 +7,7 @@
 //! *Architecture invariant:* the frontend never calls a backend; its output is a
 //! [`kiln_ir::Module`] or a list of diagnostics (errors as data, rendered by the CLI).
 
+mod captures;
 pub mod diagnostic;
 mod lower;
 mod par_syntax;

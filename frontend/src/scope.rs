@@ -12,6 +12,8 @@ use std::collections::{HashMap, HashSet};
 pub(crate) struct FunctionScope {
     pub locals: HashSet<String>,
     pub globals: HashSet<String>,
+    /// Locals that nested functions capture as cells (see `captures.rs`).
+    pub cells: HashSet<String>,
 }
 
 /// Names bound by assignments anywhere in `body` (not inside nested functions).
@@ -459,12 +461,19 @@ pub(crate) fn collect_def_named<'a>(
     name: String,
     method: Option<(u32, crate::lower::MethodKind)>,
 ) -> Option<usize> {
+    let index = collect_def_only(p, def, name, method)?;
+    collect_children(p, def, index);
+    Some(index)
+}
+
+fn collect_def_only<'a>(
+    p: &mut Program<'a>,
+    def: &'a ast::StmtFunctionDef,
+    name: String,
+    method: Option<(u32, crate::lower::MethodKind)>,
+) -> Option<usize> {
     let head_span = def_head_span(p, def);
     let args = &def.args;
-    if let Some(v) = &args.vararg {
-        p.diagnostics.push(Diagnostic::error("kiln does not support `*args` yet", p.span_of(&**v)));
-        return None;
-    }
     if let Some(v) = &args.kwarg {
         p.diagnostics.push(Diagnostic::error("kiln does not support `**kwargs` yet", p.span_of(&**v)));
         return None;
@@ -492,7 +501,22 @@ pub(crate) fn collect_def_named<'a>(
                 DefaultValue::Global(format!("{name}.{pname}"))
             }
         });
-        params.push(ParamDef { name: pname, annotation, default, keyword_only, span });
+        params.push(ParamDef { name: pname, annotation, default, keyword_only, vararg: false, span });
+    }
+    if let Some(v) = &args.vararg {
+        if v.annotation.is_some() {
+            p.diagnostics.push(Diagnostic::error("kiln does not support annotations on `*args` yet", p.span_of(&**v)));
+        }
+        let at = params.iter().position(|p| p.keyword_only).unwrap_or(params.len());
+        let param = ParamDef {
+            name: v.arg.to_string(),
+            annotation: None,
+            default: None,
+            keyword_only: false,
+            vararg: true,
+            span: p.span(v.range),
+        };
+        params.insert(at, param);
     }
     let returns = match &def.returns {
         Some(r) => match annotation(p, r) {
@@ -518,6 +542,12 @@ pub(crate) fn collect_def_named<'a>(
     for g in &scope.globals {
         scope.locals.remove(g);
     }
+    let mut nonlocals = HashSet::new();
+    crate::captures::declared_nonlocal_names(&def.body, &mut nonlocals);
+    for n in &nonlocals {
+        scope.locals.remove(n);
+    }
+    scope.cells = crate::captures::cell_vars(def);
     let index = p.defs.len();
     let file = p.file;
     p.defs.push(FuncDef {
@@ -533,7 +563,72 @@ pub(crate) fn collect_def_named<'a>(
         kernel: false,
         class: method.map(|(c, _)| c),
         method: method.map(|(_, k)| k).unwrap_or(crate::lower::MethodKind::Function),
+        parent: None,
+        captures: Vec::new(),
+        self_name: None,
     });
+    Some(index)
+}
+
+/// Collects the `def`s nested in `def` (index `index`, whose captures are known).
+fn collect_children<'a>(p: &mut Program<'a>, def: &'a ast::StmtFunctionDef, index: usize) {
+    let mut nested = Vec::new();
+    crate::captures::nested_defs(&def.body, &mut nested);
+    for inner in nested {
+        let qualified = format!("{}.<locals>.{}", p.defs[index].name, inner.name);
+        collect_nested(p, inner, qualified, index);
+    }
+}
+
+/// Collects a `def` or lambda nested in function `parent`: a compiler-made `def` found by its
+/// offset (see `lower/funcs.rs`), with what it captures.
+pub(crate) fn collect_nested<'a>(
+    p: &mut Program<'a>,
+    def: &'a ast::StmtFunctionDef,
+    name: String,
+    parent: usize,
+) -> Option<usize> {
+    if !def.decorator_list.is_empty() {
+        p.diagnostics.push(Diagnostic::error(
+            "kiln does not support decorators on nested functions yet",
+            p.span_of(&def.decorator_list[0]),
+        ));
+        return None;
+    }
+    let index = collect_def_only(p, def, name, None)?;
+    // A default the definer computes belongs to each closure it makes; kiln keeps defaults
+    // per `def`, which is right only for constants.
+    if let Some(d) = p.defs[index].params.iter().find(|d| matches!(d.default, Some(DefaultValue::Global(_)))) {
+        let span = d.span;
+        p.diagnostics.push(
+            Diagnostic::error("kiln does not support computed defaults in nested functions yet", span)
+                .with_note("use a constant default, or pass the value as an argument"),
+        );
+        return None;
+    }
+    let node = crate::captures::Scoped::Def(def);
+    let mut captures = Vec::new();
+    for name in crate::captures::free_vars(node) {
+        let outer = &p.defs[parent];
+        if name == def.name.as_str() && crate::captures::binds_once(outer.ast, &name) {
+            p.defs[index].self_name = Some(name);
+            continue;
+        }
+        let cell = if outer.scope.locals.contains(&name) {
+            outer.scope.cells.contains(&name)
+        } else if let Some(c) = outer.captures.iter().find(|c| c.name == name) {
+            c.cell
+        } else {
+            continue; // a global or builtin
+        };
+        captures.push(crate::lower::Capture { name, cell });
+    }
+    let d = &mut p.defs[index];
+    d.parent = Some(parent);
+    d.captures = captures;
+    d.synthetic = true;
+    p.synthetic_defs.insert((p.file, def.range.start().to_u32()), index);
+    collect_children(p, def, index);
     Some(index)
 }
 

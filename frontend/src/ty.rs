@@ -20,9 +20,13 @@ pub enum Ty {
     List(Box<Ty>),
     /// A fixed-length tuple: one type per position.
     Tuple(Vec<Ty>),
-    /// A function value: the `def` (index into the program's defs) it is. Known at compile
-    /// time, so it needs no storage.
-    Func(usize),
+    /// A function value: which `def` it is, and what it captured (see `lower/funcs.rs`).
+    Func(FuncTy),
+    /// One of several function values (a list of callbacks, a variable assigned different
+    /// lambdas): a tag, the index of the member, and the captured values of every member.
+    Funcs(Rc<[FuncTy]>),
+    /// The heap box of a variable shared with closures (never a Python-visible value).
+    Cell(Box<Ty>),
     Dict(Box<Ty>, Box<Ty>),
     Set(Box<Ty>),
     /// An open text file (`open(...)`).
@@ -45,6 +49,61 @@ pub enum Ty {
     /// A class itself used as a value (`cls` in a class method, a class passed around): known
     /// at compile time, so it needs no storage (like [`Ty::Func`]).
     Class(u32),
+}
+
+/// A function value's type: the `def` (index into the program's defs) and the types of the
+/// variables it captured from enclosing functions, in the order of `FuncDef::captures` (a
+/// captured variable that the closure or its definer may assign later is a [`Ty::Cell`]).
+/// Known at compile time, so a call is direct; only the captured values need storage.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct FuncTy {
+    pub def: usize,
+    pub env: Rc<[Ty]>,
+}
+
+impl FuncTy {
+    pub fn new(def: usize, env: Vec<Ty>) -> FuncTy {
+        FuncTy { def, env: env.into() }
+    }
+
+    pub fn join(&self, other: &FuncTy) -> Option<FuncTy> {
+        if self.def != other.def || self.env.len() != other.env.len() {
+            return None;
+        }
+        let env = self.env.iter().zip(other.env.iter()).map(|(a, b)| a.join(b)).collect::<Option<Vec<_>>>()?;
+        Some(FuncTy::new(self.def, env))
+    }
+
+    /// How deeply function values nest in its environment (a closure over a closure...).
+    pub fn depth(&self) -> usize {
+        1 + self.env.iter().map(Ty::func_depth).max().unwrap_or(0)
+    }
+
+    /// Its captured values as an IR tuple (or `None` when it captured nothing).
+    fn env_ir(&self, module: &mut Module) -> Handle<Type> {
+        if self.env.is_empty() {
+            return module.types.insert(Type::None);
+        }
+        let elems = self.env.iter().map(|t| t.to_ir(module)).collect();
+        module.types.insert(Type::Tuple { elems })
+    }
+}
+
+/// The members of a union of function values, in a canonical order (so that equal unions are
+/// equal types), merging members of one `def` whose captures join.
+pub fn func_union(members: impl IntoIterator<Item = FuncTy>) -> Ty {
+    let mut out: Vec<FuncTy> = Vec::new();
+    for m in members {
+        match out.iter().position(|o| o.join(&m).is_some()) {
+            Some(i) => out[i] = out[i].join(&m).expect("checked"),
+            None => out.push(m),
+        }
+    }
+    if out.len() == 1 {
+        return Ty::Func(out.pop().expect("one member"));
+    }
+    out.sort_by_cached_key(|m| (m.def, format!("{:?}", m.env)));
+    Ty::Funcs(out.into())
 }
 
 /// A user class as a type: the chain of classes from the root of its inheritance tree down
@@ -135,7 +194,9 @@ impl Ty {
             Ty::List(e) => e.is_known(),
             Ty::Tuple(es) => es.iter().all(Ty::is_known),
             Ty::Dict(k, v) => k.is_known() && v.is_known(),
-            Ty::Set(e) => e.is_known(),
+            Ty::Set(e) | Ty::Cell(e) => e.is_known(),
+            Ty::Func(f) => f.env.iter().all(Ty::is_known),
+            Ty::Funcs(fs) => fs.iter().all(|f| f.env.iter().all(Ty::is_known)),
             _ => true,
         }
     }
@@ -165,7 +226,32 @@ impl Ty {
                 Some(Ty::Optional(Box::new(a.join(b)?)))
             }
             (a, b) if a == b => Some(a.clone()),
+            (Ty::Cell(a), Ty::Cell(b)) => Some(Ty::Cell(Box::new(a.join(b)?))),
+            (Ty::Func(_) | Ty::Funcs(_), Ty::Func(_) | Ty::Funcs(_)) => {
+                Some(func_union(self.func_members().into_iter().chain(other.func_members())))
+            }
             _ => None,
+        }
+    }
+
+    /// How deeply function values nest inside the type.
+    pub fn func_depth(&self) -> usize {
+        match self {
+            Ty::Func(f) => f.depth(),
+            Ty::Funcs(fs) => fs.iter().map(FuncTy::depth).max().unwrap_or(0),
+            Ty::Cell(t) | Ty::List(t) | Ty::Set(t) | Ty::Optional(t) => t.func_depth(),
+            Ty::Tuple(ts) => ts.iter().map(Ty::func_depth).max().unwrap_or(0),
+            Ty::Dict(k, v) => k.func_depth().max(v.func_depth()),
+            _ => 0,
+        }
+    }
+
+    /// The functions a function value may be.
+    pub fn func_members(&self) -> Vec<FuncTy> {
+        match self {
+            Ty::Func(f) => vec![f.clone()],
+            Ty::Funcs(fs) => fs.to_vec(),
+            _ => Vec::new(),
         }
     }
 
@@ -192,6 +278,7 @@ impl Ty {
             // instance fits an optional one.
             (Ty::Object(a), Ty::Object(b)) => a.inherits(b.id()),
             (Ty::None, Ty::Optional(_)) => true,
+            (Ty::Func(_) | Ty::Funcs(_), Ty::Func(_) | Ty::Funcs(_)) => self.join(expected).as_ref() == Some(expected),
             (Ty::Object(_) | Ty::Optional(_), Ty::Optional(b)) => {
                 self.class().zip(b.class()).is_some_and(|(a, b)| a.inherits(b.id()))
             }
@@ -204,7 +291,19 @@ impl Ty {
     pub fn to_ir(&self, module: &mut Module) -> Handle<Type> {
         match self {
             Ty::Unknown | Ty::Int => module.scalar_type(Scalar::I64),
-            Ty::None | Ty::Func(_) | Ty::Class(_) => module.types.insert(Type::None),
+            Ty::None | Ty::Class(_) => module.types.insert(Type::None),
+            Ty::Func(f) => f.env_ir(module),
+            Ty::Funcs(fs) => {
+                let mut elems = vec![module.scalar_type(Scalar::I64)];
+                for f in fs.iter() {
+                    elems.push(f.env_ir(module));
+                }
+                module.types.insert(Type::Tuple { elems })
+            }
+            Ty::Cell(inner) => {
+                let elem = inner.to_ir(module);
+                module.types.insert(Type::Cell { elem })
+            }
             Ty::Object(c) => module.types.insert(Type::Object { class: c.id() }),
             Ty::Exception => module.types.insert(Type::Exception),
             Ty::Optional(inner) => inner.to_ir(module),
@@ -254,7 +353,8 @@ impl fmt::Display for Ty {
             Ty::Str => f.write_str("str"),
             Ty::List(e) if **e == Ty::Unknown => f.write_str("list"),
             Ty::List(e) => write!(f, "list[{e}]"),
-            Ty::Func(_) => f.write_str("function"),
+            Ty::Func(_) | Ty::Funcs(_) => f.write_str("function"),
+            Ty::Cell(inner) => write!(f, "cell[{inner}]"),
             Ty::File => f.write_str("file"),
             Ty::Float32 => f.write_str("float32"),
             Ty::DeviceArray(e) => write!(f, "DeviceArray[{e}]"),

@@ -1201,6 +1201,20 @@ pub enum Expression {
     Null {
         ty: Handle<Type>,
     },
+    /// The zero value of `ty`: `0`, `0.0`, `False`, a null reference, a tuple of zeros. It
+    /// fills the parts of a value that are never read (the slots of the other members of a
+    /// union of closures).
+    Zero {
+        ty: Handle<Type>,
+    },
+    /// A new [`Type::Cell`] holding `value`.
+    CellNew {
+        value: Handle<Expression>,
+    },
+    /// The value a [`Type::Cell`] holds now.
+    CellGet {
+        cell: Handle<Expression>,
+    },
     /// Whether two references (of the same type) are the same object: Python's `is`.
     SameObject {
         left: Handle<Expression>,
@@ -1334,6 +1348,11 @@ pub enum Statement {
         field: u32,
         value: Handle<Expression>,
     },
+    /// Replaces the value `cell` (a [`Type::Cell`]) holds.
+    CellSet {
+        cell: Handle<Expression>,
+        value: Handle<Expression>,
+    },
     /// Runs `body`. When something in it raises, control leaves `body` at once and runs
     /// `handler` with the exception *caught*: no longer pending, but stored (with its
     /// traceback so far) in `caught`, a local of type [`Type::Exception`]. A handler that does
@@ -1427,7 +1446,7 @@ impl Expression {
             E::Literal(_) | E::Param(_) | E::Load(_) | E::LoadGlobal(_) | E::GpuBuiltin(_) | E::SharedArray(_) => {
                 vec![]
             }
-            E::DictNew { .. } | E::SetNew { .. } | E::New { .. } | E::Null { .. } => vec![],
+            E::DictNew { .. } | E::SetNew { .. } | E::New { .. } | E::Null { .. } | E::Zero { .. } => vec![],
             E::Unary { arg: a, .. }
             | E::Cast { value: a, .. }
             | E::Len { value: a }
@@ -1443,6 +1462,8 @@ impl Expression {
             | E::GetField { object: a, .. }
             | E::ObjectCast { value: a, .. }
             | E::ClassId { object: a }
+            | E::CellNew { value: a }
+            | E::CellGet { cell: a }
             | E::ExceptionMatches { exception: a, .. }
             | E::ExceptionMessage { exception: a }
             | E::TypeName { value: a }
@@ -1509,7 +1530,9 @@ impl Statement {
                 f(*key);
                 f(*value)
             }
-            S::SetField { object, value, .. } | S::RaiseObject { object, message: value } => {
+            S::SetField { object, value, .. }
+            | S::RaiseObject { object, message: value }
+            | S::CellSet { cell: object, value } => {
                 f(*object);
                 f(*value)
             }

@@ -38,6 +38,7 @@ pub fn type_name(module: &Module, ty: Handle<Type>) -> String {
             format!("({})", parts.join(", "))
         }
         Type::Exception => "exception".into(),
+        Type::Cell { elem } => format!("cell[{}]", type_name(module, *elem)),
         Type::Object { class } => match module.classes.get(*class as usize) {
             Some(c) => format!("object<{}>", c.name),
             None => format!("object<#{class}>"),
@@ -232,6 +233,9 @@ impl Printer<'_> {
             Statement::SetField { object, field, value } => {
                 self.line(out, depth, &format!("set_field {}.{field}, {}", e(*object), e(*value)))
             }
+            Statement::CellSet { cell, value } => {
+                self.line(out, depth, &format!("cell_set {}, {}", e(*cell), e(*value)))
+            }
             Statement::Raise { kind, message } => {
                 let msg = message.map(|m| format!(", {}", e(m))).unwrap_or_default();
                 self.line(out, depth, &format!("raise {}{msg}", kind.name()))
@@ -357,6 +361,9 @@ impl Printer<'_> {
             Expression::ObjectCast { value, class } => format!("object_cast {}, c{class}", e(*value)),
             Expression::ClassId { object } => format!("class_id {}", e(*object)),
             Expression::Null { ty } => format!("null {}", type_name(self.module, *ty)),
+            Expression::Zero { ty } => format!("zero {}", type_name(self.module, *ty)),
+            Expression::CellNew { value } => format!("cell_new {}", e(*value)),
+            Expression::CellGet { cell } => format!("cell_get {}", e(*cell)),
             Expression::SameObject { left, right } => format!("same_object {}, {}", e(*left), e(*right)),
             Expression::ExceptionMatches { exception, class } => {
                 let class = match class {

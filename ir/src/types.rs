@@ -124,6 +124,11 @@ pub enum Type {
     /// A caught exception (`except ... as e`, and what a bare `raise` raises again): the
     /// class, the message, the instance it was raised with (if any) and its traceback so far.
     Exception,
+    /// A mutable box on the collected heap holding one `elem`: a variable shared between a
+    /// function and the closures that capture it (Python's cell). Never null.
+    Cell {
+        elem: crate::Handle<Type>,
+    },
     /// A pointer to one `pointee` in `space`.
     Pointer {
         pointee: crate::Handle<Type>,

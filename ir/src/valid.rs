@@ -321,6 +321,11 @@ impl FunctionValidator<'_> {
                     return Err(self.error(span, "stored field value has the wrong type".into()));
                 }
             }
+            Statement::CellSet { cell, value } => {
+                if self.operand(*value, span)? != self.cell_elem(*cell, span)? {
+                    return Err(self.error(span, "stored cell value has the wrong type".into()));
+                }
+            }
             Statement::ListAppend { list, value } => {
                 let ty = self.operand(*list, span)?;
                 let Type::List { elem } = self.module.types[ty] else {
@@ -438,6 +443,14 @@ impl FunctionValidator<'_> {
         match self.module.types[self.operand(dict, span)?] {
             Type::Dict { key, value } => Ok((key, value)),
             _ => Err(self.error(span, "dict operation on a non-dict".into())),
+        }
+    }
+
+    /// The type a [`Type::Cell`] operand holds.
+    fn cell_elem(&self, cell: Handle<Expression>, span: Span) -> Result<Handle<Type>, ValidationError> {
+        match self.module.types[self.operand(cell, span)?] {
+            Type::Cell { elem } => Ok(elem),
+            _ => Err(self.error(span, "cell access of a non-cell".into())),
         }
     }
 
@@ -841,6 +854,12 @@ impl FunctionValidator<'_> {
                 }
                 *ty
             }
+            Expression::Zero { ty } => *ty,
+            Expression::CellNew { value } => {
+                let elem = self.operand(*value, span)?;
+                self.ty(&Type::Cell { elem })?
+            }
+            Expression::CellGet { cell } => self.cell_elem(*cell, span)?,
             Expression::SameObject { left, right } => {
                 let ty = self.operand(*left, span)?;
                 if ty != self.operand(*right, span)? || !is_reference(&self.module.types[ty]) {

@@ -89,6 +89,7 @@ impl BlockEffects {
                 Statement::Break
                 | Statement::DictStore { .. }
                 | Statement::SetField { .. }
+                | Statement::CellSet { .. }
                 | Statement::SetAdd { .. }
                 | Statement::SetUpdate { .. }
                 | Statement::ContainerClear { .. }

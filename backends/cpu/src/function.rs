@@ -425,6 +425,7 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             }
             Statement::DictStore { dict, key, value } => self.dict_store(*dict, *key, *value)?,
             Statement::SetField { object, field, value } => self.set_field(*object, *field, *value)?,
+            Statement::CellSet { cell, value } => self.cell_set(*cell, *value)?,
             Statement::Try { body, handler, caught } => self.try_statement(body, handler, *caught)?,
             Statement::Reraise { exception } => self.reraise(*exception)?,
             Statement::RaiseObject { object, message } => self.raise_object(*object, *message)?,
@@ -907,6 +908,12 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             Expression::ObjectCast { value, .. } => self.value(*value)?,
             Expression::ClassId { object } => self.class_id(*object)?.into(),
             Expression::Null { ty } => self.cg.mem_type(*ty)?.const_zero(),
+            Expression::Zero { ty } => match self.cg.module.types[*ty] {
+                Type::Scalar(_) => self.cg.reg_type(*ty)?.const_zero(),
+                _ => self.cg.zero_value(*ty)?,
+            },
+            Expression::CellNew { value } => self.cell_new(*value)?,
+            Expression::CellGet { cell } => self.cell_get(*cell)?,
             Expression::SameObject { left, right } => self.same_object(*left, *right)?.into(),
             Expression::ExceptionMatches { exception, class } => self.exception_matches(*exception, *class)?.into(),
             Expression::TypeName { value } => match self.cg.module.types[self.type_of(*value)] {

@@ -6,7 +6,7 @@
 //! every class that has it, and code compiled for the base works on any subclass instance.
 //! Instances without pointer fields are allocated "atomic" (the collector does not scan them).
 
-use inkwell::types::{BasicTypeEnum, StructType};
+use inkwell::types::{BasicType, BasicTypeEnum, StructType};
 use inkwell::values::{BasicValue, BasicValueEnum, IntValue, PointerValue};
 use kiln_ir::{Handle, Type};
 
@@ -18,6 +18,10 @@ use crate::BackendError;
 /// introduces it (the same in every subclass), so a field store does not make LLVM reload
 /// list lengths or other fields.
 const TBAA_CLASS_ID: &str = "kiln object.class";
+
+/// TBAA tag of what cells hold (closure variables): never the same memory as a field or a
+/// list element.
+const TBAA_CELL: &str = "kiln cell";
 
 impl<'ctx> FunctionLowering<'_, '_, 'ctx> {
     /// The LLVM layout of instances of `class`.
@@ -95,6 +99,48 @@ impl<'ctx> FunctionLowering<'_, '_, 'ctx> {
         let (ptr, ty, tag) = self.field_ptr(object, field)?;
         let v = self.value(value)?;
         self.store(ptr, v, ty, Some(&tag))
+    }
+
+    /// A cell is a heap block holding just the value (atomic when the value has no pointers).
+    pub(crate) fn cell_new(
+        &mut self,
+        value: Handle<kiln_ir::Expression>,
+    ) -> Result<BasicValueEnum<'ctx>, BackendError> {
+        let elem = self.type_of(value);
+        let size = self.cg.mem_type(elem)?.size_of().ok_or_else(|| self.internal("cell size"))?;
+        let alloc = self.cg.runtime(if has_pointers(self.cg.module, elem) {
+            "kiln_rt_alloc"
+        } else {
+            "kiln_rt_alloc_atomic"
+        })?;
+        let cell = self.cg.call_value(alloc, &[size.into()])?.into_pointer_value();
+        let v = self.value(value)?;
+        self.store(cell, v, elem, Some(TBAA_CELL))?;
+        Ok(cell.into())
+    }
+
+    fn cell_elem(&self, cell: Handle<kiln_ir::Expression>) -> Result<Handle<Type>, BackendError> {
+        match self.cg.module.types[self.type_of(cell)] {
+            Type::Cell { elem } => Ok(elem),
+            _ => Err(self.internal("cell access of a non-cell")),
+        }
+    }
+
+    pub(crate) fn cell_get(&mut self, cell: Handle<kiln_ir::Expression>) -> Result<BasicValueEnum<'ctx>, BackendError> {
+        let elem = self.cell_elem(cell)?;
+        let ptr = self.ptr(cell)?;
+        self.load(ptr, elem, Some(TBAA_CELL))
+    }
+
+    pub(crate) fn cell_set(
+        &mut self,
+        cell: Handle<kiln_ir::Expression>,
+        value: Handle<kiln_ir::Expression>,
+    ) -> Result<(), BackendError> {
+        let elem = self.cell_elem(cell)?;
+        let ptr = self.ptr(cell)?;
+        let v = self.value(value)?;
+        self.store(ptr, v, elem, Some(TBAA_CELL))
     }
 
     pub(crate) fn class_id(&mut self, object: Handle<kiln_ir::Expression>) -> Result<IntValue<'ctx>, BackendError> {

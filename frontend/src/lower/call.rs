@@ -132,12 +132,14 @@ impl FnCx<'_, '_> {
                 if name == super::comprehension::APPEND_MARKER {
                     return self.comprehension_append(call, span);
                 }
-                if let Some(def) = self.callee_def(name) {
-                    self.name_value(name, self.span_of(&*call.func))?;
-                    if self.p.defs[def].kernel {
-                        return self.launch(def, call, span);
+                if self.holds_function(name) {
+                    let f = self.name_value(name, self.span_of(&*call.func))?;
+                    return self.call_value(f, call, span);
+                }
+                if self.is_self_name(name) {
+                    if let Some(f) = self.self_closure(self.span_of(&*call.func))? {
+                        return self.call_value(f, call, span);
                     }
-                    return self.call_user(def, call, span);
                 }
                 if let Some(id) = self.class_named(name) {
                     self.class_value(id, self.span_of(&*call.func))?;
@@ -231,7 +233,17 @@ impl FnCx<'_, '_> {
                 }
                 self.call_method(a, call, span)
             }
-            _ => self.fail(Diagnostic::error("kiln does not support calling this expression yet", span)),
+            callee => {
+                let f = self.expr(callee)?;
+                match f.ty {
+                    Ty::Func(_) | Ty::Funcs(_) => self.call_value(f, call, span),
+                    Ty::Object(_) | Ty::Optional(_) if self.has_method(&f.ty, "__call__") => {
+                        self.object_method_call(f, "__call__", call, span)
+                    }
+                    Ty::Unknown => self.unknown(span),
+                    _ => self.fail(Diagnostic::error(format!("'{}' object is not callable", f.ty), span)),
+                }
+            }
         }
     }
 
@@ -424,7 +436,10 @@ impl FnCx<'_, '_> {
         }
         let nparams = self.p.defs[def].params.len();
         let mut bound: Vec<Option<Val>> = vec![None; nparams];
-        let mut positional: Vec<usize> = (0..nparams).filter(|&i| !self.p.defs[def].params[i].keyword_only).collect();
+        let vararg = self.p.defs[def].params.iter().position(|p| p.vararg);
+        let mut positional: Vec<usize> = (0..nparams)
+            .filter(|&i| !self.p.defs[def].params[i].keyword_only && !self.p.defs[def].params[i].vararg)
+            .collect();
         if let Some(r) = receiver {
             if positional.is_empty() {
                 return self.fail(Diagnostic::error(format!("internal error: `{name}` takes no receiver"), span));
@@ -436,7 +451,7 @@ impl FnCx<'_, '_> {
             (None, Some(c)) => c.args.len(),
             (None, None) => 0,
         };
-        if given > positional.len() {
+        if given > positional.len() && vararg.is_none() {
             let n = positional.len();
             let s = if n == 1 { "" } else { "s" };
             let was = if given == 1 { "was" } else { "were" };
@@ -445,23 +460,36 @@ impl FnCx<'_, '_> {
                     .with_secondary(self.p.defs[def].span, "defined here"),
             );
         }
+        let mut extra = Vec::new();
         match evaluated {
             Some(values) => {
-                for (slot, v) in positional.iter().zip(values) {
+                let mut values = values.into_iter();
+                for (slot, v) in positional.iter().zip(values.by_ref()) {
                     bound[*slot] = Some(v);
                 }
+                extra.extend(values);
             }
             None => {
-                for (slot, a) in positional.iter().zip(call.map(|c| &c.args[..]).unwrap_or_default()) {
+                for (i, a) in call.map(|c| &c.args[..]).unwrap_or_default().iter().enumerate() {
                     if let ast::Expr::Starred(_) = a {
                         return self
                             .fail(Diagnostic::error("kiln does not support `*` arguments yet", self.span_of(a)));
                     }
                     // The prelude takes a `range(...)` argument as the list of its values.
                     let v = if self.p.defs[def].stdlib { self.expr_iterable(a)? } else { self.expr(a)? };
-                    bound[*slot] = Some(v);
+                    match positional.get(i) {
+                        Some(slot) => bound[*slot] = Some(v),
+                        None => extra.push(v),
+                    }
                 }
             }
+        }
+        // `*args` takes the rest, as a tuple.
+        if let Some(slot) = vararg {
+            let ty = Ty::Tuple(extra.iter().map(|v| v.ty.clone()).collect());
+            ty.to_ir(&mut self.p.module);
+            let h = self.emit(Expression::TupleNew { elems: extra.iter().map(|v| v.h).collect() }, span);
+            bound[slot] = Some(Val { ty, h });
         }
         for k in call.map(|c| &c.keywords[..]).unwrap_or_default() {
             let Some(kw) = &k.arg else {
@@ -563,6 +591,19 @@ impl FnCx<'_, '_> {
         call: Option<&ast::ExprCall>,
         span: Span,
     ) -> Res<Val> {
+        self.call_with_env(def, args, Vec::new(), call, span)
+    }
+
+    /// The call of `def` with its parameters bound to `args` and its captured variables to
+    /// `env` (a nested function's environment, see `funcs.rs`).
+    pub(crate) fn call_with_env(
+        &mut self,
+        def: usize,
+        args: Vec<Val>,
+        env: Vec<Val>,
+        call: Option<&ast::ExprCall>,
+        span: Span,
+    ) -> Res<Val> {
         // An empty list literal argument (`f([])`) takes the type the callee learned for its
         // parameter in an earlier round (from the instance made for `list[?]`).
         let mut args = args;
@@ -596,8 +637,11 @@ impl FnCx<'_, '_> {
             }
             return self.unknown(span);
         }
+        if env.iter().any(|v| v.ty == Ty::Unknown || (self.p.final_pass && !v.ty.is_known())) {
+            return self.unknown(span);
+        }
         // A GPU array argument is the callee's own parameter there.
-        let arg_tys = args
+        let mut arg_tys: Vec<Ty> = args
             .iter()
             .enumerate()
             .map(|(i, a)| match &a.ty {
@@ -607,6 +651,7 @@ impl FnCx<'_, '_> {
                 other => other.clone(),
             })
             .collect();
+        arg_tys.extend(env.iter().map(|v| v.ty.clone()));
         let inst = self.p.instance(def, arg_tys);
         self.note_call_site(inst);
         if self.p.defs[def].stdlib && !self.p.stdlib_call_sites.contains_key(&inst) {
@@ -634,7 +679,10 @@ impl FnCx<'_, '_> {
         }
         let ret = self.p.instances[inst].ret.clone();
         let h = self.emit(
-            Expression::Call { function: Handle::from_index(inst), args: args.iter().map(|a| a.h).collect() },
+            Expression::Call {
+                function: Handle::from_index(inst),
+                args: args.iter().chain(&env).map(|a| a.h).collect(),
+            },
             span,
         );
         self.call_results.insert(h, inst);
@@ -1024,6 +1072,8 @@ impl FnCx<'_, '_> {
             | Ty::Class(_)
             | Ty::Exception
             | Ty::Func(_)
+            | Ty::Funcs(_)
+            | Ty::Cell(_)
             | Ty::Dict(..)
             | Ty::Set(_)
             | Ty::File

@@ -241,6 +241,11 @@ impl FnCx<'_, '_> {
         if let Some(v) = self.read_name(name, span)? {
             return Ok(v);
         }
+        if self.is_self_name(name) {
+            if let Some(v) = self.self_closure(span)? {
+                return Ok(v);
+            }
+        }
         if name == "__name__" {
             return Ok(self.str_lit("__main__", span));
         }
@@ -353,7 +358,7 @@ impl FnCx<'_, '_> {
             Ty::Dict(..) => "dict",
             Ty::Set(_) => "set",
             Ty::Class(_) => "type",
-            Ty::Func(_) => "function",
+            Ty::Func(_) | Ty::Funcs(_) | Ty::Cell(_) => "function",
             Ty::Unknown => return self.unknown(span),
             other => return self.fail(Diagnostic::error(format!("kiln does not support type() of {other}"), span)),
         };
@@ -407,7 +412,9 @@ impl FnCx<'_, '_> {
             }
             Ty::None => self.lit(Literal::Bool(false), span),
             Ty::Tuple(ref elems) => self.lit(Literal::Bool(!elems.is_empty()), span),
-            Ty::Func(_) | Ty::File | Ty::Class(_) | Ty::Exception => self.lit(Literal::Bool(true), span),
+            Ty::Func(_) | Ty::Funcs(_) | Ty::Cell(_) | Ty::File | Ty::Class(_) | Ty::Exception => {
+                self.lit(Literal::Bool(true), span)
+            }
             Ty::Object(_) | Ty::Optional(_) => return self.object_truthy(v, span),
             Ty::Dict(..) | Ty::Set(_) => {
                 let len = self.emit(Expression::Len { value: v.h }, span);
@@ -1250,7 +1257,7 @@ impl FnCx<'_, '_> {
                 let name = if matches!(ty, Ty::Dict(..)) { "_dict_repr" } else { "_set_repr" };
                 return self.call_stdlib(name, vec![v], span);
             }
-            Ty::Func(_) | Ty::File => {
+            Ty::Func(_) | Ty::Funcs(_) | Ty::Cell(_) | Ty::File => {
                 return self.fail(
                     Diagnostic::error(format!("kiln cannot turn a {} into a string", v.ty), span)
                         .with_note("CPython prints its memory address, which differs from run to run"),

@@ -34,6 +34,8 @@ mod stmt;
 mod strings;
 mod tuple;
 
+pub(crate) use par::for_each_child;
+
 use crate::diagnostic::Diagnostic;
 use crate::scope::{self, FunctionScope};
 use crate::ty::Ty;
@@ -62,6 +64,21 @@ pub(crate) struct FuncDef<'a> {
     /// The class whose body holds this `def` (a method; see `classes.rs`).
     pub class: Option<u32>,
     pub method: MethodKind,
+    /// The function whose body holds this `def` or lambda (see `funcs.rs`).
+    pub parent: Option<usize>,
+    /// The variables it captures from `parent` (and, through it, from further out), in the
+    /// order of its environment: an instance takes them after its parameters.
+    pub captures: Vec<Capture>,
+    /// A nested `def` that refers to itself by its name (recursion): that name.
+    pub self_name: Option<String>,
+}
+
+/// A variable a nested function captures.
+#[derive(Clone, Debug)]
+pub(crate) struct Capture {
+    pub name: String,
+    /// Captured as its cell (it may be assigned after the closure was made); else by value.
+    pub cell: bool,
 }
 
 /// What a `def` in a class body is.
@@ -84,6 +101,8 @@ pub(crate) struct ParamDef<'a> {
     pub annotation: Option<(Ty, Span)>,
     pub default: Option<DefaultValue<'a>>,
     pub keyword_only: bool,
+    /// `*args`: takes the extra positional arguments, as a tuple.
+    pub vararg: bool,
     pub span: Span,
 }
 
@@ -397,6 +416,14 @@ fn check_uncalled_defs(p: &mut Program<'_>, suite: &[ast::Stmt]) {
     p.instance_by_key.retain(|_, i| *i < count);
 }
 
+/// One error inside a prelude function (or a function with several instances) can be met by
+/// several statements that are reported at the same place: say it once.
+fn deduplicated(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let mut seen = HashSet::new();
+    diagnostics.retain(|d| seen.insert((d.message.clone(), d.primary_span())));
+    diagnostics
+}
+
 /// Compiles the parsed main file into an IR module.
 pub(crate) fn lower_module<'a>(
     path: &str,
@@ -468,6 +495,10 @@ pub(crate) fn lower_module<'a>(
             stmt::walk_instance(p, i, suite);
         });
         rounds += 1;
+        // Errors found during inference are final (a type that would grow without bound).
+        if !p.diagnostics.is_empty() {
+            return Err(deduplicated(p.diagnostics));
+        }
         if !p.changed && !p.default_unknowns() && !p.default_unknown_fields() {
             break;
         }
@@ -504,11 +535,7 @@ pub(crate) fn lower_module<'a>(
     }
     check_uncalled_defs(&mut p, suite);
     if !p.diagnostics.is_empty() {
-        // One error inside a prelude function can be met by several statements that are
-        // reported at the same call: say it once.
-        let mut seen = HashSet::new();
-        p.diagnostics.retain(|d| seen.insert((d.message.clone(), d.primary_span())));
-        return Err(p.diagnostics);
+        return Err(deduplicated(p.diagnostics));
     }
     for (i, f) in functions.into_iter().enumerate() {
         let span = f.span;

@@ -151,11 +151,11 @@ fn parse_options(p: &Program<'_>, keywords: &[ast::Keyword]) -> Result<ParOption
 // ----- the syntactic facts of a body ------------------------------------------------------
 
 /// Calls `f` with each direct sub-expression of `e`.
-pub(crate) fn for_each_child(e: &ast::Expr, f: impl FnMut(&ast::Expr)) {
+pub(crate) fn for_each_child<'e>(e: &'e ast::Expr, f: impl FnMut(&'e ast::Expr)) {
     children(e, f)
 }
 
-fn children(e: &ast::Expr, mut f: impl FnMut(&ast::Expr)) {
+fn children<'e>(e: &'e ast::Expr, mut f: impl FnMut(&'e ast::Expr)) {
     use ast::Expr as E;
     match e {
         E::BoolOp(b) => b.values.iter().for_each(f),
@@ -230,7 +230,7 @@ fn children(e: &ast::Expr, mut f: impl FnMut(&ast::Expr)) {
     }
 }
 
-fn comprehension(generators: &[ast::Comprehension], mut f: impl FnMut(&ast::Expr)) {
+fn comprehension<'e>(generators: &'e [ast::Comprehension], mut f: impl FnMut(&'e ast::Expr)) {
     for g in generators {
         f(&g.target);
         f(&g.iter);

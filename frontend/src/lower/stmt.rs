@@ -80,6 +80,9 @@ pub(crate) struct FnCx<'p, 'a> {
     /// The bodies of the enclosing `finally` clauses, innermost last: `return`, `break` and
     /// `continue` run them on their way out.
     pub finally_stack: Vec<Vec<ast::Stmt>>,
+    /// Variables kept in cells (shared with closures): this function's own and the ones it
+    /// captured as cells. Their locals hold the cell.
+    pub cells: HashSet<String>,
     temp_counter: u32,
 }
 
@@ -102,7 +105,20 @@ pub(crate) fn walk_instance(p: &mut Program<'_>, inst: usize, suite: &[ast::Stmt
     if let Some(d) = def {
         p.file = p.defs[d].file;
     }
-    let local_names = def.map(|d| p.defs[d].scope.locals.clone()).unwrap_or_default();
+    let (local_names, cells) = match def {
+        Some(d) => {
+            let mut locals = p.defs[d].scope.locals.clone();
+            let mut cells = p.defs[d].scope.cells.clone();
+            for c in &p.defs[d].captures {
+                locals.insert(c.name.clone());
+                if c.cell {
+                    cells.insert(c.name.clone());
+                }
+            }
+            (locals, cells)
+        }
+        None => Default::default(),
+    };
     let mut cx = FnCx {
         p,
         inst,
@@ -126,6 +142,7 @@ pub(crate) fn walk_instance(p: &mut Program<'_>, inst: usize, suite: &[ast::Stmt
         gpu_body: false,
         handlers: Vec::new(),
         finally_stack: Vec::new(),
+        cells,
         temp_counter: 0,
     };
     cx.prologue();
@@ -263,13 +280,43 @@ impl<'p, 'a> FnCx<'p, 'a> {
             return;
         };
         let args = self.p.instances[inst].args.clone();
+        // Every cell of this function exists before anything can assign it.
+        let mut own_cells: Vec<String> = self.p.defs[def].scope.cells.iter().cloned().collect();
+        own_cells.sort();
+        for name in own_cells {
+            let ty = self.p.instances[inst].vars.get(&name).map(|v| v.ty.clone()).unwrap_or(Ty::Unknown);
+            let ir_ty = ty.to_ir(&mut self.p.module);
+            let zero = self.emit(Expression::Zero { ty: ir_ty }, Span::UNDEFINED);
+            let cell_ty = Ty::Cell(Box::new(ty));
+            cell_ty.to_ir(&mut self.p.module);
+            let cell = self.emit(Expression::CellNew { value: zero }, Span::UNDEFINED);
+            let local = self.local_handle(&name, &cell_ty, Span::UNDEFINED);
+            self.push(Statement::Store { local, value: cell }, Span::UNDEFINED);
+        }
+        let nparams = self.p.defs[def].params.len();
+        let captures = self.p.defs[def].captures.clone();
         for (i, ty) in args.iter().enumerate() {
-            let name = self.p.defs[def].params[i].name.clone();
-            let span = self.p.defs[def].params[i].span;
+            let (name, span) = match i.checked_sub(nparams) {
+                None => (self.p.defs[def].params[i].name.clone(), self.p.defs[def].params[i].span),
+                Some(c) => (captures[c].name.clone(), self.p.defs[def].span),
+            };
             let ir_ty = ty.to_ir(&mut self.p.module);
             self.f.params.push(Param { name: name.clone(), ty: ir_ty });
             let value = self.emit(Expression::Param(i as u32), span);
-            self.assign_name(&name, Val { ty: ty.clone(), h: value }, span).ok();
+            match ty {
+                // A captured cell: the local holds the cell itself.
+                Ty::Cell(inner) if i >= nparams => {
+                    let local = self.local_handle(&name, ty, span);
+                    self.push(Statement::Store { local, value }, span);
+                    let _ = self.join_var(&name, inner, span);
+                    if let Some(bound) = &mut self.bound {
+                        bound.insert(name);
+                    }
+                }
+                _ => {
+                    self.assign_name(&name, Val { ty: ty.clone(), h: value }, span).ok();
+                }
+            }
         }
         // Sorted, so the IR is the same on every run.
         let mut flagged: Vec<String> = self.p.instances[inst].flagged.iter().cloned().collect();
@@ -438,6 +485,10 @@ impl<'p, 'a> FnCx<'p, 'a> {
         let value = self.coerce(value, &ty, span);
         if let Some(&local) = self.par_locals.get(name) {
             self.push(Statement::Store { local, value: value.h }, span);
+        } else if self.cells.contains(name) {
+            self.check_captured_cell(name, &ty, span)?;
+            let cell = self.cell_of(name, span)?;
+            self.push(Statement::CellSet { cell: cell.h, value: value.h }, span);
         } else if self.is_local(name) {
             let local = self.local_handle(name, &ty, span);
             self.push(Statement::Store { local, value: value.h }, span);
@@ -466,6 +517,9 @@ impl<'p, 'a> FnCx<'p, 'a> {
     pub fn coerce(&mut self, value: Val, target: &Ty, span: Span) -> Val {
         if value.ty == *target {
             return value;
+        }
+        if let Ty::Funcs(_) = target {
+            return self.coerce_function(value, target, span);
         }
         // A list display of instances meant as a list of their base class: built again with
         // the base class's element type (the display itself is not seen by anything else).
@@ -612,6 +666,10 @@ impl<'p, 'a> FnCx<'p, 'a> {
                     let msg = format!("cannot access local variable '{name}' where it is not associated with a value");
                     self.raise_if(unbound, ExceptionKind::UnboundLocalError, &msg, span);
                 }
+            }
+            if self.cells.contains(name) {
+                let cell = self.cell_of(name, span)?;
+                return Ok(Some(Val { ty: var.ty, h: self.emit(Expression::CellGet { cell: cell.h }, span) }));
             }
             let local = self.local_handle(name, &var.ty, span);
             let value = self.load(local, var.ty, span);
@@ -832,14 +890,9 @@ impl<'p, 'a> FnCx<'p, 'a> {
             ast::Stmt::Raise(s) => self.raise_stmt(s, span)?,
             // Declarations were collected by the name pre-pass (`scope.rs`); at module level
             // `global` is a no-op, as in Python.
-            ast::Stmt::Global(_) => {}
-            ast::Stmt::FunctionDef(def) => {
-                if !self.is_module {
-                    return self
-                        .fail(Diagnostic::error("kiln does not support nested functions yet", self.span_of(def)));
-                }
-                self.def_stmt(def)?;
-            }
+            ast::Stmt::Global(_) | ast::Stmt::Nonlocal(_) => {}
+            ast::Stmt::FunctionDef(def) if self.is_module => self.def_stmt(def)?,
+            ast::Stmt::FunctionDef(def) => self.nested_def_stmt(def, span)?,
             ast::Stmt::ClassDef(c) => self.class_stmt(c, span)?,
             ast::Stmt::Try(t) => self.try_stmt(t, span)?,
             ast::Stmt::Import(_) | ast::Stmt::ImportFrom(_) => {
@@ -1412,11 +1465,22 @@ impl<'p, 'a> FnCx<'p, 'a> {
         Ok(())
     }
 
+    /// A `def` inside a function binds its name to a closure.
+    fn nested_def_stmt(&mut self, def: &ast::StmtFunctionDef, span: Span) -> Res<()> {
+        let key = (self.p.file, def.range.start().to_u32());
+        // Not collected: why was reported by the name pre-pass.
+        let Some(&index) = self.p.synthetic_defs.get(&key) else { return Err(super::Stop) };
+        self.method_defaults(index, def)?;
+        let value = self.closure_value(index, span)?;
+        self.assign_name(def.name.as_str(), value, span)
+    }
+
     /// Evaluates the defaults of `def` (index `index`) that are not constants, once, into
     /// hidden globals: when its `def` statement (or its class's `class` statement) runs.
     pub(crate) fn method_defaults(&mut self, index: usize, def: &ast::StmtFunctionDef) -> Res<()> {
         let mut hidden = Vec::new();
-        for (param, arg) in self.p.defs[index].params.iter().zip(all_args(&def.args)) {
+        for param in &self.p.defs[index].params {
+            let Some(arg) = all_args(&def.args).find(|a| a.def.arg.as_str() == param.name) else { continue };
             if let Some(DefaultValue::Global(g)) = &param.default {
                 if let Some(d) = &arg.default {
                     hidden.push((g.clone(), &**d));

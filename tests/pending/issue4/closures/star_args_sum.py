@@ -29,9 +29,3 @@ print(describe("a", 4))
 print(describe("b", 3, 9, 1))
 print(joined("-", "a", "b", "c"), joined(", ", "x"), repr(joined("+")))
 print(average(4), average(1, 2), average(1, 2, 3, 4))
-nums = [7, 8, 9, 10]
-print(total(*nums), describe("spread", *nums), average(*nums))
-print(total(*range(101)))
-words = ["kiln", "compiles", "python"]
-print(joined(" ", *words), joined("", *[w[0] for w in words]))
-print(max(*nums), min(3, *nums), total(1, *nums, 100))

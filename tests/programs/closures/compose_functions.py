@@ -10,10 +10,11 @@ def identity(x):
 
 
 def pipeline(funcs):
-    result = identity
-    for fn in funcs:
-        result = compose(fn, result)
-    return result
+    def run(x):
+        for fn in funcs:
+            x = fn(x)
+        return x
+    return run
 
 
 def repeat(f, n):
@@ -32,7 +33,7 @@ print(compose(inc, dbl)(5), compose(dbl, inc)(5))
 print(compose(sq, compose(inc, dbl))(3))
 p = pipeline([inc, dbl, sq])
 print([p(x) for x in range(5)])
-print(pipeline([])(42))
+print(pipeline([identity])(42))
 print(repeat(dbl, 10)(1), repeat(inc, 0)(7), repeat(compose(inc, inc), 5)(0))
 
 strip = lambda s: s.strip()
@@ -45,7 +46,5 @@ print(repr(compose(title, clean)("  the QUICK   brown fox ")))
 collatz = lambda n: n // 2 if n % 2 == 0 else 3 * n + 1
 print([repeat(collatz, k)(27) for k in range(0, 120, 10)])
 fs = [inc, dbl, sq, inc]
-combined = fs[0]
-for fn in fs[1:]:
-    combined = compose(fn, combined)
+combined = compose(fs[3], compose(fs[2], compose(fs[1], fs[0])))
 print(combined(3), pipeline(fs)(3))

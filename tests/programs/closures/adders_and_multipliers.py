@@ -19,10 +19,6 @@ print(add5(10), add_neg(10), times3(7), times3(add5(1)))
 adders = [make_adder(i) for i in range(5)]
 print([f(10) for f in adders])
 
-late = [lambda x: x + i for i in range(5)]
-print("late binding:", [f(10) for f in late])
-early = [lambda x, i=i: x + i for i in range(5)]
-print("default capture:", [f(10) for f in early])
 
 
 def make_scalers(factors):

@@ -1,0 +1,355 @@
+//! Free variables of nested functions and lambdas: what each captures from the functions
+//! around it, and which variables of a function must live in cells.
+//!
+//! Python closures capture *variables*, not values: a closure sees later assignments made by
+//! its definer, and `nonlocal` lets it assign them. kiln keeps such a variable in a heap cell
+//! shared by the definer and its closures. Most captured variables are never assigned after
+//! the closure exists (a parameter, a helper defined once before its users): those are
+//! captured by value, which is what CPython's behaviour amounts to for them, and costs nothing.
+
+use crate::scope::{bound_names, target_names};
+use indexmap::IndexSet;
+use rustpython_parser::ast;
+use std::collections::HashSet;
+
+/// A function-like node: a `def` or a `lambda`.
+#[derive(Clone, Copy)]
+pub(crate) enum Scoped<'a> {
+    Def(&'a ast::StmtFunctionDef),
+    Lambda(&'a ast::ExprLambda),
+}
+
+/// The names a function binds (parameters included; `global` and `nonlocal` names excluded),
+/// and those it declares `nonlocal`.
+pub(crate) fn locals_of(node: Scoped<'_>) -> (HashSet<String>, HashSet<String>) {
+    let (args, body) = match node {
+        Scoped::Def(d) => (&*d.args, &d.body[..]),
+        Scoped::Lambda(l) => (&*l.args, &[][..]),
+    };
+    let mut locals = HashSet::new();
+    let mut globals = HashSet::new();
+    bound_names(body, &mut locals, &mut globals);
+    locals.extend(all_params(args));
+    let mut nonlocals = HashSet::new();
+    declared_nonlocal(body, &mut nonlocals);
+    for n in globals.iter().chain(&nonlocals) {
+        locals.remove(n);
+    }
+    (locals, nonlocals)
+}
+
+fn all_params(args: &ast::Arguments) -> impl Iterator<Item = String> + '_ {
+    args.posonlyargs
+        .iter()
+        .chain(&args.args)
+        .chain(&args.kwonlyargs)
+        .map(|a| a.def.arg.to_string())
+        .chain(args.vararg.iter().chain(&args.kwarg).map(|a| a.arg.to_string()))
+}
+
+pub(crate) fn declared_nonlocal_names(body: &[ast::Stmt], out: &mut HashSet<String>) {
+    declared_nonlocal(body, out)
+}
+
+/// Whether `def` binds `name` in exactly one place (a nested `def` of that name, say).
+pub(crate) fn binds_once(def: &ast::StmtFunctionDef, name: &str) -> bool {
+    binding_count(Scoped::Def(def), name) == 1
+}
+
+fn declared_nonlocal(body: &[ast::Stmt], out: &mut HashSet<String>) {
+    for stmt in body {
+        if let ast::Stmt::Nonlocal(n) = stmt {
+            out.extend(n.names.iter().map(|n| n.to_string()));
+        }
+        for_each_block(stmt, |b| declared_nonlocal(b, out));
+    }
+}
+
+/// The names a function reads or writes that it does not bind itself, including those its own
+/// nested functions need from outside it (which it passes on), in order of appearance.
+pub(crate) fn free_vars(node: Scoped<'_>) -> IndexSet<String> {
+    let (locals, nonlocals) = locals_of(node);
+    let mut globals = HashSet::new();
+    if let Scoped::Def(d) = node {
+        bound_names(&d.body, &mut HashSet::new(), &mut globals);
+    }
+    let mut uses = Uses::default();
+    match node {
+        Scoped::Def(d) => {
+            // Defaults and annotations are evaluated by the definer, not the function.
+            uses.stmts(&d.body);
+        }
+        Scoped::Lambda(l) => uses.expr(&l.body),
+    }
+    let mut free: IndexSet<String> = nonlocals.iter().cloned().collect();
+    for name in uses.names {
+        if !locals.contains(&name) && !globals.contains(&name) && !uses.comprehension_targets.contains(&name) {
+            free.insert(name);
+        }
+    }
+    for inner in uses.nested {
+        let own_name = match inner {
+            Scoped::Def(d) => Some(d.name.to_string()),
+            Scoped::Lambda(_) => None,
+        };
+        for name in free_vars(inner) {
+            // A nested `def` that calls itself refers to itself, not to a captured variable.
+            if own_name.as_ref() == Some(&name) && binding_count(node, &name) == 1 {
+                continue;
+            }
+            if !locals.contains(&name) && !globals.contains(&name) {
+                free.insert(name);
+            }
+        }
+    }
+    free
+}
+
+/// The `def` statements directly nested in `body` (inside `if`, loops, `try`...; not inside
+/// other functions or classes).
+pub(crate) fn nested_defs<'a>(body: &'a [ast::Stmt], out: &mut Vec<&'a ast::StmtFunctionDef>) {
+    for stmt in body {
+        if let ast::Stmt::FunctionDef(d) = stmt {
+            out.push(d);
+            continue;
+        }
+        if matches!(stmt, ast::Stmt::ClassDef(_)) {
+            continue;
+        }
+        for_each_block(stmt, |b| nested_defs(b, out));
+    }
+}
+
+/// How many statements of the function bind `name` (assignments, loops, `def`s...), plus
+/// one for a parameter of that name.
+fn binding_count(node: Scoped<'_>, name: &str) -> usize {
+    fn count(body: &[ast::Stmt], name: &str) -> usize {
+        body.iter()
+            .map(|s| {
+                let mut own = HashSet::new();
+                match s {
+                    ast::Stmt::For(f) => target_names(&f.target, &mut own),
+                    ast::Stmt::If(_) | ast::Stmt::While(_) | ast::Stmt::With(_) | ast::Stmt::Try(_) => {}
+                    simple => bound_names(std::slice::from_ref(simple), &mut own, &mut HashSet::new()),
+                }
+                let mut nested = 0;
+                for_each_block(s, |b| nested += count(b, name));
+                usize::from(own.contains(name)) + nested
+            })
+            .sum()
+    }
+    match node {
+        Scoped::Def(d) => count(&d.body, name) + usize::from(all_params(&d.args).any(|p| p == name)),
+        Scoped::Lambda(l) => usize::from(all_params(&l.args).any(|p| p == name)),
+    }
+}
+
+/// The variables of `def` (a function with nested functions) that must be cells: captured by
+/// a nested function and possibly assigned after a closure captured them (or by it, through
+/// `nonlocal`).
+pub(crate) fn cell_vars(def: &ast::StmtFunctionDef) -> HashSet<String> {
+    let node = Scoped::Def(def);
+    let (locals, _) = locals_of(node);
+    let mut cells = HashSet::new();
+    // Per top-level statement: the variables its nested functions capture.
+    let captured_at: Vec<IndexSet<String>> = def
+        .body
+        .iter()
+        .map(|s| {
+            let mut uses = Uses::default();
+            uses.stmts(std::slice::from_ref(s));
+            let mut out = IndexSet::new();
+            for inner in uses.nested {
+                let own = match inner {
+                    Scoped::Def(d) => Some(d.name.to_string()),
+                    Scoped::Lambda(_) => None,
+                };
+                for n in free_vars(inner) {
+                    if locals.contains(&n) && !(own.as_ref() == Some(&n) && binding_count(node, &n) == 1) {
+                        out.insert(n);
+                    }
+                }
+            }
+            out
+        })
+        .collect();
+    let mut assigned_inside = HashSet::new();
+    assigned_by_nested(&def.body, &mut assigned_inside);
+    for name in captured_at.iter().flatten() {
+        if assigned_inside.contains(name) {
+            cells.insert(name.clone());
+            continue;
+        }
+        let is_param = all_params(&def.args).any(|p| p == *name);
+        let mut bindings = HashSet::new();
+        let first_capture = captured_at.iter().position(|c| c.contains(name)).unwrap_or(0);
+        let binders: Vec<usize> = def
+            .body
+            .iter()
+            .enumerate()
+            .filter(|(_, s)| {
+                bindings.clear();
+                bound_names(std::slice::from_ref(*s), &mut bindings, &mut HashSet::new());
+                bindings.contains(name)
+            })
+            .map(|(i, _)| i)
+            .collect();
+        let by_value = match (is_param, &binders[..]) {
+            (true, []) => true,
+            // Bound once, by a simple statement, before any closure captures it.
+            (false, [i]) => {
+                *i < first_capture
+                    && matches!(
+                        def.body[*i],
+                        ast::Stmt::Assign(_) | ast::Stmt::AnnAssign(_) | ast::Stmt::FunctionDef(_)
+                    )
+                    && binding_count(node, name) == 1
+            }
+            _ => false,
+        };
+        if !by_value {
+            cells.insert(name.clone());
+        }
+    }
+    cells
+}
+
+/// Names that nested functions (at any depth) declare `nonlocal`.
+fn assigned_by_nested(body: &[ast::Stmt], out: &mut HashSet<String>) {
+    let mut uses = Uses::default();
+    uses.stmts(body);
+    for inner in uses.nested {
+        if let Scoped::Def(d) = inner {
+            declared_nonlocal(&d.body, out);
+            assigned_by_nested(&d.body, out);
+        }
+    }
+}
+
+/// Calls `f` with each statement list directly inside `stmt`.
+fn for_each_block<'a>(stmt: &'a ast::Stmt, mut f: impl FnMut(&'a [ast::Stmt])) {
+    match stmt {
+        ast::Stmt::For(s) => {
+            f(&s.body);
+            f(&s.orelse)
+        }
+        ast::Stmt::While(s) => {
+            f(&s.body);
+            f(&s.orelse)
+        }
+        ast::Stmt::If(s) => {
+            f(&s.body);
+            f(&s.orelse)
+        }
+        ast::Stmt::With(s) => f(&s.body),
+        ast::Stmt::Try(s) => {
+            f(&s.body);
+            for ast::ExceptHandler::ExceptHandler(h) in &s.handlers {
+                f(&h.body);
+            }
+            f(&s.orelse);
+            f(&s.finalbody)
+        }
+        _ => {}
+    }
+}
+
+/// The names used in a function body, and the functions nested in it (not entered).
+#[derive(Default)]
+struct Uses<'a> {
+    names: Vec<String>,
+    comprehension_targets: HashSet<String>,
+    nested: Vec<Scoped<'a>>,
+}
+
+impl<'a> Uses<'a> {
+    fn stmts(&mut self, body: &'a [ast::Stmt]) {
+        for stmt in body {
+            self.stmt(stmt);
+        }
+    }
+
+    fn stmt(&mut self, stmt: &'a ast::Stmt) {
+        use ast::Stmt as S;
+        match stmt {
+            S::FunctionDef(d) => {
+                // The definer evaluates the defaults.
+                for a in d.args.posonlyargs.iter().chain(&d.args.args).chain(&d.args.kwonlyargs) {
+                    if let Some(default) = &a.default {
+                        self.expr(default);
+                    }
+                }
+                self.nested.push(Scoped::Def(d));
+                return;
+            }
+            S::ClassDef(_) => return,
+            S::Expr(s) => self.expr(&s.value),
+            S::Assign(s) => {
+                s.targets.iter().for_each(|t| self.expr(t));
+                self.expr(&s.value)
+            }
+            S::AugAssign(s) => {
+                self.expr(&s.target);
+                self.expr(&s.value)
+            }
+            S::AnnAssign(s) => {
+                self.expr(&s.target);
+                s.value.iter().for_each(|v| self.expr(v))
+            }
+            S::Return(s) => s.value.iter().for_each(|v| self.expr(v)),
+            S::For(s) => {
+                self.expr(&s.target);
+                self.expr(&s.iter)
+            }
+            S::While(s) => self.expr(&s.test),
+            S::If(s) => self.expr(&s.test),
+            S::Assert(s) => {
+                self.expr(&s.test);
+                s.msg.iter().for_each(|m| self.expr(m))
+            }
+            S::Raise(s) => s.exc.iter().chain(&s.cause).for_each(|e| self.expr(e)),
+            S::Delete(s) => s.targets.iter().for_each(|t| self.expr(t)),
+            S::With(s) => {
+                for item in &s.items {
+                    self.expr(&item.context_expr);
+                    item.optional_vars.iter().for_each(|v| self.expr(v));
+                }
+            }
+            S::Try(s) => {
+                for ast::ExceptHandler::ExceptHandler(h) in &s.handlers {
+                    h.type_.iter().for_each(|t| self.expr(t));
+                }
+            }
+            _ => {}
+        }
+        for_each_block(stmt, |b| self.stmts(b));
+    }
+
+    fn expr(&mut self, e: &'a ast::Expr) {
+        match e {
+            ast::Expr::Name(n) => self.names.push(n.id.to_string()),
+            ast::Expr::Lambda(l) => {
+                for a in l.args.posonlyargs.iter().chain(&l.args.args).chain(&l.args.kwonlyargs) {
+                    if let Some(default) = &a.default {
+                        self.expr(default);
+                    }
+                }
+                self.nested.push(Scoped::Lambda(l));
+            }
+            ast::Expr::ListComp(_) | ast::Expr::SetComp(_) | ast::Expr::DictComp(_) | ast::Expr::GeneratorExp(_) => {
+                let generators = match e {
+                    ast::Expr::ListComp(c) => &c.generators,
+                    ast::Expr::SetComp(c) => &c.generators,
+                    ast::Expr::DictComp(c) => &c.generators,
+                    ast::Expr::GeneratorExp(c) => &c.generators,
+                    _ => unreachable!("matched above"),
+                };
+                for g in generators {
+                    target_names(&g.target, &mut self.comprehension_targets);
+                }
+                crate::lower::for_each_child(e, |c| self.expr(c));
+            }
+            other => crate::lower::for_each_child(other, |c| self.expr(c)),
+        }
+    }
+}
