@@ -45,12 +45,23 @@ def python_env():
     return env
 
 
+def is_program_module(path):
+    """A module of a multi-file program: a directory at or above it holds the program's main.py."""
+    d = os.path.dirname(path)
+    while os.path.commonpath([d, PROGRAMS]) == PROGRAMS and d != PROGRAMS:
+        main = os.path.join(d, "main.py")
+        if os.path.isfile(main) and main != path:
+            return True
+        d = os.path.dirname(d)
+    return False
+
+
 def find_programs(filters):
     found = []
     for dirpath, dirnames, filenames in os.walk(PROGRAMS):
         dirnames.sort()
         for name in sorted(filenames):
-            if name.endswith(".py"):
+            if name.endswith(".py") and not is_program_module(os.path.join(dirpath, name)):
                 path = os.path.join(dirpath, name)
                 rel = os.path.relpath(path, ROOT).replace(os.sep, "/")
                 if not filters or any(f in rel for f in filters):

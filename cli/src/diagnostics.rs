@@ -6,10 +6,10 @@ use codespan_reporting::term::{self, termcolor};
 use kiln_frontend::Diagnostic;
 use std::io::IsTerminal;
 
-/// Writes `diagnostics` for the file `path` (whose text is `source`) to stderr.
-pub fn render(path: &str, source: &str, diagnostics: &[Diagnostic]) {
-    let mut files = SimpleFiles::new();
-    let file = files.add(path.to_string(), source.to_string());
+/// Writes `diagnostics` to stderr; `files` holds the name and text of each file id they use.
+pub fn render(files: &[(String, String)], diagnostics: &[Diagnostic]) {
+    let mut db = SimpleFiles::new();
+    let ids: Vec<usize> = files.iter().map(|(name, text)| db.add(name.clone(), text.clone())).collect();
     let color = if std::io::stderr().is_terminal() && std::env::var_os("NO_COLOR").is_none() {
         termcolor::ColorChoice::Auto
     } else {
@@ -22,19 +22,21 @@ pub fn render(path: &str, source: &str, diagnostics: &[Diagnostic]) {
             .labels
             .iter()
             .filter(|l| l.span.is_defined())
-            .map(|l| {
-                let start = (l.span.start as usize).min(source.len());
-                let end = (l.span.end as usize).clamp(start, source.len());
+            .filter_map(|l| {
+                let index = (l.span.file as usize).min(files.len().saturating_sub(1));
+                let (file, text) = (*ids.get(index)?, &files.get(index)?.1);
+                let start = (l.span.start as usize).min(text.len());
+                let end = (l.span.end as usize).clamp(start, text.len());
                 let label = if l.primary {
                     ReportLabel::primary(file, start..end)
                 } else {
                     ReportLabel::secondary(file, start..end)
                 };
-                label.with_message(l.message.clone())
+                Some(label.with_message(l.message.clone()))
             })
             .collect();
         let report = Report::error().with_message(d.message.clone()).with_labels(labels).with_notes(d.notes.clone());
-        let _ = term::emit(&mut writer.lock(), &config, &files, &report);
+        let _ = term::emit(&mut writer.lock(), &config, &db, &report);
     }
 }
 

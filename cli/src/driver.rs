@@ -9,8 +9,8 @@ use std::path::Path;
 const COMPILE_ERROR: i32 = 2;
 
 struct Frontend {
-    path: String,
-    source: String,
+    /// Each file's name and text, by file id (for diagnostics).
+    files: Vec<(String, String)>,
     module: kiln_ir::Module,
     info: kiln_ir::ModuleInfo,
 }
@@ -44,16 +44,16 @@ fn compile_to_ir_here(file: &Path, opt_level: u8) -> Result<Frontend, i32> {
             return Err(COMPILE_ERROR);
         }
     };
-    let mut module = match kiln_frontend::compile(&path, &source) {
-        Ok(m) => m,
-        Err(diags) => {
-            diagnostics::render(&path, &source, &diags);
+    let kiln_frontend::Compiled { mut module, files } = match kiln_frontend::compile(&path, &source) {
+        Ok(c) => c,
+        Err(failure) => {
+            diagnostics::render(&failure.files, &failure.diagnostics);
             return Err(COMPILE_ERROR);
         }
     };
     let validated = if opt_level == 0 { kiln_ir::validate(&module) } else { kiln_ir::passes::optimize(&mut module) };
     match validated {
-        Ok(info) => Ok(Frontend { path, source, module, info }),
+        Ok(info) => Ok(Frontend { files, module, info }),
         Err(e) => {
             diagnostics::plain(format!("internal compiler error: {e}"));
             Err(COMPILE_ERROR)
@@ -79,7 +79,7 @@ fn kernel_code(front: &Frontend, targets: Targets) -> Result<HashMap<usize, kiln
     let fail = |f: &kiln_ir::Function, device: &str, message: String, span: kiln_ir::Span| {
         let message = format!("kernel `{}` cannot be compiled for {device}: {message}", f.source_name);
         let span = if span.is_defined() { span } else { f.span };
-        diagnostics::render(&front.path, &front.source, &[kiln_frontend::Diagnostic::error(message, span)]);
+        diagnostics::render(&front.files, &[kiln_frontend::Diagnostic::error(message, span)]);
         COMPILE_ERROR
     };
     for (handle, f) in front.module.functions.iter() {
@@ -140,7 +140,7 @@ fn backend(
         kiln_backend_cpu::Options { opt_level: common.opt_level, default_threads: common.threads, kernel_code };
     kiln_backend_cpu::compile(&front.module, &front.info, &options).map_err(|e| {
         if e.span.is_defined() {
-            diagnostics::render(&front.path, &front.source, &[kiln_frontend::Diagnostic::error(e.message, e.span)]);
+            diagnostics::render(&front.files, &[kiln_frontend::Diagnostic::error(e.message, e.span)]);
         } else {
             diagnostics::plain(e.message);
         }

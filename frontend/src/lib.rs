@@ -9,6 +9,7 @@
 
 mod captures;
 pub mod diagnostic;
+mod imports;
 mod lower;
 mod par_syntax;
 mod scope;
@@ -41,19 +42,49 @@ pub fn parse(path: &str, source: &str) -> Result<Vec<ast::Stmt>, Diagnostic> {
     }
 }
 
-/// Compiles a program's main file to an IR module, with its GPU kernels lowered (see
+/// Why a program did not compile: the diagnostics, and the text of every file they may point
+/// into, indexed by file id (the main file, the prelude, then the program's modules).
+pub struct Failure {
+    pub diagnostics: Vec<Diagnostic>,
+    pub files: Vec<(String, String)>,
+}
+
+/// A compiled program: its IR, and the text of its files by file id (as in [`Failure`]).
+pub struct Compiled {
+    pub module: kiln_ir::Module,
+    pub files: Vec<(String, String)>,
+}
+
+fn source_files(path: &str, source: &str, modules: &[imports::ModuleFile]) -> Vec<(String, String)> {
+    let mut files = vec![(path.to_string(), source.to_string()), (STDLIB_NAME.to_string(), PRELUDE.to_string())];
+    files.extend(modules.iter().map(|m| (m.path.clone(), m.text.clone())));
+    files
+}
+
+/// Compiles a program's main file (and the modules it imports) to an IR module, with its GPU kernels lowered (see
 /// `kiln_ir::passes::lower_kernels`).
 ///
 /// `@par` decorator lines above `for` loops are taken out before parsing (see `par_syntax`).
-pub fn compile(path: &str, source: &str) -> Result<kiln_ir::Module, Vec<Diagnostic>> {
-    let (stripped, par_decorators) = par_syntax::strip_par_decorators(path, source).map_err(|d| vec![d])?;
-    let suite = parse(path, &stripped).map_err(|d| vec![d])?;
-    let prelude = parse(STDLIB_NAME, PRELUDE).map_err(|d| vec![d])?;
-    let mut module = lower::lower_module(path, source, &suite, MAIN_FILE, par_decorators, &prelude)?;
+pub fn compile(path: &str, source: &str) -> Result<Compiled, Failure> {
+    let main_only = |diagnostics: Vec<Diagnostic>| Failure { diagnostics, files: source_files(path, source, &[]) };
+    let (stripped, mut par_decorators) =
+        par_syntax::strip_par_decorators(path, source).map_err(|d| main_only(vec![d]))?;
+    let suite = parse(path, &stripped).map_err(|d| main_only(vec![d]))?;
+    let prelude = parse(STDLIB_NAME, PRELUDE).map_err(|d| main_only(vec![d]))?;
+    let (suite, modules, errors) = imports::link(path, suite, &mut par_decorators);
+    let failure = |diagnostics: Vec<Diagnostic>| Failure { diagnostics, files: source_files(path, source, &modules) };
+    if !errors.is_empty() {
+        return Err(failure(errors));
+    }
+    let mut module =
+        lower::lower_module(path, source, &suite, MAIN_FILE, par_decorators, &prelude, &modules).map_err(failure)?;
     let invalid = |e: kiln_ir::ValidationError| {
-        vec![Diagnostic::error(format!("internal error: invalid IR before kernel lowering: {}", e.message), e.span)]
+        failure(vec![Diagnostic::error(
+            format!("internal error: invalid IR before kernel lowering: {}", e.message),
+            e.span,
+        )])
     };
-    let kernel_error = |e: kiln_ir::passes::KernelError| vec![Diagnostic::error(e.message, e.span)];
+    let kernel_error = |e: kiln_ir::passes::KernelError| failure(vec![Diagnostic::error(e.message, e.span)]);
     if module
         .functions
         .iter()
@@ -64,5 +95,5 @@ pub fn compile(path: &str, source: &str) -> Result<kiln_ir::Module, Vec<Diagnost
         let info = kiln_ir::validate(&module).map_err(invalid)?;
         kiln_ir::passes::lower_kernels(&mut module, &info).map_err(kernel_error)?;
     }
-    Ok(module)
+    Ok(Compiled { module, files: source_files(path, source, &modules) })
 }

@@ -634,9 +634,10 @@ pub(crate) fn collect_nested<'a>(
 
 /// The span of `def name(...)` up to the colon, for messages about the function as a whole.
 fn def_head_span(p: &Program<'_>, def: &ast::StmtFunctionDef) -> Span {
-    let start = def.range.start().to_u32();
-    let end = def.body.first().map(|s| s.range().start().to_u32()).unwrap_or(def.range.end().to_u32());
-    let text = &p.text()[start as usize..end as usize];
+    let whole = p.span(def.range);
+    let start = whole.start;
+    let end = def.body.first().map(|s| p.span(s.range()).start).unwrap_or(whole.end).max(start);
+    let text = p.file_text(whole.file).get(start as usize..end as usize).unwrap_or("");
     let head_len = text.find(":\n").or_else(|| text.rfind(':')).map(|i| i + 1).unwrap_or(text.len());
-    Span::new(p.file, start, start + head_len as u32)
+    Span::new(whole.file, start, start + head_len as u32)
 }

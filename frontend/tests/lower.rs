@@ -6,11 +6,11 @@ use expect_test::{expect, Expect};
 
 fn check(src: &str, expect: Expect) {
     let text = match kiln_frontend::compile("t.py", src) {
-        Ok(module) => {
+        Ok(kiln_frontend::Compiled { module, .. }) => {
             let info = kiln_ir::validate(&module).expect("the frontend's IR validates");
             kiln_ir::print::print_module(&module, Some(&info))
         }
-        Err(diagnostics) => diagnostics.iter().map(|d| format!("error: {}\n", d.message)).collect(),
+        Err(failure) => failure.diagnostics.iter().map(|d| format!("error: {}\n", d.message)).collect(),
     };
     expect.assert_eq(&text);
 }

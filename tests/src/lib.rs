@@ -124,8 +124,18 @@ pub fn matches_filter(rel: &str) -> bool {
     }
 }
 
+/// Whether `path` is a module of a multi-file program rather than a program: a directory
+/// at or above it (below `root`) holds that program's `main.py`.
+pub fn is_program_module(root: &Path, path: &Path) -> bool {
+    path.ancestors().skip(1).take_while(|a| a.starts_with(root) && *a != root).any(|a| {
+        let main = a.join("main.py");
+        main.is_file() && main != path
+    })
+}
+
 /// All files under `dir` (recursively) whose name ends in `.{ext}`, sorted, filtered by
-/// `KILN_TEST_FILTER`.
+/// `KILN_TEST_FILTER`; for `.py`, the modules of multi-file programs are left out (their
+/// `main.py` stands for them).
 pub fn find_files(dir: &Path, ext: &str) -> Vec<PathBuf> {
     fn walk(dir: &Path, ext: &str, out: &mut Vec<PathBuf>) {
         let Ok(entries) = std::fs::read_dir(dir) else {
@@ -143,7 +153,7 @@ pub fn find_files(dir: &Path, ext: &str) -> Vec<PathBuf> {
     let mut out = Vec::new();
     walk(dir, ext, &mut out);
     out.sort();
-    out.retain(|p| matches_filter(&rel_path(p)));
+    out.retain(|p| matches_filter(&rel_path(p)) && !(ext == "py" && is_program_module(dir, p)));
     out
 }
 

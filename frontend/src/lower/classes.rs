@@ -162,7 +162,10 @@ pub(crate) fn declare_classes<'a>(p: &mut Program<'a>, suite: &'a [ast::Stmt]) {
         let (c, base) = order[i];
         let id = ids[i];
         let base = base.map(|b| ids[b]);
-        let link = ClassLink { id, name: Rc::from(c.name.as_str()) };
+        // A class of another module is `module.Name` in the program (see `imports.rs`); it
+        // shows as `Name`.
+        let display = c.name.rsplit('.').next().unwrap_or_default();
+        let link = ClassLink { id, name: Rc::from(display) };
         let path: Rc<[ClassLink]> = match base {
             Some(b) => p.classes[b as usize].ty.path.iter().cloned().chain([link]).collect(),
             None => Rc::from(vec![link]),
@@ -531,7 +534,7 @@ impl Program<'_> {
                 .collect();
             let c = &self.classes[id as usize];
             decls.push(kiln_ir::ClassDecl {
-                name: c.name.clone(),
+                name: c.ty.name().to_string(),
                 base: c.base,
                 fields,
                 last_descendant: c.last_descendant,

@@ -215,7 +215,7 @@ impl FnCx<'_, '_> {
             },
             ast::Constant::Float(f) => Val { ty: Ty::Float, h: self.lit(Literal::F64(*f), span) },
             ast::Constant::Str(s) => {
-                if has_surrogate_escape(self.p.text(), span) {
+                if has_surrogate_escape(self.p.file_text(span.file), span) {
                     return self.fail(
                         Diagnostic::error("kiln does not support lone surrogates in strings", span)
                             .with_label("a \\uD800-\\uDFFF escape")
@@ -240,6 +240,12 @@ impl FnCx<'_, '_> {
     pub fn name_value(&mut self, name: &str, span: Span) -> Res<Val> {
         if let Some(v) = self.read_name(name, span)? {
             return Ok(v);
+        }
+        if let Some(module) = name.strip_prefix("<module ").and_then(|m| m.strip_suffix('>')) {
+            return self.fail(
+                Diagnostic::error(format!("kiln does not support using module `{module}` as a value yet"), span)
+                    .with_note("use its names (`module.name`), which kiln resolves when it compiles"),
+            );
         }
         if self.is_self_name(name) {
             if let Some(v) = self.self_closure(span)? {

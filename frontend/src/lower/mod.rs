@@ -217,6 +217,8 @@ pub(crate) struct Program<'a> {
     /// User classes, indexed by class id (pre-order of the inheritance forest).
     pub classes: Vec<classes::ClassDef<'a>>,
     pub class_by_name: HashMap<String, u32>,
+    /// The program's other module files (see `imports.rs`).
+    pub modules: &'a [crate::imports::ModuleFile],
 }
 
 /// Marks a statement whose diagnostic has already been recorded (or, during inference, one
@@ -229,17 +231,23 @@ pub(crate) type Res<T> = Result<T, Stop>;
 const MAX_ROUNDS: usize = 200;
 
 impl<'a> Program<'a> {
-    /// The text of the file being lowered (the program or the prelude).
-    pub fn text(&self) -> &'a str {
-        if self.file == crate::STDLIB_FILE {
-            crate::PRELUDE
-        } else {
-            self.source
+    /// The text of file `file` (an id of a [`Span`]).
+    pub fn file_text(&self, file: u32) -> &'a str {
+        match file {
+            crate::STDLIB_FILE => crate::PRELUDE,
+            crate::MAIN_FILE => self.source,
+            module => self.modules.iter().find(|m| m.file_id() == module).map(|m| m.text.as_str()).unwrap_or(""),
         }
     }
 
+    /// The span of a syntax node: in the prelude, or in the program file its offset is in
+    /// (each module's offsets start at its own base, see `imports.rs`).
     pub fn span(&self, range: rustpython_parser::text_size::TextRange) -> Span {
-        Span::new(self.file, range.start().to_u32(), range.end().to_u32())
+        if self.file == crate::STDLIB_FILE {
+            return Span::new(self.file, range.start().to_u32(), range.end().to_u32());
+        }
+        let (file, start) = crate::imports::locate(range.start().to_u32());
+        Span::new(file, start, start + range.len().to_u32())
     }
 
     pub fn span_of(&self, node: &impl Ranged) -> Span {
@@ -432,6 +440,7 @@ pub(crate) fn lower_module<'a>(
     file: u32,
     par_decorators: crate::par_syntax::ParDecorators,
     prelude: &'a [ast::Stmt],
+    modules: &'a [crate::imports::ModuleFile],
 ) -> Result<Module, Vec<Diagnostic>> {
     let mut module = Module::new();
     module.files.push(kiln_ir::SourceFile::new(path, source));
@@ -465,8 +474,12 @@ pub(crate) fn lower_module<'a>(
         global_constants: HashMap::new(),
         classes: Vec::new(),
         class_by_name: HashMap::new(),
+        modules,
     };
     p.module.files.push(kiln_ir::SourceFile::new(crate::STDLIB_NAME, crate::PRELUDE));
+    for m in modules {
+        p.module.files.push(kiln_ir::SourceFile::new(&m.path, &m.text));
+    }
     scope::collect_prelude(&mut p, prelude);
     classes::declare_classes(&mut p, suite);
     scope::collect_module(&mut p, suite);

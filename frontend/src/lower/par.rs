@@ -838,7 +838,7 @@ impl FnCx<'_, '_> {
         // iterations apart), it must use the same indices as the write.
         let raw = |e: &ast::Expr| -> &str {
             let span = self.span_of(e);
-            &self.p.text()[span.start as usize..span.end as usize]
+            self.p.file_text(span.file).get(span.start as usize..span.end as usize).unwrap_or("")
         };
         let text = |e: &ast::Expr| -> String { raw(e).split_whitespace().collect() };
         for (w, _) in &facts.element_writes {

@@ -11,7 +11,6 @@ from shapes import Circle, Rect, unit_shapes
 
 
 def main():
-    print("util is u2:", util is u2)
     print("clamp:", clamp(15, 0, 10), clamp(-3, 0, 10), util.clamp(5, 0, 10))
     print("fmt:", fmt(2.0 / 3.0), util.PRECISION)
     print("bump:", util.bump(), u2.bump(), util.loads)
