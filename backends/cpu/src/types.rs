@@ -49,6 +49,7 @@ pub(crate) fn reg_type<'ctx>(
         | Type::Pointer { .. }
         | Type::Object { .. }
         | Type::Exception
+        | Type::Generator { .. }
         | Type::ArrayView { .. } => ctx.ptr_type(AddressSpace::default()).into(),
         Type::Tuple { elems } => {
             let fields = elems.iter().map(|e| mem_type(ctx, module, *e)).collect::<Result<Vec<_>, _>>()?;
@@ -97,6 +98,7 @@ pub(crate) fn has_pointers(module: &Module, ty: Handle<Type>) -> bool {
         | Type::Pointer { .. }
         | Type::Object { .. }
         | Type::Exception
+        | Type::Generator { .. }
         | Type::ArrayView { .. } => true,
         Type::Tuple { elems } => elems.iter().any(|e| has_pointers(module, *e)),
     }
@@ -121,6 +123,7 @@ pub(crate) fn tbaa_name(module: &Module, ty: Handle<Type>) -> Option<String> {
         | Type::Pointer { .. }
         | Type::Object { .. }
         | Type::Exception
+        | Type::Generator { .. }
         | Type::ArrayView { .. } => "ptr".into(),
         Type::Tuple { .. } => return None,
     })
