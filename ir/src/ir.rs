@@ -27,6 +27,13 @@
 //! every function returns an error flag beside its value and the exception object waits in the
 //! runtime (see ARCHITECTURE.md).
 //!
+//! # Generators
+//!
+//! A [generator function](Function::generator) returns a [`Type::Generator`]; its body runs in
+//! steps driven by [`Expression::GenResume`], each step ending at a [`Statement::Yield`] (whose
+//! value [`Expression::GenValue`] reads) or at the end of the body. A frontend lowers
+//! `for x in g(...)` to a loop of `GenResume` (break on `false`) and `GenValue`.
+//!
 //! # Device constructs
 //!
 //! Kernels ([`FunctionKind::Kernel`]), parallel loops ([`Statement::ParallelFor`]), thread and
@@ -180,6 +187,14 @@ pub struct Function {
     /// kiln's own library code (the `stdlib/` prelude): like CPython's builtins, which are
     /// written in C, its frames never appear in tracebacks.
     pub hidden: bool,
+    /// A *generator function* (a `def` whose body contains `yield`). Its `result` is a
+    /// [`Type::Generator`]; calling it ([`Expression::Call`]) creates the generator object and
+    /// runs nothing of the body, so the call itself never raises. The body runs piecewise, in
+    /// [`Expression::GenResume`]s: up to each [`Statement::Yield`], then to its end. In the
+    /// body, `Return` carries no value (a generator's `return` ends it) and falling off the end
+    /// ends it too. Generator functions are host functions (never kernels or device
+    /// functions), and the entry function is not one.
+    pub generator: bool,
 }
 
 impl Function {
@@ -196,6 +211,7 @@ impl Function {
             body: Block::new(),
             span,
             hidden: false,
+            generator: false,
         }
     }
 }
@@ -1241,6 +1257,25 @@ pub enum Expression {
         exception: Handle<Expression>,
         class: u32,
     },
+    /// Runs generator `gen` (a [`Type::Generator`], not null) until its next `yield` (`true`)
+    /// or its end (`false`): one step of `next(gen)`, with the end of the generator reported
+    /// as `false` instead of as `StopIteration`. A `bool`.
+    ///
+    /// The first resume starts the body; each later one continues after the `yield` that
+    /// suspended it. When the body raises, the exception propagates out of the `GenResume`
+    /// (with the traceback entries of the generator's frames, as in CPython) and the generator
+    /// is finished. Resuming a finished generator does nothing and gives `false` again.
+    /// Resuming a generator from inside its own body raises `ValueError: generator already
+    /// executing`, as CPython does.
+    GenResume {
+        gen: Handle<Expression>,
+    },
+    /// The value that `gen`'s last `yield` handed out (of the generator's element type).
+    /// Defined only after a [`Expression::GenResume`] of `gen` that gave `true`, until the
+    /// next resume.
+    GenValue {
+        gen: Handle<Expression>,
+    },
 }
 
 /// Which formatting operation an [`Expression::FormatDynamic`] performs.
@@ -1283,6 +1318,9 @@ pub enum Statement {
     },
     Break,
     Continue,
+    /// Leaves the function with `value` (absent for a `None` result). In a [generator
+    /// function](Function::generator) it carries no value and ends the generator: the
+    /// `GenResume` that ran it gives `false`.
     Return {
         value: Option<Handle<Expression>>,
     },
@@ -1378,6 +1416,14 @@ pub enum Statement {
         kind: ExceptionKind,
         message: Option<Handle<Expression>>,
     },
+    /// `yield value` in a [generator function](Function::generator): suspends the body and
+    /// hands `value` (of the generator's element type) to the [`Expression::GenResume`] that
+    /// ran it (read with [`Expression::GenValue`]). The next resume continues after this
+    /// statement, with every local as it was. Allowed inside `Try` bodies and handlers, not
+    /// inside a `ParallelFor` body.
+    Yield {
+        value: Handle<Expression>,
+    },
     /// A `for` loop over `range(start, stop, step)` whose iterations may run concurrently
     /// (`@par`). `step` is never zero (the frontend checks it before the loop).
     ///
@@ -1467,7 +1513,9 @@ impl Expression {
             | E::ExceptionMatches { exception: a, .. }
             | E::ExceptionMessage { exception: a }
             | E::TypeName { value: a }
-            | E::ExceptionObject { exception: a, .. } => vec![a],
+            | E::ExceptionObject { exception: a, .. }
+            | E::GenResume { gen: a }
+            | E::GenValue { gen: a } => vec![a],
             E::Binary { left: a, right: b, .. }
             | E::Compare { left: a, right: b, .. }
             | E::ListConcat { left: a, right: b }
@@ -1511,7 +1559,10 @@ impl Statement {
             | S::Barrier
             | S::Return { value: None } => {}
             S::If { condition, .. } => f(*condition),
-            S::Return { value: Some(v) } | S::Store { value: v, .. } | S::StoreGlobal { value: v, .. } => f(*v),
+            S::Return { value: Some(v) }
+            | S::Store { value: v, .. }
+            | S::StoreGlobal { value: v, .. }
+            | S::Yield { value: v } => f(*v),
             S::IndexStore { base, index, value } => {
                 f(*base);
                 f(*index);

@@ -95,6 +95,7 @@ pub fn describe_expression(e: &Expression) -> &'static str {
         | Expression::ContainerCopy { .. } => "dicts and sets",
         Expression::TupleNew { .. } | Expression::TupleGet { .. } => "tuples",
         Expression::ToDevice { .. } | Expression::CopyToHost { .. } => "device-array transfers",
+        Expression::GenResume { .. } | Expression::GenValue { .. } => "generators",
         _ => "this expression",
     }
 }
@@ -111,6 +112,7 @@ pub fn describe_statement(s: &Statement) -> &'static str {
         | Statement::SetUpdate { .. } => "dicts and sets",
         Statement::ParallelFor { .. } => "a parallel loop",
         Statement::Launch { .. } => "launching a kernel",
+        Statement::Yield { .. } => "`yield`",
         _ => "this statement",
     }
 }

@@ -37,6 +37,7 @@ pub fn type_name(module: &Module, ty: Handle<Type>) -> String {
             let parts: Vec<String> = elems.iter().map(|e| type_name(module, *e)).collect();
             format!("({})", parts.join(", "))
         }
+        Type::Generator { elem } => format!("generator[{}]", type_name(module, *elem)),
         Type::Exception => "exception".into(),
         Type::Cell { elem } => format!("cell[{}]", type_name(module, *elem)),
         Type::Object { class } => match module.classes.get(*class as usize) {
@@ -91,6 +92,9 @@ fn print_function(
         write!(out, "{kind} {}({}) -> {} ; {}", f.name, params.join(", "), type_name(module, f.result), f.source_name);
     if module.entry == Some(handle) {
         out.push_str(", entry");
+    }
+    if f.generator {
+        out.push_str(", generator");
     }
     if let Some(info) = info {
         let fi = info.function(handle);
@@ -272,6 +276,7 @@ impl Printer<'_> {
                 }
                 self.nested(out, &head, body, depth)
             }
+            Statement::Yield { value } => self.line(out, depth, &format!("yield {}", e(*value))),
             Statement::Barrier => self.line(out, depth, "barrier"),
             Statement::Launch { kernel, args, grid, block } => {
                 let name = &self.module.functions[*kernel].name;
@@ -375,6 +380,8 @@ impl Printer<'_> {
             Expression::TypeName { value } => format!("type_name {}", e(*value)),
             Expression::ExceptionMessage { exception } => format!("exception_message {}", e(*exception)),
             Expression::ExceptionObject { exception, class } => format!("exception_object {}, c{class}", e(*exception)),
+            Expression::GenResume { gen } => format!("gen_resume {}", e(*gen)),
+            Expression::GenValue { gen } => format!("gen_value {}", e(*gen)),
         }
     }
 }

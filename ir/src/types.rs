@@ -121,6 +121,13 @@ pub enum Type {
     Object {
         class: u32,
     },
+    /// A suspended generator (what calling a [generator function](crate::Function::generator)
+    /// gives) that yields `elem` values: a runtime object on the collected heap with
+    /// reference semantics (`g = f(); h = g` share one generator), stepped by
+    /// [`crate::Expression::GenResume`].
+    Generator {
+        elem: crate::Handle<Type>,
+    },
     /// A caught exception (`except ... as e`, and what a bare `raise` raises again): the
     /// class, the message, the instance it was raised with (if any) and its traceback so far.
     Exception,

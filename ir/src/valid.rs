@@ -25,10 +25,12 @@ impl ModuleInfo {
 pub struct FunctionInfo {
     /// The type of each expression, indexed by expression handle.
     pub expr_types: Vec<Handle<Type>>,
-    /// Whether calling the function can raise a Python exception.
+    /// Whether calling the function can raise a Python exception; for a generator function,
+    /// whether its body can (calling it only creates the generator, which never raises).
     pub may_raise: bool,
     /// Whether the function can (transitively) call itself; such functions check the stack
-    /// depth on entry, so runaway recursion raises `RecursionError` instead of crashing.
+    /// depth on entry (a generator function at the start of its body, in its first resume),
+    /// so runaway recursion raises `RecursionError` instead of crashing.
     pub recursive: bool,
     /// Functions called directly.
     pub callees: Vec<Handle<Function>>,
@@ -70,6 +72,7 @@ pub fn validate(module: &Module) -> Result<ModuleInfo, ValidationError> {
             raises: false,
             callees: Vec::new(),
         };
+        v.function_header()?;
         v.block(&function.body)?;
         if let Some((h, _)) = function.expressions.iter().find(|(h, _)| !v.emitted[h.index()]) {
             return Err(v.error(function.expressions.span(h), format!("expression {h:?} is never emitted")));
@@ -93,13 +96,16 @@ pub fn validate(module: &Module) -> Result<ModuleInfo, ValidationError> {
         }
     }
     // Raising propagates up the call graph; recursive functions can raise RecursionError.
+    // Calling a generator function only creates the generator: what its body raises comes out
+    // of the `GenResume`s (which may always raise), not out of the call.
     for info in infos.iter_mut() {
         info.may_raise |= info.recursive;
     }
     loop {
         let mut changed = false;
         for i in 0..n {
-            if !infos[i].may_raise && infos[i].callees.iter().any(|c| infos[c.index()].may_raise) {
+            let raising_callee = |c: &Handle<Function>| !module.functions[*c].generator && infos[c.index()].may_raise;
+            if !infos[i].may_raise && infos[i].callees.iter().any(raising_callee) {
                 infos[i].may_raise = true;
                 changed = true;
             }
@@ -135,6 +141,33 @@ impl FunctionValidator<'_> {
             .types
             .get_handle(ty)
             .ok_or_else(|| self.error(self.function.span, format!("type {ty:?} is not interned in the module")))
+    }
+
+    /// Rules for the function as a whole: a generator function is a host function returning a
+    /// generator, and not the entry function.
+    fn function_header(&self) -> Result<(), ValidationError> {
+        let f = self.function;
+        if !f.generator {
+            return Ok(());
+        }
+        if f.kind != FunctionKind::Host {
+            return Err(self.error(f.span, "a kernel or device function cannot be a generator".into()));
+        }
+        if !self.module.types.contains(f.result) || !matches!(self.module.types[f.result], Type::Generator { .. }) {
+            return Err(self.error(f.span, "a generator function must return a generator type".into()));
+        }
+        if self.module.entry.is_some_and(|e| std::ptr::eq(&self.module.functions[e], f)) {
+            return Err(self.error(f.span, "the entry function cannot be a generator".into()));
+        }
+        Ok(())
+    }
+
+    /// The element type of the generator type `ty`.
+    fn generator_elem(&self, ty: Handle<Type>) -> Option<Handle<Type>> {
+        match self.module.types[ty] {
+            Type::Generator { elem } => Some(elem),
+            _ => None,
+        }
     }
 
     fn scalar_of(&self, ty: Handle<Type>) -> Option<Scalar> {
@@ -208,6 +241,12 @@ impl FunctionValidator<'_> {
                 if self.parallel_depth > 0 {
                     return Err(self.error(span, "return inside a parallel loop".into()));
                 }
+                if self.function.generator {
+                    if value.is_some() {
+                        return Err(self.error(span, "return with a value in a generator function".into()));
+                    }
+                    return Ok(());
+                }
                 let none = self.ty(&Type::None)?;
                 let ty = match value {
                     Some(v) => self.operand(*v, span)?,
@@ -215,6 +254,18 @@ impl FunctionValidator<'_> {
                 };
                 if ty != self.function.result {
                     return Err(self.error(span, "return value type differs from the function's result type".into()));
+                }
+            }
+            Statement::Yield { value } => {
+                if !self.function.generator {
+                    return Err(self.error(span, "yield outside a generator function".into()));
+                }
+                if self.parallel_depth > 0 {
+                    return Err(self.error(span, "yield inside a parallel loop".into()));
+                }
+                let elem = self.generator_elem(self.function.result);
+                if Some(self.operand(*value, span)?) != elem {
+                    return Err(self.error(span, "yielded value has a type other than the generator's elements".into()));
                 }
             }
             Statement::Store { local, value } => {
@@ -893,6 +944,20 @@ impl FunctionValidator<'_> {
                 }
                 self.ty(&Type::Object { class: *class })?
             }
+            Expression::GenResume { gen } => {
+                let ty = self.operand(*gen, span)?;
+                if self.generator_elem(ty).is_none() {
+                    return Err(self.error(span, "resume of a value that is not a generator".into()));
+                }
+                // The body of whichever generator this is may raise anything.
+                self.raises = true;
+                self.ty(&Type::Scalar(Scalar::BOOL))?
+            }
+            Expression::GenValue { gen } => {
+                let ty = self.operand(*gen, span)?;
+                self.generator_elem(ty)
+                    .ok_or_else(|| self.error(span, "yielded value of a value that is not a generator".into()))?
+            }
             Expression::CopyToHost { array } => {
                 let Type::DeviceArray { elem } = self.module.types[self.operand(*array, span)?] else {
                     return Err(self.error(span, "copy_to_host of a non-device array".into()));
@@ -906,5 +971,13 @@ impl FunctionValidator<'_> {
 
 /// Types whose values are references to heap objects (and so may be null: `None`).
 fn is_reference(ty: &Type) -> bool {
-    matches!(ty, Type::Object { .. } | Type::Str | Type::List { .. } | Type::Dict { .. } | Type::Set { .. })
+    matches!(
+        ty,
+        Type::Object { .. }
+            | Type::Str
+            | Type::List { .. }
+            | Type::Dict { .. }
+            | Type::Set { .. }
+            | Type::Generator { .. }
+    )
 }

@@ -339,6 +339,10 @@ impl<'a, 'ctx> Codegen<'a, 'ctx> {
             .iter()
             .map(|p| self.reg_type(p.ty).map(BasicMetadataTypeEnum::from))
             .collect::<Result<Vec<_>, _>>()?;
+        // A generator function's ramp returns the coroutine handle and never raises.
+        if function.generator {
+            return Ok(self.ptr_type().fn_type(&params, false));
+        }
         let may_raise = self.info.function(handle).may_raise;
         let none = is_none(self.module, function.result);
         Ok(match (may_raise, none) {
@@ -363,6 +367,10 @@ impl<'a, 'ctx> Codegen<'a, 'ctx> {
             // A prefix keeps user names (`main`, ...) apart from C and runtime symbols.
             let llfn = self.llvm.add_function(&format!("py.{}", function.name), ty, Some(Linkage::Internal));
             self.add_function_attributes(llfn);
+            if function.generator {
+                let coroutine = Attribute::get_named_enum_kind_id("presplitcoroutine");
+                llfn.add_attribute(AttributeLoc::Function, self.ctx.create_enum_attribute(coroutine, 0));
+            }
             for (i, param) in function.params.iter().enumerate() {
                 if let Some(bytes) = self.dereferenceable_bytes(param.ty) {
                     let loc = AttributeLoc::Param(i as u32);

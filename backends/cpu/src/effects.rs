@@ -66,6 +66,8 @@ impl BlockEffects {
                             Some(Expression::RuntimeCall { function: f, .. }) => {
                                 self.appends |= runtime_mutates_lists(*f)
                             }
+                            // Runs the body of some generator, which may do anything.
+                            Some(Expression::GenResume { .. }) => self.appends = true,
                             _ => {}
                         }
                     }
@@ -77,7 +79,10 @@ impl BlockEffects {
                     self.scan(function, accept);
                     self.scan(function, reject);
                 }
-                Statement::ListAppend { .. } | Statement::ListTruncate { .. } => self.appends = true,
+                // While a generator is suspended, whoever resumes it may do anything.
+                Statement::ListAppend { .. } | Statement::ListTruncate { .. } | Statement::Yield { .. } => {
+                    self.appends = true
+                }
                 Statement::StoreGlobal { global, .. } => {
                     self.stores_globals.insert(global.index());
                 }

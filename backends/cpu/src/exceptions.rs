@@ -254,8 +254,12 @@ impl<'a, 'ctx> FunctionLowering<'a, '_, 'ctx> {
         Ok(())
     }
 
-    /// Returns from the function with the error flag set (the value part is undefined).
+    /// Returns from the function with the error flag set (the value part is undefined); in a
+    /// generator, ends it with the exception recorded for the `GenResume` that ran it.
     pub(crate) fn return_raised(&mut self) -> Result<(), BackendError> {
+        if self.generator.is_some() {
+            return self.finish_generator(true);
+        }
         let raised = self.cg.ctx.bool_type().const_int(1, false);
         match self.llfn.get_type().get_return_type() {
             Some(inkwell::types::BasicTypeEnum::StructType(pair)) => {

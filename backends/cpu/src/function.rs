@@ -62,6 +62,8 @@ pub(crate) struct FunctionLowering<'a, 'b, 'ctx> {
     pub(crate) preloaded: Vec<HashMap<BaseKey, Header<'ctx>>>,
     /// Set while lowering a GPU kernel (see `kernels.rs`).
     pub(crate) kernel: Option<crate::kernels::KernelState<'ctx>>,
+    /// Set while lowering a generator function's coroutine (see `generators.rs`).
+    pub(crate) generator: Option<crate::generators::GenState<'ctx>>,
 }
 
 /// What holds a list or string that a loop accesses.
@@ -86,6 +88,10 @@ pub(crate) fn lower_function(cg: &mut Codegen<'_, '_>, handle: Handle<Function>)
     let llfn = cg.functions[handle.index()];
     let mut fl = FunctionLowering::new(cg, func, finfo, llfn);
     let body = fl.new_block("body");
+    if func.generator {
+        // The coroutine setup comes first in the entry block, before the locals.
+        fl.begin_generator()?;
+    }
     fl.allocate_locals()?;
     fl.lower(body)?;
     fl.alloca_builder.build_unconditional_branch(body)?;
@@ -120,6 +126,7 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             stmt_span: func.span,
             preloaded: Vec::new(),
             kernel: None,
+            generator: None,
         }
     }
 
@@ -154,6 +161,10 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
 
     pub(crate) fn lower(&mut self, body: BasicBlock<'ctx>) -> Result<(), BackendError> {
         self.cg.builder.position_at_end(body);
+        if self.generator.is_some() {
+            // Calling a generator function runs nothing of its body.
+            self.suspend_point("gen.start")?;
+        }
         if self.finfo.recursive {
             self.stack_check()?;
         }
@@ -271,7 +282,11 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
     }
 
     /// A loaded value converted to its register form (`bool`: `i8` → `i1`).
-    fn mem_to_reg(&self, value: BasicValueEnum<'ctx>, ty: Handle<Type>) -> Result<BasicValueEnum<'ctx>, BackendError> {
+    pub(crate) fn mem_to_reg(
+        &self,
+        value: BasicValueEnum<'ctx>,
+        ty: Handle<Type>,
+    ) -> Result<BasicValueEnum<'ctx>, BackendError> {
         if is_bool(self.cg.module, ty) {
             let v = value.into_int_value();
             return Ok(self.b().build_int_compare(IntPredicate::NE, v, v.get_type().const_zero(), "")?.into());
@@ -488,6 +503,7 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             Statement::ParallelFor { target: ParallelTarget::Gpu, .. } => {
                 return Err(self.unsupported("parallel loops on a GPU (`par(gpu=True)`) are", span))
             }
+            Statement::Yield { value } => self.yield_value(*value)?,
             Statement::Barrier => return Err(self.unsupported("`gpu.syncthreads()` is", span)),
             Statement::Launch { kernel, args, grid, block } => self.launch(*kernel, args, grid, block)?,
         }
@@ -499,6 +515,9 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
     pub(crate) fn build_return(&mut self, value: Option<BasicValueEnum<'ctx>>) -> Result<(), BackendError> {
         if self.kernel.is_some() {
             return self.end_thread();
+        }
+        if self.generator.is_some() {
+            return self.finish_generator(false);
         }
         let result = self.func.result;
         let none = is_none(self.cg.module, result);
@@ -929,6 +948,8 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
                 let e = self.ptr(*exception)?;
                 self.cg.call_value(f, &[e.into()])?
             }
+            Expression::GenResume { gen } => self.gen_resume(h, *gen)?,
+            Expression::GenValue { gen } => self.gen_value(*gen)?,
             Expression::ExceptionObject { exception, .. } => {
                 let f = self.cg.runtime("kiln_rt_exc_caught_object")?;
                 let e = self.ptr(*exception)?;
@@ -1454,7 +1475,8 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             args.iter().map(|a| self.value(*a).map(BasicMetadataValueEnum::from)).collect::<Result<Vec<_>, _>>()?;
         let result = self.cg.call(llcallee, &args)?;
         let none = is_none(self.cg.module, callee.result);
-        if !self.cg.info.function(function).may_raise {
+        // Creating a generator never raises (its body raises inside `GenResume`s).
+        if !self.cg.info.function(function).may_raise || callee.generator {
             return Ok(if none { self.none() } else { result.ok_or_else(|| self.internal("call result"))? });
         }
         let line = self.expr_line(h);

@@ -9,6 +9,8 @@
 //!   `__kiln_entry`/`main` wrappers, TBAA tags).
 //! - `function`: lowering of one function's statements and expressions.
 //! - `exceptions`: the raise/unwind paths (error flag, traceback entries, cold blocks).
+//! - `generators`: generator functions as LLVM coroutines (switch lowering), `yield`, and the
+//!   resume and value of a generator.
 //! - `target`: the host target machine, the optimisation pipeline, object and assembly output.
 //! - `jit`: MCJIT execution with the runtime's symbols mapped in.
 //!
@@ -17,7 +19,9 @@
 //! A kiln function whose [`kiln_ir::FunctionInfo::may_raise`] is true returns `{T, i1}` (just
 //! `i1` when its result is `None`): the `i1` says that an exception is pending in the runtime.
 //! Other functions return plain `T` (`void` for `None`). Each frame that an exception leaves
-//! pushes one traceback entry (`kiln_rt_traceback_push`) on its way out, like CPython.
+//! pushes one traceback entry (`kiln_rt_traceback_push`) on its way out, like CPython. A
+//! generator function returns its generator (a coroutine handle, `ptr`) and never raises; the
+//! exceptions of its body come out of the `GenResume`s that run it (see `generators`).
 
 pub mod abi;
 mod codegen;
@@ -26,6 +30,7 @@ mod context;
 mod effects;
 mod exceptions;
 mod function;
+mod generators;
 mod jit;
 mod kernels;
 mod objects;
@@ -45,7 +50,8 @@ pub use kernels::KernelCode;
 /// Code generation options.
 #[derive(Clone, Debug)]
 pub struct Options {
-    /// 0..=3; 0 runs no LLVM passes, 1..=3 run LLVM's `default<On>` pipeline.
+    /// 0..=3; 0 runs no LLVM passes (but `default<O0>` when there are generators, whose
+    /// coroutines must be lowered), 1..=3 run LLVM's `default<On>` pipeline.
     pub opt_level: u8,
     /// The thread count a built executable's parallel loops use when they set none
     /// (`kiln build --threads N`); `None` leaves it to `KILN_NUM_THREADS` or the core count.
@@ -107,7 +113,8 @@ pub fn compile(
     llvm.verify().map_err(|e| {
         BackendError::new(format!("LLVM rejected the generated code: {}", e.to_string_lossy()), Span::UNDEFINED)
     })?;
-    target::optimise(llvm, &machine, options.opt_level)?;
+    let coroutines = module.functions.iter().any(|(_, f)| f.generator);
+    target::optimise(llvm, &machine, options.opt_level, coroutines)?;
     Ok(Compiled { owned, machine, opt_level: options.opt_level, has_entry })
 }
 

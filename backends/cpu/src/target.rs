@@ -49,9 +49,16 @@ pub(crate) fn host_machine(opt_level: u8) -> Result<TargetMachine, BackendError>
         .ok_or_else(|| error(format!("LLVM cannot create a target machine for {triple} ({cpu})")))
 }
 
-/// Runs LLVM's standard pipeline for `opt_level` (nothing at 0).
-pub(crate) fn optimise(module: &Module<'_>, machine: &TargetMachine, opt_level: u8) -> Result<(), BackendError> {
-    if opt_level == 0 {
+/// Runs LLVM's standard pipeline for `opt_level`. At 0 nothing runs, unless the module has
+/// `coroutines` (generators), which must be lowered even then: `default<O0>` does that (its
+/// `coro-early`, `coro-split` and `coro-cleanup` passes) and optimises nothing.
+pub(crate) fn optimise(
+    module: &Module<'_>,
+    machine: &TargetMachine,
+    opt_level: u8,
+    coroutines: bool,
+) -> Result<(), BackendError> {
+    if opt_level == 0 && !coroutines {
         return Ok(());
     }
     let pipeline = format!("default<O{}>", opt_level.min(3));

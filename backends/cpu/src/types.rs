@@ -50,6 +50,7 @@ pub(crate) fn reg_type<'ctx>(
         | Type::Object { .. }
         | Type::Exception
         | Type::Cell { .. }
+        | Type::Generator { .. }
         | Type::ArrayView { .. } => ctx.ptr_type(AddressSpace::default()).into(),
         Type::Tuple { elems } => {
             let fields = elems.iter().map(|e| mem_type(ctx, module, *e)).collect::<Result<Vec<_>, _>>()?;
@@ -99,6 +100,7 @@ pub(crate) fn has_pointers(module: &Module, ty: Handle<Type>) -> bool {
         | Type::Object { .. }
         | Type::Exception
         | Type::Cell { .. }
+        | Type::Generator { .. }
         | Type::ArrayView { .. } => true,
         Type::Tuple { elems } => elems.iter().any(|e| has_pointers(module, *e)),
     }
@@ -124,6 +126,7 @@ pub(crate) fn tbaa_name(module: &Module, ty: Handle<Type>) -> Option<String> {
         | Type::Object { .. }
         | Type::Exception
         | Type::Cell { .. }
+        | Type::Generator { .. }
         | Type::ArrayView { .. } => "ptr".into(),
         Type::Tuple { .. } => return None,
     })

@@ -1169,3 +1169,688 @@ fn parallel_loops() {
     let expected = format!("{total}\n{bits}\n{top:?}\n");
     check("parallel_loops", "par", &m.module, &expected, 1, Some("ValueError: bad 13"));
 }
+
+// ----- generators -------------------------------------------------------------------------------
+
+/// `def countdown(n): while n > 0: yield n; n -= 1` (the parameter copied into a local).
+fn countdown(m: &mut ModuleBuilder) -> Handle<Function> {
+    let int = m.int_t();
+    let f = m.declare_generator("countdown", &[("n", int)], int, 2);
+    let mut b = m.builder(f);
+    b.at(3);
+    let k = b.local("k", int);
+    let n = b.param(0);
+    b.store(k, n);
+    b.loop_(|b| {
+        let kv = b.load(k);
+        let zero = b.int(0);
+        let end = b.cmp(CompareOp::Le, kv, zero);
+        b.if_(end, |b| b.brk(), |_| {});
+        b.at(4);
+        b.yield_(kv);
+        b.at(5);
+        let kv = b.load(k);
+        let one = b.int(1);
+        let k1 = b.bin(BinaryOp::Sub, kv, one);
+        b.store(k, k1);
+    });
+    m.define(f, b);
+    f
+}
+
+/// A generator counting down: driven by a loop of resumes; resuming it after its end gives
+/// false again; two generators of one function are independent; one that yields nothing.
+#[test]
+fn generator_countdown() {
+    let mut m = ModuleBuilder::new();
+    let int = m.int_t();
+    let gen_int = m.gen_t(int);
+    let countdown = countdown(&mut m);
+    let (main, mut b) = m.main(10);
+    let g = b.local("g", gen_int);
+    let h = b.local("h", gen_int);
+    let i = b.local("i", int);
+    let five = b.int(5);
+    let gv = b.call(countdown, &[five]);
+    b.store(g, gv);
+    b.for_gen(g, |b, v| b.println_int(v));
+    for _ in 0..2 {
+        let gv = b.load(g);
+        let more = b.gen_resume(gv);
+        b.print_bool(more);
+        b.newline();
+    }
+    // Two at once: a = countdown(3), b = countdown(2), stepped alternately.
+    let three = b.int(3);
+    let av = b.call(countdown, &[three]);
+    b.store(g, av);
+    let two = b.int(2);
+    let bv = b.call(countdown, &[two]);
+    b.store(h, bv);
+    let four = b.int(4);
+    b.for_range(i, 0, four, |b| {
+        for (k, gen) in [g, h].into_iter().enumerate() {
+            let gv = b.load(gen);
+            let more = b.gen_resume(gv);
+            b.if_(
+                more,
+                |b| {
+                    let v = b.gen_value(gv);
+                    b.print_int(v);
+                },
+                |b| b.print_text("0"),
+            );
+            b.print_text(if k == 0 { " " } else { "\n" });
+        }
+    });
+    let zero = b.int(0);
+    let empty = b.call(countdown, &[zero]);
+    let more = b.gen_resume(empty);
+    b.print_bool(more);
+    b.newline();
+    m.define(main, b);
+    let info = validate(&m.module).unwrap();
+    assert!(info.function(main).may_raise, "resuming a generator may raise");
+    let expected = "5\n4\n3\n2\n1\nFalse\nFalse\n3 2\n2 1\n1 0\n0 0\nFalse\n";
+    check("generator_countdown", "countdown", &m.module, expected, 0, None);
+}
+
+/// Yields from inside nested loops, with a local and an SSA value of the outer loop live across
+/// the yields of the inner one; a generator of tuples.
+#[test]
+fn generator_nested_loops() {
+    let mut m = ModuleBuilder::new();
+    let int = m.int_t();
+    let float = m.float_t();
+    let pair = m.ty(Type::Tuple { elems: vec![int, float] });
+    let gen_int = m.gen_t(int);
+    let gen_pair = m.gen_t(pair);
+    // def pairs(n, m): for i in range(n): base = i * 10; for j in range(m): yield base + j
+    let pairs = m.declare_generator("pairs", &[("n", int), ("m", int)], int, 2);
+    let mut b = m.builder(pairs);
+    let i = b.local("i", int);
+    let j = b.local("j", int);
+    let n = b.param(0);
+    let mm = b.param(1);
+    b.for_range(i, 0, n, |b| {
+        let iv = b.load(i);
+        let ten = b.int(10);
+        let base = b.bin(BinaryOp::Mul, iv, ten);
+        b.for_range(j, 0, mm, |b| {
+            let jv = b.load(j);
+            let v = b.bin(BinaryOp::Add, base, jv);
+            b.yield_(v);
+        });
+    });
+    m.define(pairs, b);
+    // def grid(n): for i in range(n): for j in range(i): yield (i, j * 0.5)
+    let grid = m.declare_generator("grid", &[("n", int)], pair, 20);
+    let mut b = m.builder(grid);
+    let i = b.local("i", int);
+    let j = b.local("j", int);
+    let n = b.param(0);
+    b.for_range(i, 0, n, |b| {
+        let iv = b.load(i);
+        b.for_range(j, 0, iv, |b| {
+            let jv = b.load(j);
+            let jf = b.cast(jv, Scalar::F64);
+            let half = b.float(0.5);
+            let y = b.bin(BinaryOp::Mul, jf, half);
+            let t = b.e(Expression::TupleNew { elems: vec![iv, y] });
+            b.yield_(t);
+        });
+    });
+    m.define(grid, b);
+    let (main, mut b) = m.main(40);
+    let g = b.local("g", gen_int);
+    let total = b.local("total", int);
+    let zero = b.int(0);
+    b.store(total, zero);
+    let three = b.int(3);
+    let four = b.int(4);
+    let gv = b.call(pairs, &[three, four]);
+    b.store(g, gv);
+    b.for_gen(g, |b, v| {
+        b.println_int(v);
+        let t = b.load(total);
+        let t1 = b.bin(BinaryOp::Add, t, v);
+        b.store(total, t1);
+    });
+    let t = b.load(total);
+    b.println_int(t);
+    let p = b.local("p", gen_pair);
+    let pv = b.call(grid, &[four]);
+    b.store(p, pv);
+    b.for_gen(p, |b, t| {
+        let x = b.e(Expression::TupleGet { tuple: t, index: 0 });
+        let y = b.e(Expression::TupleGet { tuple: t, index: 1 });
+        b.print_int(x);
+        b.print_text(" ");
+        b.print_float(y);
+        b.newline();
+    });
+    m.define(main, b);
+    let mut expected = String::new();
+    for v in [0, 1, 2, 3, 10, 11, 12, 13, 20, 21, 22, 23, 138] {
+        expected += &format!("{v}\n");
+    }
+    expected += "1 0.0\n2 0.0\n2 0.5\n3 0.0\n3 0.5\n3 1.0\n";
+    check("generator_nested_loops", "pairs", &m.module, &expected, 0, None);
+}
+
+/// `def failing(): yield 1; yield 2; raise ValueError("boom")` at lines 10-13.
+fn failing(m: &mut ModuleBuilder) -> Handle<Function> {
+    let int = m.int_t();
+    let f = m.declare_generator("failing", &[], int, 10);
+    let mut b = m.builder(f);
+    for (line, v) in [(11, 1), (12, 2)] {
+        b.at(line);
+        let v = b.int(v);
+        b.yield_(v);
+    }
+    b.at(13);
+    let msg = b.string("boom");
+    b.raise(ExceptionKind::ValueError, Some(msg));
+    m.define(f, b);
+    f
+}
+
+/// An exception raised in a generator's body comes out of the resume that ran it, with the
+/// generator's frame in the traceback; uncaught, it ends the program like any other.
+#[test]
+fn generator_raises() {
+    let mut m = ModuleBuilder::new();
+    let int = m.int_t();
+    let gen_int = m.gen_t(int);
+    let failing = failing(&mut m);
+    let (main, mut b) = m.main(20);
+    let g = b.local("g", gen_int);
+    b.at(21);
+    let gv = b.call(failing, &[]);
+    b.store(g, gv);
+    b.for_gen(g, |b, v| b.println_int(v));
+    b.print_text("unreachable\n");
+    m.define(main, b);
+    let expected_err = "Traceback (most recent call last):\n  File \"test.py\", line 21, in <module>\n  File \"test.py\", line 13, in failing\nValueError: boom\n";
+    for opt in [0, 2] {
+        let Some(out) = common::run("generator_raises", "uncaught", &m.module, opt) else { continue };
+        assert_eq!(out.stdout, "1\n2\n", "at O{opt}: {}", out.stderr);
+        assert_eq!(out.stderr, expected_err, "at O{opt}");
+        assert_eq!(out.status, 1);
+    }
+}
+
+/// The exception of a generator caught around the loop that runs it (the generator is
+/// finished afterwards); `yield` inside a `try` body and inside its handler.
+#[test]
+fn generator_exceptions_caught() {
+    let mut m = ModuleBuilder::new();
+    let int = m.int_t();
+    let gen_int = m.gen_t(int);
+    let exc = m.exception_t();
+    let failing = failing(&mut m);
+    // def guarded(n):
+    //     i = 0
+    //     while i < n:
+    //         try:
+    //             yield i
+    //             if i == 1: raise ValueError("one")
+    //         except Exception:
+    //             yield 100 + i
+    //         i += 1
+    let guarded = m.declare_generator("guarded", &[("n", int)], int, 30);
+    let mut b = m.builder(guarded);
+    let i = b.local("i", int);
+    let e = b.local("e", exc);
+    let n = b.param(0);
+    b.for_range(i, 0, n, |b| {
+        b.try_(
+            e,
+            |b| {
+                let iv = b.load(i);
+                b.yield_(iv);
+                let one = b.int(1);
+                let is_one = b.cmp(CompareOp::Eq, iv, one);
+                b.if_(
+                    is_one,
+                    |b| {
+                        let msg = b.string("one");
+                        b.raise(ExceptionKind::ValueError, Some(msg));
+                    },
+                    |_| {},
+                );
+            },
+            |b| {
+                let iv = b.load(i);
+                let hundred = b.int(100);
+                let v = b.bin(BinaryOp::Add, hundred, iv);
+                b.yield_(v);
+            },
+        );
+    });
+    m.define(guarded, b);
+    let (main, mut b) = m.main(50);
+    let g = b.local("g", gen_int);
+    let caught = b.local("caught", exc);
+    let gv = b.call(failing, &[]);
+    b.store(g, gv);
+    b.try_(
+        caught,
+        |b| b.for_gen(g, |b, v| b.println_int(v)),
+        |b| {
+            b.print_text("caught ");
+            let c = b.load(caught);
+            let msg = b.e(Expression::ExceptionMessage { exception: c });
+            b.print_str(msg);
+            b.newline();
+        },
+    );
+    let gv = b.load(g);
+    let more = b.gen_resume(gv);
+    b.print_bool(more);
+    b.newline();
+    let three = b.int(3);
+    let gv = b.call(guarded, &[three]);
+    b.store(g, gv);
+    b.for_gen(g, |b, v| b.println_int(v));
+    m.define(main, b);
+    let expected = "1\n2\ncaught boom\nFalse\n0\n1\n101\n2\n";
+    check("generator_exceptions_caught", "caught", &m.module, expected, 0, None);
+}
+
+/// Resuming a generator from inside its own body raises ValueError, as in CPython.
+#[test]
+fn generator_already_executing() {
+    let mut m = ModuleBuilder::new();
+    let int = m.int_t();
+    let gen_int = m.gen_t(int);
+    let global = m.global("G", gen_int);
+    // def selfish(): yield 1; next(G)
+    let selfish = m.declare_generator("selfish", &[], int, 2);
+    let mut b = m.builder(selfish);
+    b.at(3);
+    let one = b.int(1);
+    b.yield_(one);
+    b.at(4);
+    let g = b.load_global(global);
+    b.gen_resume(g);
+    m.define(selfish, b);
+    let (main, mut b) = m.main(10);
+    b.at(11);
+    let g = b.call(selfish, &[]);
+    b.store_global(global, g);
+    b.at(12);
+    let more = b.gen_resume(g);
+    b.print_bool(more);
+    b.newline();
+    b.at(13);
+    b.gen_resume(g);
+    m.define(main, b);
+    let expected_err = "Traceback (most recent call last):\n  File \"test.py\", line 13, in <module>\n  File \"test.py\", line 4, in selfish\nValueError: generator already executing\n";
+    for opt in [0, 2] {
+        let Some(out) = common::run("generator_already_executing", "self", &m.module, opt) else { continue };
+        assert_eq!(out.stdout, "True\n", "at O{opt}: {}", out.stderr);
+        assert_eq!(out.stderr, expected_err, "at O{opt}");
+        assert_eq!(out.status, 1);
+    }
+}
+
+/// Recursive generators: each level yields its own values and those of the generators of
+/// itself that it creates and resumes; runaway recursion raises RecursionError.
+#[test]
+fn generator_recursion() {
+    let mut m = ModuleBuilder::new();
+    let int = m.int_t();
+    let boolean = m.bool_t();
+    let gen_int = m.gen_t(int);
+    // def rec(n): yield n; if n > 0: (for v in rec(n - 1): yield v); yield -n
+    let rec = m.declare_generator("rec", &[("n", int)], int, 2);
+    let mut b = m.builder(rec);
+    let inner = b.local("inner", gen_int);
+    let n = b.param(0);
+    b.yield_(n);
+    let zero = b.int(0);
+    let positive = b.cmp(CompareOp::Gt, n, zero);
+    b.if_(
+        positive,
+        |b| {
+            let one = b.int(1);
+            let n1 = b.bin(BinaryOp::Sub, n, one);
+            let g = b.call(rec, &[n1]);
+            b.store(inner, g);
+            b.for_gen(inner, |b, v| b.yield_(v));
+            let neg = b.unary(UnaryOp::Neg, n);
+            b.yield_(neg);
+        },
+        |_| {},
+    );
+    m.define(rec, b);
+    // def inorder(lo, hi):
+    //     if lo > hi: return
+    //     mid = (lo + hi) // 2
+    //     for v in inorder(lo, mid - 1): yield v
+    //     yield mid
+    //     for v in inorder(mid + 1, hi): yield v
+    let inorder = m.declare_generator("inorder", &[("lo", int), ("hi", int)], int, 10);
+    let mut b = m.builder(inorder);
+    let sub = b.local("sub", gen_int);
+    let lo = b.param(0);
+    let hi = b.param(1);
+    let empty = b.cmp(CompareOp::Gt, lo, hi);
+    b.if_(empty, |b| b.ret(None), |_| {});
+    let sum = b.bin(BinaryOp::Add, lo, hi);
+    let two = b.int(2);
+    let mid = b.bin(BinaryOp::FloorDiv, sum, two);
+    let one = b.int(1);
+    let left_hi = b.bin(BinaryOp::Sub, mid, one);
+    let left = b.call(inorder, &[lo, left_hi]);
+    b.store(sub, left);
+    b.for_gen(sub, |b, v| b.yield_(v));
+    b.yield_(mid);
+    let right_lo = b.bin(BinaryOp::Add, mid, one);
+    let right = b.call(inorder, &[right_lo, hi]);
+    b.store(sub, right);
+    b.for_gen(sub, |b, v| b.yield_(v));
+    m.define(inorder, b);
+    // def forever(n): for v in forever(n + 1): yield v
+    let forever = m.declare_generator("forever", &[("n", int)], int, 20);
+    let mut b = m.builder(forever);
+    b.at(21);
+    let sub = b.local("sub", gen_int);
+    let n = b.param(0);
+    let one = b.int(1);
+    let n1 = b.bin(BinaryOp::Add, n, one);
+    let g = b.call(forever, &[n1]);
+    b.store(sub, g);
+    b.for_gen(sub, |b, v| b.yield_(v));
+    m.define(forever, b);
+
+    let (main, mut b) = m.main(30);
+    let g = b.local("g", gen_int);
+    let total = b.local("total", int);
+    let count = b.local("count", int);
+    let prev = b.local("prev", int);
+    let ordered = b.local("ordered", boolean);
+    let three = b.int(3);
+    let gv = b.call(rec, &[three]);
+    b.store(g, gv);
+    b.for_gen(g, |b, v| {
+        b.print_int(v);
+        b.print_text(" ");
+    });
+    b.newline();
+    let zero = b.int(0);
+    b.store(total, zero);
+    b.store(count, zero);
+    b.store(prev, zero);
+    let t = b.boolean(true);
+    b.store(ordered, t);
+    let one = b.int(1);
+    let thousand = b.int(1000);
+    let gv = b.call(inorder, &[one, thousand]);
+    b.store(g, gv);
+    b.for_gen(g, |b, v| {
+        let t = b.load(total);
+        let t1 = b.bin(BinaryOp::Add, t, v);
+        b.store(total, t1);
+        let c = b.load(count);
+        let one = b.int(1);
+        let c1 = b.bin(BinaryOp::Add, c, one);
+        b.store(count, c1);
+        let p = b.load(prev);
+        let p1 = b.bin(BinaryOp::Add, p, one);
+        let next = b.cmp(CompareOp::Eq, v, p1);
+        let o = b.load(ordered);
+        let o1 = b.bin(BinaryOp::BitAnd, o, next);
+        b.store(ordered, o1);
+        b.store(prev, v);
+    });
+    for (k, l) in [total, count].into_iter().enumerate() {
+        let v = b.load(l);
+        b.print_int(v);
+        b.print_text(if k == 0 { " " } else { "\n" });
+    }
+    let o = b.load(ordered);
+    b.print_bool(o);
+    b.newline();
+    b.at(31);
+    let gv = b.call(forever, &[zero]);
+    b.store(g, gv);
+    b.for_gen(g, |b, v| b.println_int(v));
+    m.define(main, b);
+    let info = validate(&m.module).unwrap();
+    assert!(info.function(rec).recursive && info.function(forever).recursive);
+    for opt in [0, 2] {
+        let Some(out) = common::run("generator_recursion", "rec", &m.module, opt) else { continue };
+        assert_eq!(out.stdout, "3 2 1 0 -1 -2 -3 \n500500 1000\nTrue\n", "at O{opt}: {}", out.stderr);
+        assert_eq!(out.status, 1, "at O{opt}: {}", out.stderr);
+        let last = out.stderr.lines().last();
+        assert_eq!(last, Some("RecursionError: maximum recursion depth exceeded"), "at O{opt}: {}", out.stderr);
+        assert!(out.stderr.contains("  File \"test.py\", line 21, in forever\n"), "at O{opt}: {}", out.stderr);
+    }
+}
+
+/// Generators of strings and lists (pointer elements) under heavy allocation: the values in
+/// flight and everything a suspended generator holds stay alive through collections.
+#[test]
+fn generator_gc() {
+    let mut m = ModuleBuilder::new();
+    let int = m.int_t();
+    let string = m.str_t();
+    let list_int = m.list_t(int);
+    let list_str = m.list_t(string);
+    let gen_str = m.gen_t(string);
+    let gen_list = m.gen_t(list_int);
+    // def words(n): for i in range(n): yield str(i) + "x"
+    let words = m.declare_generator("words", &[("n", int)], string, 2);
+    let mut b = m.builder(words);
+    let i = b.local("i", int);
+    let n = b.param(0);
+    b.for_range(i, 0, n, |b| {
+        let iv = b.load(i);
+        let s = b.rt(RuntimeFn::StrFromInt, &[iv]);
+        let x = b.string("x");
+        let w = b.rt(RuntimeFn::StrConcat, &[s, x]);
+        b.yield_(w);
+    });
+    m.define(words, b);
+    // def holder(n): keep = []; for i in range(n): keep.append(str(i * 7))
+    //                for i in range(n): yield keep[i]
+    let holder = m.declare_generator("holder", &[("n", int)], string, 10);
+    let mut b = m.builder(holder);
+    let i = b.local("i", int);
+    let keep = b.local("keep", list_str);
+    let n = b.param(0);
+    let zero = b.int(0);
+    let l = b.e(Expression::ListNew { elem: string, len: zero });
+    b.store(keep, l);
+    b.for_range(i, 0, n, |b| {
+        let iv = b.load(i);
+        let seven = b.int(7);
+        let x = b.bin(BinaryOp::Mul, iv, seven);
+        let s = b.rt(RuntimeFn::StrFromInt, &[x]);
+        let l = b.load(keep);
+        b.append(l, s);
+    });
+    b.for_range(i, 0, n, |b| {
+        let l = b.load(keep);
+        let iv = b.load(i);
+        let s = b.index(l, iv);
+        b.yield_(s);
+    });
+    m.define(holder, b);
+    // def lists(n): for i in range(n): yield [i, i + 1, i + 2]
+    let lists = m.declare_generator("lists", &[("n", int)], list_int, 20);
+    let mut b = m.builder(lists);
+    let i = b.local("i", int);
+    let n = b.param(0);
+    b.for_range(i, 0, n, |b| {
+        let iv = b.load(i);
+        let zero = b.int(0);
+        let l = b.e(Expression::ListNew { elem: int, len: zero });
+        for k in 0..3 {
+            let k = b.int(k);
+            let v = b.bin(BinaryOp::Add, iv, k);
+            b.append(l, v);
+        }
+        b.yield_(l);
+    });
+    m.define(lists, b);
+
+    let (main, mut b) = m.main(30);
+    let g = b.local("g", gen_str);
+    let gl = b.local("gl", gen_list);
+    let total = b.local("total", int);
+    let k = b.local("k", int);
+    let zero = b.int(0);
+    b.store(total, zero);
+    let n = b.int(200_000);
+    let gv = b.call(words, &[n]);
+    b.store(g, gv);
+    let add_total = |b: &mut common::FnBuilder, v: Handle<Expression>| {
+        let t = b.load(total);
+        let t1 = b.bin(BinaryOp::Add, t, v);
+        b.store(total, t1);
+    };
+    b.for_gen(g, |b, s| {
+        let len = b.len(s);
+        add_total(b, len);
+    });
+    let t = b.load(total);
+    b.println_int(t);
+    b.store(total, zero);
+    let n = b.int(1000);
+    let gv = b.call(holder, &[n]);
+    b.store(g, gv);
+    b.for_gen(g, |b, s| {
+        let twenty = b.int(20);
+        b.for_range(k, 0, twenty, |b| {
+            let thousand = b.int(1000);
+            b.e(Expression::ListNew { elem: int, len: thousand });
+        });
+        let len = b.len(s);
+        add_total(b, len);
+    });
+    let t = b.load(total);
+    b.println_int(t);
+    b.store(total, zero);
+    let n = b.int(100_000);
+    let gv = b.call(lists, &[n]);
+    b.store(gl, gv);
+    b.for_gen(gl, |b, l| {
+        let two = b.int(2);
+        let v = b.index(l, two);
+        add_total(b, v);
+    });
+    let t = b.load(total);
+    b.println_int(t);
+    m.define(main, b);
+    check("generator_gc", "gc", &m.module, "1288890\n3840\n5000150000\n", 0, None);
+}
+
+/// Generators are lowered at every optimisation level: no coroutine intrinsic is left for the
+/// code generator, and object files are written.
+#[test]
+fn generator_object_output() {
+    let mut m = ModuleBuilder::new();
+    let countdown = countdown(&mut m);
+    let int = m.int_t();
+    let gen_int = m.gen_t(int);
+    let (main, mut b) = m.main(10);
+    let g = b.local("g", gen_int);
+    let three = b.int(3);
+    let gv = b.call(countdown, &[three]);
+    b.store(g, gv);
+    b.for_gen(g, |b, v| b.println_int(v));
+    m.define(main, b);
+    let info = validate(&m.module).unwrap();
+    let dir = std::env::temp_dir().join(format!("kiln-cpu-gen-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    for opt in [0, 2] {
+        let options = kiln_backend_cpu::Options { opt_level: opt, ..Default::default() };
+        let compiled = kiln_backend_cpu::compile(&m.module, &info, &options).unwrap();
+        let ir = compiled.llvm_ir();
+        assert!(!ir.contains("llvm.coro.suspend"), "coroutines left unsplit at O{opt}:\n{ir}");
+        let obj = dir.join(format!("gen{opt}.o"));
+        compiled.write_object(&obj).unwrap();
+        assert!(std::fs::metadata(&obj).unwrap().len() > 0);
+    }
+    std::fs::remove_dir_all(&dir).ok();
+}
+
+/// A parallel loop inside a generator's body (outlined like any other), between yields; an
+/// iteration that raises ends the generator with that exception.
+#[test]
+fn generator_with_parallel_loop() {
+    let mut m = ModuleBuilder::new();
+    let int = m.int_t();
+    let gen_int = m.gen_t(int);
+    // def sums(n):
+    //     for k in range(1, n + 1):
+    //         total = 0
+    //         @par
+    //         for i in range(k * 100): total += 1000 // (300 - i)   (raises for i == 300)
+    //         yield total
+    let sums = m.declare_generator("sums", &[("n", int)], int, 2);
+    let mut b = m.builder(sums);
+    let k = b.local("k", int);
+    let i = b.local("i", int);
+    let total = b.local("total", int);
+    let n = b.param(0);
+    let one = b.int(1);
+    let stop = b.bin(BinaryOp::Add, n, one);
+    let s = b.int(1);
+    b.store(k, s);
+    b.loop_(|b| {
+        let kv = b.load(k);
+        let done = b.cmp(CompareOp::Ge, kv, stop);
+        b.if_(done, |b| b.brk(), |_| {});
+        let zero = b.int(0);
+        b.store(total, zero);
+        let hundred = b.int(100);
+        let count = b.bin(BinaryOp::Mul, kv, hundred);
+        let body = b.sub_block(|b| {
+            let iv = b.load(i);
+            let three_hundred = b.int(300);
+            let d = b.bin(BinaryOp::Sub, three_hundred, iv);
+            let thousand = b.int(1000);
+            let q = b.bin(BinaryOp::FloorDiv, thousand, d);
+            let t = b.load(total);
+            let t1 = b.bin(BinaryOp::Add, t, q);
+            b.store(total, t1);
+        });
+        b.at(6);
+        b.s(Statement::ParallelFor {
+            index: i,
+            start: zero,
+            stop: count,
+            step: one,
+            body,
+            schedule: Schedule::Static,
+            chunk_size: None,
+            num_threads: None,
+            target: ParallelTarget::Cpu,
+            reductions: vec![Reduction { local: total, op: ReductionOp::Add }],
+        });
+        b.at(7);
+        let t = b.load(total);
+        b.yield_(t);
+        let kv = b.load(k);
+        let k1 = b.bin(BinaryOp::Add, kv, one);
+        b.store(k, k1);
+    });
+    m.define(sums, b);
+    let (main, mut b) = m.main(20);
+    let g = b.local("g", gen_int);
+    b.at(21);
+    let five = b.int(5);
+    let gv = b.call(sums, &[five]);
+    b.store(g, gv);
+    b.for_gen(g, |b, v| b.println_int(v));
+    m.define(main, b);
+    let expected: String = [100, 200, 300]
+        .iter()
+        .map(|&n| format!("{}\n", (0..n).map(|i| 1000i64.div_euclid(300 - i)).sum::<i64>()))
+        .collect();
+    check("generator_with_parallel_loop", "par", &m.module, &expected, 1, Some(INT_ZERO_DIV));
+}

@@ -742,6 +742,9 @@ impl<'m> Lowering<'m> {
         if f.kind == FunctionKind::Kernel {
             return Err(self.error(format!("a GPU kernel cannot call the kernel `{}`", f.source_name), span));
         }
+        if f.generator {
+            return Err(self.error("generators cannot be used in a GPU kernel", span));
+        }
         if self.frames.len() > MAX_INLINE_DEPTH || self.frames.iter().any(|fr| fr.function == callee) {
             return Err(self.error(format!("`{}` is recursive: GPU kernels cannot recurse", f.source_name), span));
         }

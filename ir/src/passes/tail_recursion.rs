@@ -124,6 +124,7 @@ fn is_pure(f: &Function, me: Handle<Function>) -> bool {
                     | Statement::Raise { .. }
                     | Statement::ParallelFor { .. }
                     | Statement::Barrier
+                    | Statement::Yield { .. }
             );
             s.for_each_block(|b| pure &= block_is_pure(b));
             pure
@@ -131,7 +132,11 @@ fn is_pure(f: &Function, me: Handle<Function>) -> bool {
     }
     let calls_pure = f.expressions.iter().all(|(_, e)| match e {
         Expression::Call { function, .. } => *function == me,
-        Expression::RuntimeCall { .. } | Expression::FormatDynamic { .. } | Expression::Atomic { .. } => false,
+        // A resume runs some generator's body, which may do anything.
+        Expression::RuntimeCall { .. }
+        | Expression::FormatDynamic { .. }
+        | Expression::Atomic { .. }
+        | Expression::GenResume { .. } => false,
         _ => true,
     });
     calls_pure && block_is_pure(&f.body)

@@ -51,6 +51,12 @@ impl ModuleBuilder {
     pub fn list_t(&mut self, elem: Handle<Type>) -> Handle<Type> {
         self.ty(Type::List { elem })
     }
+    pub fn gen_t(&mut self, elem: Handle<Type>) -> Handle<Type> {
+        self.ty(Type::Generator { elem })
+    }
+    pub fn exception_t(&mut self) -> Handle<Type> {
+        self.ty(Type::Exception)
+    }
 
     pub fn global(&mut self, name: &str, ty: Handle<Type>) -> Handle<Global> {
         self.module.globals.append(Global { name: name.into(), ty }, Span::UNDEFINED)
@@ -72,10 +78,25 @@ impl ModuleBuilder {
         self.module.functions.append(f, span(line))
     }
 
+    /// Like [`ModuleBuilder::declare`] for a generator function yielding `elem`s.
+    pub fn declare_generator(
+        &mut self,
+        name: &str,
+        params: &[(&str, Handle<Type>)],
+        elem: Handle<Type>,
+        line: u32,
+    ) -> Handle<Function> {
+        let result = self.gen_t(elem);
+        let h = self.declare(name, params, result, line);
+        self.module.functions[h].generator = true;
+        h
+    }
+
     pub fn builder(&self, handle: Handle<Function>) -> FnBuilder {
         let f = &self.module.functions[handle];
         let mut new = Function::new(f.name.clone(), f.source_name.clone(), f.result, f.span);
         new.params = f.params.clone();
+        new.generator = f.generator;
         FnBuilder { f: new, stack: vec![Block::new()], line: f.span.start / 2 + 1 }
     }
 
@@ -204,6 +225,32 @@ impl FnBuilder {
     }
     pub fn brk(&mut self) {
         self.s(Statement::Break)
+    }
+    pub fn yield_(&mut self, value: Handle<Expression>) {
+        self.s(Statement::Yield { value })
+    }
+    pub fn gen_resume(&mut self, gen: Handle<Expression>) -> Handle<Expression> {
+        self.e(Expression::GenResume { gen })
+    }
+    pub fn gen_value(&mut self, gen: Handle<Expression>) -> Handle<Expression> {
+        self.e(Expression::GenValue { gen })
+    }
+    /// `try: body except: handler`, the exception caught into `caught`.
+    pub fn try_(&mut self, caught: Handle<Local>, body: impl FnOnce(&mut Self), handler: impl FnOnce(&mut Self)) {
+        let body = self.sub_block(body);
+        let handler = self.sub_block(handler);
+        self.s(Statement::Try { body, handler, caught });
+    }
+    /// `for x in gen: body(x)`: a loop of `GenResume`, left when it gives false, and
+    /// `GenValue`.
+    pub fn for_gen(&mut self, gen: Handle<Local>, body: impl FnOnce(&mut Self, Handle<Expression>)) {
+        self.loop_(|b| {
+            let g = b.load(gen);
+            let more = b.gen_resume(g);
+            b.if_(more, |_| {}, |b| b.brk());
+            let v = b.gen_value(g);
+            body(b, v);
+        });
     }
     pub fn cont(&mut self) {
         self.s(Statement::Continue)
