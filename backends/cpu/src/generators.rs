@@ -30,6 +30,7 @@
 
 use std::ffi::CString;
 
+use inkwell::attributes::{Attribute, AttributeLoc};
 use inkwell::basic_block::BasicBlock;
 use inkwell::builder::Builder;
 use inkwell::llvm_sys::core::{LLVMBuildCall2, LLVMConstNull, LLVMGlobalGetValueType, LLVMTokenTypeInContext};
@@ -158,8 +159,9 @@ impl<'a, 'ctx> FunctionLowering<'a, '_, 'ctx> {
         let size = ab.build_call(coro_size, &[], "gen.size")?.try_as_basic_value().basic();
         let size = size.ok_or_else(|| self.internal("coro.size"))?;
         let alloc = self.cg.runtime("kiln_rt_alloc")?;
-        let memory = ab.build_call(alloc, &[size.into()], "gen.frame")?.try_as_basic_value().basic();
-        let memory = memory.ok_or_else(|| self.internal("frame allocation"))?;
+        let call = ab.build_call(alloc, &[size.into()], "gen.frame")?;
+        self.mark_allocation(call);
+        let memory = call.try_as_basic_value().basic().ok_or_else(|| self.internal("frame allocation"))?;
         let coro_begin = self.cg.intrinsic("llvm.coro.begin", &[])?;
         let handle = self.cg.raw_call(ab, coro_begin, &[id, memory.as_value_ref()]);
         // SAFETY: `coro.begin` returns a `ptr`.
@@ -193,6 +195,21 @@ impl<'a, 'ctx> FunctionLowering<'a, '_, 'ctx> {
             &[(ctx.i8_type().const_zero(), never), (ctx.i8_type().const_int(1, false), cleanup)],
         )?;
         Ok(())
+    }
+
+    /// Tells LLVM that the frame allocation returns fresh zeroed memory of the size of its
+    /// argument, so that the allocation of a generator whose coroutine was inlined and folded
+    /// away (a `for` loop over a generator that does not escape) can be deleted too.
+    fn mark_allocation(&self, call: inkwell::values::CallSiteValue<'ctx>) {
+        let ctx = self.cg.ctx;
+        let enum_attr =
+            |name: &str, value: u64| ctx.create_enum_attribute(Attribute::get_named_enum_kind_id(name), value);
+        // `allockind("alloc,zeroed")`: LLVM's AllocFnKind bits Alloc (1) and Zeroed (16).
+        call.add_attribute(AttributeLoc::Function, enum_attr("allockind", 1 | 16));
+        // `allocsize(0)`: the size argument's index in the high half, "no count" in the low.
+        call.add_attribute(AttributeLoc::Function, enum_attr("allocsize", u32::MAX as u64));
+        call.add_attribute(AttributeLoc::Function, ctx.create_string_attribute("alloc-family", "kiln_gc"));
+        call.add_attribute(AttributeLoc::Return, enum_attr("noalias", 0));
     }
 
     /// `llvm.coro.suspend(token none, final)`: 0 when resumed, 1 when destroyed, -1 when
