@@ -566,6 +566,7 @@ fn collect_def_only<'a>(
         parent: None,
         captures: Vec::new(),
         self_name: None,
+        generator: crate::lower::is_generator(&def.body),
     });
     Some(index)
 }

@@ -27,6 +27,8 @@ pub enum Ty {
     Funcs(Rc<[FuncTy]>),
     /// The heap box of a variable shared with closures (never a Python-visible value).
     Cell(Box<Ty>),
+    /// A generator object yielding values of the inner type (see `lower/generators.rs`).
+    Generator(Box<Ty>),
     Dict(Box<Ty>, Box<Ty>),
     Set(Box<Ty>),
     /// An open text file (`open(...)`).
@@ -194,7 +196,7 @@ impl Ty {
             Ty::List(e) => e.is_known(),
             Ty::Tuple(es) => es.iter().all(Ty::is_known),
             Ty::Dict(k, v) => k.is_known() && v.is_known(),
-            Ty::Set(e) | Ty::Cell(e) => e.is_known(),
+            Ty::Set(e) | Ty::Cell(e) | Ty::Generator(e) => e.is_known(),
             Ty::Func(f) => f.env.iter().all(Ty::is_known),
             Ty::Funcs(fs) => fs.iter().all(|f| f.env.iter().all(Ty::is_known)),
             _ => true,
@@ -227,6 +229,7 @@ impl Ty {
             }
             (a, b) if a == b => Some(a.clone()),
             (Ty::Cell(a), Ty::Cell(b)) => Some(Ty::Cell(Box::new(a.join(b)?))),
+            (Ty::Generator(a), Ty::Generator(b)) => Some(Ty::Generator(Box::new(a.join(b)?))),
             (Ty::Func(_) | Ty::Funcs(_), Ty::Func(_) | Ty::Funcs(_)) => {
                 Some(func_union(self.func_members().into_iter().chain(other.func_members())))
             }
@@ -304,6 +307,10 @@ impl Ty {
                 let elem = inner.to_ir(module);
                 module.types.insert(Type::Cell { elem })
             }
+            Ty::Generator(inner) => {
+                let elem = inner.to_ir(module);
+                module.types.insert(Type::Generator { elem })
+            }
             Ty::Object(c) => module.types.insert(Type::Object { class: c.id() }),
             Ty::Exception => module.types.insert(Type::Exception),
             Ty::Optional(inner) => inner.to_ir(module),
@@ -355,6 +362,7 @@ impl fmt::Display for Ty {
             Ty::List(e) => write!(f, "list[{e}]"),
             Ty::Func(_) | Ty::Funcs(_) => f.write_str("function"),
             Ty::Cell(inner) => write!(f, "cell[{inner}]"),
+            Ty::Generator(_) => f.write_str("generator"),
             Ty::File => f.write_str("file"),
             Ty::Float32 => f.write_str("float32"),
             Ty::DeviceArray(e) => write!(f, "DeviceArray[{e}]"),

@@ -76,7 +76,6 @@ const FLOAT_METHODS: &[&str] = &["is_integer", "hex", "as_integer_ratio", "conju
 pub(crate) const LATER_BUILTINS: &[&str] = &[
     "tuple",
     "iter",
-    "next",
     "id",
     "type",
     "super",
@@ -191,6 +190,9 @@ impl FnCx<'_, '_> {
                 }
                 if name == "isinstance" {
                     return self.builtin_isinstance(call, span);
+                }
+                if name == "next" {
+                    return self.builtin_next(call, span);
                 }
                 if is_builtin(name) {
                     return self.call_builtin(name, call, span);
@@ -883,20 +885,19 @@ impl FnCx<'_, '_> {
             }
             "set" => {
                 self.arity(name, &args, 0, 1, span)?;
-                match args.into_iter().next() {
-                    None => Ok(self.set_new(&Ty::Unknown, span)),
-                    Some(v) => match v.ty.clone() {
-                        Ty::List(e) => self.set_from_values(v, &e, span),
-                        Ty::Set(_) => {
-                            Ok(Val { ty: v.ty.clone(), h: self.emit(Expression::ContainerCopy { value: v.h }, span) })
-                        }
-                        Ty::Str => {
-                            let chars = self.call_stdlib("list", vec![v], span)?;
-                            self.set_from_values(chars, &Ty::Str, span)
-                        }
-                        Ty::Unknown => self.unknown(span),
-                        other => self.fail(Diagnostic::error(format!("kiln cannot make a set from {other} yet"), span)),
-                    },
+                let Some(v) = args.into_iter().next() else { return Ok(self.set_new(&Ty::Unknown, span)) };
+                let v = self.iterable_value(v, span)?;
+                match v.ty.clone() {
+                    Ty::List(e) => self.set_from_values(v, &e, span),
+                    Ty::Set(_) => {
+                        Ok(Val { ty: v.ty.clone(), h: self.emit(Expression::ContainerCopy { value: v.h }, span) })
+                    }
+                    Ty::Str => {
+                        let chars = self.call_stdlib("list", vec![v], span)?;
+                        self.set_from_values(chars, &Ty::Str, span)
+                    }
+                    Ty::Unknown => self.unknown(span),
+                    other => self.fail(Diagnostic::error(format!("kiln cannot make a set from {other} yet"), span)),
                 }
             }
             "bool" => {
@@ -945,7 +946,8 @@ impl FnCx<'_, '_> {
         }
         let op = if is_min { ast::CmpOp::Lt } else { ast::CmpOp::Gt };
         if args.len() == 1 {
-            let mut list = args.into_iter().next().expect("one argument");
+            let list = args.into_iter().next().expect("one argument");
+            let mut list = self.iterable_value(list, span)?;
             // Other iterables (str, set, dict keys) go through the list of their items.
             if matches!(list.ty, Ty::Str | Ty::Set(_) | Ty::Dict(..)) {
                 list = self.call_stdlib("list", vec![list], span)?;
@@ -1074,6 +1076,7 @@ impl FnCx<'_, '_> {
             | Ty::Func(_)
             | Ty::Funcs(_)
             | Ty::Cell(_)
+            | Ty::Generator(_)
             | Ty::Dict(..)
             | Ty::Set(_)
             | Ty::File

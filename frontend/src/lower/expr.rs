@@ -160,6 +160,8 @@ impl FnCx<'_, '_> {
             ast::Expr::JoinedStr(j) => self.fstring(&j.values, span),
             ast::Expr::Tuple(t) => self.tuple_literal(&t.elts, span),
             ast::Expr::Lambda(l) => self.lambda_value(l, span),
+            ast::Expr::Yield(y) => self.yield_expr(y.value.as_deref(), span),
+            ast::Expr::YieldFrom(y) => self.yield_from(&y.value, span),
             ast::Expr::Dict(d) => self.dict_literal(d, span),
             ast::Expr::Set(st) => self.set_literal(&st.elts, span),
             ast::Expr::ListComp(c) => self.list_comprehension(&c.elt, &c.generators, c.range, span),
@@ -187,7 +189,6 @@ impl FnCx<'_, '_> {
                     ast::Expr::SetComp(_) => "set comprehensions",
                     ast::Expr::DictComp(_) => "dict comprehensions",
                     ast::Expr::GeneratorExp(_) => "generator expressions",
-                    ast::Expr::Yield(_) | ast::Expr::YieldFrom(_) => "generators (`yield`)",
                     ast::Expr::Await(_) => "`await`",
                     ast::Expr::NamedExpr(_) => "assignment expressions (`:=`)",
                     ast::Expr::Starred(_) => "starred expressions",
@@ -365,6 +366,7 @@ impl FnCx<'_, '_> {
             Ty::Set(_) => "set",
             Ty::Class(_) => "type",
             Ty::Func(_) | Ty::Funcs(_) | Ty::Cell(_) => "function",
+            Ty::Generator(_) => "generator",
             Ty::Unknown => return self.unknown(span),
             other => return self.fail(Diagnostic::error(format!("kiln does not support type() of {other}"), span)),
         };
@@ -418,7 +420,7 @@ impl FnCx<'_, '_> {
             }
             Ty::None => self.lit(Literal::Bool(false), span),
             Ty::Tuple(ref elems) => self.lit(Literal::Bool(!elems.is_empty()), span),
-            Ty::Func(_) | Ty::Funcs(_) | Ty::Cell(_) | Ty::File | Ty::Class(_) | Ty::Exception => {
+            Ty::Func(_) | Ty::Funcs(_) | Ty::Cell(_) | Ty::Generator(_) | Ty::File | Ty::Class(_) | Ty::Exception => {
                 self.lit(Literal::Bool(true), span)
             }
             Ty::Object(_) | Ty::Optional(_) => return self.object_truthy(v, span),
@@ -1263,7 +1265,7 @@ impl FnCx<'_, '_> {
                 let name = if matches!(ty, Ty::Dict(..)) { "_dict_repr" } else { "_set_repr" };
                 return self.call_stdlib(name, vec![v], span);
             }
-            Ty::Func(_) | Ty::Funcs(_) | Ty::Cell(_) | Ty::File => {
+            Ty::Func(_) | Ty::Funcs(_) | Ty::Cell(_) | Ty::Generator(_) | Ty::File => {
                 return self.fail(
                     Diagnostic::error(format!("kiln cannot turn a {} into a string", v.ty), span)
                         .with_note("CPython prints its memory address, which differs from run to run"),

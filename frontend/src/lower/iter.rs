@@ -19,7 +19,10 @@ impl FnCx<'_, '_> {
                 let (start, stop, step) = self.range_args(c, span)?;
                 self.call_stdlib("_range_list", vec![start, stop, step], span)
             }
-            _ => self.expr(e),
+            _ => {
+                let v = self.expr(e)?;
+                self.iterable_value(v, self.span_of(e))
+            }
         }
     }
 

@@ -26,6 +26,7 @@ mod dicts;
 mod exceptions;
 mod expr;
 mod funcs;
+mod generators;
 mod gpu;
 mod iter;
 mod modules;
@@ -34,6 +35,7 @@ mod stmt;
 mod strings;
 mod tuple;
 
+pub(crate) use generators::is_generator;
 pub(crate) use par::for_each_child;
 
 use crate::diagnostic::Diagnostic;
@@ -71,6 +73,8 @@ pub(crate) struct FuncDef<'a> {
     pub captures: Vec<Capture>,
     /// A nested `def` that refers to itself by its name (recursion): that name.
     pub self_name: Option<String>,
+    /// Its body yields: calling it makes a generator (see `generators.rs`).
+    pub generator: bool,
 }
 
 /// A variable a nested function captures.
@@ -292,10 +296,11 @@ impl<'a> Program<'a> {
             let parts: Vec<String> = args.iter().map(|t| t.to_string()).collect();
             format!("{base}({})", parts.join(", "))
         };
+        let ret = if self.defs[def].generator { Ty::Generator(Box::new(Ty::Unknown)) } else { Ty::Unknown };
         self.instances.push(Instance {
             def: Some(def),
             args: args.clone(),
-            ret: Ty::Unknown,
+            ret,
             ret_span: Span::UNDEFINED,
             vars: IndexMap::new(),
             flagged: HashSet::new(),
@@ -319,7 +324,7 @@ impl<'a> Program<'a> {
                     *ty = Ty::Int;
                     true
                 }
-                Ty::List(e) => fill(e),
+                Ty::List(e) | Ty::Generator(e) => fill(e),
                 _ => false,
             }
         }

@@ -100,6 +100,7 @@ pub(crate) fn walk_instance(p: &mut Program<'_>, inst: usize, suite: &[ast::Stmt
     };
     let mut f = Function::new(name, source_name, result, span);
     f.hidden = def.is_some_and(|d| p.defs[d].stdlib);
+    f.generator = def.is_some_and(|d| p.defs[d].generator);
     // Spans of the walk are in the def's own file (the program or the prelude).
     let program_file = p.file;
     if let Some(d) = def {
@@ -342,6 +343,10 @@ impl<'p, 'a> FnCx<'p, 'a> {
         if self.is_module {
             let none = self.lit(Literal::None, span);
             self.push(Statement::Return { value: Some(none) }, span);
+            return;
+        }
+        if self.in_generator() {
+            self.push(Statement::Return { value: None }, span);
             return;
         }
         let ret = self.p.instances[inst].ret.clone();
@@ -831,6 +836,9 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 if !self.par_private.is_empty() {
                     return self.fail(Diagnostic::error("`return` cannot leave a parallel loop", span));
                 }
+                if self.in_generator() {
+                    return self.generator_return(s.value.as_deref(), span);
+                }
                 let value = match &s.value {
                     Some(v) => self.expr(v)?,
                     None => Val { ty: Ty::None, h: self.lit(Literal::None, span) },
@@ -1290,8 +1298,27 @@ impl<'p, 'a> FnCx<'p, 'a> {
             let values = (0..elems.len()).map(|i| self.tuple_get(&iterable, i, span)).collect();
             iterable = self.list_of(values, &first, span);
         }
+        // An instance with `__iter__` iterates over what `__iter__` returns.
+        if iterable.ty.class().is_some() && self.has_method(&iterable.ty, "__iter__") {
+            iterable = self.call_dunder(iterable, "__iter__", &[], span)?;
+        }
         match iterable.ty.clone() {
             Ty::Dict(..) | Ty::Set(_) => self.container_for(s, iterable, span),
+            Ty::Generator(elem) => {
+                let holder = self.new_temp(&iterable.ty, span);
+                self.push(Statement::Store { local: holder, value: iterable.h }, span);
+                let gen_ty = iterable.ty.clone();
+                elem.to_ir(&mut self.p.module);
+                self.loop_stmt(span, &s.body, &s.orelse, false, |cx| {
+                    let gen = cx.load(holder, gen_ty.clone(), span);
+                    let more = cx.emit(Expression::GenResume { gen: gen.h }, span);
+                    let done = cx.emit(Expression::Unary { op: UnaryOp::Not, arg: more }, span);
+                    let exit = cx.block(|cx| cx.push(Statement::Break, span));
+                    cx.push(Statement::If { condition: done, accept: exit, reject: Block::new() }, span);
+                    let item = cx.emit(Expression::GenValue { gen: gen.h }, span);
+                    cx.assign_target(&s.target, Val { ty: (*elem).clone(), h: item }, target_span)
+                })
+            }
             Ty::File => self.file_for(s, iterable, span),
             ty @ (Ty::List(_) | Ty::Str) => {
                 let elem = match &ty {
