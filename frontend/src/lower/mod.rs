@@ -410,10 +410,11 @@ fn check_uncalled_defs(p: &mut Program<'_>, suite: &[ast::Stmt]) {
         }
         let args = vec![Ty::Unknown; p.defs[def].params.len()];
         let index = p.instances.len();
+        let ret = if p.defs[def].generator { Ty::Generator(Box::new(Ty::Unknown)) } else { Ty::Unknown };
         p.instances.push(Instance {
             def: Some(def),
             args,
-            ret: Ty::Unknown,
+            ret,
             ret_span: Span::UNDEFINED,
             vars: IndexMap::new(),
             flagged: HashSet::new(),
