@@ -703,6 +703,15 @@ impl FnCx<'_, '_> {
             if self.p.defs[def].method == MethodKind::Property {
                 return self.dispatch(object, attr, &[], span);
             }
+            // A bound method: the method with the instance as its captured value, when every
+            // subclass runs the same one.
+            let class = object.ty.class().cloned();
+            if let Some(def) = class.and_then(|c| self.single_target(&c, attr)) {
+                if self.p.defs[def].method == MethodKind::Instance {
+                    let object = self.non_null(object, attr, span);
+                    return Ok(self.bound_method(def, object, span));
+                }
+            }
             return self.fail(
                 Diagnostic::error(format!("kiln does not support bound methods as values yet (`{attr}`)"), span)
                     .with_note("call the method directly, or wrap it in a lambda"),
@@ -865,7 +874,7 @@ impl FnCx<'_, '_> {
     }
 
     /// The one `def` a call of `method` on `class` can reach, if there is only one.
-    fn single_target(&self, class: &ClassTy, method: &str) -> Option<usize> {
+    pub(crate) fn single_target(&self, class: &ClassTy, method: &str) -> Option<usize> {
         let runs = self.dispatch_runs(class.id(), method);
         match &runs[..] {
             [(_, Some(def))] => Some(*def),

@@ -159,6 +159,12 @@ impl FnCx<'_, '_> {
         Ok(self.load(local, cell_ty, span))
     }
 
+    /// `obj.method` as a value: the method's `def` with the instance as its environment (a
+    /// call passes it as `self`).
+    pub(crate) fn bound_method(&mut self, def: usize, object: Val, span: Span) -> Val {
+        self.func_of(def, vec![object], span)
+    }
+
     /// The `def` a lambda stands for (made once per lambda), as a value.
     pub(crate) fn lambda_value(&mut self, lambda: &ast::ExprLambda, span: Span) -> Res<Val> {
         let key = (self.p.file, lambda.range.start().to_u32());
@@ -296,9 +302,12 @@ impl FnCx<'_, '_> {
                 // The members' results join; a chain of tag tests picks the member.
                 let mut result = Ty::Unknown;
                 for f in members.iter() {
-                    let args = self.bind_arguments(f.def, None, Some(positional.clone()), None, span)?;
+                    // (Only the types matter here: a bound method's instance is its first argument.)
+                    let bound = self.p.defs[f.def].method == super::MethodKind::Instance;
+                    let receiver = bound.then(|| Val { ty: f.env[0].clone(), h: callee.h });
+                    let args = self.bind_arguments(f.def, receiver, Some(positional.clone()), None, span)?;
                     let mut key: Vec<Ty> = args.iter().map(|a| a.ty.clone()).collect();
-                    key.extend(f.env.iter().cloned());
+                    key.extend(f.env.iter().skip(usize::from(bound)).cloned());
                     if key.iter().any(|t| !t.is_known()) {
                         for (k, f) in members.iter().enumerate() {
                             let _ = self.call_member(&callee, f, Some(k), Some(positional.clone()), call, span);
@@ -382,7 +391,6 @@ impl FnCx<'_, '_> {
         if self.p.defs[f.def].kernel {
             return self.launch(f.def, call, span);
         }
-        let args = self.bind_arguments(f.def, None, evaluated.clone(), evaluated.is_none().then_some(call), span)?;
         let env_tuple = match member {
             None => callee.h,
             Some(k) => self.emit(Expression::TupleGet { tuple: callee.h, index: k as u32 + 1 }, span),
@@ -394,6 +402,10 @@ impl FnCx<'_, '_> {
                 h: self.emit(Expression::TupleGet { tuple: env_tuple, index: i as u32 }, span),
             });
         }
+        // A bound method: its environment is the instance, its first argument.
+        let receiver = (self.p.defs[f.def].method == super::MethodKind::Instance).then(|| env.remove(0));
+        let call_syntax = evaluated.is_none().then_some(call);
+        let args = self.bind_arguments(f.def, receiver, evaluated, call_syntax, span)?;
         self.call_with_env(f.def, args, env, Some(call), span)
     }
 
