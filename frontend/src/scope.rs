@@ -218,6 +218,8 @@ pub(crate) fn annotation(p: &Program<'_>, expr: &ast::Expr) -> Result<Ty, Diagno
             "str" => Ok(Ty::Str),
             "None" => Ok(Ty::None),
             "list" | "List" => Ok(Ty::list(Ty::Unknown)),
+            "dict" | "Dict" => Ok(Ty::dict(Ty::Unknown, Ty::Unknown)),
+            "set" | "Set" => Ok(Ty::set(Ty::Unknown)),
             other if p.class_by_name.contains_key(other) => Ok(p.class_ty(p.class_by_name[other])),
             other => Err(Diagnostic::error(format!("unknown type `{other}` in annotation"), span)
                 .with_label("kiln knows int, float, bool, str, None, list[T] and tuple[T, ...] here")),
@@ -246,6 +248,15 @@ pub(crate) fn annotation(p: &Program<'_>, expr: &ast::Expr) -> Result<Ty, Diagno
             },
             ast::Expr::Name(n) if n.id.as_str() == "list" || n.id.as_str() == "List" => {
                 Ok(Ty::list(annotation(p, &s.slice)?))
+            }
+            ast::Expr::Name(n) if n.id.as_str() == "dict" || n.id.as_str() == "Dict" => match &*s.slice {
+                ast::Expr::Tuple(t) if t.elts.len() == 2 => {
+                    Ok(Ty::dict(annotation(p, &t.elts[0])?, annotation(p, &t.elts[1])?))
+                }
+                _ => Err(Diagnostic::error("a dict annotation takes two types: `dict[K, V]`", span)),
+            },
+            ast::Expr::Name(n) if n.id.as_str() == "set" || n.id.as_str() == "Set" => {
+                Ok(Ty::set(annotation(p, &s.slice)?))
             }
             ast::Expr::Name(n) if n.id.as_str() == "tuple" || n.id.as_str() == "Tuple" => match &*s.slice {
                 ast::Expr::Tuple(t) if t.elts.is_empty() => Ok(Ty::Tuple(Vec::new())),

@@ -798,10 +798,12 @@ impl FnCx<'_, '_> {
                             if let Some(x) = parse_float_literal(s) {
                                 return Ok(Val { ty: Ty::Float, h: self.lit(Literal::F64(x), span) });
                             }
-                            return self
-                                .fail(Diagnostic::error(format!("could not convert string to float: {s:?}"), span));
+                            // Not a number: the conversion raises ValueError when it runs.
                         }
                         Ok(Val { ty: Ty::Float, h: self.runtime(RuntimeFn::StrToFloat, vec![v.h], span) })
+                    }
+                    Ty::Object(_) | Ty::Optional(_) if self.has_method(&v.ty, "__float__") => {
+                        self.call_dunder(v, "__float__", &[], span)
                     }
                     ref other => self.fail(Diagnostic::error(
                         format!("float() argument must be a string or a real number, not '{other}'"),
@@ -930,6 +932,9 @@ impl FnCx<'_, '_> {
                         });
                         self.push(Statement::If { condition: negative, accept, reject: Block::new() }, span);
                         Ok(self.load(result, Ty::Int, span))
+                    }
+                    Ty::Object(_) | Ty::Optional(_) if self.has_method(&v.ty, "__abs__") => {
+                        self.call_dunder(v, "__abs__", &[], span)
                     }
                     ref other => self.fail(Diagnostic::error(format!("bad operand type for abs(): '{other}'"), span)),
                 }
