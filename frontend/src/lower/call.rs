@@ -276,6 +276,16 @@ impl FnCx<'_, '_> {
                 });
                 continue;
             }
+            // A caught exception against a built-in exception class: a test of its class.
+            if let (Ty::Exception, Some(kind)) = (&v.ty, ExceptionKind::from_name(n.id.as_str())) {
+                let class = kiln_ir::ExceptionClass::Builtin(kind);
+                let hit = self.emit(Expression::ExceptionMatches { exception: v.h, class }, span);
+                dynamic = Some(match dynamic {
+                    None => hit,
+                    Some(d) => self.emit(Expression::Binary { op: BinaryOp::BitOr, left: d, right: hit }, span),
+                });
+                continue;
+            }
             let hit = match (n.id.as_str(), &v.ty) {
                 ("int", Ty::Int | Ty::Bool) | ("bool", Ty::Bool) | ("float", Ty::Float) | ("str", Ty::Str) => true,
                 ("list", Ty::List(_)) | ("tuple", Ty::Tuple(_)) | ("dict", Ty::Dict(..)) | ("set", Ty::Set(_)) => true,
