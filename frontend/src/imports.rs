@@ -58,8 +58,15 @@ pub fn link(
     par: &mut crate::par_syntax::ParDecorators,
 ) -> (Vec<ast::Stmt>, Vec<ModuleFile>, Vec<Diagnostic>) {
     let root = Path::new(main_path).parent().map(Path::to_path_buf).unwrap_or_default();
-    let mut linker =
-        Linker { root, files: Vec::new(), loaded: HashMap::new(), loading: Vec::new(), diagnostics: Vec::new(), par };
+    let mut linker = Linker {
+        root,
+        files: Vec::new(),
+        loaded: HashMap::new(),
+        loading: Vec::new(),
+        diagnostics: Vec::new(),
+        par,
+        definitions: HashMap::new(),
+    };
     let suite = linker.module_body("__main__", main);
     (suite, linker.files, linker.diagnostics)
 }
@@ -73,6 +80,8 @@ struct Linker<'p> {
     loading: Vec<String>,
     diagnostics: Vec<Diagnostic>,
     par: &'p mut crate::par_syntax::ParDecorators,
+    /// The names each module binds with `def` and `class` at its top level.
+    definitions: HashMap<String, HashSet<String>>,
 }
 
 /// What a module-level name of one file refers to.
@@ -173,8 +182,26 @@ impl Linker<'_> {
                             out.extend(self.import(&full, alias.range));
                             names.renamed.remove(&bound);
                             names.modules.insert(bound, full);
-                        } else {
+                        } else if self.definitions.get(&target).is_some_and(|d| d.contains(&member)) {
+                            // A function or class: the same object under another name.
                             names.renamed.insert(bound, full);
+                        } else {
+                            // A variable: a binding of its own, a copy of the value at the import
+                            // (later assignments in the module do not change it).
+                            if name == "__main__" {
+                                names.renamed.remove(&bound);
+                            } else {
+                                names.renamed.insert(bound.clone(), format!("{name}.{bound}"));
+                            }
+                            let load = |id: String, ctx| {
+                                ast::Expr::Name(ast::ExprName { range: alias.range, id: id.into(), ctx })
+                            };
+                            out.push(ast::Stmt::Assign(ast::StmtAssign {
+                                range: alias.range,
+                                targets: vec![load(bound, ast::ExprContext::Store)],
+                                value: Box::new(load(full, ast::ExprContext::Load)),
+                                type_comment: None,
+                            }));
                         }
                     }
                 }
@@ -182,7 +209,8 @@ impl Linker<'_> {
             }
         }
         // Names of this module, and the names it imported, as the program-wide names.
-        let mut renamer = Renamer { names: &names, module: name, scopes: Vec::new(), in_class: false };
+        let known = self.files.iter().map(|f| f.name.clone()).collect();
+        let mut renamer = Renamer { names: &names, known, module: name, scopes: Vec::new(), in_class: false };
         let out = out
             .into_iter()
             .map(|s| {
@@ -277,6 +305,15 @@ impl Linker<'_> {
                 return Vec::new();
             }
         };
+        let defined = suite
+            .iter()
+            .filter_map(|s| match s {
+                ast::Stmt::FunctionDef(d) => Some(d.name.to_string()),
+                ast::Stmt::ClassDef(c) => Some(c.name.to_string()),
+                _ => None,
+            })
+            .collect();
+        self.definitions.insert(dotted.to_string(), defined);
         self.module_body(dotted, suite)
     }
 }
@@ -285,6 +322,8 @@ impl Linker<'_> {
 /// classes, whose own names hide the module's.
 struct Renamer<'n> {
     names: &'n Names,
+    /// Every module loaded so far.
+    known: HashSet<String>,
     module: &'n str,
     /// The names bound by each enclosing function or class body, innermost last.
     scopes: Vec<HashSet<String>>,
@@ -298,10 +337,15 @@ impl Renamer<'_> {
     }
 
     /// `m.x` and `pkg.sub.x` where `m`/`pkg` name modules: the program-wide name of `x`.
-    fn module_member(&self, e: &ast::Expr) -> Option<String> {
+    /// The module an expression names: an imported module's name, or `pkg.sub` spelled
+    /// through `pkg`.
+    fn module_of(&self, e: &ast::Expr) -> Option<String> {
         match e {
             ast::Expr::Name(n) if !self.hidden(n.id.as_str()) => self.names.modules.get(n.id.as_str()).cloned(),
-            ast::Expr::Attribute(a) => Some(format!("{}.{}", self.module_member(&a.value)?, a.attr)),
+            ast::Expr::Attribute(a) => {
+                let sub = format!("{}.{}", self.module_of(&a.value)?, a.attr);
+                self.known.contains(&sub).then_some(sub)
+            }
             _ => None,
         }
     }
@@ -339,14 +383,14 @@ impl Fold<TextRange> for Renamer<'_> {
                 Ok(ast::Expr::Name(n))
             }
             ast::Expr::Attribute(a) => {
-                if a.attr.as_str() == "__name__" {
-                    if let Some(module) = self.module_member(&a.value) {
+                // `module.name` is the program-wide name of the module's `name`.
+                if let Some(module) = self.module_of(&a.value) {
+                    if a.attr.as_str() == "__name__" {
                         let value = ast::Constant::Str(module);
                         return Ok(ast::Expr::Constant(ast::ExprConstant { range: a.range, value, kind: None }));
                     }
-                }
-                if let Some(qualified) = self.module_member(&ast::Expr::Attribute(a.clone())) {
-                    return Ok(ast::Expr::Name(ast::ExprName { range: a.range, id: qualified.into(), ctx: a.ctx }));
+                    let id = format!("{module}.{}", a.attr);
+                    return Ok(ast::Expr::Name(ast::ExprName { range: a.range, id: id.into(), ctx: a.ctx }));
                 }
                 ast::fold::fold_expr(self, ast::Expr::Attribute(a))
             }

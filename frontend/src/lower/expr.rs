@@ -1334,7 +1334,29 @@ impl FnCx<'_, '_> {
             let h = self.emit(Expression::RuntimeCall { function: RuntimeFn::StrRepr, args: vec![v.h] }, span);
             return Ok(Val { ty: Ty::Str, h });
         }
+        if v.ty == Ty::Exception {
+            return Ok(self.caught_exception_repr(v, span));
+        }
         self.str_of(v, span)
+    }
+
+    /// `repr(e)` of a caught exception: `Name('message')`, `Name()` without a message, and
+    /// `KeyError('k')` (whose message is already the key's repr).
+    fn caught_exception_repr(&mut self, e: Val, span: Span) -> Val {
+        let name = Val { ty: Ty::Str, h: self.emit(Expression::TypeName { value: e.h }, span) };
+        let message = self.emit(Expression::ExceptionMessage { exception: e.h }, span);
+        let quoted = self.emit(Expression::RuntimeCall { function: RuntimeFn::StrRepr, args: vec![message] }, span);
+        let class = kiln_ir::ExceptionClass::Builtin(ExceptionKind::KeyError);
+        let is_key_error = self.emit(Expression::ExceptionMatches { exception: e.h, class }, span);
+        let shown = self.emit(Expression::Select { condition: is_key_error, accept: message, reject: quoted }, span);
+        let len = self.emit(Expression::Len { value: message }, span);
+        let zero = self.lit(Literal::I64(0), span);
+        let empty = self.emit(Expression::Compare { op: CompareOp::Eq, left: len, right: zero }, span);
+        let nothing = self.lit(Literal::Str(String::new()), span);
+        let args = self.emit(Expression::Select { condition: empty, accept: nothing, reject: shown }, span);
+        let open = self.str_lit("(", span);
+        let close = self.str_lit(")", span);
+        self.concat_all(vec![name, open, Val { ty: Ty::Str, h: args }, close], span)
     }
 
     /// The concatenation of several strings.

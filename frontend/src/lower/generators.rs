@@ -190,7 +190,7 @@ impl FnCx<'_, '_> {
             let done = cx.emit(Expression::Compare { op: kiln_ir::CompareOp::Ge, left: i.h, right: len }, span);
             let exit = cx.block(|cx| cx.push(Statement::Break, span));
             cx.push(Statement::If { condition: done, accept: exit, reject: Block::new() }, span);
-            let item = if elem == Ty::Str {
+            let item = if s.ty == Ty::Str {
                 cx.str_index(s, i.clone(), span)
             } else {
                 Val { ty: elem.clone(), h: cx.emit(Expression::Index { base: s.h, index: i.h }, span) }

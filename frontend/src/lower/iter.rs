@@ -49,13 +49,26 @@ impl FnCx<'_, '_> {
         let mut lists = Vec::new();
         let mut start = None;
         for (i, a) in call.args.iter().enumerate() {
-            let v = self.expr_iterable(a)?;
             if name == "enumerate" && i == 1 {
+                let v = self.expr(a)?;
                 start = Some(self.expect_int(v, self.span_of(a), "enumerate() start")?);
                 continue;
             }
+            // Generators are resumed as the loop goes (they may be infinite, or print).
+            let v = match a {
+                ast::Expr::Call(c) if self.is_builtin_range(c) => self.expr_iterable(a)?,
+                _ => {
+                    let v = self.expr(a)?;
+                    if v.ty.class().is_some() && self.has_method(&v.ty, "__iter__") {
+                        self.call_dunder(v, "__iter__", &[], self.span_of(a))?
+                    } else {
+                        v
+                    }
+                }
+            };
             match v.ty {
                 Ty::List(_) | Ty::Str => lists.push(v),
+                Ty::Generator(_) if name != "reversed" => lists.push(v),
                 Ty::Unknown => return self.unknown(span).map(|_| true),
                 ref other => {
                     return self.fail(
@@ -110,6 +123,13 @@ impl FnCx<'_, '_> {
             // Stop when the position leaves any list (lengths are re-read, as Python does).
             for (l, ty) in &held {
                 let list = cx.load(*l, ty.clone(), span);
+                if let Ty::Generator(_) = ty {
+                    let more = cx.emit(Expression::GenResume { gen: list.h }, span);
+                    let done = cx.emit(Expression::Unary { op: kiln_ir::UnaryOp::Not, arg: more }, span);
+                    let exit = cx.block(|cx| cx.push(Statement::Break, span));
+                    cx.push(Statement::If { condition: done, accept: exit, reject: kiln_ir::Block::new() }, span);
+                    continue;
+                }
                 let len = cx.emit(Expression::Len { value: list.h }, span);
                 let done = if name == "reversed" {
                     let zero = cx.int(0, span);
@@ -131,6 +151,9 @@ impl FnCx<'_, '_> {
                             ty: (**elem).clone(),
                             h: cx.emit(Expression::Index { base: list.h, index: i.h }, span),
                         },
+                        Ty::Generator(elem) => {
+                            Val { ty: (**elem).clone(), h: cx.emit(Expression::GenValue { gen: list.h }, span) }
+                        }
                         _ => cx.str_index(list, i.clone(), span),
                     }
                 })

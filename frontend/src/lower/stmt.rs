@@ -526,6 +526,25 @@ impl<'p, 'a> FnCx<'p, 'a> {
         if let Ty::Funcs(_) = target {
             return self.coerce_function(value, target, span);
         }
+        // A tuple whose parts widen (a function among several, an instance as its base
+        // class): rebuilt part by part.
+        if let (Ty::Tuple(from), Ty::Tuple(to)) = (&value.ty, target) {
+            let widens = |f: &Ty, t: &Ty| f != t && (matches!(t, Ty::Funcs(_) | Ty::Tuple(_)) || t.class().is_some());
+            if from.len() == to.len() && from.iter().zip(to).any(|(f, t)| widens(f, t)) {
+                let (from, to) = (from.clone(), to.clone());
+                let elems = from
+                    .iter()
+                    .zip(&to)
+                    .enumerate()
+                    .map(|(i, (f, t))| {
+                        let part = self.emit(Expression::TupleGet { tuple: value.h, index: i as u32 }, span);
+                        self.coerce(Val { ty: f.clone(), h: part }, t, span).h
+                    })
+                    .collect();
+                target.to_ir(&mut self.p.module);
+                return Val { ty: target.clone(), h: self.emit(Expression::TupleNew { elems }, span) };
+            }
+        }
         // A list display of instances meant as a list of their base class: built again with
         // the base class's element type (the display itself is not seen by anything else).
         if let (Ty::List(from), Ty::List(to)) = (&value.ty, target) {
