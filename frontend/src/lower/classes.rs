@@ -718,9 +718,82 @@ impl FnCx<'_, '_> {
             );
         }
         if let Some(global) = self.class_attr_global(id, attr) {
-            return self.name_value(&global, span);
+            // Subclasses that set the attribute again (`symbol = "^"`): the one of the
+            // instance's class, by a chain of class-id tests.
+            let mut runs: Vec<(u32, String)> = Vec::new();
+            for k in id..=self.p.classes[id as usize].last_descendant {
+                let g = self.class_attr_global(k, attr).unwrap_or_else(|| global.clone());
+                match runs.last_mut() {
+                    Some(run) if run.1 == g => run.0 = k,
+                    _ => runs.push((k, g)),
+                }
+            }
+            if runs.len() == 1 {
+                return self.name_value(&global, span);
+            }
+            return self.class_attr_by_class(object, &runs, attr, span);
         }
         self.fail(Diagnostic::error(format!("'{}' object has no attribute '{attr}'", class.name()), span))
+    }
+
+    /// A class attribute that subclasses override, read through an instance: `runs` are the
+    /// class-id ranges (last id of each) and the global each reads.
+    fn class_attr_by_class(&mut self, object: Val, runs: &[(u32, String)], attr: &str, span: Span) -> Res<Val> {
+        let mut ty = Ty::Unknown;
+        for (_, g) in runs {
+            let t = self.p.globals.get(g).map(|v| v.ty.clone()).unwrap_or(Ty::Unknown);
+            ty = match ty.join(&t) {
+                Some(j) => j,
+                None => {
+                    return self.fail(Diagnostic::error(
+                        format!("the subclasses give class attribute `{attr}` different types ({ty} and {t})"),
+                        span,
+                    ))
+                }
+            };
+        }
+        if ty == Ty::Unknown {
+            return self.unknown(span);
+        }
+        let object = self.non_null(object, attr, span);
+        let id = self.emit(Expression::ClassId { object: object.h }, span);
+        let temp = self.new_temp(&ty, span);
+        self.class_attr_chain(id, runs, temp, &ty, span)?;
+        Ok(self.load(temp, ty, span))
+    }
+
+    fn class_attr_chain(
+        &mut self,
+        id: kiln_ir::Handle<Expression>,
+        runs: &[(u32, String)],
+        temp: kiln_ir::Handle<kiln_ir::Local>,
+        ty: &Ty,
+        span: Span,
+    ) -> Res<()> {
+        let Some(((hi, global), rest)) = runs.split_first() else { return Ok(()) };
+        let mut failed = None;
+        let mut read = |cx: &mut Self| match cx.name_value(global, span) {
+            Ok(v) => {
+                let v = cx.coerce(v, ty, span);
+                cx.push(Statement::Store { local: temp, value: v.h }, span);
+            }
+            Err(e) => failed = Some(e),
+        };
+        if rest.is_empty() {
+            read(self);
+        } else {
+            let limit = self.lit(Literal::I64(*hi as i64), span);
+            let test = self.emit(Expression::Compare { op: CompareOp::Le, left: id, right: limit }, span);
+            let accept = self.block(&mut read);
+            let mut inner = Ok(());
+            let reject = self.block(|cx| inner = cx.class_attr_chain(id, rest, temp, ty, span));
+            inner?;
+            self.push(Statement::If { condition: test, accept, reject }, span);
+        }
+        match failed {
+            Some(e) => Err(e),
+            None => Ok(()),
+        }
     }
 
     /// `C.attr` for a class `C`: a class attribute.
@@ -936,10 +1009,9 @@ impl FnCx<'_, '_> {
                 continue;
             }
             let inst = self.p.instance(*def, key);
+            // An override whose result is not known yet (it recurses through this very call)
+            // takes the others' type: recursion adds no other type.
             let ret = self.p.instances[inst].ret.clone();
-            if ret == Ty::Unknown {
-                unknown = true;
-            }
             match result.join(&ret) {
                 Some(t) => result = t,
                 None => {
@@ -950,6 +1022,7 @@ impl FnCx<'_, '_> {
                 }
             }
         }
+        unknown |= result == Ty::Unknown;
         let id = self.emit(Expression::ClassId { object: receiver.h }, span);
         let temp = (!unknown && result != Ty::None).then(|| self.new_temp(&result, span));
         let runs: Vec<DispatchRun> = runs.iter().map(|(hi, _)| *hi).zip(calls).collect();
@@ -1175,6 +1248,22 @@ impl FnCx<'_, '_> {
             let bare = self.str_lit(&format!("{name}()"), span);
             let h = self.emit(Expression::Select { condition: is_empty, accept: bare.h, reject: full.h }, span);
             return Ok(Val { ty: Ty::Str, h });
+        }
+        // A base class without one whose subclasses have it (an abstract `Node` of an AST):
+        // each subclass's own; an instance of the base itself would raise AttributeError.
+        if let Some(id) = v.ty.class().map(|c| c.id()) {
+            for name in order {
+                if self.dispatch_runs(id, name).iter().any(|(_, target)| target.is_some()) {
+                    let s = self.dispatch(v, name, &[], span)?;
+                    return match s.ty {
+                        Ty::Str => Ok(s),
+                        Ty::Unknown => self.unknown(span),
+                        other => {
+                            self.fail(Diagnostic::error(format!("{name} returned non-string (type {other})"), span))
+                        }
+                    };
+                }
+            }
         }
         let class = v.ty.class().map(|c| c.name().to_string()).unwrap_or_default();
         self.fail(
