@@ -105,15 +105,7 @@ impl FnCx<'_, '_> {
         if !self.in_generator() {
             return self.fail(Diagnostic::error("'yield' outside function", span));
         }
-        let it = match iterable {
-            ast::Expr::Call(c) if self.is_builtin_range(c) => self.expr_iterable(iterable)?,
-            other => self.expr(other)?,
-        };
-        let it = if it.ty.class().is_some() && self.has_method(&it.ty, "__iter__") {
-            self.call_dunder(it, "__iter__", &[], span)?
-        } else {
-            it
-        };
+        let it = self.expr_iterated(iterable)?;
         self.for_each_value(it, span, |cx, v| {
             let elem = cx.join_yield(&v.ty, span)?;
             if cx.p.final_pass || v.ty == elem {
@@ -278,12 +270,28 @@ impl FnCx<'_, '_> {
     /// An iterable as builtins take it: an instance with `__iter__` as what that returns, a
     /// generator as the list of the values it yields.
     pub(crate) fn iterable_value(&mut self, v: Val, span: Span) -> Res<Val> {
-        let v = if v.ty.class().is_some() && self.has_method(&v.ty, "__iter__") {
-            self.call_dunder(v, "__iter__", &[], span)?
-        } else {
-            v
-        };
+        let v = self.iterated(v, span)?;
         self.drain_generator(v, span)
+    }
+
+    /// What a loop over `v` iterates: for an instance with `__iter__`, what that returns.
+    pub(crate) fn iterated(&mut self, v: Val, span: Span) -> Res<Val> {
+        if v.ty.class().is_some() && self.has_method(&v.ty, "__iter__") {
+            return self.call_dunder(v, "__iter__", &[], span);
+        }
+        Ok(v)
+    }
+
+    /// The value a loop over expression `e` iterates: `range(...)` as the list of its values,
+    /// an instance through its `__iter__`, anything else (a generator too) as it is.
+    pub(crate) fn expr_iterated(&mut self, e: &ast::Expr) -> Res<Val> {
+        if let ast::Expr::Call(c) = e {
+            if self.is_builtin_range(c) {
+                return self.expr_iterable(e);
+            }
+        }
+        let v = self.expr(e)?;
+        self.iterated(v, self.span_of(e))
     }
 
     /// A generator taken as the list of the values it yields (for the prelude's builtins).

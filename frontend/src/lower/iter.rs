@@ -55,17 +55,7 @@ impl FnCx<'_, '_> {
                 continue;
             }
             // Generators are resumed as the loop goes (they may be infinite, or print).
-            let v = match a {
-                ast::Expr::Call(c) if self.is_builtin_range(c) => self.expr_iterable(a)?,
-                _ => {
-                    let v = self.expr(a)?;
-                    if v.ty.class().is_some() && self.has_method(&v.ty, "__iter__") {
-                        self.call_dunder(v, "__iter__", &[], self.span_of(a))?
-                    } else {
-                        v
-                    }
-                }
-            };
+            let v = self.expr_iterated(a)?;
             match v.ty {
                 Ty::List(_) | Ty::Str => lists.push(v),
                 Ty::Generator(_) if name != "reversed" => lists.push(v),

@@ -1318,9 +1318,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
             iterable = self.list_of(values, &first, span);
         }
         // An instance with `__iter__` iterates over what `__iter__` returns.
-        if iterable.ty.class().is_some() && self.has_method(&iterable.ty, "__iter__") {
-            iterable = self.call_dunder(iterable, "__iter__", &[], span)?;
-        }
+        let iterable = self.iterated(iterable, span)?;
         match iterable.ty.clone() {
             Ty::Dict(..) | Ty::Set(_) => self.container_for(s, iterable, span),
             Ty::Generator(elem) => {
