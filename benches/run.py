@@ -29,7 +29,7 @@ import time
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BENCHES = os.path.join(ROOT, "benches")
 BUILD = os.path.join(ROOT, "target", "bench")
-NAMES = ["fib", "nbody", "mandelbrot", "spectral_norm", "sieve", "fannkuch", "lcs", "wordfreq", "anagrams", "text_report", "binary_trees", "richards", "chaos", "raytracer", "try_loop"]
+NAMES = ["fib", "nbody", "mandelbrot", "spectral_norm", "sieve", "fannkuch", "lcs", "wordfreq", "anagrams", "text_report", "binary_trees", "richards", "chaos", "raytracer", "try_loop", "bank_sim"]
 # Benchmarks with parallel loops (`@par`): kiln only, no C twin; run with --threads.
 PAR_NAMES = ["par_primes", "par_mandelbrot"]
 RUN_TIMEOUT_S = 600

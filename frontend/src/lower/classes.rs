@@ -697,7 +697,12 @@ impl FnCx<'_, '_> {
             if ty == Ty::Unknown {
                 return self.unknown(span);
             }
-            return Ok(Val { ty, h: self.emit(Expression::GetField { object: object.h, field: field.index }, span) });
+            let list = matches!(ty, Ty::List(_));
+            let h = self.emit(Expression::GetField { object: object.h, field: field.index }, span);
+            if list && !self.p.final_pass {
+                self.field_reads.insert(h, (object, attr.to_string()));
+            }
+            return Ok(Val { ty, h });
         }
         if let Some(def) = resolve_method(self.p, id, attr) {
             if self.p.defs[def].method == MethodKind::Property {

@@ -60,6 +60,9 @@ pub(crate) struct FnCx<'p, 'a> {
     pub call_results: HashMap<Handle<Expression>, usize>,
     /// Which variable each `Load` of a variable read (for list aliasing).
     pub var_reads: HashMap<Handle<Expression>, String>,
+    /// Which field each `GetField` of a list read: the object and the field
+    /// (so `h = self.heap; h.append(e)` tells the field its element type).
+    pub field_reads: HashMap<Handle<Expression>, (Val, String)>,
     /// Per enclosing parallel loop: the names private to its iterations, and its span.
     pub par_private: Vec<(HashSet<String>, Span)>,
     /// Globals that an enclosing parallel loop keeps in hidden locals (privates, reductions).
@@ -132,6 +135,7 @@ pub(crate) fn walk_instance(p: &mut Program<'_>, inst: usize, suite: &[ast::Stmt
         local_names,
         is_module: def.is_none(),
         var_reads: HashMap::new(),
+        field_reads: HashMap::new(),
         call_results: HashMap::new(),
         list_elements: HashMap::new(),
         par_private: Vec::new(),
@@ -471,6 +475,9 @@ impl<'p, 'a> FnCx<'p, 'a> {
         if matches!(ty, Ty::List(_)) && !self.p.final_pass {
             if let Some(source) = self.var_reads.get(&value.h).cloned().filter(|s| s != name) {
                 self.join_var(&source, &ty, span)?;
+            }
+            if let Some((object, attr)) = self.field_reads.get(&value.h).cloned() {
+                self.refine_field(object, &attr, ty.clone())?;
             }
             if let Some(&callee) = self.call_results.get(&value.h) {
                 let ret = &mut self.p.instances[callee].ret;

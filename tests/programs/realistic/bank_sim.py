@@ -1,0 +1,1 @@
+../../../benches/bank_sim.py
