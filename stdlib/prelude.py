@@ -563,3 +563,34 @@ def _list_del_slice(xs, start, stop, step, given):
     __kiln_list_truncate(xs, 0)
     for v in kept:
         xs.append(v)
+
+
+# ----- exception args ---------------------------------------------------------------------
+# An exception's `args` are a list of tagged texts: "s" + the argument when it is a str,
+# "r" + its repr otherwise (kiln_ir::Expression::ExceptionArgs).
+
+
+def _exc_arg_repr(item):
+    if item[0] == "s":
+        return repr(item[1:])
+    return item[1:]
+
+
+def _exc_args_repr(items):
+    if len(items) == 1:
+        return "(" + _exc_arg_repr(items[0]) + ",)"
+    return "(" + ", ".join([_exc_arg_repr(x) for x in items]) + ")"
+
+
+def _exc_repr(name, items):
+    return name + "(" + ", ".join([_exc_arg_repr(x) for x in items]) + ")"
+
+
+def _exc_args_item(items, index):
+    n = len(items)
+    if index < -n or index >= n:
+        raise IndexError("tuple index out of range")
+    item = items[index]
+    if item[0] != "s":
+        raise TypeError("kiln knows the arguments of an exception only as text: args[" + str(index) + "] is " + item[1:] + ", not a str")
+    return item[1:]

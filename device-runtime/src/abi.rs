@@ -1706,17 +1706,53 @@ pub unsafe extern "C" fn kiln_rt_exc_register_class(name: *const KStr, parent: *
 }
 
 /// Raise an instance of a user exception class: `type_name` is the instance's class, `msg`
-/// its `str()`, `object` the instance (what `except E as e` gives back).
+/// its `str()`, `object` the instance (what `except E as e` gives back), `args` its `args`
+/// (a tagged `list[str]`, see `exceptions::KExc`).
 ///
 /// # Safety
-/// `type_name` and `msg` are valid strings; `object` is a collected allocation.
+/// `type_name` and `msg` are valid strings; `object` and `args` are collected allocations.
 #[no_mangle]
-pub unsafe extern "C" fn kiln_rt_raise_object(type_name: *const KStr, msg: *const KStr, object: *mut u8) {
+pub unsafe extern "C" fn kiln_rt_raise_object(
+    type_name: *const KStr,
+    msg: *const KStr,
+    object: *mut u8,
+    args: *mut crate::lists::KList,
+) {
     fatal(|| {
         // SAFETY: caller contract.
         let (kind, msg) = unsafe { (strings::text(type_name), strings::text(msg)) };
-        exceptions::raise_object(&kind, &msg, object);
+        exceptions::raise_object(&kind, &msg, object, args);
     })
+}
+
+/// A new exception that is not raised yet (`ValueError("x")` as a value), in the form of a
+/// caught one: class `type_name`, `str()` `msg` (null when made without arguments), `args` a
+/// tagged `list[str]` (see `exceptions::KExc`).
+///
+/// # Safety
+/// `type_name` is a valid string, `msg` a valid string or null, `args` a list.
+#[no_mangle]
+pub unsafe extern "C" fn kiln_rt_exc_new(
+    type_name: *const KStr,
+    msg: *const KStr,
+    args: *mut crate::lists::KList,
+) -> *mut exceptions::KExc {
+    fatal(|| {
+        // SAFETY: caller contract.
+        let kind = unsafe { strings::text(type_name) };
+        let msg = (!msg.is_null()).then(|| unsafe { strings::text(msg) });
+        exceptions::new_exception(&kind, msg.as_deref(), args)
+    })
+}
+
+/// `e.args` of a caught exception, as a tagged `list[str]` (see `exceptions::KExc`).
+///
+/// # Safety
+/// `exc` came from [`kiln_rt_exc_catch`] or [`kiln_rt_exc_new`].
+#[no_mangle]
+pub unsafe extern "C" fn kiln_rt_exc_caught_args(exc: *const exceptions::KExc) -> *mut crate::lists::KList {
+    // SAFETY: caller contract.
+    fatal(|| unsafe { exceptions::caught_args(exc) })
 }
 
 /// `except`: takes the pending exception (with its traceback so far) into a caught-exception

@@ -92,10 +92,13 @@ thread_local! {
     /// (null for exceptions raised by class name or by the runtime). It lives in collected
     /// memory, so it is held in a root the collector scans, made on first use.
     static OBJECT_ROOT: Cell<*mut *mut u8> = const { Cell::new(std::ptr::null_mut()) };
+    /// The pending exception's `args` (see [`KExc::args`]), null when they follow from its
+    /// message; held in a root like the instance.
+    static ARGS_ROOT: Cell<*mut *mut u8> = const { Cell::new(std::ptr::null_mut()) };
 }
 
-fn object_root() -> *mut *mut u8 {
-    OBJECT_ROOT.with(|r| {
+fn root_of(key: &'static std::thread::LocalKey<Cell<*mut *mut u8>>) -> *mut *mut u8 {
+    key.with(|r| {
         if r.get().is_null() {
             r.set(crate::gc::new_root());
         }
@@ -105,12 +108,23 @@ fn object_root() -> *mut *mut u8 {
 
 fn set_pending_object(object: *mut u8) {
     // SAFETY: the root is a valid word owned by this thread.
-    unsafe { *object_root() = object }
+    unsafe { *root_of(&OBJECT_ROOT) = object }
+    set_pending_args(std::ptr::null_mut());
 }
 
 fn pending_object() -> *mut u8 {
     // SAFETY: as above.
-    unsafe { *object_root() }
+    unsafe { *root_of(&OBJECT_ROOT) }
+}
+
+fn set_pending_args(args: *mut crate::lists::KList) {
+    // SAFETY: as above.
+    unsafe { *root_of(&ARGS_ROOT) = args as *mut u8 }
+}
+
+fn pending_args() -> *mut crate::lists::KList {
+    // SAFETY: as above.
+    unsafe { *root_of(&ARGS_ROOT) as *mut crate::lists::KList }
 }
 
 fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> Option<R> {
@@ -131,10 +145,12 @@ pub fn raise_err(e: &PyErr) {
     raise(e.kind, e.msg.as_deref());
 }
 
-/// Raise an instance of a user exception class: `kind` is its class name, `msg` its `str()`.
-pub fn raise_object(kind: &str, msg: &str, object: *mut u8) {
+/// Raise an instance of a user exception class: `kind` is its class name, `msg` its `str()`,
+/// `args` its `args` (see [`KExc::args`]).
+pub fn raise_object(kind: &str, msg: &str, object: *mut u8, args: *mut crate::lists::KList) {
     raise(kind, Some(msg));
     set_pending_object(object);
+    set_pending_args(args);
 }
 
 /// Raise `SystemExit(code)` with an integer code.
@@ -186,6 +202,10 @@ pub struct KExc {
     msg: *const crate::strings::KStr,
     /// The instance of a user exception class, or null.
     pub object: *mut u8,
+    /// `args`: a kiln `list[str]` with one tagged entry per argument: `"s"` followed by the
+    /// argument itself when it is a `str`, else `"r"` followed by its `repr()`. Null when the
+    /// arguments follow from the message ([`caught_args`]).
+    args: *mut crate::lists::KList,
     exit_code: i64,
     has_exit_code: i64,
     /// Innermost first; the file and function ids are this thread's interned names.
@@ -196,6 +216,7 @@ pub struct KExc {
 /// Takes the pending exception into a new caught exception (null when nothing is pending).
 pub fn catch() -> *mut KExc {
     let object = pending_object();
+    let args = pending_args();
     let Some(p) = with_state(|st| st.pending.take()).flatten() else {
         return std::ptr::null_mut();
     };
@@ -210,6 +231,7 @@ pub fn catch() -> *mut KExc {
         kind: crate::strings::new_str(&p.kind),
         msg: p.msg.as_deref().map_or(std::ptr::null(), crate::strings::new_str),
         object,
+        args,
         exit_code: p.exit_code.unwrap_or(0),
         has_exit_code: p.exit_code.is_some() as i64,
         frames,
@@ -238,6 +260,52 @@ pub unsafe fn rethrow(exc: *const KExc) {
     };
     with_state(|st| st.pending = Some(pending));
     set_pending_object(e.object);
+    set_pending_args(e.args);
+}
+
+/// A new exception that has not been raised (`err = ValueError("x")`): class `kind`, `str()`
+/// `msg` (None when made without arguments), `args` as in [`KExc::args`] (may be null).
+pub fn new_exception(kind: &str, msg: Option<&str>, args: *mut crate::lists::KList) -> *mut KExc {
+    let exc = crate::gc::alloc(std::mem::size_of::<KExc>()) as *mut KExc;
+    let record = KExc {
+        kind: crate::strings::new_str(kind),
+        msg: msg.map_or(std::ptr::null(), crate::strings::new_str),
+        object: std::ptr::null_mut(),
+        args,
+        exit_code: 0,
+        has_exit_code: 0,
+        frames: std::ptr::null_mut(),
+        nframes: 0,
+    };
+    // SAFETY: `exc` is a fresh allocation of the right size.
+    unsafe { exc.write(record) };
+    exc
+}
+
+/// `e.args` of a caught exception, as in [`KExc::args`]. An exception raised by kiln itself
+/// has the message as its one argument (none without a message); a `KeyError`'s message is
+/// the `repr()` of its key.
+///
+/// # Safety
+/// `exc` came from [`catch`] or [`new_exception`].
+pub unsafe fn caught_args(exc: *const KExc) -> *mut crate::lists::KList {
+    // SAFETY: caller contract.
+    let e = unsafe { &*exc };
+    if !e.args.is_null() {
+        return e.args;
+    }
+    // SAFETY: `kind` is a valid string.
+    let key_error = unsafe { crate::strings::text(e.kind) } == "KeyError";
+    let n = (!e.msg.is_null()) as i64;
+    let list = crate::lists::new(std::mem::size_of::<usize>() as i64, n, true);
+    if n == 1 {
+        // SAFETY: `msg` is a valid string.
+        let msg = unsafe { crate::strings::text(e.msg) };
+        let tagged = format!("{}{msg}", if key_error { 'r' } else { 's' });
+        // SAFETY: the list holds one pointer-sized slot.
+        unsafe { ((*list).data as *mut *const crate::strings::KStr).write(crate::strings::new_str(&tagged)) };
+    }
+    list
 }
 
 /// Whether a caught exception is an instance of class `target`.
@@ -311,6 +379,8 @@ pub fn take_report() -> Option<(Pending, String)> {
 pub struct Saved {
     /// A root holding the exception's instance while the state travels (null when none).
     object: usize,
+    /// A root holding its `args` (null when none).
+    args: usize,
     kind: String,
     msg: Option<String>,
     exit_code: Option<i64>,
@@ -329,7 +399,14 @@ struct SavedFrame {
 impl Saved {
     /// An exception with an empty traceback, as [`raise`] would set it.
     pub fn new(kind: &str, msg: Option<&str>) -> Saved {
-        Saved { object: 0, kind: kind.to_string(), msg: msg.map(str::to_string), exit_code: None, frames: Vec::new() }
+        Saved {
+            object: 0,
+            args: 0,
+            kind: kind.to_string(),
+            msg: msg.map(str::to_string),
+            exit_code: None,
+            frames: Vec::new(),
+        }
     }
 
     /// The class name.
@@ -347,15 +424,18 @@ impl Saved {
 /// is pending). This thread no longer has an exception pending afterwards.
 pub fn take_pending() -> Option<Saved> {
     let object = pending_object();
+    let args = pending_args();
     set_pending_object(std::ptr::null_mut());
-    let root = if object.is_null() {
-        0
-    } else {
+    let keep = |p: *mut u8| {
+        if p.is_null() {
+            return 0;
+        }
         let root = crate::gc::new_root();
         // SAFETY: a fresh root.
-        unsafe { *root = object };
+        unsafe { *root = p };
         root as usize
     };
+    let (root, args) = (keep(object), keep(args as *mut u8));
     with_state(|st| {
         let p = st.pending.take()?;
         let name = |i: u32| st.names.get(i as usize).cloned().unwrap_or_else(|| "?".to_string());
@@ -364,7 +444,7 @@ pub fn take_pending() -> Option<Saved> {
             .iter()
             .map(|f| SavedFrame { file: name(f.file), func: name(f.func), line: f.line, count: f.count })
             .collect();
-        Some(Saved { object: root, kind: p.kind, msg: p.msg, exit_code: p.exit_code, frames })
+        Some(Saved { object: root, args, kind: p.kind, msg: p.msg, exit_code: p.exit_code, frames })
     })
     .flatten()
 }
@@ -372,14 +452,11 @@ pub fn take_pending() -> Option<Saved> {
 /// Make `saved` the pending exception of this thread (replacing any), with its traceback:
 /// later [`traceback_push`] calls append outer frames to it as if it had been raised here.
 pub fn restore(saved: Saved) {
-    let root = saved.object as *mut *mut u8;
-    if root.is_null() {
-        set_pending_object(std::ptr::null_mut());
-    } else {
-        // SAFETY: the root was made by `take_pending`. It is not freed: clones of `saved`
-        // share it (a word per exception that leaves a parallel loop).
-        set_pending_object(unsafe { *root });
-    }
+    // The roots were made by `take_pending`. They are not freed: clones of `saved` share
+    // them (a word or two per exception that leaves a parallel loop).
+    let held = |root: usize| if root == 0 { std::ptr::null_mut() } else { unsafe { *(root as *mut *mut u8) } };
+    set_pending_object(held(saved.object));
+    set_pending_args(held(saved.args) as *mut crate::lists::KList);
     with_state(|st| {
         let frames = saved
             .frames

@@ -131,6 +131,8 @@ pub fn symbols() -> Vec<(&'static str, usize)> {
         ("kiln_rt_exc_caught_message", abi::kiln_rt_exc_caught_message as *const () as usize),
         ("kiln_rt_exc_caught_name", abi::kiln_rt_exc_caught_name as *const () as usize),
         ("kiln_rt_exc_caught_object", abi::kiln_rt_exc_caught_object as *const () as usize),
+        ("kiln_rt_exc_caught_args", abi::kiln_rt_exc_caught_args as *const () as usize),
+        ("kiln_rt_exc_new", abi::kiln_rt_exc_new as *const () as usize),
         ("kiln_rt_exc_message", abi::kiln_rt_exc_message as *const () as usize),
         ("kiln_rt_int_pow", abi::kiln_rt_int_pow as *const () as usize),
         ("kiln_rt_float_pow", abi::kiln_rt_float_pow as *const () as usize),

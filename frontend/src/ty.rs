@@ -48,6 +48,9 @@ pub enum Ty {
     Optional(Box<Ty>),
     /// A caught exception of a built-in class (`except ValueError as e`).
     Exception,
+    /// `e.args` of an exception: a tuple whose parts kiln knows only as text. In the IR a
+    /// `list[str]` with one tagged entry per argument (see `kiln_ir::Expression::ExceptionArgs`).
+    ExceptionArgs,
     /// A class itself used as a value (`cls` in a class method, a class passed around): known
     /// at compile time, so it needs no storage (like [`Ty::Func`]).
     Class(u32),
@@ -313,6 +316,10 @@ impl Ty {
             }
             Ty::Object(c) => module.types.insert(Type::Object { class: c.id() }),
             Ty::Exception => module.types.insert(Type::Exception),
+            Ty::ExceptionArgs => {
+                let elem = module.types.insert(Type::Str);
+                module.types.insert(Type::List { elem })
+            }
             Ty::Optional(inner) => inner.to_ir(module),
             Ty::File => module.types.insert(Type::File),
             Ty::Bool => module.scalar_type(Scalar::BOOL),
@@ -371,6 +378,7 @@ impl fmt::Display for Ty {
             Ty::Optional(inner) => write!(f, "{inner} | None"),
             Ty::Class(_) => f.write_str("type"),
             Ty::Exception => f.write_str("exception"),
+            Ty::ExceptionArgs => f.write_str("tuple"),
             Ty::Dict(k, v) if **k == Ty::Unknown && **v == Ty::Unknown => f.write_str("dict"),
             Ty::Dict(k, v) => write!(f, "dict[{k}, {v}]"),
             Ty::Set(e) if **e == Ty::Unknown => f.write_str("set"),

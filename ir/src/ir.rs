@@ -917,6 +917,33 @@ impl ExceptionKind {
         }
     }
 
+    /// The class this one derives from (`None` for `Exception` and `SystemExit`, whose base
+    /// is `BaseException`).
+    pub fn parent(self) -> Option<ExceptionKind> {
+        use ExceptionKind::*;
+        match self {
+            Exception | SystemExit => None,
+            ArithmeticError | LookupError | ValueError | TypeError | AssertionError | RuntimeError | AttributeError
+            | StopIteration | NameError => Some(Exception),
+            ZeroDivisionError | OverflowError => Some(ArithmeticError),
+            IndexError | KeyError => Some(LookupError),
+            RecursionError | NotImplementedError => Some(RuntimeError),
+            UnboundLocalError => Some(NameError),
+        }
+    }
+
+    /// Whether this class is `other` or derives from it.
+    pub fn is_subclass_of(self, other: ExceptionKind) -> bool {
+        let mut at = Some(self);
+        while let Some(k) = at {
+            if k == other {
+                return true;
+            }
+            at = k.parent();
+        }
+        false
+    }
+
     pub fn from_name(name: &str) -> Option<ExceptionKind> {
         ExceptionKind::ALL.iter().copied().find(|k| k.name() == name)
     }
@@ -1257,6 +1284,23 @@ pub enum Expression {
         exception: Handle<Expression>,
         class: u32,
     },
+    /// A built-in exception that is not raised (yet): `ValueError("x")` used as a value. A
+    /// [`Type::Exception`] with an empty traceback, raised later by [`Statement::Reraise`].
+    /// `message` is its `str()` (absent when made without arguments); `args` is its `args`
+    /// as a tagged `list[str]` (see [`Expression::ExceptionArgs`]).
+    ExceptionNew {
+        kind: ExceptionKind,
+        message: Option<Handle<Expression>>,
+        args: Handle<Expression>,
+    },
+    /// `e.args` of an exception (a [`Type::Exception`]), as a `list[str]` with one tagged
+    /// entry per argument: `"s"` followed by the argument itself when it is a `str`, else
+    /// `"r"` followed by its `repr()`. An exception kiln raised itself (a failed `int()`, a
+    /// missing dict key) has its message as its one argument, none without a message, and a
+    /// `KeyError`'s message is the `repr()` of the key.
+    ExceptionArgs {
+        exception: Handle<Expression>,
+    },
     /// Runs generator `gen` (a [`Type::Generator`], not null) until its next `yield` (`true`)
     /// or its end (`false`): one step of `next(gen)`, with the end of the generator reported
     /// as `false` instead of as `StopIteration`. A `bool`.
@@ -1405,11 +1449,19 @@ pub enum Statement {
     Reraise {
         exception: Handle<Expression>,
     },
+    /// `raise e` of an exception value (a [`Type::Exception`] made by
+    /// [`Expression::ExceptionNew`] or caught earlier): it becomes pending, its traceback
+    /// (empty for a new one) continuing with this frame.
+    RaiseException {
+        exception: Handle<Expression>,
+    },
     /// Raises `object`, an instance of an exception class (not null), whose `str()` is
-    /// `message`. The exception's class is the object's class at run time.
+    /// `message` and whose `args` are `args` (a tagged `list[str]`, see
+    /// [`Expression::ExceptionArgs`]). The exception's class is the object's class at run time.
     RaiseObject {
         object: Handle<Expression>,
         message: Handle<Expression>,
+        args: Handle<Expression>,
     },
     /// Raises `kind(message)`; `message` is a `str` when present.
     Raise {
@@ -1514,6 +1566,7 @@ impl Expression {
             | E::ExceptionMessage { exception: a }
             | E::TypeName { value: a }
             | E::ExceptionObject { exception: a, .. }
+            | E::ExceptionArgs { exception: a }
             | E::GenResume { gen: a }
             | E::GenValue { gen: a } => vec![a],
             E::Binary { left: a, right: b, .. }
@@ -1539,6 +1592,11 @@ impl Expression {
                     out.push(&mut a.value);
                     out.extend(a.repr.as_mut());
                 }
+                out
+            }
+            E::ExceptionNew { message, args, .. } => {
+                let mut out: Vec<_> = message.iter_mut().collect();
+                out.push(args);
                 out
             }
         }
@@ -1581,13 +1639,16 @@ impl Statement {
                 f(*key);
                 f(*value)
             }
-            S::SetField { object, value, .. }
-            | S::RaiseObject { object, message: value }
-            | S::CellSet { cell: object, value } => {
+            S::SetField { object, value, .. } | S::CellSet { cell: object, value } => {
                 f(*object);
                 f(*value)
             }
-            S::Reraise { exception } => f(*exception),
+            S::RaiseObject { object, message, args } => {
+                f(*object);
+                f(*message);
+                f(*args)
+            }
+            S::Reraise { exception } | S::RaiseException { exception } => f(*exception),
             S::Try { .. } => {}
             S::SetAdd { set: a, key: b } | S::SetUpdate { target: a, other: b, .. } => {
                 f(*a);

@@ -231,8 +231,9 @@ impl Printer<'_> {
                 self.line(out, depth, "}");
             }
             Statement::Reraise { exception } => self.line(out, depth, &format!("reraise {}", e(*exception))),
-            Statement::RaiseObject { object, message } => {
-                self.line(out, depth, &format!("raise_object {}, {}", e(*object), e(*message)))
+            Statement::RaiseException { exception } => self.line(out, depth, &format!("raise {}", e(*exception))),
+            Statement::RaiseObject { object, message, args } => {
+                self.line(out, depth, &format!("raise_object {}, {}, {}", e(*object), e(*message), e(*args)))
             }
             Statement::SetField { object, field, value } => {
                 self.line(out, depth, &format!("set_field {}.{field}, {}", e(*object), e(*value)))
@@ -380,6 +381,11 @@ impl Printer<'_> {
             Expression::TypeName { value } => format!("type_name {}", e(*value)),
             Expression::ExceptionMessage { exception } => format!("exception_message {}", e(*exception)),
             Expression::ExceptionObject { exception, class } => format!("exception_object {}, c{class}", e(*exception)),
+            Expression::ExceptionNew { kind, message, args } => {
+                let msg = message.map(|m| format!(", {}", e(m))).unwrap_or_default();
+                format!("exception_new {}{msg}, args {}", kind.name(), e(*args))
+            }
+            Expression::ExceptionArgs { exception } => format!("exception_args {}", e(*exception)),
             Expression::GenResume { gen } => format!("gen_resume {}", e(*gen)),
             Expression::GenValue { gen } => format!("gen_value {}", e(*gen)),
         }

@@ -349,13 +349,14 @@ impl FunctionValidator<'_> {
                 self.block(body)?;
                 self.block(handler)?;
             }
-            Statement::Reraise { exception } => {
+            Statement::Reraise { exception } | Statement::RaiseException { exception } => {
                 if self.module.types[self.operand(*exception, span)?] != Type::Exception {
                     return Err(self.error(span, "reraise of a non-exception".into()));
                 }
                 self.raises = true;
             }
-            Statement::RaiseObject { object, message } => {
+            Statement::RaiseObject { object, message, args } => {
+                self.expect_str_list(*args, span)?;
                 let Type::Object { class } = self.module.types[self.operand(*object, span)?] else {
                     return Err(self.error(span, "raise of a non-object".into()));
                 };
@@ -521,6 +522,13 @@ impl FunctionValidator<'_> {
             return Err(self.error(span, "expected a caught exception".into()));
         }
         Ok(())
+    }
+
+    fn expect_str_list(&self, h: Handle<Expression>, span: Span) -> Result<(), ValidationError> {
+        match self.module.types[self.operand(h, span)?] {
+            Type::List { elem } if self.module.types[elem] == Type::Str => Ok(()),
+            _ => Err(self.error(span, "exception args are not a list[str]".into())),
+        }
     }
 
     /// Whether `class` or one of its bases inherits a built-in exception class.
@@ -936,6 +944,20 @@ impl FunctionValidator<'_> {
             Expression::ExceptionMessage { exception } => {
                 self.expect_exception(*exception, span)?;
                 self.ty(&Type::Str)?
+            }
+            Expression::ExceptionNew { message, args, .. } => {
+                if let Some(m) = message {
+                    if self.module.types[self.operand(*m, span)?] != Type::Str {
+                        return Err(self.error(span, "exception message is not a str".into()));
+                    }
+                }
+                self.expect_str_list(*args, span)?;
+                self.ty(&Type::Exception)?
+            }
+            Expression::ExceptionArgs { exception } => {
+                self.expect_exception(*exception, span)?;
+                let str_ty = self.ty(&Type::Str)?;
+                self.ty(&Type::List { elem: str_ty })?
             }
             Expression::ExceptionObject { exception, class } => {
                 self.expect_exception(*exception, span)?;

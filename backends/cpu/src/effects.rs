@@ -103,6 +103,7 @@ impl BlockEffects {
                 | Statement::IndexStore { .. }
                 | Statement::Raise { .. }
                 | Statement::Reraise { .. }
+                | Statement::RaiseException { .. }
                 | Statement::RaiseObject { .. }
                 | Statement::Barrier
                 // A launch writes list elements in place; lengths and storage stay.

@@ -114,11 +114,12 @@ impl<'a, 'ctx> FunctionLowering<'a, '_, 'ctx> {
         &mut self,
         object: kiln_ir::Handle<kiln_ir::Expression>,
         message: kiln_ir::Handle<kiln_ir::Expression>,
+        args: kiln_ir::Handle<kiln_ir::Expression>,
     ) -> Result<(), BackendError> {
         let name = self.class_name(object)?;
-        let (obj, msg) = (self.ptr(object)?, self.ptr(message)?);
+        let (obj, msg, args) = (self.ptr(object)?, self.ptr(message)?, self.ptr(args)?);
         let raise = self.cg.runtime("kiln_rt_raise_object")?;
-        self.cg.call(raise, &[name.into(), msg.into(), obj.into()])?;
+        self.cg.call(raise, &[name.into(), msg.into(), obj.into(), args.into()])?;
         let line = self.stmt_line();
         self.branch_to_unwind(line)
     }

@@ -443,7 +443,14 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             Statement::CellSet { cell, value } => self.cell_set(*cell, *value)?,
             Statement::Try { body, handler, caught } => self.try_statement(body, handler, *caught)?,
             Statement::Reraise { exception } => self.reraise(*exception)?,
-            Statement::RaiseObject { object, message } => self.raise_object(*object, *message)?,
+            Statement::RaiseException { exception } => {
+                let e = self.ptr(*exception)?;
+                let rethrow = self.cg.runtime("kiln_rt_exc_rethrow")?;
+                self.cg.call(rethrow, &[e.into()])?;
+                let line = self.stmt_line();
+                self.branch_to_unwind(line)?;
+            }
+            Statement::RaiseObject { object, message, args } => self.raise_object(*object, *message, *args)?,
             Statement::SetAdd { set, key } => self.set_add(*set, *key)?,
             Statement::SetUpdate { op, target, other } => self.set_update(*op, *target, *other)?,
             Statement::ContainerClear { value } => {
@@ -950,6 +957,21 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             }
             Expression::GenResume { gen } => self.gen_resume(h, *gen)?,
             Expression::GenValue { gen } => self.gen_value(*gen)?,
+            Expression::ExceptionNew { kind, message, args } => {
+                let f = self.cg.runtime("kiln_rt_exc_new")?;
+                let name = self.cg.str_const(kind.name());
+                let msg = match message {
+                    Some(m) => self.ptr(*m)?,
+                    None => self.cg.ptr_type().const_null(),
+                };
+                let args = self.ptr(*args)?;
+                self.cg.call_value(f, &[name.into(), msg.into(), args.into()])?
+            }
+            Expression::ExceptionArgs { exception } => {
+                let f = self.cg.runtime("kiln_rt_exc_caught_args")?;
+                let e = self.ptr(*exception)?;
+                self.cg.call_value(f, &[e.into()])?
+            }
             Expression::ExceptionObject { exception, .. } => {
                 let f = self.cg.runtime("kiln_rt_exc_caught_object")?;
                 let e = self.ptr(*exception)?;

@@ -212,8 +212,15 @@ impl FnCx<'_, '_> {
                         self.span_of(&*call.func),
                     ));
                 }
-                if ExceptionKind::from_name(name).is_some() {
-                    return self.fail(Diagnostic::error("kiln supports exception objects only in `raise` yet", span));
+                if let Some(kind) = ExceptionKind::from_name(name) {
+                    if !call.keywords.is_empty() {
+                        return self.fail(Diagnostic::error(format!("{name}() takes no keyword arguments"), span));
+                    }
+                    let mut args = Vec::new();
+                    for a in &call.args {
+                        args.push(self.expr(a)?);
+                    }
+                    return self.new_builtin_exception(kind, args, span);
                 }
                 self.fail(
                     Diagnostic::error(format!("name `{name}` is not defined"), self.span_of(&*call.func))
@@ -276,9 +283,22 @@ impl FnCx<'_, '_> {
                 });
                 continue;
             }
-            // A caught exception against a built-in exception class: a test of its class.
-            if let (Ty::Exception, Some(kind)) = (&v.ty, ExceptionKind::from_name(n.id.as_str())) {
-                let class = kiln_ir::ExceptionClass::Builtin(kind);
+            // An instance of a user exception class against a built-in one: known statically.
+            if let (Some(c), Some(kind)) = (v.ty.class(), ExceptionKind::from_name(n.id.as_str())) {
+                if let Some(base) = self.p.builtin_exception_base(c.id()) {
+                    result |= base.is_subclass_of(kind);
+                    continue;
+                }
+            }
+            // An exception value against an exception class: a test of its class.
+            let class = match ExceptionKind::from_name(n.id.as_str()) {
+                Some(kind) => Some(kiln_ir::ExceptionClass::Builtin(kind)),
+                None => self
+                    .class_named(n.id.as_str())
+                    .filter(|&id| self.p.is_exception_class(id))
+                    .map(kiln_ir::ExceptionClass::User),
+            };
+            if let (Ty::Exception, Some(class)) = (&v.ty, class) {
                 let hit = self.emit(Expression::ExceptionMatches { exception: v.h, class }, span);
                 dynamic = Some(match dynamic {
                     None => hit,
@@ -737,7 +757,7 @@ impl FnCx<'_, '_> {
                 let v = &args[0];
                 match v.ty {
                     Ty::GpuArray(_) | Ty::GpuRow(_) => Ok(self.gpu_len(v.clone(), span)),
-                    Ty::Str | Ty::List(_) | Ty::Dict(..) | Ty::Set(_) | Ty::DeviceArray(_) => {
+                    Ty::Str | Ty::List(_) | Ty::Dict(..) | Ty::Set(_) | Ty::DeviceArray(_) | Ty::ExceptionArgs => {
                         Ok(Val { ty: Ty::Int, h: self.emit(Expression::Len { value: v.h }, span) })
                     }
                     Ty::Tuple(ref elems) => Ok(self.int(elems.len() as i64, span)),
@@ -1089,6 +1109,7 @@ impl FnCx<'_, '_> {
             | Ty::Optional(_)
             | Ty::Class(_)
             | Ty::Exception
+            | Ty::ExceptionArgs
             | Ty::Func(_)
             | Ty::Funcs(_)
             | Ty::Cell(_)

@@ -56,6 +56,8 @@ pub(crate) struct ClassDef<'a> {
 /// The hidden field of exception instances holding `str()` of what `__init__` of the
 /// built-in base was given (`BankError("no funds")`).
 pub(crate) const MESSAGE_FIELD: &str = "$message";
+/// The hidden field of exception instances holding their `args` (a `Ty::ExceptionArgs`).
+pub(crate) const ARGS_FIELD: &str = "$args";
 
 /// A built-in exception class by name (`BaseException` catches the same as `Exception` here:
 /// kiln has no `KeyboardInterrupt` or `GeneratorExit`).
@@ -325,6 +327,9 @@ fn collect_fields(p: &mut Program<'_>, id: u32) {
     if p.classes[id as usize].exception_base.is_some() {
         let span = p.classes[id as usize].span;
         p.classes[id as usize].fields.insert(MESSAGE_FIELD.into(), FieldVar { ty: Ty::Str, span, flagged: false });
+        p.classes[id as usize]
+            .fields
+            .insert(ARGS_FIELD.into(), FieldVar { ty: Ty::ExceptionArgs, span, flagged: false });
     }
     let mut assigned = Vec::new();
     let methods: Vec<usize> = p.classes[id as usize].methods.values().copied().collect();
@@ -439,8 +444,8 @@ fn flag_unset_fields(p: &mut Program<'_>) {
         let last = p.classes[owner].last_descendant as usize;
         let names: Vec<String> = p.classes[owner].fields.keys().cloned().collect();
         for name in names {
-            // The message is set when the instance is made.
-            if name == MESSAGE_FIELD {
+            // The message and args are set when the instance is made.
+            if name == MESSAGE_FIELD || name == ARGS_FIELD {
                 continue;
             }
             if (owner..=last).any(|k| !sets[k].contains(&name)) {
@@ -629,6 +634,8 @@ impl FnCx<'_, '_> {
         if exception {
             let empty = self.str_lit("", span);
             self.set_message(&object, empty, span)?;
+            let no_args = self.exception_args(Vec::new(), span)?;
+            self.set_hidden(&object, ARGS_FIELD, no_args, span)?;
         }
         match resolve_method(self.p, id, "__init__") {
             None if exception => {
@@ -641,6 +648,23 @@ impl FnCx<'_, '_> {
                     return self.fail(Diagnostic::error(format!("{name}() takes no keyword arguments"), span));
                 }
                 self.builtin_exception_init(&object, args, span)?;
+            }
+            Some(init) if exception && !self.initialises_exception(init) => {
+                // `BaseException.__new__` keeps the positional arguments as `args` (and the
+                // message) when no `__init__` passes others to `BaseException.__init__`.
+                let mut args = Vec::new();
+                for a in &call.args {
+                    args.push(self.expr(a)?);
+                }
+                self.builtin_exception_init(&object, args.clone(), span)?;
+                let bound = self.bind_arguments(init, Some(object.clone()), Some(args), Some(call), span)?;
+                let result = self.call_bound(init, bound, Some(call), span)?;
+                if !matches!(result.ty, Ty::None | Ty::Unknown) {
+                    return self.fail(Diagnostic::error(
+                        format!("__init__() should return None, not '{}'", result.ty),
+                        self.p.defs[init].span,
+                    ));
+                }
             }
             Some(init) => {
                 let result = self.call_user_with(init, Some(object.clone()), call, span)?;
@@ -721,6 +745,9 @@ impl FnCx<'_, '_> {
                 Diagnostic::error(format!("kiln does not support bound methods as values yet (`{attr}`)"), span)
                     .with_note("call the method directly, or wrap it in a lambda"),
             );
+        }
+        if attr == "args" && self.p.is_exception_class(id) {
+            return self.exception_args_of(&object, span);
         }
         if let Some(global) = self.class_attr_global(id, attr) {
             // Subclasses that set the attribute again (`symbol = "^"`): the one of the
@@ -1148,14 +1175,45 @@ impl FnCx<'_, '_> {
     // ----- exception instances ----------------------------------------------------------
 
     fn set_message(&mut self, object: &Val, message: Val, span: Span) -> Res<()> {
+        self.set_hidden(object, MESSAGE_FIELD, message, span)
+    }
+
+    /// Stores one of the hidden fields of an exception instance.
+    fn set_hidden(&mut self, object: &Val, name: &str, value: Val, span: Span) -> Res<()> {
         let Some(class) = object.ty.class() else { return Ok(()) };
-        let Some(field) = self.p.field_ref(class.id(), MESSAGE_FIELD) else {
-            return self.fail(Diagnostic::error("internal error: an exception class without a message", span));
+        let Some(field) = self.p.field_ref(class.id(), name) else {
+            return self.fail(Diagnostic::error(format!("internal error: an exception class without `{name}`"), span));
         };
         if self.p.final_pass {
-            self.push(Statement::SetField { object: object.h, field: field.index, value: message.h }, span);
+            self.push(Statement::SetField { object: object.h, field: field.index, value: value.h }, span);
         }
         Ok(())
+    }
+
+    /// The `args` of an exception made with `args` (a `Ty::ExceptionArgs`): each argument
+    /// tagged as `kiln_ir::Expression::ExceptionArgs` documents.
+    pub(crate) fn exception_args(&mut self, args: Vec<Val>, span: Span) -> Res<Val> {
+        let mut tagged = Vec::new();
+        for a in args {
+            let entry = if a.ty == Ty::Str {
+                let tag = self.str_lit("s", span);
+                self.concat_all(vec![tag, a], span)
+            } else {
+                let tag = self.str_lit("r", span);
+                let text = self.repr_of(a, span)?;
+                self.concat_all(vec![tag, text], span)
+            };
+            tagged.push(entry);
+        }
+        let list = self.list_of(tagged, &Ty::Str, span);
+        Ok(Val { ty: Ty::ExceptionArgs, h: list.h })
+    }
+
+    /// `e.args` of an exception instance.
+    pub(crate) fn exception_args_of(&mut self, v: &Val, span: Span) -> Res<Val> {
+        let Some(class) = v.ty.class().cloned() else { return self.unknown(span) };
+        let Some(field) = self.p.field_ref(class.id(), ARGS_FIELD) else { return self.unknown(span) };
+        Ok(Val { ty: Ty::ExceptionArgs, h: self.emit(Expression::GetField { object: v.h, field: field.index }, span) })
     }
 
     /// The built-in exception `__init__(*args)`: the message is `''`, `str(arg)` (the `repr`
@@ -1163,17 +1221,40 @@ impl FnCx<'_, '_> {
     fn builtin_exception_init(&mut self, object: &Val, args: Vec<Val>, span: Span) -> Res<()> {
         let key_error =
             object.ty.class().and_then(|c| self.p.builtin_exception_base(c.id())) == Some(ExceptionKind::KeyError);
-        let message = match args.len() {
-            0 => self.str_lit("", span),
-            1 if key_error => self.repr_of(args.into_iter().next().expect("one"), span)?,
-            1 => self.str_of(args.into_iter().next().expect("one"), span)?,
-            _ => {
-                let tys = args.iter().map(|a| a.ty.clone()).collect();
-                let h = self.emit(Expression::TupleNew { elems: args.iter().map(|a| a.h).collect() }, span);
-                self.str_of(Val { ty: Ty::Tuple(tys), h }, span)?
-            }
+        let tagged = self.exception_args(args.clone(), span)?;
+        self.set_hidden(object, ARGS_FIELD, tagged, span)?;
+        let message = match self.exception_str(&args, key_error, span)? {
+            Some(m) => m,
+            None => self.str_lit("", span),
         };
         self.set_message(object, message, span)
+    }
+
+    /// Whether `__init__` method `init` of an exception class, through `super().__init__(...)`
+    /// calls at the top level of each body, surely reaches `BaseException.__init__` (which
+    /// sets the message and `args` again).
+    fn initialises_exception(&self, init: usize) -> bool {
+        let calls_super_init = |body: &[ast::Stmt]| {
+            body.iter().any(|s| {
+                let ast::Stmt::Expr(e) = s else { return false };
+                let ast::Expr::Call(c) = &*e.value else { return false };
+                let ast::Expr::Attribute(a) = &*c.func else { return false };
+                let ast::Expr::Call(sup) = &*a.value else { return false };
+                a.attr.as_str() == "__init__" && matches!(&*sup.func, ast::Expr::Name(n) if n.id.as_str() == "super")
+            })
+        };
+        let mut def = init;
+        for _ in 0..64 {
+            if !calls_super_init(&self.p.defs[def].ast.body) {
+                return false;
+            }
+            let Some(class) = self.p.defs[def].class else { return false };
+            match self.p.classes[class as usize].base.and_then(|b| resolve_method(self.p, b, "__init__")) {
+                Some(next) => def = next,
+                None => return true,
+            }
+        }
+        false
     }
 
     /// `str()` of an instance of an exception class: `__str__`, else its message.
@@ -1234,25 +1315,11 @@ impl FnCx<'_, '_> {
                 };
             }
         }
-        if let Some(id) = v.ty.class().map(|c| c.id()).filter(|&id| self.p.is_exception_class(id)) {
-            let message = self.exception_message(&v, span)?;
+        if v.ty.class().is_some_and(|c| self.p.is_exception_class(c.id())) {
             if !repr {
-                return Ok(message);
+                return self.exception_message(&v, span);
             }
-            // `Name('message')`, or `Name()` for an empty message.
-            let name = self.p.classes[id as usize].name.clone();
-            let empty = self.str_lit("", span);
-            let is_empty = self.emit(
-                Expression::RuntimeCall { function: kiln_ir::RuntimeFn::StrEq, args: vec![message.h, empty.h] },
-                span,
-            );
-            let quoted = self.repr_of(message, span)?;
-            let open = self.str_lit(&format!("{name}("), span);
-            let close = self.str_lit(")", span);
-            let full = self.concat_all(vec![open, quoted, close], span);
-            let bare = self.str_lit(&format!("{name}()"), span);
-            let h = self.emit(Expression::Select { condition: is_empty, accept: bare.h, reject: full.h }, span);
-            return Ok(Val { ty: Ty::Str, h });
+            return self.exception_repr(v, span);
         }
         // A base class without one whose subclasses have it (an abstract `Node` of an AST):
         // each subclass's own; an instance of the base itself would raise AttributeError.

@@ -122,6 +122,14 @@ impl FnCx<'_, '_> {
     /// `d[k]`: raises `KeyError(repr(k))` when absent.
     pub(crate) fn dict_get(&mut self, dict: Val, key: Val, span: Span) -> Res<Val> {
         let Ty::Dict(kt, vt) = dict.ty.clone() else { unreachable!("called for dicts") };
+        if *kt == Ty::Unknown && key.ty.is_known() {
+            // Nothing was ever stored in this dict (`{}[k]`): the lookup fails.
+            let always = self.lit(Literal::Bool(true), span);
+            self.raise_key_error_if(always, key, span)?;
+            let ty = vt.or_int();
+            let ir_ty = ty.to_ir(&mut self.p.module);
+            return Ok(Val { ty, h: self.emit(Expression::Zero { ty: ir_ty }, span) });
+        }
         let key = self.dict_key(key, &kt, span)?;
         let pair = Ty::Tuple(vec![(*vt).clone(), Ty::Bool]);
         pair.to_ir(&mut self.p.module);
@@ -140,10 +148,7 @@ impl FnCx<'_, '_> {
         span: Span,
     ) -> Res<()> {
         let mut result = Ok(());
-        let raise = self.block(|cx| match cx.repr_of(key, span) {
-            Ok(r) => cx.push(Statement::Raise { kind: ExceptionKind::KeyError, message: Some(r.h) }, span),
-            Err(e) => result = Err(e),
-        });
+        let raise = self.block(|cx| result = cx.raise_builtin(ExceptionKind::KeyError, vec![key], span));
         result?;
         self.push(Statement::If { condition, accept: raise, reject: kiln_ir::Block::new() }, span);
         Ok(())

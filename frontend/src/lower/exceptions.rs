@@ -261,21 +261,65 @@ impl FnCx<'_, '_> {
         self.raise_object_value(v, span)
     }
 
+    /// `Kind(args)` of a built-in exception class, not raised: its message is `str()` of
+    /// the argument (`repr()` for a `KeyError`), or of the tuple of several.
+    pub(crate) fn new_builtin_exception(&mut self, kind: ExceptionKind, args: Vec<Val>, span: Span) -> Res<Val> {
+        let message = self.exception_str(&args, kind == ExceptionKind::KeyError, span)?;
+        let tagged = self.exception_args(args, span)?;
+        Ty::Exception.to_ir(&mut self.p.module);
+        let h = self.emit(Expression::ExceptionNew { kind, message: message.map(|m| m.h), args: tagged.h }, span);
+        Ok(Val { ty: Ty::Exception, h })
+    }
+
+    /// `str()` of an exception made with `args`: nothing without arguments, `str()` of the one
+    /// argument (`repr()` for a `KeyError`), or of the tuple of several.
+    pub(crate) fn exception_str(&mut self, args: &[Val], key_error: bool, span: Span) -> Res<Option<Val>> {
+        Ok(Some(match args {
+            [] => return Ok(None),
+            [v] if key_error => self.repr_of(v.clone(), span)?,
+            [v] => self.str_of(v.clone(), span)?,
+            _ => {
+                let ty = Ty::Tuple(args.iter().map(|a| a.ty.clone()).collect());
+                ty.to_ir(&mut self.p.module);
+                let h = self.emit(Expression::TupleNew { elems: args.iter().map(|a| a.h).collect() }, span);
+                self.str_of(Val { ty, h }, span)?
+            }
+        }))
+    }
+
+    /// `raise Kind(args)` for evaluated arguments.
+    pub(crate) fn raise_builtin(&mut self, kind: ExceptionKind, args: Vec<Val>, span: Span) -> Res<()> {
+        match &args[..] {
+            // The common cases, whose `args` follow from the message.
+            [] => self.push(Statement::Raise { kind, message: None }, span),
+            [v] if v.ty == Ty::Str && kind != ExceptionKind::KeyError => {
+                self.push(Statement::Raise { kind, message: Some(v.h) }, span)
+            }
+            _ => {
+                let e = self.new_builtin_exception(kind, args, span)?;
+                self.push(Statement::RaiseException { exception: e.h }, span);
+            }
+        }
+        Ok(())
+    }
+
     /// `raise v` for an evaluated `v`.
     pub(crate) fn raise_object_value(&mut self, v: Val, span: Span) -> Res<()> {
         match v.ty.clone() {
             Ty::Object(c) if self.p.is_exception_class(c.id()) => {
                 let message = self.exception_message(&v, span)?;
-                self.push(Statement::RaiseObject { object: v.h, message: message.h }, span);
+                let args = self.exception_args_of(&v, span)?;
+                self.push(Statement::RaiseObject { object: v.h, message: message.h, args: args.h }, span);
             }
             Ty::Optional(inner) if inner.class().is_some_and(|c| self.p.is_exception_class(c.id())) => {
                 let is_none = self.is_none(&v, span);
                 self.raise_if(is_none, ExceptionKind::TypeError, "exceptions must derive from BaseException", span);
                 let v = Val { ty: *inner, h: v.h };
                 let message = self.exception_message(&v, span)?;
-                self.push(Statement::RaiseObject { object: v.h, message: message.h }, span);
+                let args = self.exception_args_of(&v, span)?;
+                self.push(Statement::RaiseObject { object: v.h, message: message.h, args: args.h }, span);
             }
-            Ty::Exception => self.push(Statement::Reraise { exception: v.h }, span),
+            Ty::Exception => self.push(Statement::RaiseException { exception: v.h }, span),
             Ty::Unknown => {}
             other => {
                 return self

@@ -142,6 +142,14 @@ impl FnCx<'_, '_> {
                 if matches!(base.ty, Ty::Tuple(_)) {
                     return self.tuple_subscript(base, &s.slice, span);
                 }
+                if base.ty == Ty::ExceptionArgs {
+                    if let ast::Expr::Slice(_) = &*s.slice {
+                        return self.fail(Diagnostic::error("kiln does not support slicing `args` yet", span));
+                    }
+                    let index = self.index_value(&s.slice)?;
+                    let items = Val { ty: Ty::list(Ty::Str), h: base.h };
+                    return self.call_stdlib("_exc_args_item", vec![items, index], span);
+                }
                 if base.ty.class().is_some() {
                     let key = self.expr(&s.slice)?;
                     return self.call_dunder(base, "__getitem__", &[key], span);
@@ -331,6 +339,9 @@ impl FnCx<'_, '_> {
             Ty::None if !self.p.final_pass => self.unknown(span),
             Ty::Object(_) | Ty::Optional(_) => self.object_attribute(base, a.attr.as_str(), span),
             Ty::Class(id) => self.class_attribute(id, a.attr.as_str(), span),
+            Ty::Exception if a.attr.as_str() == "args" => {
+                Ok(Val { ty: Ty::ExceptionArgs, h: self.emit(Expression::ExceptionArgs { exception: base.h }, span) })
+            }
             _ => self.fail(Diagnostic::error(format!("'{}' object has no attribute '{}'", base.ty, a.attr), span)),
         }
     }
@@ -424,7 +435,7 @@ impl FnCx<'_, '_> {
                 self.lit(Literal::Bool(true), span)
             }
             Ty::Object(_) | Ty::Optional(_) => return self.object_truthy(v, span),
-            Ty::Dict(..) | Ty::Set(_) => {
+            Ty::Dict(..) | Ty::Set(_) | Ty::ExceptionArgs => {
                 let len = self.emit(Expression::Len { value: v.h }, span);
                 let zero = self.lit(Literal::I64(0), span);
                 self.emit(Expression::Compare { op: CompareOp::Ne, left: len, right: zero }, span)
@@ -1252,6 +1263,10 @@ impl FnCx<'_, '_> {
             Ty::Exception => {
                 return Ok(Val { ty: Ty::Str, h: self.emit(Expression::ExceptionMessage { exception: v.h }, span) })
             }
+            Ty::ExceptionArgs => {
+                let items = Val { ty: Ty::list(Ty::Str), h: v.h };
+                return self.call_stdlib("_exc_args_repr", vec![items], span);
+            }
             Ty::Class(id) => {
                 let text = format!("<class '__main__.{}'>", self.p.classes[id as usize].name);
                 return Ok(self.str_lit(&text, span));
@@ -1335,28 +1350,22 @@ impl FnCx<'_, '_> {
             return Ok(Val { ty: Ty::Str, h });
         }
         if v.ty == Ty::Exception {
-            return Ok(self.caught_exception_repr(v, span));
+            return self.exception_repr(v, span);
         }
         self.str_of(v, span)
     }
 
-    /// `repr(e)` of a caught exception: `Name('message')`, `Name()` without a message, and
-    /// `KeyError('k')` (whose message is already the key's repr).
-    fn caught_exception_repr(&mut self, e: Val, span: Span) -> Val {
+    /// `repr(e)` of an exception: `Name(args...)` with each argument's repr, as CPython's
+    /// `BaseException.__repr__` (an instance of a user class is named by its class at run time).
+    pub(crate) fn exception_repr(&mut self, e: Val, span: Span) -> Res<Val> {
         let name = Val { ty: Ty::Str, h: self.emit(Expression::TypeName { value: e.h }, span) };
-        let message = self.emit(Expression::ExceptionMessage { exception: e.h }, span);
-        let quoted = self.emit(Expression::RuntimeCall { function: RuntimeFn::StrRepr, args: vec![message] }, span);
-        let class = kiln_ir::ExceptionClass::Builtin(ExceptionKind::KeyError);
-        let is_key_error = self.emit(Expression::ExceptionMatches { exception: e.h, class }, span);
-        let shown = self.emit(Expression::Select { condition: is_key_error, accept: message, reject: quoted }, span);
-        let len = self.emit(Expression::Len { value: message }, span);
-        let zero = self.lit(Literal::I64(0), span);
-        let empty = self.emit(Expression::Compare { op: CompareOp::Eq, left: len, right: zero }, span);
-        let nothing = self.lit(Literal::Str(String::new()), span);
-        let args = self.emit(Expression::Select { condition: empty, accept: nothing, reject: shown }, span);
-        let open = self.str_lit("(", span);
-        let close = self.str_lit(")", span);
-        self.concat_all(vec![name, open, Val { ty: Ty::Str, h: args }, close], span)
+        let args = if e.ty == Ty::Exception {
+            Val { ty: Ty::ExceptionArgs, h: self.emit(Expression::ExceptionArgs { exception: e.h }, span) }
+        } else {
+            self.exception_args_of(&e, span)?
+        };
+        let items = Val { ty: Ty::list(Ty::Str), h: args.h };
+        self.call_stdlib("_exc_repr", vec![name, items], span)
     }
 
     /// The concatenation of several strings.

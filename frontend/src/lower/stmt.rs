@@ -911,13 +911,12 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 let cond = self.condition(&s.test)?;
                 let not = self.emit(Expression::Unary { op: UnaryOp::Not, arg: cond }, span);
                 let accept = self.block(|cx| {
-                    let message = match &s.msg {
-                        Some(m) => cx.expr(m).and_then(|v| cx.str_of(v, span)).map(|v| Some(v.h)),
-                        None => Ok(None),
+                    let args = match &s.msg {
+                        Some(m) => cx.expr(m).map(|v| vec![v]),
+                        None => Ok(Vec::new()),
                     };
-                    if let Ok(message) = message {
-                        cx.push(Statement::Raise { kind: ExceptionKind::AssertionError, message }, span);
-                    }
+                    // An error was reported.
+                    let _ = args.and_then(|args| cx.raise_builtin(ExceptionKind::AssertionError, args, span));
                 });
                 self.push(Statement::If { condition: not, accept, reject: Block::new() }, span);
             }
@@ -1491,17 +1490,11 @@ impl<'p, 'a> FnCx<'p, 'a> {
             }
             return self.raise_value(Some(exc), span);
         };
-        let message = match args {
-            [] => None,
-            [arg] => {
-                let v = self.expr(arg)?;
-                // str(KeyError(k)) is repr(k), as CPython prints it.
-                let text = if kind == ExceptionKind::KeyError { self.repr_of(v, span)? } else { self.str_of(v, span)? };
-                Some(text.h)
-            }
-            _ => return self.fail(Diagnostic::error("kiln supports at most one exception argument yet", call_span)),
-        };
-        self.push(Statement::Raise { kind, message }, span);
+        let mut values = Vec::new();
+        for a in args {
+            values.push(self.expr(a)?);
+        }
+        self.raise_builtin(kind, values, call_span)?;
         self.bound = None;
         Ok(())
     }
