@@ -47,6 +47,9 @@ pub enum Ty {
     /// `None` or a value of the inner type (an [`Ty::Object`]): a null reference in the IR.
     Optional(Box<Ty>),
     /// A caught exception of a built-in class (`except ValueError as e`).
+    /// A built-in exception class used as a value (`errors = (KeyError, IndexError)`): known
+    /// at compile time, like [`Ty::Class`].
+    ExceptionClass(kiln_ir::ExceptionKind),
     Exception,
     /// `e.args` of an exception: a tuple whose parts kiln knows only as text. In the IR a
     /// `list[str]` with one tagged entry per argument (see `kiln_ir::Expression::ExceptionArgs`).
@@ -297,7 +300,7 @@ impl Ty {
     pub fn to_ir(&self, module: &mut Module) -> Handle<Type> {
         match self {
             Ty::Unknown | Ty::Int => module.scalar_type(Scalar::I64),
-            Ty::None | Ty::Class(_) => module.types.insert(Type::None),
+            Ty::None | Ty::Class(_) | Ty::ExceptionClass(_) => module.types.insert(Type::None),
             Ty::Func(f) => f.env_ir(module),
             Ty::Funcs(fs) => {
                 let mut elems = vec![module.scalar_type(Scalar::I64)];
@@ -376,7 +379,7 @@ impl fmt::Display for Ty {
             Ty::GpuArray(a) | Ty::GpuRow(a) => write!(f, "array[{}]", a.elem),
             Ty::Object(c) => f.write_str(c.name()),
             Ty::Optional(inner) => write!(f, "{inner} | None"),
-            Ty::Class(_) => f.write_str("type"),
+            Ty::Class(_) | Ty::ExceptionClass(_) => f.write_str("type"),
             Ty::Exception => f.write_str("exception"),
             Ty::ExceptionArgs => f.write_str("tuple"),
             Ty::Dict(k, v) if **k == Ty::Unknown && **v == Ty::Unknown => f.write_str("dict"),

@@ -1108,6 +1108,7 @@ impl FnCx<'_, '_> {
             | Ty::Object(_)
             | Ty::Optional(_)
             | Ty::Class(_)
+            | Ty::ExceptionClass(_)
             | Ty::Exception
             | Ty::ExceptionArgs
             | Ty::Func(_)

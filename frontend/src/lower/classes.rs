@@ -51,6 +51,8 @@ pub(crate) struct ClassDef<'a> {
     pub span: Span,
     /// The built-in exception class a root class inherits (`class E(ValueError)`).
     pub exception_base: Option<ExceptionKind>,
+    /// Whether the program makes instances of this class (as far as inference has seen).
+    pub constructed: bool,
 }
 
 /// The hidden field of exception instances holding `str()` of what `__init__` of the
@@ -183,6 +185,7 @@ pub(crate) fn declare_classes<'a>(p: &mut Program<'a>, suite: &'a [ast::Stmt]) {
             ty: ClassTy { path },
             span: p.span(c.range),
             exception_base: exception_bases.get(c.name.as_str()).copied(),
+            constructed: false,
         });
         p.class_by_name.insert(c.name.to_string(), id);
         let mut up = base;
@@ -456,6 +459,11 @@ fn flag_unset_fields(p: &mut Program<'_>) {
 }
 
 impl Program<'_> {
+    /// Whether the program makes instances of class `id` or of a subclass.
+    pub(crate) fn instances_exist(&self, id: u32) -> bool {
+        (id..=self.classes[id as usize].last_descendant).any(|k| self.classes[k as usize].constructed)
+    }
+
     /// Whether class `id` inherits a built-in exception class.
     pub(crate) fn is_exception_class(&self, id: u32) -> bool {
         let mut at = Some(id);
@@ -627,6 +635,10 @@ impl FnCx<'_, '_> {
 
     /// `C(args)`: a new instance, initialised by `__init__`.
     pub(crate) fn construct(&mut self, id: u32, call: &ast::ExprCall, span: Span) -> Res<Val> {
+        if !self.p.classes[id as usize].constructed {
+            self.p.classes[id as usize].constructed = true;
+            self.p.changed = true;
+        }
         let ty = self.p.class_ty(id);
         ty.to_ir(&mut self.p.module);
         let object = Val { ty: ty.clone(), h: self.emit(Expression::New { class: id }, span) };

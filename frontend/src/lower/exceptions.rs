@@ -118,6 +118,12 @@ impl FnCx<'_, '_> {
         if h.type_.is_none() && !rest.is_empty() {
             return self.fail(Diagnostic::error("default 'except:' must be last", hspan));
         }
+        // A clause for user exceptions that the program never makes cannot match: its body
+        // never runs (and the fields it reads may have no type).
+        let never = |c: &ExceptionClass| matches!(c, ExceptionClass::User(id) if !self.p.instances_exist(*id));
+        if !classes.is_empty() && classes.iter().all(never) {
+            return self.handler_chain(rest, caught, before, after, span);
+        }
         self.bound = before.clone();
         let mut result = Ok(());
         let accept = self.block(|cx| result = cx.handler_body(h, &classes, caught, hspan));
@@ -194,6 +200,27 @@ impl FnCx<'_, '_> {
             let ast::Expr::Name(name) = n else {
                 return self.fail(Diagnostic::error("kiln supports exception class names in `except`", span));
             };
+            // A variable holding classes (`except ERRORS:`): its type says which.
+            if let Some(var) = self.var_type(name.id.as_str()) {
+                let parts = match var.ty {
+                    Ty::Tuple(parts) => parts,
+                    one => vec![one],
+                };
+                for part in parts {
+                    match part {
+                        Ty::ExceptionClass(kind) => out.push(ExceptionClass::Builtin(kind)),
+                        Ty::Class(id) if self.p.is_exception_class(id) => out.push(ExceptionClass::User(id)),
+                        Ty::Unknown => {}
+                        other => {
+                            return self.fail(Diagnostic::error(
+                                format!("catching classes that do not inherit from BaseException is not allowed (`{}` holds {other})", name.id),
+                                span,
+                            ))
+                        }
+                    }
+                }
+                continue;
+            }
             if let Some(id) = self.class_named(name.id.as_str()) {
                 if !self.p.is_exception_class(id) {
                     return self.fail(Diagnostic::error(

@@ -284,6 +284,9 @@ impl FnCx<'_, '_> {
         if let Some(v) = self.builtin_value(name, span_range(span), span) {
             return Ok(v);
         }
+        if let Some(kind) = ExceptionKind::from_name(name) {
+            return Ok(Val { ty: Ty::ExceptionClass(kind), h: self.lit(Literal::None, span) });
+        }
         if super::call::LATER_BUILTINS.contains(&name) {
             return self.fail(Diagnostic::error(format!("kiln does not support the builtin `{name}` yet"), span));
         }
@@ -332,6 +335,13 @@ impl FnCx<'_, '_> {
             }
         }
         let base = self.expr(&a.value)?;
+        let exception = base.ty == Ty::Exception || base.ty.class().is_some_and(|c| self.p.is_exception_class(c.id()));
+        if exception && matches!(a.attr.as_str(), "__cause__" | "__context__" | "__traceback__") {
+            return self.fail(
+                Diagnostic::error(format!("kiln does not support `{}` of exceptions yet", a.attr), span)
+                    .with_note("kiln keeps an exception's class, message, args and traceback lines only"),
+            );
+        }
         match base.ty {
             Ty::Unknown => self.unknown(span),
             // `best.t` where `best = None` so far: a later assignment may make it an optional
@@ -375,7 +385,7 @@ impl FnCx<'_, '_> {
             Ty::Tuple(_) => "tuple",
             Ty::Dict(..) => "dict",
             Ty::Set(_) => "set",
-            Ty::Class(_) => "type",
+            Ty::Class(_) | Ty::ExceptionClass(_) => "type",
             Ty::Func(_) | Ty::Funcs(_) | Ty::Cell(_) => "function",
             Ty::Generator(_) => "generator",
             Ty::Unknown => return self.unknown(span),
@@ -431,9 +441,14 @@ impl FnCx<'_, '_> {
             }
             Ty::None => self.lit(Literal::Bool(false), span),
             Ty::Tuple(ref elems) => self.lit(Literal::Bool(!elems.is_empty()), span),
-            Ty::Func(_) | Ty::Funcs(_) | Ty::Cell(_) | Ty::Generator(_) | Ty::File | Ty::Class(_) | Ty::Exception => {
-                self.lit(Literal::Bool(true), span)
-            }
+            Ty::Func(_)
+            | Ty::Funcs(_)
+            | Ty::Cell(_)
+            | Ty::Generator(_)
+            | Ty::File
+            | Ty::Class(_)
+            | Ty::ExceptionClass(_)
+            | Ty::Exception => self.lit(Literal::Bool(true), span),
             Ty::Object(_) | Ty::Optional(_) => return self.object_truthy(v, span),
             Ty::Dict(..) | Ty::Set(_) | Ty::ExceptionArgs => {
                 let len = self.emit(Expression::Len { value: v.h }, span);
@@ -1271,6 +1286,7 @@ impl FnCx<'_, '_> {
                 let text = format!("<class '__main__.{}'>", self.p.classes[id as usize].name);
                 return Ok(self.str_lit(&text, span));
             }
+            Ty::ExceptionClass(kind) => return Ok(self.str_lit(&format!("<class '{}'>", kind.name()), span)),
             Ty::Tuple(_) => return self.tuple_repr(v, span),
             Ty::Dict(..) | Ty::Set(_) => {
                 // An empty container whose types are still open prints the same whatever they

@@ -42,7 +42,7 @@ for k in ["none", "value", "key", "zero"]:
 def handler_raises(x):
     try:
         try:
-            return 10 // x
+            return "quotient " + str(10 // x)
         except ZeroDivisionError:
             raise ValueError("converted from zero division")
     except ValueError as e:
