@@ -12,11 +12,13 @@ use indexmap::IndexSet;
 use rustpython_parser::ast;
 use std::collections::HashSet;
 
-/// A function-like node: a `def` or a `lambda`.
+/// A function-like node: a `def`, a `lambda`, or a generator expression that is a value of its
+/// own (lazy: see `lower/comprehension.rs`; its outermost iterable is the definer's).
 #[derive(Clone, Copy)]
 pub(crate) enum Scoped<'a> {
     Def(&'a ast::StmtFunctionDef),
     Lambda(&'a ast::ExprLambda),
+    GenExpr(&'a ast::ExprGeneratorExp),
 }
 
 /// The names a function binds (parameters included; `global` and `nonlocal` names excluded),
@@ -25,6 +27,13 @@ pub(crate) fn locals_of(node: Scoped<'_>) -> (HashSet<String>, HashSet<String>) 
     let (args, body) = match node {
         Scoped::Def(d) => (&*d.args, &d.body[..]),
         Scoped::Lambda(l) => (&*l.args, &[][..]),
+        Scoped::GenExpr(g) => {
+            let mut locals = HashSet::new();
+            for c in &g.generators {
+                target_names(&c.target, &mut locals);
+            }
+            return (locals, HashSet::new());
+        }
     };
     let mut locals = HashSet::new();
     let mut globals = HashSet::new();
@@ -80,6 +89,15 @@ pub(crate) fn free_vars(node: Scoped<'_>) -> IndexSet<String> {
             uses.stmts(&d.body);
         }
         Scoped::Lambda(l) => uses.expr(&l.body),
+        Scoped::GenExpr(g) => {
+            uses.expr(&g.elt);
+            for (k, c) in g.generators.iter().enumerate() {
+                if k > 0 {
+                    uses.expr(&c.iter);
+                }
+                c.ifs.iter().for_each(|t| uses.expr(t));
+            }
+        }
     }
     let mut free: IndexSet<String> = nonlocals.iter().cloned().collect();
     for name in uses.names {
@@ -90,7 +108,7 @@ pub(crate) fn free_vars(node: Scoped<'_>) -> IndexSet<String> {
     for inner in uses.nested {
         let own_name = match inner {
             Scoped::Def(d) => Some(d.name.to_string()),
-            Scoped::Lambda(_) => None,
+            Scoped::Lambda(_) | Scoped::GenExpr(_) => None,
         };
         for name in free_vars(inner) {
             // A nested `def` that calls itself refers to itself, not to a captured variable.
@@ -141,6 +159,7 @@ fn binding_count(node: Scoped<'_>, name: &str) -> usize {
     match node {
         Scoped::Def(d) => count(&d.body, name) + usize::from(all_params(&d.args).any(|p| p == name)),
         Scoped::Lambda(l) => usize::from(all_params(&l.args).any(|p| p == name)),
+        Scoped::GenExpr(_) => 0,
     }
 }
 
@@ -162,7 +181,7 @@ pub(crate) fn cell_vars(def: &ast::StmtFunctionDef) -> HashSet<String> {
             for inner in uses.nested {
                 let own = match inner {
                     Scoped::Def(d) => Some(d.name.to_string()),
-                    Scoped::Lambda(_) => None,
+                    Scoped::Lambda(_) | Scoped::GenExpr(_) => None,
                 };
                 for n in free_vars(inner) {
                     if locals.contains(&n) && !(own.as_ref() == Some(&n) && binding_count(node, &n) == 1) {
@@ -325,6 +344,14 @@ impl<'a> Uses<'a> {
         for_each_block(stmt, |b| self.stmts(b));
     }
 
+    /// A comprehension computed in place: its targets are its own, its names the function's.
+    fn comprehension(&mut self, e: &'a ast::Expr, generators: &'a [ast::Comprehension]) {
+        for g in generators {
+            target_names(&g.target, &mut self.comprehension_targets);
+        }
+        crate::lower::for_each_child(e, |c| self.expr(c));
+    }
+
     fn expr(&mut self, e: &'a ast::Expr) {
         match e {
             ast::Expr::Name(n) => self.names.push(n.id.to_string()),
@@ -336,18 +363,27 @@ impl<'a> Uses<'a> {
                 }
                 self.nested.push(Scoped::Lambda(l));
             }
-            ast::Expr::ListComp(_) | ast::Expr::SetComp(_) | ast::Expr::DictComp(_) | ast::Expr::GeneratorExp(_) => {
+            // A generator expression that is a value of its own is a function (lazy); one that a
+            // builtin consumes at once is computed in place, like a list comprehension.
+            ast::Expr::Call(c) if crate::lower::comprehension::eager_genexpr_call(c) => {
+                self.expr(&c.func);
+                if let ast::Expr::GeneratorExp(g) = &c.args[0] {
+                    self.comprehension(&c.args[0], &g.generators);
+                }
+                c.keywords.iter().for_each(|k| self.expr(&k.value));
+            }
+            ast::Expr::GeneratorExp(g) => {
+                self.expr(&g.generators[0].iter);
+                self.nested.push(Scoped::GenExpr(g));
+            }
+            ast::Expr::ListComp(_) | ast::Expr::SetComp(_) | ast::Expr::DictComp(_) => {
                 let generators = match e {
                     ast::Expr::ListComp(c) => &c.generators,
                     ast::Expr::SetComp(c) => &c.generators,
                     ast::Expr::DictComp(c) => &c.generators,
-                    ast::Expr::GeneratorExp(c) => &c.generators,
                     _ => unreachable!("matched above"),
                 };
-                for g in generators {
-                    target_names(&g.target, &mut self.comprehension_targets);
-                }
-                crate::lower::for_each_child(e, |c| self.expr(c));
+                self.comprehension(e, generators);
             }
             other => crate::lower::for_each_child(other, |c| self.expr(c)),
         }

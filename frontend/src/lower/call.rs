@@ -125,11 +125,28 @@ impl FnCx<'_, '_> {
         if let Some(path) = self.gpu_path(&call.func) {
             return self.gpu_call(&path, call, span);
         }
+        if super::comprehension::eager_genexpr_call(call) {
+            let ast::Expr::GeneratorExp(g) = &call.args[0] else { unreachable!("checked") };
+            if let ast::Expr::Name(n) = &*call.func {
+                let name = n.id.as_str();
+                let builtin = !self.is_local(name)
+                    && !self.p.globals.contains_key(name)
+                    && !self.comp_vars.contains_key(name)
+                    && !self.p.def_by_name.contains_key(name);
+                if builtin && (name == "any" || name == "all") && call.keywords.is_empty() {
+                    return self.any_all_genexpr(name == "any", g, span);
+                }
+            }
+            self.eager_genexprs.insert(g.range.start().to_u32());
+        }
         match &*call.func {
             ast::Expr::Name(n) => {
                 let name = n.id.as_str();
                 if name == super::comprehension::APPEND_MARKER {
                     return self.comprehension_append(call, span);
+                }
+                if name == super::comprehension::STOP_MARKER {
+                    return self.comprehension_stop(span);
                 }
                 if self.holds_function(name) {
                     let f = self.name_value(name, self.span_of(&*call.func))?;
@@ -508,7 +525,15 @@ impl FnCx<'_, '_> {
                             .fail(Diagnostic::error("kiln does not support `*` arguments yet", self.span_of(a)));
                     }
                     // The prelude takes a `range(...)` argument as the list of its values.
-                    let v = if self.p.defs[def].stdlib { self.expr_iterable(a)? } else { self.expr(a)? };
+                    let v = if !self.p.defs[def].stdlib {
+                        self.argument_value(a)?
+                    } else if matches!(name.as_str(), "any" | "all") {
+                        // They stop at the first decisive value: a generator is resumed as they go.
+                        let v = self.argument_value(a)?;
+                        self.iterated(v, self.span_of(a))?
+                    } else {
+                        self.expr_iterable(a)?
+                    };
                     match positional.get(i) {
                         Some(slot) => bound[*slot] = Some(v),
                         None => extra.push(v),
@@ -983,6 +1008,7 @@ impl FnCx<'_, '_> {
         let op = if is_min { ast::CmpOp::Lt } else { ast::CmpOp::Gt };
         if args.len() == 1 {
             let list = args.into_iter().next().expect("one argument");
+            let list = self.tuple_items(list, &Ty::Int, span)?;
             let mut list = self.iterable_value(list, span)?;
             // Other iterables (str, set, dict keys) go through the list of their items.
             if matches!(list.ty, Ty::Str | Ty::Set(_) | Ty::Dict(..)) {

@@ -7,8 +7,13 @@
 //! hidden locals and never touch the function's variables of the same name. The element type
 //! is learned like a variable's, across inference rounds.
 //!
-//! A generator expression (`sum(x * x for x in xs)`) is built as a list: the same values in
-//! the same order, computed eagerly.
+//! A generator expression is lazy, as in Python: it becomes an anonymous generator function
+//! (`def <genexpr>(.0): for x in .0: yield elt`) that captures what it uses like a lambda, called
+//! with the outermost iterable (evaluated where the expression is, as CPython does). Where a
+//! builtin consumes it at once and entirely (`sum(x * x for x in xs)`, `sorted`, `str.join`...,
+//! see [`eager_genexpr_call`]) it is built as a list instead: the same values, computed in the
+//! same order, without a coroutine. `any`/`all` of one stop at the first decisive value: they
+//! are lowered as the loops, which break there.
 
 use kiln_ir::{Expression, Literal, Span, Statement};
 use rustpython_parser::ast;
@@ -20,6 +25,26 @@ use crate::ty::Ty;
 
 /// The marker call the synthesized loops end in; `$` keeps programs from spelling it.
 pub(crate) const APPEND_MARKER: &str = "$comprehension_append";
+/// For `any`/`all`: whether the decisive value was found (the outer loops break then too).
+pub(crate) const STOP_MARKER: &str = "$comprehension_stop";
+
+/// Builtins that consume an iterable at once and entirely: a generator expression passed to
+/// one (as its only positional argument) is computed as a list.
+const CONSUMERS: &[&str] = &["sum", "max", "min", "sorted", "list", "set", "dict", "tuple", "any", "all"];
+
+/// Whether `call` is a consumer builtin (or `str.join`) of a generator expression, which is then
+/// not a function of its own (also for `captures.rs`: its names are the caller's).
+pub(crate) fn eager_genexpr_call(call: &ast::ExprCall) -> bool {
+    let consumer = match &*call.func {
+        ast::Expr::Name(n) => CONSUMERS.contains(&n.id.as_str()),
+        ast::Expr::Attribute(a) => a.attr.as_str() == "join",
+        _ => false,
+    };
+    consumer && matches!(&call.args[..], [ast::Expr::GeneratorExp(_)])
+}
+
+/// The parameter of a generator expression's function: its outermost iterable.
+const GENEXPR_SOURCE: &str = ".0";
 
 /// What a comprehension builds.
 #[derive(Clone, Copy, PartialEq)]
@@ -27,6 +52,8 @@ pub(crate) enum Kind {
     List,
     Set,
     Dict,
+    /// `any(...)` (`true`) or `all(...)` of a generator expression: a flag, "decided".
+    AnyAll(bool),
 }
 
 /// One comprehension being lowered.
@@ -73,8 +100,22 @@ impl FnCx<'_, '_> {
             args: elts,
             keywords: Vec::new(),
         });
-        let mut body = vec![ast::Stmt::Expr(ast::StmtExpr { range, value: Box::new(marker) })];
-        for g in generators.iter().rev() {
+        let name =
+            |id: &str| Box::new(ast::Expr::Name(ast::ExprName { range, id: id.into(), ctx: ast::ExprContext::Load }));
+        let break_if = |test: Box<ast::Expr>| {
+            ast::Stmt::If(ast::StmtIf {
+                range,
+                test,
+                body: vec![ast::Stmt::Break(ast::StmtBreak { range })],
+                orelse: Vec::new(),
+            })
+        };
+        let mut body = match kind {
+            // `if $marker(elt): break`, and the same test after each inner loop.
+            Kind::AnyAll(_) => vec![break_if(Box::new(marker))],
+            _ => vec![ast::Stmt::Expr(ast::StmtExpr { range, value: Box::new(marker) })],
+        };
+        for (k, g) in generators.iter().enumerate().rev() {
             for test in g.ifs.iter().rev() {
                 body =
                     vec![ast::Stmt::If(ast::StmtIf { range, test: Box::new(test.clone()), body, orelse: Vec::new() })];
@@ -87,6 +128,15 @@ impl FnCx<'_, '_> {
                 orelse: Vec::new(),
                 type_comment: None,
             })];
+            if k > 0 && matches!(kind, Kind::AnyAll(_)) {
+                let stop = ast::Expr::Call(ast::ExprCall {
+                    range,
+                    func: name(STOP_MARKER),
+                    args: Vec::new(),
+                    keywords: Vec::new(),
+                });
+                body.push(break_if(Box::new(stop)));
+            }
         }
         let mut names = std::collections::HashSet::new();
         for g in generators {
@@ -98,7 +148,10 @@ impl FnCx<'_, '_> {
             Kind::List => Ty::list(Ty::Unknown),
             Kind::Set => Ty::set(Ty::Unknown),
             Kind::Dict => Ty::dict(Ty::Unknown, Ty::Unknown),
+            Kind::AnyAll(_) => Ty::Bool,
         });
+        // (Recorded even before an element is seen: one that never gets one is pinned down.)
+        self.p.comprehension_types.entry(key).or_insert_with(|| ty.clone());
         let list = self.new_temp(&ty, span);
         let empty = match &ty {
             Ty::List(e) => {
@@ -107,6 +160,7 @@ impl FnCx<'_, '_> {
             }
             Ty::Set(e) => self.set_new(e, span).h,
             Ty::Dict(k, v) => self.dict_new(k, v, span).h,
+            Ty::Bool => self.lit(Literal::Bool(false), span),
             _ => unreachable!("comprehension types are containers"),
         };
         self.push(Statement::Store { local: list, value: empty }, span);
@@ -120,7 +174,118 @@ impl FnCx<'_, '_> {
         self.comp_scopes.pop();
         self.comp_vars = saved_vars;
         self.bound = saved_bound;
-        Ok(self.load(list, list_ty, span))
+        let result = self.load(list, list_ty, span);
+        if kind == Kind::AnyAll(false) {
+            // `all`: true unless a false value decided it.
+            let h = self.emit(Expression::Unary { op: kiln_ir::UnaryOp::Not, arg: result.h }, span);
+            return Ok(Val { ty: Ty::Bool, h });
+        }
+        Ok(result)
+    }
+
+    /// `any(genexpr)` / `all(genexpr)`: the loops, stopping at the first decisive value.
+    pub(crate) fn any_all_genexpr(&mut self, any: bool, g: &ast::ExprGeneratorExp, span: Span) -> Res<Val> {
+        self.comprehension(Kind::AnyAll(any), vec![(*g.elt).clone()], &g.generators, g.range, span)
+    }
+
+    /// The stop marker: whether the innermost `any`/`all` is decided.
+    pub(crate) fn comprehension_stop(&mut self, span: Span) -> Res<Val> {
+        let Some(c) = self.comprehensions.last() else {
+            return self.fail(Diagnostic::error("internal error: comprehension marker outside a comprehension", span));
+        };
+        let flag = c.list;
+        Ok(self.load(flag, Ty::Bool, span))
+    }
+
+    /// A generator expression where it is a value of its own: a call of its anonymous
+    /// generator function (or, as a consumer builtin's argument, the list of its values).
+    pub(crate) fn generator_expression(&mut self, g: &ast::ExprGeneratorExp, span: Span) -> Res<Val> {
+        if self.eager_genexprs.contains(&g.range.start().to_u32()) {
+            return self.list_comprehension(&g.elt, &g.generators, g.range, span);
+        }
+        if let Some(c) = g.generators.iter().find(|c| c.is_async) {
+            return self.fail(Diagnostic::error("kiln does not support async comprehensions", self.span_of(&c.iter)));
+        }
+        let key = (self.p.file, g.range.start().to_u32());
+        let def = match self.p.synthetic_defs.get(&key) {
+            Some(&def) => def,
+            None => {
+                let range = g.range;
+                let load = |id: &str| {
+                    Box::new(ast::Expr::Name(ast::ExprName { range, id: id.into(), ctx: ast::ExprContext::Load }))
+                };
+                let yield_elt = ast::Expr::Yield(ast::ExprYield { range, value: Some(g.elt.clone()) });
+                let mut body = vec![ast::Stmt::Expr(ast::StmtExpr { range, value: Box::new(yield_elt) })];
+                for (k, c) in g.generators.iter().enumerate().rev() {
+                    for test in c.ifs.iter().rev() {
+                        body = vec![ast::Stmt::If(ast::StmtIf {
+                            range,
+                            test: Box::new(test.clone()),
+                            body,
+                            orelse: Vec::new(),
+                        })];
+                    }
+                    body = vec![ast::Stmt::For(ast::StmtFor {
+                        range,
+                        target: Box::new(c.target.clone()),
+                        iter: if k == 0 { load(GENEXPR_SOURCE) } else { Box::new(c.iter.clone()) },
+                        body,
+                        orelse: Vec::new(),
+                        type_comment: None,
+                    })];
+                }
+                let args = ast::Arguments {
+                    range: Default::default(),
+                    posonlyargs: Vec::new(),
+                    args: vec![ast::ArgWithDefault {
+                        range: Default::default(),
+                        def: ast::Arg { range, arg: GENEXPR_SOURCE.into(), annotation: None, type_comment: None },
+                        default: None,
+                    }],
+                    vararg: None,
+                    kwonlyargs: Vec::new(),
+                    kwarg: None,
+                };
+                let def = ast::StmtFunctionDef {
+                    range,
+                    name: "<genexpr>".into(),
+                    args: Box::new(args),
+                    body,
+                    decorator_list: Vec::new(),
+                    returns: None,
+                    type_comment: None,
+                    type_params: Vec::new(),
+                };
+                // Lives as long as the program's syntax tree (as lambdas' defs do).
+                let def: &'static ast::StmtFunctionDef = Box::leak(Box::new(def));
+                let made = match self.p.instances[self.inst].def {
+                    Some(parent) => crate::scope::collect_nested(self.p, def, "<genexpr>".into(), parent),
+                    None => Some(self.synthesize_def(def, key)),
+                };
+                let Some(def) = made else { return Err(super::Stop) };
+                self.p.synthetic_defs.insert(key, def);
+                def
+            }
+        };
+        // A variable of an enclosing comprehension would have to be a cell of that comprehension.
+        let ast_def = self.p.defs[def].ast;
+        if let Some(name) = crate::captures::free_vars(crate::captures::Scoped::Def(ast_def))
+            .into_iter()
+            .find(|n| self.comp_scopes.iter().any(|s| s.contains(n)))
+        {
+            return self.fail(
+                Diagnostic::error(
+                    format!(
+                        "kiln does not support generator expressions that use comprehension variables yet (`{name}`)"
+                    ),
+                    span,
+                )
+                .with_note("use a list comprehension inside, or a loop outside"),
+            );
+        }
+        let source = self.expr_iterated(&g.generators[0].iter)?;
+        let env = self.closure_env(def, span)?;
+        self.call_with_env(def, vec![source], env, None, span)
     }
 
     /// The marker: evaluates the element (or key and value) and adds it to the innermost
@@ -134,6 +299,14 @@ impl FnCx<'_, '_> {
             return self.fail(Diagnostic::error("internal error: comprehension marker outside a comprehension", span));
         };
         let (list, ty, kind, key_span) = (c.list, c.ty.clone(), c.kind, c.span);
+        if let Kind::AnyAll(any) = kind {
+            // Decided by a true value (`any`) or a false one (`all`).
+            let truth = self.truthy(values[0].clone(), span)?;
+            let decided =
+                if any { truth } else { self.emit(Expression::Unary { op: kiln_ir::UnaryOp::Not, arg: truth }, span) };
+            self.push(Statement::Store { local: list, value: decided }, span);
+            return Ok(Val { ty: Ty::Bool, h: decided });
+        }
         let key = (self.inst, key_span.start);
         if kind != Kind::List {
             self.check_hashable(&values[0].ty, span)?;
@@ -142,6 +315,7 @@ impl FnCx<'_, '_> {
             Kind::List => Ty::list(values[0].ty.clone()),
             Kind::Set => Ty::set(values[0].ty.clone()),
             Kind::Dict => Ty::dict(values[0].ty.clone(), values[1].ty.clone()),
+            Kind::AnyAll(_) => unreachable!("handled above"),
         };
         let Some(joined) = ty.join(&observed) else {
             return self.fail(

@@ -173,7 +173,7 @@ impl FnCx<'_, '_> {
             ast::Expr::Dict(d) => self.dict_literal(d, span),
             ast::Expr::Set(st) => self.set_literal(&st.elts, span),
             ast::Expr::ListComp(c) => self.list_comprehension(&c.elt, &c.generators, c.range, span),
-            ast::Expr::GeneratorExp(c) => self.list_comprehension(&c.elt, &c.generators, c.range, span),
+            ast::Expr::GeneratorExp(g) => self.generator_expression(g, span),
             ast::Expr::SetComp(c) => self.comprehension(
                 super::comprehension::Kind::Set,
                 vec![(*c.elt).clone()],

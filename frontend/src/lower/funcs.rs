@@ -52,13 +52,7 @@ impl FnCx<'_, '_> {
     /// The value of nested function `def` made here (a `def` statement or a lambda): its
     /// environment is read from this function's variables (cells as cells).
     pub(crate) fn closure_value(&mut self, def: usize, span: Span) -> Res<Val> {
-        let captures = self.p.defs[def].captures.clone();
-        let mut env = Vec::with_capacity(captures.len());
-        for c in &captures {
-            let v = if c.cell { self.cell_of(&c.name, span)? } else { self.name_value(&c.name, span)? };
-            env.push(v);
-        }
-        self.learn_from_closure(def, &env, span)?;
+        let env = self.closure_env(def, span)?;
         let value = self.func_of(def, env, span);
         if value.ty.func_depth() > MAX_CLOSURE_DEPTH {
             // Reported at once: inference would otherwise go on making deeper types.
@@ -77,6 +71,19 @@ impl FnCx<'_, '_> {
             return stop;
         }
         Ok(value)
+    }
+
+    /// The environment of nested function `def` made here: what it captures, read from this
+    /// function's variables (cells as cells).
+    pub(crate) fn closure_env(&mut self, def: usize, span: Span) -> Res<Vec<Val>> {
+        let captures = self.p.defs[def].captures.clone();
+        let mut env = Vec::with_capacity(captures.len());
+        for c in &captures {
+            let v = if c.cell { self.cell_of(&c.name, span)? } else { self.name_value(&c.name, span)? };
+            env.push(v);
+        }
+        self.learn_from_closure(def, &env, span)?;
+        Ok(env)
     }
 
     /// A captured container that only the closure fills (`cache = {}` filled by the nested
@@ -254,7 +261,7 @@ impl FnCx<'_, '_> {
     }
 
     /// Registers a compiler-made module-level `def`, not visible by name.
-    fn synthesize_def(&mut self, def: &'static ast::StmtFunctionDef, key: (u32, u32)) -> usize {
+    pub(crate) fn synthesize_def(&mut self, def: &'static ast::StmtFunctionDef, key: (u32, u32)) -> usize {
         let name = def.name.to_string();
         let shadowed = self.p.def_by_name.remove(&name);
         crate::scope::collect_def_pub(self.p, def);
@@ -297,7 +304,7 @@ impl FnCx<'_, '_> {
                         return self
                             .fail(Diagnostic::error("kiln does not support `*` arguments yet", self.span_of(a)));
                     }
-                    positional.push(self.expr(a)?);
+                    positional.push(self.argument_value(a)?);
                 }
                 // The members' results join; a chain of tag tests picks the member.
                 let mut result = Ty::Unknown;

@@ -163,6 +163,7 @@ impl FnCx<'_, '_> {
 
     /// Runs `body` for each item of a list or str (by index; the length is read each time).
     fn for_each_item(&mut self, seq: Val, span: Span, mut body: impl FnMut(&mut Self, Val) -> Res<()>) -> Res<()> {
+        let seq = self.tuple_items(seq, &Ty::Int, span)?;
         let elem = match &seq.ty {
             Ty::List(e) => (**e).clone(),
             Ty::Str => Ty::Str,

@@ -26,6 +26,15 @@ impl FnCx<'_, '_> {
         }
     }
 
+    /// An argument of a user function: `range(...)` becomes the list of its values (kiln has
+    /// no range objects yet), anything else is evaluated as usual.
+    pub(crate) fn argument_value(&mut self, e: &ast::Expr) -> Res<Val> {
+        match e {
+            ast::Expr::Call(c) if self.is_builtin_range(c) => self.expr_iterable(e),
+            _ => self.expr(e),
+        }
+    }
+
     /// Lowers `s` when its iterable is `enumerate(...)`, `zip(...)` or `reversed(...)` of
     /// lists; `Ok(false)` when it is something else.
     pub(crate) fn try_iterator_for(&mut self, s: &ast::StmtFor, span: Span) -> Res<bool> {

@@ -21,7 +21,7 @@
 
 mod call;
 mod classes;
-mod comprehension;
+pub(crate) mod comprehension;
 mod dicts;
 mod exceptions;
 mod expr;
@@ -334,6 +334,13 @@ impl<'a> Program<'a> {
         }
         for inst in self.instances.iter_mut().skip(1) {
             changed |= fill(&mut inst.ret);
+        }
+        // A comprehension whose loops never run (`[f(x) for x in []]`) gets no element.
+        for ty in self.comprehension_types.values_mut() {
+            if !ty.is_known() {
+                *ty = ty.or_int();
+                changed = true;
+            }
         }
         for inst in &mut self.instances {
             // A variable only ever assigned from itself (`total = total + n` before any other

@@ -76,6 +76,9 @@ pub(crate) struct FnCx<'p, 'a> {
     pub comp_vars: HashMap<String, (Handle<Local>, Ty)>,
     /// The comprehensions being lowered, innermost last.
     pub comprehensions: Vec<super::comprehension::Comprehension>,
+    /// Generator expressions (by start offset) that a builtin consumes at once: computed as
+    /// lists (see `comprehension.rs`).
+    pub eager_genexprs: HashSet<u32>,
     /// Lowering the body of a `@par(gpu=True)` loop (GPU code inside a host function).
     pub gpu_body: bool,
     /// The caught exception of each enclosing `except` clause, innermost last (bare `raise`).
@@ -144,6 +147,7 @@ pub(crate) fn walk_instance(p: &mut Program<'_>, inst: usize, suite: &[ast::Stmt
         comp_scopes: Vec::new(),
         comp_vars: HashMap::new(),
         comprehensions: Vec::new(),
+        eager_genexprs: HashSet::new(),
         gpu_body: false,
         handlers: Vec::new(),
         finally_stack: Vec::new(),
@@ -1308,20 +1312,16 @@ impl<'p, 'a> FnCx<'p, 'a> {
             ast::Expr::Set(set) => self.set_display(&set.elts, true, span)?,
             other => self.expr(other)?,
         };
+        // `for x in []` and a loop over an empty tuple (`*args` without extra arguments) never
+        // run their body, whose types may not even make sense: only `else` runs.
+        let empty_display = matches!(&*s.iter, ast::Expr::List(l) if l.elts.is_empty());
+        if empty_display || iterable.ty == Ty::Tuple(Vec::new()) {
+            self.stmts(&s.orelse);
+            return Ok(());
+        }
         // A tuple whose items share a type iterates as the list of its items.
-        if let Ty::Tuple(elems) = iterable.ty.clone() {
-            let first = elems.first().cloned().unwrap_or(Ty::Int);
-            if elems.iter().any(|e| *e != first) {
-                return self.fail(
-                    Diagnostic::error(
-                        format!("kiln can loop only over tuples whose items have one type, not {}", iterable.ty),
-                        self.span_of(&*s.iter),
-                    )
-                    .with_note("the loop variable would change type from one iteration to the next"),
-                );
-            }
-            let values = (0..elems.len()).map(|i| self.tuple_get(&iterable, i, span)).collect();
-            iterable = self.list_of(values, &first, span);
+        if let Ty::Tuple(_) = iterable.ty {
+            iterable = self.tuple_items(iterable, &Ty::Int, self.span_of(&*s.iter))?;
         }
         // An instance with `__iter__` iterates over what `__iter__` returns.
         let iterable = self.iterated(iterable, span)?;

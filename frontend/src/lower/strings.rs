@@ -107,6 +107,7 @@ impl FnCx<'_, '_> {
             }
             "join" => {
                 let mut a = self.bind_args(method, call, &[("iterable", R)], span)?;
+                a[0] = self.tuple_items(a[0].clone(), &Ty::Str, span)?;
                 a[0] = self.iterable_value(a[0].clone(), span)?;
                 // Other iterables of strings (a str, a set, a dict's keys) join as their list.
                 if matches!(a[0].ty, Ty::Str | Ty::Set(_) | Ty::Dict(..)) {

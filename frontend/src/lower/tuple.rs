@@ -66,7 +66,8 @@ impl FnCx<'_, '_> {
             if !(0..n).contains(&i) {
                 // CPython raises at run time; so does kiln (the value after it is never used).
                 self.raise(ExceptionKind::IndexError, Some("tuple index out of range"), span);
-                let ty = elems.first().cloned().unwrap_or(Ty::None);
+                // (An empty tuple's items have no type: `int`, as for an empty list's.)
+                let ty = elems.first().cloned().unwrap_or(Ty::Int);
                 return self.unknown_of(ty, span);
             }
             return Ok(self.tuple_get(&tuple, i as usize, span));
@@ -74,7 +75,7 @@ impl FnCx<'_, '_> {
         let index = self.index_value(slice)?;
         let Some(first) = elems.first().cloned() else {
             self.raise(ExceptionKind::IndexError, Some("tuple index out of range"), span);
-            return self.unknown_of(Ty::None, span);
+            return self.unknown_of(Ty::Int, span);
         };
         if elems.iter().any(|e| *e != first) {
             return self.fail(
@@ -100,6 +101,24 @@ impl FnCx<'_, '_> {
             acc = self.emit(Expression::Select { condition: here, accept: v.h, reject: acc }, span);
         }
         Ok(Val { ty: first, h: acc })
+    }
+
+    /// A tuple iterated (by `for`, `max`, `str.join`...): the list of its items, when they share
+    /// a type. An empty tuple gives an empty list of `empty` (no item can show the choice).
+    pub(crate) fn tuple_items(&mut self, tuple: Val, empty: &Ty, span: Span) -> Res<Val> {
+        let Ty::Tuple(elems) = tuple.ty.clone() else { return Ok(tuple) };
+        let first = elems.first().cloned().unwrap_or_else(|| empty.clone());
+        if elems.iter().any(|e| *e != first) {
+            return self.fail(
+                Diagnostic::error(
+                    format!("kiln can iterate only over tuples whose items have one type, not {}", tuple.ty),
+                    span,
+                )
+                .with_note("the loop variable would change type from one item to the next"),
+            );
+        }
+        let values = (0..elems.len()).map(|i| self.tuple_get(&tuple, i, span)).collect();
+        Ok(self.list_of(values, &first, span))
     }
 
     /// A value of type `ty` for code that cannot be reached (after a `raise`).
