@@ -249,6 +249,12 @@ pub fn hash_text(text: &str) -> i64 {
 pub unsafe fn hash_str(s: *const KStr) -> i64 {
     // SAFETY: caller contract. Invalid UTF-8 (a compiler bug) is hashed as its lossy text.
     let b = unsafe { strings::bytes(s) };
+    // As many code points as bytes: ASCII text, whose canonical form is its bytes (the
+    // common case, decided without scanning the text).
+    // SAFETY: a non-empty `b` means `s` is a valid, non-null string.
+    if !b.is_empty() && unsafe { (*s).nchars } == b.len() as i64 {
+        return hash_canonical_bytes(b);
+    }
     match std::str::from_utf8(b) {
         Ok(t) => hash_text(t),
         Err(_) => hash_text(&String::from_utf8_lossy(b)),

@@ -31,6 +31,7 @@ pub(crate) const INDEX_STORE: &str = "list assignment index out of range";
 const TBAA_LIST_LEN: &str = "kiln list.len";
 const TBAA_LIST_DATA: &str = "kiln list.data";
 const TBAA_STR_NCHARS: &str = "kiln str.nchars";
+const TBAA_STR_LEN: &str = "kiln str.len";
 const TBAA_GLOBAL: &str = "kiln global";
 
 pub(crate) struct LoopFrame<'ctx> {
@@ -80,6 +81,8 @@ pub(crate) enum BaseKey {
 pub(crate) struct Header<'ctx> {
     len: IntValue<'ctx>,
     data: Option<PointerValue<'ctx>>,
+    /// A string's length in bytes (`len` is its length in code points).
+    bytes: Option<IntValue<'ctx>>,
 }
 
 pub(crate) fn lower_function(cg: &mut Codegen<'_, '_>, handle: Handle<Function>) -> Result<(), BackendError> {
@@ -605,11 +608,12 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
         let (s, i) = (self.ptr(args[0])?, self.int_as_i64(args[1])?);
         let i64t = self.cg.ctx.i64_type();
         let i8t = self.cg.ctx.i8_type();
-        let header = self.cg.ctx.struct_type(&[i64t.into(), i64t.into()], false);
-        let lp = self.b().build_struct_gep(header, s, 0, "")?;
-        let np = self.b().build_struct_gep(header, s, 1, "")?;
-        let len = self.b().build_load(i64t, lp, "len")?.into_int_value();
-        let n = self.b().build_load(i64t, np, "nchars")?.into_int_value();
+        // Strings are immutable: a header loaded before the loop (the variable is not
+        // reassigned in it) is the header now.
+        let (len, n) = match self.preloaded_header(self.base_key(args[0])) {
+            Some(Header { len: n, bytes: Some(len), .. }) => (len, n),
+            _ => (self.str_byte_len(s)?, self.str_len(s)?),
+        };
         let negative = self.b().build_int_compare(IntPredicate::SLT, i, i64t.const_zero(), "")?;
         let wrapped = self.b().build_int_add(i, n, "")?;
         let idx = self.b().build_select(negative, wrapped, i, "idx")?.into_int_value();
@@ -695,6 +699,18 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
         Ok(phi.as_basic_value())
     }
 
+    /// The length of string `s` in bytes.
+    fn str_byte_len(&mut self, s: PointerValue<'ctx>) -> Result<IntValue<'ctx>, BackendError> {
+        let i64t = self.cg.ctx.i64_type();
+        let header = self.cg.ctx.struct_type(&[i64t.into(), i64t.into()], false);
+        let p = self.b().build_struct_gep(header, s, 0, "len.ptr")?;
+        let n = self.b().build_load(i64t, p, "len")?;
+        if let Some(inst) = n.as_instruction_value() {
+            self.cg.tbaa(inst, TBAA_STR_LEN)?;
+        }
+        Ok(n.into_int_value())
+    }
+
     fn str_len(&mut self, s: PointerValue<'ctx>) -> Result<IntValue<'ctx>, BackendError> {
         let i64t = self.cg.ctx.i64_type();
         let header = self.cg.ctx.struct_type(&[i64t.into(), i64t.into()], false);
@@ -718,7 +734,7 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
     ) -> Result<PointerValue<'ctx>, BackendError> {
         let idx = self.int_as_i64(index)?;
         let (len, data) = match self.preloaded_header(self.base_key(list)) {
-            Some(Header { len, data: Some(data) }) => (len, data),
+            Some(Header { len, data: Some(data), .. }) => (len, data),
             _ => {
                 let l = self.ptr(list)?;
                 (self.list_len(l)?, self.list_data(l)?)
@@ -775,8 +791,10 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             };
             let object = object.into_pointer_value();
             let header = match self.cg.module.types[self.type_of(base)] {
-                Type::List { .. } => Header { len: self.list_len(object)?, data: Some(self.list_data(object)?) },
-                Type::Str => Header { len: self.str_len(object)?, data: None },
+                Type::List { .. } => {
+                    Header { len: self.list_len(object)?, data: Some(self.list_data(object)?), bytes: None }
+                }
+                Type::Str => Header { len: self.str_len(object)?, data: None, bytes: Some(self.str_byte_len(object)?) },
                 _ => continue,
             };
             preloaded.insert(key, header);
@@ -806,6 +824,11 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
                         match self.func.expressions.get(h) {
                             Some(Expression::Index { base, .. }) | Some(Expression::Len { value: base }) => {
                                 out.push(*base)
+                            }
+                            Some(Expression::RuntimeCall { function: RuntimeFn::StrGetItem, args })
+                                if args.len() == 2 =>
+                            {
+                                out.push(args[0])
                             }
                             _ => {}
                         }
@@ -1402,15 +1425,48 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             let pred = if op == CompareOp::Eq { IntPredicate::NE } else { IntPredicate::EQ };
             return Ok(self.b().build_int_compare(pred, eq, eq.get_type().const_zero(), "")?.into());
         }
+        // Two one-byte strings (single ASCII characters, as sorting a word's letters compares)
+        // are ordered by their bytes inline; anything else calls the runtime.
+        let (pred, byte_pred) = match op {
+            CompareOp::Lt => (IntPredicate::SLT, IntPredicate::ULT),
+            CompareOp::Le => (IntPredicate::SLE, IntPredicate::ULE),
+            CompareOp::Gt => (IntPredicate::SGT, IntPredicate::UGT),
+            _ => (IntPredicate::SGE, IntPredicate::UGE),
+        };
+        let i64t = self.cg.ctx.i64_type();
+        let i8t = self.cg.ctx.i8_type();
+        let bool_t = self.cg.ctx.bool_type();
+        let one_byte = self.new_block("strcmp.byte");
+        let call = self.new_block("strcmp.call");
+        let done = self.new_block("strcmp.done");
+        let la = self.str_byte_len(a)?;
+        let lb = self.str_byte_len(b)?;
+        let a1 = self.b().build_int_compare(IntPredicate::EQ, la, i64t.const_int(1, false), "")?;
+        let b1 = self.b().build_int_compare(IntPredicate::EQ, lb, i64t.const_int(1, false), "")?;
+        let both_one = self.b().build_and(a1, b1, "")?;
+        self.b().build_conditional_branch(both_one, one_byte, call)?;
+        self.b().position_at_end(one_byte);
+        // SAFETY: both strings have one byte of text at offset 16.
+        let (ba, bb) = unsafe {
+            (
+                self.b().build_in_bounds_gep(i8t, a, &[i64t.const_int(16, false)], "")?,
+                self.b().build_in_bounds_gep(i8t, b, &[i64t.const_int(16, false)], "")?,
+            )
+        };
+        let ba = self.b().build_load(i8t, ba, "")?.into_int_value();
+        let bb = self.b().build_load(i8t, bb, "")?.into_int_value();
+        let byte_r = self.b().build_int_compare(byte_pred, ba, bb, "")?;
+        self.b().build_unconditional_branch(done)?;
+        self.b().position_at_end(call);
         let f = self.cg.runtime("kiln_rt_str_cmp")?;
         let c = self.cg.call_value(f, &[a.into(), b.into()])?.into_int_value();
-        let pred = match op {
-            CompareOp::Lt => IntPredicate::SLT,
-            CompareOp::Le => IntPredicate::SLE,
-            CompareOp::Gt => IntPredicate::SGT,
-            _ => IntPredicate::SGE,
-        };
-        Ok(self.b().build_int_compare(pred, c, c.get_type().const_zero(), "")?.into())
+        let call_r = self.b().build_int_compare(pred, c, c.get_type().const_zero(), "")?;
+        let call_end = self.current_block()?;
+        self.b().build_unconditional_branch(done)?;
+        self.b().position_at_end(done);
+        let phi = self.b().build_phi(bool_t, "str.cmp")?;
+        phi.add_incoming(&[(&byte_r, one_byte), (&call_r, call_end)]);
+        Ok(phi.as_basic_value())
     }
 
     fn cast(

@@ -61,7 +61,16 @@ pub(crate) fn optimise(
     if opt_level == 0 && !coroutines {
         return Ok(());
     }
-    let pipeline = format!("default<O{}>", opt_level.min(3));
+    // From -O2 on, the standard pipeline is followed by inductive range check elimination
+    // (LLVM's `irce`, not part of `default<On>`): a loop whose index is checked against a
+    // list length it does not change is split so that its main part runs without the bounds
+    // checks (the pre- and post-loops keep them, so an `IndexError` is raised where it would
+    // have been); `instcombine` and `simplifycfg` then tidy the main loop.
+    let pipeline = if opt_level >= 2 {
+        format!("default<O{}>,function(irce,instcombine,simplifycfg)", opt_level.min(3))
+    } else {
+        format!("default<O{}>", opt_level)
+    };
     module
         .run_passes(&pipeline, machine, PassBuilderOptions::create())
         .map_err(|e| error(format!("LLVM optimisation failed: {}", e.to_string_lossy())))
