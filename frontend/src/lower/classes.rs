@@ -1170,8 +1170,7 @@ impl FnCx<'_, '_> {
         let id = self.emit(Expression::ClassId { object: receiver.h }, span);
         let temp = (!unknown && result != Ty::None).then(|| self.new_temp(&result, span));
         let runs: Vec<DispatchRun> = runs.iter().map(|(hi, _)| *hi).zip(calls).collect();
-        let class_name = class.name().to_string();
-        let chain = self.dispatch_chain(id, &runs, temp, &result, method, &class_name, span);
+        let chain = self.dispatch_chain(id, &runs, temp, &result, method, &receiver, span);
         for s in chain {
             self.push(s.0, s.1);
         }
@@ -1193,7 +1192,7 @@ impl FnCx<'_, '_> {
         temp: Option<kiln_ir::Handle<kiln_ir::Local>>,
         result: &Ty,
         method: &str,
-        class_name: &str,
+        receiver: &Val,
         span: Span,
     ) -> Vec<(Statement, Span)> {
         let (first, rest) = runs.split_first().expect("at least one run");
@@ -1206,11 +1205,7 @@ impl FnCx<'_, '_> {
                     }
                 }
             }
-            None => cx.raise(
-                ExceptionKind::AttributeError,
-                Some(&format!("'{class_name}' object has no attribute '{method}'")),
-                span,
-            ),
+            None => cx.raise_no_attribute(receiver, method, span),
         });
         if rest.is_empty() {
             return call.into_iter().collect();
@@ -1220,7 +1215,7 @@ impl FnCx<'_, '_> {
         let test = self.f.expressions.append(Expression::Compare { op: CompareOp::Le, left: id, right: hi }, span);
         out.push((Statement::Emit(kiln_ir::Range::new(test, self.f.expressions.next_handle())), span));
         // `lit` pushed its Emit into the current block; the test is emitted with the chain.
-        let reject_stmts = self.dispatch_chain(id, rest, temp, result, method, class_name, span);
+        let reject_stmts = self.dispatch_chain(id, rest, temp, result, method, receiver, span);
         let mut reject = Block::new();
         for (s, sp) in reject_stmts {
             reject.push(s, sp);

@@ -11,6 +11,9 @@ class Leaf(Node):
         super().__init__(name)
         self.value = value
 
+    def doubled(self):
+        return self.value * 2
+
 
 class Branch(Node):
     def __init__(self, name):
@@ -45,3 +48,8 @@ try:
     print(nodes[3].value)
 except AttributeError as e:
     print("AttributeError:", e)
+for n in nodes:
+    try:
+        print(n.name, n.doubled())
+    except AttributeError as e:
+        print(n.name, "AttributeError:", e)
