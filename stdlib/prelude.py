@@ -23,18 +23,19 @@ def sum(xs, start=0):
 
 def _sum_objects(xs, start):
     # Instances (with `__add__`, and `__radd__` for an int start): `start + x0`, then `+ x`
-    # for each further element, as CPython adds; `total` is None only before the first.
-    total = None
+    # for each further element, as CPython adds. The running total lives in a one-element
+    # list, so that it has the instances' type from the start.
+    acc = []
     for x in xs:
-        if total is None:
-            total = start + x
+        if acc:
+            acc[0] = acc[0] + x
         else:
-            total = total + x
-    if total is None:
+            acc.append(start + x)
+    if not acc:
         if __kiln_is_object(start):
             return start
         raise TypeError("kiln: sum() of no instances would be the int start, which kiln cannot mix with instances")
-    return total
+    return acc[0]
 
 
 def _key_hash(x):

@@ -23,3 +23,5 @@ print(sum(m for m in wallet if m.cents > 100))
 empty: list[Money] = []
 print(sum(empty, Money(42)))
 print(sum(wallet, 100))
+total: Money = sum(wallet)
+print(total.cents, sum(wallet).cents)
