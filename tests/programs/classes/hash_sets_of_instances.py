@@ -1,4 +1,5 @@
 # Sets and dicts of instances with __hash__: CPython iteration order, set algebra, dict equality, tuple keys.
+# kiln: build
 
 
 class Cell:
