@@ -11,11 +11,41 @@
 
 
 def sum(xs, start=0):
-    # The total has the type of `start + element` (an int start with floats gives a float).
-    total = __kiln_zero_like(xs) + start
+    if __kiln_elements_are_objects(xs):
+        return _sum_objects(xs, start)
+    else:
+        # The total has the type of `start + element` (an int start with floats gives a float).
+        total = __kiln_zero_like(xs) + start
+        for x in xs:
+            total += x
+        return total
+
+
+def _sum_objects(xs, start):
+    # Instances (with `__add__`, and `__radd__` for an int start): `start + x0`, then `+ x`
+    # for each further element, as CPython adds. The running total lives in a one-element
+    # list, so that it has the instances' type from the start.
+    acc = []
     for x in xs:
-        total += x
-    return total
+        if acc:
+            acc[0] = acc[0] + x
+        else:
+            acc.append(start + x)
+    if not acc:
+        if __kiln_is_object(start):
+            return start
+        raise TypeError("kiln: sum() of no instances would be the int start, which kiln cannot mix with instances")
+    return acc[0]
+
+
+def _key_hash(x):
+    # How dicts and sets hash instances of a class with `__hash__` (see ClassDecl::key_functions).
+    return hash(x)
+
+
+def _key_eq(a, b):
+    # How dicts and sets compare such keys: identity first, as CPython's lookups do.
+    return a is b or a == b
 
 
 def any(xs):

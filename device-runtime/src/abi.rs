@@ -1094,6 +1094,19 @@ pub unsafe extern "C" fn kiln_rt_hash_tuple(hashes: *const i64, n: i64) -> i64 {
     })
 }
 
+/// One element of CPython's tuple hash (`acc` starts at `_PyHASH_XXPRIME_5`), for tuples
+/// whose elements compiled code hashes itself (instances with `__hash__`).
+#[no_mangle]
+pub extern "C" fn kiln_rt_hash_tuple_step(acc: i64, h: i64) -> i64 {
+    hashing::hash_tuple_step(acc, h)
+}
+
+/// The end of CPython's tuple hash over `len` elements.
+#[no_mangle]
+pub extern "C" fn kiln_rt_hash_tuple_finish(acc: i64, len: i64) -> i64 {
+    hashing::hash_tuple_finish(acc, len)
+}
+
 /// A new empty dict with keys described by `ops` and values of `value_size` bytes
 /// (`value_has_ptrs` = 1 when they hold GC pointers).
 ///

@@ -267,13 +267,23 @@ const XXPRIME_5: u64 = 2_870_177_450_012_600_261;
 
 /// `hash(t)` for a tuple whose elements hash to `hashes` (CPython 3.8+'s `tuplehash`).
 pub fn hash_tuple(hashes: &[i64]) -> i64 {
-    let mut acc = XXPRIME_5;
+    let mut acc = XXPRIME_5 as i64;
     for &h in hashes {
-        acc = acc.wrapping_add((h as u64).wrapping_mul(XXPRIME_2));
-        acc = acc.rotate_left(31);
-        acc = acc.wrapping_mul(XXPRIME_1);
+        acc = hash_tuple_step(acc, h);
     }
-    acc = acc.wrapping_add((hashes.len() as u64) ^ (XXPRIME_5 ^ 3_527_539));
+    hash_tuple_finish(acc, hashes.len() as i64)
+}
+
+/// One element of [`hash_tuple`], for compiled code that hashes the elements itself: the
+/// accumulator starts at `_PyHASH_XXPRIME_5`.
+pub fn hash_tuple_step(acc: i64, h: i64) -> i64 {
+    let acc = (acc as u64).wrapping_add((h as u64).wrapping_mul(XXPRIME_2));
+    acc.rotate_left(31).wrapping_mul(XXPRIME_1) as i64
+}
+
+/// The end of [`hash_tuple`] over `len` elements.
+pub fn hash_tuple_finish(acc: i64, len: i64) -> i64 {
+    let acc = (acc as u64).wrapping_add((len as u64) ^ (XXPRIME_5 ^ 3_527_539));
     if acc == u64::MAX {
         return 1_546_275_796;
     }

@@ -223,6 +223,8 @@ pub fn symbols() -> Vec<(&'static str, usize)> {
         ("kiln_rt_hash_float", abi::kiln_rt_hash_float as *const () as usize),
         ("kiln_rt_hash_str", abi::kiln_rt_hash_str as *const () as usize),
         ("kiln_rt_hash_tuple", abi::kiln_rt_hash_tuple as *const () as usize),
+        ("kiln_rt_hash_tuple_step", abi::kiln_rt_hash_tuple_step as *const () as usize),
+        ("kiln_rt_hash_tuple_finish", abi::kiln_rt_hash_tuple_finish as *const () as usize),
         ("kiln_rt_dict_new", abi::kiln_rt_dict_new as *const () as usize),
         ("kiln_rt_dict_len", abi::kiln_rt_dict_len as *const () as usize),
         ("kiln_rt_dict_get", abi::kiln_rt_dict_get as *const () as usize),

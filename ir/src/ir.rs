@@ -75,6 +75,11 @@ pub struct ClassDecl {
     /// (`class BankError(Exception)`), that class. A class is an exception class when it or
     /// a base has one; instances of exception classes can be raised.
     pub exception_base: Option<ExceptionKind>,
+    /// How `dict` keys and `set` elements of this (static) class type are hashed and
+    /// compared: `fn(Object) -> int` giving `hash(x)` (the user's `__hash__`, by the
+    /// instance's class) and `fn(Object, Object) -> bool` giving `x is y or x == y`. `None`:
+    /// by identity (the instance's address), as `object.__hash__`/`__eq__` do.
+    pub key_functions: Option<(Handle<Function>, Handle<Function>)>,
 }
 
 /// A class named in an `except` clause.
@@ -636,7 +641,15 @@ pub enum RuntimeFn {
     HashFloat,
     /// `hash(s)` (CPython's value with `PYTHONHASHSEED=0`).
     HashStr,
+    /// One element of CPython's tuple hash: `(acc, hash(element))` → the next `acc`; the
+    /// first `acc` is [`HASH_TUPLE_SEED`].
+    HashTupleStep,
+    /// The end of CPython's tuple hash: `(acc, length)` → `hash(tuple)`.
+    HashTupleFinish,
 }
+
+/// The accumulator of CPython's tuple hash before the first element (`_PyHASH_XXPRIME_5`).
+pub const HASH_TUPLE_SEED: i64 = 2_870_177_450_012_600_261;
 
 /// Parameter and result types of a runtime function, in terms of simple type tags.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -749,6 +762,8 @@ impl RuntimeFn {
             HashInt => (&[T::Int], T::Int, false),
             HashFloat => (&[T::Float], T::Int, false),
             HashStr => (&[T::Str], T::Int, false),
+            HashTupleStep => (&[T::Int, T::Int], T::Int, false),
+            HashTupleFinish => (&[T::Int, T::Int], T::Int, false),
         };
         RuntimeSignature { params, result, can_raise }
     }
@@ -840,6 +855,8 @@ impl RuntimeFn {
             HashInt => "hash_int",
             HashFloat => "hash_float",
             HashStr => "hash_str",
+            HashTupleStep => "hash_tuple_step",
+            HashTupleFinish => "hash_tuple_finish",
         }
     }
 }

@@ -19,6 +19,40 @@ impl ModuleInfo {
     pub fn function(&self, handle: Handle<Function>) -> &FunctionInfo {
         &self.functions[handle.index()]
     }
+
+    /// A class's key function (`ClassDecl::key_functions`) that may raise: the hash tables
+    /// call them back and cannot unwind, so such a program is not compiled. The message and
+    /// where to point: the raising function the key function calls (the user's `__hash__` or
+    /// `__eq__`), else the key function itself.
+    pub fn raising_key_function(&self, module: &Module) -> Option<(String, Span)> {
+        for class in &module.classes {
+            let Some((hash, eq)) = class.key_functions else { continue };
+            for f in [hash, eq] {
+                if f.index() >= self.functions.len() || !self.function(f).may_raise {
+                    continue;
+                }
+                let span = module.functions[f]
+                    .expressions
+                    .iter()
+                    .find_map(|(_, e)| match e {
+                        Expression::Call { function, .. }
+                            if function.index() < self.functions.len() && self.function(*function).may_raise =>
+                        {
+                            Some(module.functions.span(*function))
+                        }
+                        _ => None,
+                    })
+                    .unwrap_or_else(|| module.functions.span(f));
+                let message = format!(
+                    "kiln does not support `{}` instances as dict keys or set elements when their `__hash__` \
+                     or `__eq__` may raise an exception yet (the hash tables cannot pass it on)",
+                    class.name
+                );
+                return Some((message, span));
+            }
+        }
+        None
+    }
 }
 
 /// What the validator learned about one function.

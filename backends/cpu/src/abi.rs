@@ -85,6 +85,8 @@ pub const FUNCTIONS: &[RuntimeDecl] = &[
     f("kiln_rt_hash_float", &[F64], I64, Pure),
     f("kiln_rt_hash_str", &[Ptr], I64, ReadsArgs),
     f("kiln_rt_hash_tuple", &[Ptr, I64], I64, ReadsArgs),
+    f("kiln_rt_hash_tuple_step", &[I64, I64], I64, Pure),
+    f("kiln_rt_hash_tuple_finish", &[I64, I64], I64, Pure),
     f("kiln_rt_dict_new", &[Ptr, I64, U8], Ptr, Any),
     f("kiln_rt_dict_len", &[Ptr], I64, ReadsArgs),
     f("kiln_rt_dict_get", &[Ptr, Ptr], Ptr, Any),

@@ -114,6 +114,20 @@ impl<'ctx> Codegen<'_, 'ctx> {
                 call(self, "kiln_rt_hash_str", v)?
             }
             Type::None => i64t.const_int(0x5a5a5a5a, false),
+            Type::Object { class } => {
+                let obj = b.build_load(mem, p, "")?.into_pointer_value();
+                match self.module.classes.get(class as usize).and_then(|c| c.key_functions) {
+                    Some((hash, _)) => self.call_key_function(b, hash, &[obj.into()])?,
+                    None => {
+                        // By identity: the address rotated right by 4 bits (CPython's
+                        // `_Py_HashPointerRaw`; -1 cannot come out of an aligned address).
+                        let i = b.build_ptr_to_int(obj, i64t, "")?;
+                        let lo = b.build_right_shift(i, i64t.const_int(4, false), false, "")?;
+                        let hi = b.build_left_shift(i, i64t.const_int(60, false), "")?;
+                        b.build_or(lo, hi, "")?
+                    }
+                }
+            }
             Type::Tuple { elems } => {
                 let st = mem.into_struct_type();
                 let arr_ty = i64t.array_type(elems.len().max(1) as u32);
@@ -157,6 +171,28 @@ impl<'ctx> Codegen<'_, 'ctx> {
         })
     }
 
+    /// Calls a class's compiled key function (`hash(x)`, or `x is y or x == y`; see
+    /// `ClassDecl::key_functions`) from a key descriptor's callback. The tables cannot unwind,
+    /// so a function that may raise is rejected here.
+    fn call_key_function(
+        &mut self,
+        b: &Builder<'ctx>,
+        function: Handle<kiln_ir::Function>,
+        args: &[inkwell::values::BasicMetadataValueEnum<'ctx>],
+    ) -> Result<IntValue<'ctx>, BackendError> {
+        if self.info.function(function).may_raise {
+            let (message, span) = self.info.raising_key_function(self.module).unwrap_or_else(|| {
+                ("kiln does not support a key function that may raise".to_string(), kiln_ir::Span::UNDEFINED)
+            });
+            return Err(BackendError::new(message, span));
+        }
+        let llfn = self.functions[function.index()];
+        let v = b.build_call(llfn, args, "")?.try_as_basic_value().basic().ok_or_else(|| {
+            BackendError::new("internal error: a key function returns no value", kiln_ir::Span::UNDEFINED)
+        })?;
+        Ok(v.into_int_value())
+    }
+
     /// `u8 eq(ptr a, ptr b)` for a key type the runtime cannot compare by itself.
     fn key_eq_fn(&mut self, key: Handle<Type>) -> Result<FunctionValue<'ctx>, BackendError> {
         let name = format!("kiln.eq.{}", key.index());
@@ -196,6 +232,21 @@ impl<'ctx> Codegen<'_, 'ctx> {
                 b.build_int_compare(IntPredicate::EQ, l, r, "")?
             }
             Type::None => self.ctx.bool_type().const_int(1, false),
+            Type::Object { class } => {
+                let (l, r) =
+                    (b.build_load(mem, x, "")?.into_pointer_value(), b.build_load(mem, y, "")?.into_pointer_value());
+                match self.module.classes.get(class as usize).and_then(|c| c.key_functions) {
+                    Some((_, eq)) => {
+                        let v = self.call_key_function(b, eq, &[l.into(), r.into()])?;
+                        if v.get_type().get_bit_width() == 1 {
+                            v
+                        } else {
+                            b.build_int_compare(IntPredicate::NE, v, v.get_type().const_zero(), "")?
+                        }
+                    }
+                    None => b.build_int_compare(IntPredicate::EQ, l, r, "")?,
+                }
+            }
             Type::Str => {
                 let (l, r) = (b.build_load(mem, x, "")?, b.build_load(mem, y, "")?);
                 let f = self.runtime("kiln_rt_str_eq")?;

@@ -34,7 +34,7 @@ fn runtime_mutates_lists(f: RuntimeFn) -> bool {
         | MathFmod | RandomSeed | RandomSeedEntropy | RandomRandom | RandomRandbelow | RandomRandrange
         | RandomRandint | RandomUniform | RandomGauss | RandomNormalvariate | RandomExpovariate | RandomGetrandbits
         | Input | Argv | SystemExit | FileOpen | FileReadline | FileRead | FileReadlines | FileWrite | FileClose
-        | HashInt | HashFloat | HashStr => false,
+        | HashInt | HashFloat | HashStr | HashTupleStep | HashTupleFinish => false,
     }
 }
 

@@ -382,6 +382,26 @@ impl FnCx<'_, '_> {
                     )),
                 }
             }
+            // Whether a container's (or generator's) elements are instances: `sum` adds them
+            // with their `__add__`/`__radd__` (known at compile time).
+            "__kiln_elements_are_objects" => {
+                self.arity(name, &args, 1, 1, span)?;
+                let known = match &args[0].ty {
+                    Ty::List(e) | Ty::Set(e) | Ty::Dict(e, _) | Ty::Generator(e) => Some((**e).clone()),
+                    Ty::Tuple(es) => Some(es.first().cloned().unwrap_or(Ty::Int)),
+                    Ty::Unknown => None,
+                    _ => Some(Ty::Int),
+                };
+                match known {
+                    Some(Ty::Unknown) | None if !self.p.final_pass => self.unknown(span),
+                    Some(e) => Ok(self.bool_lit(e.class().is_some(), span)),
+                    None => self.unknown(span),
+                }
+            }
+            "__kiln_is_object" => {
+                self.arity(name, &args, 1, 1, span)?;
+                Ok(self.bool_lit(args[0].ty.class().is_some(), span))
+            }
             // `_ceil(_log(n, 4))` as random.py computes it (in doubles).
             "__kiln_ceil_log4" => {
                 self.arity(name, &args, 1, 1, span)?;
@@ -750,6 +770,43 @@ impl FnCx<'_, '_> {
         Ok(Val { ty: ret, h })
     }
 
+    /// `hash(v)`: CPython's value (tuples combine their elements' hashes with CPython's
+    /// algorithm; instances call `__hash__`).
+    pub(crate) fn hash_value(&mut self, v: Val, span: Span) -> Res<Val> {
+        let function = match v.ty {
+            Ty::Int => RuntimeFn::HashInt,
+            Ty::Bool => return Ok(self.cast(v, Ty::Int, span)),
+            Ty::Float => RuntimeFn::HashFloat,
+            Ty::Str => RuntimeFn::HashStr,
+            Ty::None => {
+                return self.fail(Diagnostic::error(
+                    "kiln does not support hash(None) (CPython's value differs from run to run)",
+                    span,
+                ))
+            }
+            Ty::Unknown => return self.unknown(span),
+            Ty::List(_) | Ty::Dict(..) | Ty::Set(_) => {
+                return self.check_hashable(&v.ty, span).and_then(|_| self.unknown(span))
+            }
+            Ty::Object(_) | Ty::Optional(_) => return self.object_hash(v, span),
+            Ty::Tuple(ref elems) => {
+                let n = elems.len();
+                let mut acc = self.int(kiln_ir::HASH_TUPLE_SEED, span);
+                for i in 0..n {
+                    let e = self.tuple_get(&v, i, span);
+                    let h = self.hash_value(e, span)?;
+                    acc = Val { ty: Ty::Int, h: self.runtime(RuntimeFn::HashTupleStep, vec![acc.h, h.h], span) };
+                }
+                let len = self.int(n as i64, span);
+                return Ok(Val { ty: Ty::Int, h: self.runtime(RuntimeFn::HashTupleFinish, vec![acc.h, len.h], span) });
+            }
+            ref other => {
+                return self.fail(Diagnostic::error(format!("kiln does not support hash() of {other} yet"), span))
+            }
+        };
+        Ok(Val { ty: Ty::Int, h: self.runtime(function, vec![v.h], span) })
+    }
+
     /// The source span of the argument bound to parameter `slot`, if written at the call.
     fn arg_span(&self, call: &ast::ExprCall, def: usize, slot: usize) -> Option<Span> {
         let name = &self.p.defs[def].params[slot].name;
@@ -900,20 +957,7 @@ impl FnCx<'_, '_> {
             "hash" => {
                 self.arity(name, &args, 1, 1, span)?;
                 let v = args.into_iter().next().expect("checked arity");
-                let function = match v.ty {
-                    Ty::Int => RuntimeFn::HashInt,
-                    Ty::Bool => return Ok(self.cast(v, Ty::Int, span)),
-                    Ty::Float => RuntimeFn::HashFloat,
-                    Ty::Str => RuntimeFn::HashStr,
-                    Ty::List(_) | Ty::Dict(..) | Ty::Set(_) => {
-                        return self.check_hashable(&v.ty, span).and_then(|_| self.unknown(span))
-                    }
-                    ref other => {
-                        return self
-                            .fail(Diagnostic::error(format!("kiln does not support hash() of {other} yet"), span))
-                    }
-                };
-                Ok(Val { ty: Ty::Int, h: self.runtime(function, vec![v.h], span) })
+                self.hash_value(v, span)
             }
             "round" => {
                 self.arity(name, &args, 1, 2, span)?;
@@ -1375,6 +1419,9 @@ impl FnCx<'_, '_> {
                 let object = self.expr(&a.value)?;
                 if object.ty.class().is_some() {
                     self.refine_field(object, a.attr.as_str(), ty)?;
+                } else if let Ty::Class(id) = object.ty {
+                    // `C.registry.append(x)`, `cls.by_name[k] = v`: the class attribute learns.
+                    self.refine_class_attribute(id, a.attr.as_str(), ty)?;
                 }
                 Ok(())
             }

@@ -552,6 +552,10 @@ impl Program<'_> {
                 fields,
                 last_descendant: c.last_descendant,
                 exception_base: c.exception_base,
+                key_functions: self
+                    .key_functions
+                    .get(&id)
+                    .map(|&(hash, eq)| (kiln_ir::Handle::from_index(hash), kiln_ir::Handle::from_index(eq))),
             });
         }
         self.module.classes = decls;
@@ -777,7 +781,103 @@ impl FnCx<'_, '_> {
             }
             return self.class_attr_by_class(object, &runs, attr, span);
         }
+        let owners = self.subclass_field_owners(id, attr);
+        if !owners.is_empty() {
+            return self.subclass_field_read(object, &owners, attr, span);
+        }
         self.fail(Diagnostic::error(format!("'{}' object has no attribute '{attr}'", class.name()), span))
+    }
+
+    /// The classes below `id` that introduce field `attr` (their subtrees are disjoint: a
+    /// class below one of them inherits the field instead of introducing it).
+    fn subclass_field_owners(&self, id: u32, attr: &str) -> Vec<u32> {
+        (id + 1..=self.p.classes[id as usize].last_descendant)
+            .filter(|&k| self.p.classes[k as usize].fields.contains_key(attr))
+            .collect()
+    }
+
+    /// `x.attr` where only some subclasses of `x`'s class have field `attr` (after
+    /// `isinstance(x, Sub)`): the field of the instance's class, by class-id tests, and
+    /// CPython's `AttributeError` for an instance of a class without it.
+    fn subclass_field_read(&mut self, object: Val, owners: &[u32], attr: &str, span: Span) -> Res<Val> {
+        let mut ty = Ty::Unknown;
+        for &o in owners {
+            let t = self.p.classes[o as usize].fields[attr].ty.clone();
+            match ty.join(&t) {
+                Some(j) => ty = j,
+                None => {
+                    return self.fail(Diagnostic::error(
+                        format!("field `{attr}` has different types in different subclasses ({ty} and {t})"),
+                        span,
+                    ))
+                }
+            }
+        }
+        if ty == Ty::Unknown {
+            return self.unknown(span);
+        }
+        let temp = self.new_temp(&ty, span);
+        let want = ty.clone();
+        self.subclass_chain(&object, owners, attr, false, span, &mut |cx, sub| {
+            let v = cx.object_attribute(sub, attr, span)?;
+            let v = cx.coerce(v, &want, span);
+            cx.push(Statement::Store { local: temp, value: v.h }, span);
+            Ok(())
+        })?;
+        Ok(self.load(temp, ty, span))
+    }
+
+    /// `if owner0 <= id <= last0 { body(x as owner0) } elif ... else { raise AttributeError }`
+    /// (for a store, `store`, with kiln's message: CPython would add the attribute).
+    #[allow(clippy::too_many_arguments)]
+    fn subclass_chain(
+        &mut self,
+        object: &Val,
+        owners: &[u32],
+        attr: &str,
+        store: bool,
+        span: Span,
+        body: &mut dyn FnMut(&mut Self, Val) -> Res<()>,
+    ) -> Res<()> {
+        let Some((&owner, rest)) = owners.split_first() else {
+            if store {
+                let message =
+                    format!("kiln cannot add attribute '{attr}' to an instance of a class without that field");
+                self.raise(ExceptionKind::AttributeError, Some(&message), span);
+            } else {
+                self.raise_no_attribute(object, attr, span);
+            }
+            return Ok(());
+        };
+        let last = self.p.classes[owner as usize].last_descendant;
+        let cid = self.emit(Expression::ClassId { object: object.h }, span);
+        let lo = self.lit(Literal::I64(owner as i64), span);
+        let hi = self.lit(Literal::I64(last as i64), span);
+        let above = self.emit(Expression::Compare { op: CompareOp::Ge, left: cid, right: lo }, span);
+        let below = self.emit(Expression::Compare { op: CompareOp::Le, left: cid, right: hi }, span);
+        let inside = self.emit(Expression::Binary { op: kiln_ir::BinaryOp::BitAnd, left: above, right: below }, span);
+        let mut outcome = Ok(());
+        let accept = self.block(|cx| {
+            let ty = cx.p.class_ty(owner);
+            ty.to_ir(&mut cx.p.module);
+            let sub = Val { ty, h: cx.emit(Expression::ObjectCast { value: object.h, class: owner }, span) };
+            outcome = body(cx, sub);
+        });
+        outcome?;
+        let mut rest_outcome = Ok(());
+        let reject = self.block(|cx| rest_outcome = cx.subclass_chain(object, rest, attr, store, span, body));
+        rest_outcome?;
+        self.push(Statement::If { condition: inside, accept, reject }, span);
+        Ok(())
+    }
+
+    /// `raise AttributeError("'<class of object>' object has no attribute 'attr'")`.
+    fn raise_no_attribute(&mut self, object: &Val, attr: &str, span: Span) {
+        let open = self.str_lit("'", span);
+        let name = Val { ty: Ty::Str, h: self.emit(Expression::TypeName { value: object.h }, span) };
+        let close = self.str_lit(&format!("' object has no attribute '{attr}'"), span);
+        let message = self.concat_all(vec![open, name, close], span);
+        self.push(Statement::Raise { kind: ExceptionKind::AttributeError, message: Some(message.h) }, span);
     }
 
     /// A class attribute that subclasses override, read through an instance: `runs` are the
@@ -869,6 +969,15 @@ impl FnCx<'_, '_> {
                     .with_note("assign it through the class (`ClassName.attr = ...`), or set it in `__init__`"),
                 );
             }
+            let owners = self.subclass_field_owners(class.id(), attr);
+            if !owners.is_empty() {
+                // A field only subclasses have (after `isinstance(x, Sub)`): stored into the
+                // instance's own; kiln's instances cannot grow new attributes, so any other
+                // instance raises.
+                return self.subclass_chain(&object, &owners, attr, true, span, &mut |cx, sub| {
+                    cx.set_object_attribute(sub, attr, value.clone(), span)
+                });
+            }
             return self.fail(
                 Diagnostic::error(format!("'{}' object has no field '{attr}'", class.name()), span)
                     .with_note("kiln knows the fields a class's methods assign through `self`"),
@@ -895,6 +1004,13 @@ impl FnCx<'_, '_> {
             self.p.changed = true;
         }
         if !self.p.final_pass {
+            // `self.parts = parts` makes two names for one list: the variable learns what the
+            // field holds (so a caller's `Path([])` learns it too).
+            if value.ty != joined && matches!(joined, Ty::List(_) | Ty::Dict(..) | Ty::Set(_)) {
+                if let Some(source) = self.var_reads.get(&value.h).cloned() {
+                    self.join_var(&source, &joined, span)?;
+                }
+            }
             return Ok(());
         }
         if !value.ty.conforms_to(&joined) {
@@ -916,12 +1032,35 @@ impl FnCx<'_, '_> {
     /// `__init__` and `self.items.append(x)` elsewhere.
     pub(crate) fn refine_field(&mut self, object: Val, attr: &str, ty: Ty) -> Res<()> {
         let Some(class) = object.ty.class().cloned() else { return Ok(()) };
-        let Some(field) = self.p.field_ref(class.id(), attr) else { return Ok(()) };
+        let Some(field) = self.p.field_ref(class.id(), attr) else {
+            // `n.children.append(x)` of a field only subclasses have (after `isinstance`).
+            for owner in self.subclass_field_owners(class.id(), attr) {
+                let ty_o = self.p.class_ty(owner);
+                self.refine_field(Val { ty: ty_o, h: object.h }, attr, ty.clone())?;
+            }
+            // `self.registry.append(x)` of a class attribute read through an instance.
+            return self.refine_class_attribute(class.id(), attr, ty);
+        };
         let current = &mut self.p.classes[field.owner as usize].fields[attr];
         if let Some(joined) = current.ty.join(&ty) {
             if joined != current.ty {
                 current.ty = joined;
                 self.p.changed = true;
+            }
+        }
+        Ok(())
+    }
+
+    /// Joins a more precise type into class attribute `attr` of class `id` (inference only):
+    /// `registry = []` in the class body and `C.registry.append(x)` (or `cls.registry`)
+    /// elsewhere.
+    pub(crate) fn refine_class_attribute(&mut self, id: u32, attr: &str, ty: Ty) -> Res<()> {
+        let Some(global) = self.class_attr_global(id, attr) else { return Ok(()) };
+        let Some(current) = self.p.globals.get(&global).map(|g| g.ty.clone()) else { return Ok(()) };
+        if let Some(joined) = current.join(&ty) {
+            if joined != current {
+                let span = self.p.globals[&global].span;
+                self.p.join_global(&global, &joined, span);
             }
         }
         Ok(())
@@ -1070,8 +1209,7 @@ impl FnCx<'_, '_> {
         let id = self.emit(Expression::ClassId { object: receiver.h }, span);
         let temp = (!unknown && result != Ty::None).then(|| self.new_temp(&result, span));
         let runs: Vec<DispatchRun> = runs.iter().map(|(hi, _)| *hi).zip(calls).collect();
-        let class_name = class.name().to_string();
-        let chain = self.dispatch_chain(id, &runs, temp, &result, method, &class_name, span);
+        let chain = self.dispatch_chain(id, &runs, temp, &result, method, &receiver, span);
         for s in chain {
             self.push(s.0, s.1);
         }
@@ -1093,7 +1231,7 @@ impl FnCx<'_, '_> {
         temp: Option<kiln_ir::Handle<kiln_ir::Local>>,
         result: &Ty,
         method: &str,
-        class_name: &str,
+        receiver: &Val,
         span: Span,
     ) -> Vec<(Statement, Span)> {
         let (first, rest) = runs.split_first().expect("at least one run");
@@ -1106,11 +1244,7 @@ impl FnCx<'_, '_> {
                     }
                 }
             }
-            None => cx.raise(
-                ExceptionKind::AttributeError,
-                Some(&format!("'{class_name}' object has no attribute '{method}'")),
-                span,
-            ),
+            None => cx.raise_no_attribute(receiver, method, span),
         });
         if rest.is_empty() {
             return call.into_iter().collect();
@@ -1120,7 +1254,7 @@ impl FnCx<'_, '_> {
         let test = self.f.expressions.append(Expression::Compare { op: CompareOp::Le, left: id, right: hi }, span);
         out.push((Statement::Emit(kiln_ir::Range::new(test, self.f.expressions.next_handle())), span));
         // `lit` pushed its Emit into the current block; the test is emitted with the chain.
-        let reject_stmts = self.dispatch_chain(id, rest, temp, result, method, class_name, span);
+        let reject_stmts = self.dispatch_chain(id, rest, temp, result, method, receiver, span);
         let mut reject = Block::new();
         for (s, sp) in reject_stmts {
             reject.push(s, sp);
@@ -1287,6 +1421,13 @@ impl FnCx<'_, '_> {
             Some(c) => resolve_method(self.p, c.id(), name).is_some(),
             None => false,
         }
+    }
+
+    /// Whether instances of `class` (or of some subclasses) have `__repr__` or `__str__`.
+    pub(crate) fn repr_defined(&self, class: &ClassTy) -> bool {
+        ["__repr__", "__str__"]
+            .iter()
+            .any(|name| self.dispatch_runs(class.id(), name).iter().any(|(_, target)| target.is_some()))
     }
 
     /// Calls dunder `name` on an instance with evaluated arguments.
@@ -1505,6 +1646,251 @@ impl FnCx<'_, '_> {
         }
     }
 
+    /// The argument of `type(arg)` when `e` is a call of the builtin `type`.
+    fn type_call_arg<'e>(&self, e: &'e ast::Expr) -> Option<&'e ast::Expr> {
+        let ast::Expr::Call(c) = e else { return None };
+        let ast::Expr::Name(n) = &*c.func else { return None };
+        let shadowed =
+            self.is_local("type") || self.p.globals.contains_key("type") || self.p.imports.contains_key("type");
+        (n.id.as_str() == "type" && !shadowed && c.args.len() == 1 && c.keywords.is_empty()).then(|| &c.args[0])
+    }
+
+    /// What a type operand of `type(x) is C` stands for, without evaluating anything yet.
+    fn type_operand(&self, e: &ast::Expr) -> Option<TypeOperand> {
+        if self.type_call_arg(e).is_some() {
+            return Some(TypeOperand::TypeOf);
+        }
+        let ast::Expr::Name(n) = e else { return None };
+        let name = n.id.as_str();
+        if let Some(id) = self.class_named(name) {
+            return Some(TypeOperand::Class(id));
+        }
+        if let Some(Ty::Class(id)) = self.var_type(name).map(|v| v.ty) {
+            return Some(TypeOperand::Class(id));
+        }
+        let builtin = ["int", "float", "str", "bool", "list", "dict", "set", "tuple"];
+        let shadowed = self.is_local(name) || self.p.globals.contains_key(name) || self.comp_vars.contains_key(name);
+        (builtin.contains(&name) && !shadowed).then(|| TypeOperand::Builtin(name.to_string()))
+    }
+
+    /// `type(x) is C`, `type(x) == C`, `type(x) is not type(y)`...: compares the classes of
+    /// instances by their ids (an exact class, unlike `isinstance`); the types of other values
+    /// are known at compile time. `None` when the comparison is not of that form.
+    pub(crate) fn type_compare(
+        &mut self,
+        op: ast::CmpOp,
+        left: &ast::Expr,
+        right: &ast::Expr,
+        span: Span,
+    ) -> Res<Option<kiln_ir::Handle<Expression>>> {
+        use ast::CmpOp as C;
+        if !matches!(op, C::Is | C::IsNot | C::Eq | C::NotEq) {
+            return Ok(None);
+        }
+        let (Some(l), Some(r)) = (self.type_operand(left), self.type_operand(right)) else { return Ok(None) };
+        if !matches!(l, TypeOperand::TypeOf) && !matches!(r, TypeOperand::TypeOf) {
+            return Ok(None);
+        }
+        let l = self.type_value(l, left, span)?;
+        let r = self.type_value(r, right, span)?;
+        let same = match (l, r) {
+            (TypeValue::Static(a), TypeValue::Static(b)) => self.lit(Literal::Bool(a == b), span),
+            (TypeValue::Instance(v), TypeValue::Static(name)) | (TypeValue::Static(name), TypeValue::Instance(v)) => {
+                // Instances are never of a built-in type; `None` is a `NoneType`.
+                if name == "NoneType" && matches!(v.ty, Ty::Optional(_)) {
+                    self.is_none(&v, span)
+                } else {
+                    self.lit(Literal::Bool(false), span)
+                }
+            }
+            (TypeValue::Instance(v), TypeValue::Class(id)) | (TypeValue::Class(id), TypeValue::Instance(v)) => {
+                self.exact_class_test(&v, id, span)
+            }
+            (TypeValue::Static(_), TypeValue::Class(_)) | (TypeValue::Class(_), TypeValue::Static(_)) => {
+                self.lit(Literal::Bool(false), span)
+            }
+            (TypeValue::Class(a), TypeValue::Class(b)) => self.lit(Literal::Bool(a == b), span),
+            (TypeValue::Instance(a), TypeValue::Instance(b))
+                if !matches!(a.ty, Ty::Optional(_)) && !matches!(b.ty, Ty::Optional(_)) =>
+            {
+                let x = self.emit(Expression::ClassId { object: a.h }, span);
+                let y = self.emit(Expression::ClassId { object: b.h }, span);
+                self.emit(Expression::Compare { op: CompareOp::Eq, left: x, right: y }, span)
+            }
+            _ => {
+                return self.fail(Diagnostic::error(
+                    "kiln does not support comparing the type of a None-or-instance value with this yet",
+                    span,
+                ))
+            }
+        };
+        Ok(Some(if matches!(op, C::Is | C::Eq) {
+            same
+        } else {
+            self.emit(Expression::Unary { op: UnaryOp::Not, arg: same }, span)
+        }))
+    }
+
+    fn type_value(&mut self, operand: TypeOperand, e: &ast::Expr, span: Span) -> Res<TypeValue> {
+        Ok(match operand {
+            TypeOperand::Class(id) => TypeValue::Class(id),
+            TypeOperand::Builtin(name) => TypeValue::Static(name),
+            TypeOperand::TypeOf => {
+                let arg = self.type_call_arg(e).expect("checked by type_operand");
+                let v = self.expr(arg)?;
+                match &v.ty {
+                    Ty::Object(_) | Ty::Optional(_) => TypeValue::Instance(v),
+                    Ty::Unknown => return self.unknown(span).map(TypeValue::Instance),
+                    Ty::Int => TypeValue::Static("int".into()),
+                    Ty::Bool => TypeValue::Static("bool".into()),
+                    Ty::Float => TypeValue::Static("float".into()),
+                    Ty::Str => TypeValue::Static("str".into()),
+                    Ty::None => TypeValue::Static("NoneType".into()),
+                    Ty::List(_) => TypeValue::Static("list".into()),
+                    Ty::Tuple(_) => TypeValue::Static("tuple".into()),
+                    Ty::Dict(..) => TypeValue::Static("dict".into()),
+                    Ty::Set(_) => TypeValue::Static("set".into()),
+                    other => {
+                        return self
+                            .fail(Diagnostic::error(format!("kiln does not support type() of {other} here"), span))
+                    }
+                }
+            }
+        })
+    }
+
+    /// Whether `v` (an instance, or None-or-instance) is exactly of class `id`.
+    fn exact_class_test(&mut self, v: &Val, id: u32, span: Span) -> kiln_ir::Handle<Expression> {
+        let Some(class) = v.ty.class().cloned() else { return self.lit(Literal::Bool(false), span) };
+        if !self.p.classes[id as usize].ty.inherits(class.id()) {
+            return self.lit(Literal::Bool(false), span);
+        }
+        let test = |cx: &mut Self| {
+            let cid = cx.emit(Expression::ClassId { object: v.h }, span);
+            let want = cx.lit(Literal::I64(id as i64), span);
+            cx.emit(Expression::Compare { op: CompareOp::Eq, left: cid, right: want }, span)
+        };
+        if !matches!(v.ty, Ty::Optional(_)) {
+            return test(self);
+        }
+        let temp = self.new_temp(&Ty::Bool, span);
+        let f = self.lit(Literal::Bool(false), span);
+        self.push(Statement::Store { local: temp, value: f }, span);
+        let is_none = self.is_none(v, span);
+        let reject = self.block(|cx| {
+            let t = test(cx);
+            cx.push(Statement::Store { local: temp, value: t }, span);
+        });
+        self.push(Statement::If { condition: is_none, accept: Block::new(), reject }, span);
+        self.emit(Expression::Load(temp), span)
+    }
+
+    /// How instances of class `id` hash (`hash(x)`, dict keys, set elements), resolved as
+    /// CPython resolves `__hash__`: the nearest class (itself or a base) that defines
+    /// `__hash__` gives it; a nearer one that defines `__eq__` without `__hash__` makes the
+    /// class unhashable (`__hash__ = None`); with neither, the instance's identity.
+    pub(crate) fn class_hashing(&self, id: u32) -> Hashing {
+        let mut at = Some(id);
+        while let Some(c) = at {
+            let class = &self.p.classes[c as usize];
+            if class.methods.contains_key("__hash__") {
+                return Hashing::User;
+            }
+            if class.methods.contains_key("__eq__") {
+                return Hashing::Unhashable(c);
+            }
+            at = class.base;
+        }
+        Hashing::Identity
+    }
+
+    /// How every instance a value of class type `class` may hold hashes: one way for all of
+    /// them, or a compile error (an unhashable class, or subclasses hashing differently).
+    pub(crate) fn instance_hashing(&mut self, class: &ClassTy, span: Span) -> Res<Hashing> {
+        let mut way: Option<Hashing> = None;
+        for k in class.id()..=self.p.classes[class.id() as usize].last_descendant {
+            let h = self.class_hashing(k);
+            if let Hashing::Unhashable(_) = h {
+                let name = self.p.classes[k as usize].name.clone();
+                return self.fail(
+                    Diagnostic::error(format!("unhashable type: '{name}'"), span)
+                        .with_note("a class that defines `__eq__` without `__hash__` is unhashable, as in CPython"),
+                );
+            }
+            match &way {
+                None => way = Some(h),
+                Some(w) if *w == h => {}
+                Some(_) => {
+                    return self.fail(Diagnostic::error(
+                        format!(
+                            "kiln does not support hashing instances of `{}` yet: some of its subclasses \
+                             define `__hash__` and others hash by identity",
+                            class.name()
+                        ),
+                        span,
+                    ))
+                }
+            }
+        }
+        Ok(way.unwrap_or(Hashing::Identity))
+    }
+
+    /// Instances of `class` as dict keys or set elements: the compiled `hash(x)` and
+    /// `x is y or x == y` the containers call (see `kiln_ir::ClassDecl::key_functions`), for
+    /// classes with a user `__hash__`; identity needs none.
+    pub(crate) fn object_key(&mut self, class: &ClassTy, span: Span) -> Res<()> {
+        if self.instance_hashing(class, span)? != Hashing::User {
+            return Ok(());
+        }
+        let ty = Ty::Object(class.clone());
+        let (Some(&hash), Some(&eq)) = (self.p.stdlib_by_name.get("_key_hash"), self.p.stdlib_by_name.get("_key_eq"))
+        else {
+            return self.fail(Diagnostic::error("internal error: no `_key_hash` in kiln's prelude", span));
+        };
+        let hash = self.p.instance(hash, vec![ty.clone()]);
+        let eq = self.p.instance(eq, vec![ty.clone(), ty]);
+        for inst in [hash, eq] {
+            self.note_call_site(inst);
+            self.p.stdlib_call_sites.entry(inst).or_insert_with(|| (span, "hash".to_string()));
+        }
+        self.p.key_functions.insert(class.id(), (hash, eq));
+        Ok(())
+    }
+
+    /// `hash(x)` of an instance: its `__hash__()` (-1 becomes -2, as in CPython).
+    pub(crate) fn object_hash(&mut self, v: Val, span: Span) -> Res<Val> {
+        let Some(class) = v.ty.class().cloned() else { return self.unknown(span) };
+        if matches!(v.ty, Ty::Optional(_)) {
+            return self.fail(Diagnostic::error(format!("kiln does not support hash() of {} yet", v.ty), span));
+        }
+        match self.instance_hashing(&class, span)? {
+            Hashing::User => {}
+            _ => {
+                return self.fail(
+                    Diagnostic::error(format!("kiln does not support hash() of {} yet", v.ty), span).with_note(
+                        "its class hashes by identity: CPython's value is derived from the address, which differs \
+                         from run to run",
+                    ),
+                )
+            }
+        }
+        let h = self.call_dunder(v, "__hash__", &[], span)?;
+        let h = match h.ty {
+            Ty::Int => h,
+            Ty::Bool => self.cast(h, Ty::Int, span),
+            Ty::Unknown => return self.unknown(span),
+            other => {
+                return self
+                    .fail(Diagnostic::error(format!("__hash__ method should return an integer, not {other}"), span))
+            }
+        };
+        let minus_one = self.lit(Literal::I64(-1), span);
+        let is_minus_one = self.emit(Expression::Compare { op: CompareOp::Eq, left: h.h, right: minus_one }, span);
+        let minus_two = self.lit(Literal::I64(-2), span);
+        let fixed = self.emit(Expression::Select { condition: is_minus_one, accept: minus_two, reject: h.h }, span);
+        Ok(Val { ty: Ty::Int, h: fixed })
+    }
+
     /// `isinstance(v, C)` for a user class `C`.
     pub(crate) fn isinstance_class(&mut self, v: &Val, id: u32, span: Span) -> kiln_ir::Handle<Expression> {
         let Some(class) = v.ty.class().cloned() else { return self.lit(Literal::Bool(false), span) };
@@ -1537,6 +1923,37 @@ impl FnCx<'_, '_> {
         }
         self.emit(Expression::Load(temp), span)
     }
+}
+
+/// How instances of a class hash (see [`FnCx::class_hashing`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) enum Hashing {
+    /// A user `__hash__`.
+    User,
+    /// `object.__hash__`: by identity.
+    Identity,
+    /// `__eq__` without `__hash__` in this class (`__hash__` is None).
+    Unhashable(u32),
+}
+
+/// An operand of a type comparison, before evaluation.
+enum TypeOperand {
+    /// `type(x)`.
+    TypeOf,
+    /// A user class (by name, or a `cls` parameter).
+    Class(u32),
+    /// A built-in type by name.
+    Builtin(String),
+}
+
+/// An evaluated operand of a type comparison.
+enum TypeValue {
+    /// The class of an instance (or None-or-instance), known at run time.
+    Instance(Val),
+    /// A user class.
+    Class(u32),
+    /// The name of a built-in type, known at compile time.
+    Static(String),
 }
 
 /// The method names of a binary operator and of its reflection.

@@ -98,6 +98,14 @@ impl FnCx<'_, '_> {
                 }
                 return Ok(());
             }
+            // Instances hash by their `__hash__` (or identity).
+            Ty::Object(class) => return self.object_key(&class.clone(), span),
+            Ty::Optional(_) => {
+                return self.fail(Diagnostic::error(
+                    format!("kiln does not support None-or-instance values ({ty}) as dict keys or set elements yet"),
+                    span,
+                ))
+            }
             _ => return Ok(()),
         };
         self.fail(
@@ -148,6 +156,21 @@ impl FnCx<'_, '_> {
         span: Span,
     ) -> Res<()> {
         let mut result = Ok(());
+        // An instance without `__repr__`: CPython shows its address, which differs from run
+        // to run; kiln leaves the address out.
+        if let Some(class) = key.ty.class().filter(|_| matches!(key.ty, Ty::Object(_))).cloned() {
+            if !self.repr_defined(&class) {
+                let raise = self.block(|cx| {
+                    let open = cx.str_lit("<__main__.", span);
+                    let name = Val { ty: Ty::Str, h: cx.emit(Expression::TypeName { value: key.h }, span) };
+                    let close = cx.str_lit(" object at 0x...>", span);
+                    let message = cx.concat_all(vec![open, name, close], span);
+                    cx.push(Statement::Raise { kind: ExceptionKind::KeyError, message: Some(message.h) }, span);
+                });
+                self.push(Statement::If { condition, accept: raise, reject: kiln_ir::Block::new() }, span);
+                return Ok(());
+            }
+        }
         let raise = self.block(|cx| result = cx.raise_builtin(ExceptionKind::KeyError, vec![key], span));
         result?;
         self.push(Statement::If { condition, accept: raise, reject: kiln_ir::Block::new() }, span);

@@ -825,6 +825,11 @@ impl FnCx<'_, '_> {
 
     /// `a < b < c` evaluates `b` once and stops at the first false comparison.
     fn compare_chain(&mut self, c: &ast::ExprCompare, span: Span) -> Res<kiln_ir::Handle<Expression>> {
+        if c.ops.len() == 1 {
+            if let Some(h) = self.type_compare(c.ops[0], &c.left, &c.comparators[0], span)? {
+                return Ok(h);
+            }
+        }
         let left = self.expr(&c.left)?;
         if c.ops.len() == 1 {
             let right = self.expr(&c.comparators[0])?;
@@ -886,6 +891,20 @@ impl FnCx<'_, '_> {
                 let same = match (&lt, &rt) {
                     (Ty::None, Ty::None) => true,
                     (Ty::None, _) | (_, Ty::None) => false,
+                    // Lists, dicts and sets are references: `a is b` when both name one.
+                    (Ty::List(_), Ty::List(_)) | (Ty::Dict(..), Ty::Dict(..)) | (Ty::Set(_), Ty::Set(_))
+                        if lt.join(&rt).is_some() =>
+                    {
+                        let joined = lt.join(&rt).expect("checked");
+                        let l = self.coerce(left, &joined, span);
+                        let r = self.coerce(right, &joined, span);
+                        let same = self.emit(Expression::SameObject { left: l.h, right: r.h }, span);
+                        return Ok(if op == C::Is {
+                            same
+                        } else {
+                            self.emit(Expression::Unary { op: UnaryOp::Not, arg: same }, span)
+                        });
+                    }
                     _ => {
                         return self.fail(
                             Diagnostic::error("kiln supports `is` only for comparisons with None", span)

@@ -223,6 +223,9 @@ pub(crate) struct Program<'a> {
     pub class_by_name: HashMap<String, u32>,
     /// The program's other module files (see `imports.rs`).
     pub modules: &'a [crate::imports::ModuleFile],
+    /// Classes whose instances are dict keys or set elements hashed by a user `__hash__`:
+    /// the instances of the prelude's `_key_hash` and `_key_eq` for them (see `classes.rs`).
+    pub key_functions: HashMap<u32, (usize, usize)>,
 }
 
 /// Marks a statement whose diagnostic has already been recorded (or, during inference, one
@@ -488,6 +491,7 @@ pub(crate) fn lower_module<'a>(
         classes: Vec::new(),
         class_by_name: HashMap::new(),
         modules,
+        key_functions: HashMap::new(),
     };
     p.module.files.push(kiln_ir::SourceFile::new(crate::STDLIB_NAME, crate::PRELUDE));
     for m in modules {
