@@ -829,7 +829,6 @@ impl FnCx<'_, '_> {
 
     /// `if owner0 <= id <= last0 { body(x as owner0) } elif ... else { raise AttributeError }`
     /// (for a store, `store`, with kiln's message: CPython would add the attribute).
-    #[allow(clippy::too_many_arguments)]
     fn subclass_chain(
         &mut self,
         object: &Val,
@@ -839,36 +838,45 @@ impl FnCx<'_, '_> {
         span: Span,
         body: &mut dyn FnMut(&mut Self, Val) -> Res<()>,
     ) -> Res<()> {
-        let Some((&owner, rest)) = owners.split_first() else {
-            if store {
-                let message =
-                    format!("kiln cannot add attribute '{attr}' to an instance of a class without that field");
-                self.raise(ExceptionKind::AttributeError, Some(&message), span);
-            } else {
-                self.raise_no_attribute(object, attr, span);
-            }
-            return Ok(());
-        };
-        let last = self.p.classes[owner as usize].last_descendant;
+        // `None` is the instance of a class without the field.
+        let cases: Vec<Option<u32>> = owners.iter().copied().map(Some).chain([None]).collect();
         let cid = self.emit(Expression::ClassId { object: object.h }, span);
-        let lo = self.lit(Literal::I64(owner as i64), span);
-        let hi = self.lit(Literal::I64(last as i64), span);
+        let mut test = |cx: &mut Self, case: &Option<u32>| {
+            let owner = case.expect("the last case has no test");
+            cx.class_id_in(cid, owner, cx.p.classes[owner as usize].last_descendant, span)
+        };
+        self.case_chain(&cases, span, &mut test, &mut |cx, case| {
+            match case {
+                Some(owner) => {
+                    let ty = cx.p.class_ty(*owner);
+                    ty.to_ir(&mut cx.p.module);
+                    let sub = Val { ty, h: cx.emit(Expression::ObjectCast { value: object.h, class: *owner }, span) };
+                    return body(cx, sub);
+                }
+                None if store => {
+                    let message =
+                        format!("kiln cannot add attribute '{attr}' to an instance of a class without that field");
+                    cx.raise(ExceptionKind::AttributeError, Some(&message), span);
+                }
+                None => cx.raise_no_attribute(object, attr, span),
+            }
+            Ok(())
+        })
+    }
+
+    /// Whether class id `cid` lies in `lo..=hi`.
+    fn class_id_in(
+        &mut self,
+        cid: kiln_ir::Handle<Expression>,
+        lo: u32,
+        hi: u32,
+        span: Span,
+    ) -> kiln_ir::Handle<Expression> {
+        let lo = self.lit(Literal::I64(lo as i64), span);
+        let hi = self.lit(Literal::I64(hi as i64), span);
         let above = self.emit(Expression::Compare { op: CompareOp::Ge, left: cid, right: lo }, span);
         let below = self.emit(Expression::Compare { op: CompareOp::Le, left: cid, right: hi }, span);
-        let inside = self.emit(Expression::Binary { op: kiln_ir::BinaryOp::BitAnd, left: above, right: below }, span);
-        let mut outcome = Ok(());
-        let accept = self.block(|cx| {
-            let ty = cx.p.class_ty(owner);
-            ty.to_ir(&mut cx.p.module);
-            let sub = Val { ty, h: cx.emit(Expression::ObjectCast { value: object.h, class: owner }, span) };
-            outcome = body(cx, sub);
-        });
-        outcome?;
-        let mut rest_outcome = Ok(());
-        let reject = self.block(|cx| rest_outcome = cx.subclass_chain(object, rest, attr, store, span, body));
-        rest_outcome?;
-        self.push(Statement::If { condition: inside, accept, reject }, span);
-        Ok(())
+        self.emit(Expression::Binary { op: kiln_ir::BinaryOp::BitAnd, left: above, right: below }, span)
     }
 
     /// `raise AttributeError("'<class of object>' object has no attribute 'attr'")`.
@@ -902,42 +910,25 @@ impl FnCx<'_, '_> {
         let object = self.non_null(object, attr, span);
         let id = self.emit(Expression::ClassId { object: object.h }, span);
         let temp = self.new_temp(&ty, span);
-        self.class_attr_chain(id, runs, temp, &ty, span)?;
+        let want = ty.clone();
+        self.case_chain(runs, span, &mut |cx, (hi, _)| cx.class_id_at_most(id, *hi, span), &mut |cx, (_, global)| {
+            let v = cx.name_value(global, span)?;
+            let v = cx.coerce(v, &want, span);
+            cx.push(Statement::Store { local: temp, value: v.h }, span);
+            Ok(())
+        })?;
         Ok(self.load(temp, ty, span))
     }
 
-    fn class_attr_chain(
+    /// Whether class id `cid` is at most `hi` (the chains test the runs of ids in order).
+    fn class_id_at_most(
         &mut self,
-        id: kiln_ir::Handle<Expression>,
-        runs: &[(u32, String)],
-        temp: kiln_ir::Handle<kiln_ir::Local>,
-        ty: &Ty,
+        cid: kiln_ir::Handle<Expression>,
+        hi: u32,
         span: Span,
-    ) -> Res<()> {
-        let Some(((hi, global), rest)) = runs.split_first() else { return Ok(()) };
-        let mut failed = None;
-        let mut read = |cx: &mut Self| match cx.name_value(global, span) {
-            Ok(v) => {
-                let v = cx.coerce(v, ty, span);
-                cx.push(Statement::Store { local: temp, value: v.h }, span);
-            }
-            Err(e) => failed = Some(e),
-        };
-        if rest.is_empty() {
-            read(self);
-        } else {
-            let limit = self.lit(Literal::I64(*hi as i64), span);
-            let test = self.emit(Expression::Compare { op: CompareOp::Le, left: id, right: limit }, span);
-            let accept = self.block(&mut read);
-            let mut inner = Ok(());
-            let reject = self.block(|cx| inner = cx.class_attr_chain(id, rest, temp, ty, span));
-            inner?;
-            self.push(Statement::If { condition: test, accept, reject }, span);
-        }
-        match failed {
-            Some(e) => Err(e),
-            None => Ok(()),
-        }
+    ) -> kiln_ir::Handle<Expression> {
+        let limit = self.lit(Literal::I64(hi as i64), span);
+        self.emit(Expression::Compare { op: CompareOp::Le, left: cid, right: limit }, span)
     }
 
     /// `C.attr` for a class `C`: a class attribute.
@@ -1209,10 +1200,21 @@ impl FnCx<'_, '_> {
         let id = self.emit(Expression::ClassId { object: receiver.h }, span);
         let temp = (!unknown && result != Ty::None).then(|| self.new_temp(&result, span));
         let runs: Vec<DispatchRun> = runs.iter().map(|(hi, _)| *hi).zip(calls).collect();
-        let chain = self.dispatch_chain(id, &runs, temp, &result, method, &receiver, span);
-        for s in chain {
-            self.push(s.0, s.1);
-        }
+        self.case_chain(&runs, span, &mut |cx, (hi, _)| cx.class_id_at_most(id, *hi, span), &mut |cx, (_, target)| {
+            match target {
+                // A failed call was reported; the other runs are still lowered.
+                Some((def, args)) => {
+                    if let Ok(v) = cx.call_bound(*def, args.clone(), None, span) {
+                        if let Some(t) = temp {
+                            let v = cx.coerce(v, &result, span);
+                            cx.push(Statement::Store { local: t, value: v.h }, span);
+                        }
+                    }
+                }
+                None => cx.raise_no_attribute(&receiver, method, span),
+            }
+            Ok(())
+        })?;
         if unknown {
             return self.unknown(span);
         }
@@ -1220,47 +1222,6 @@ impl FnCx<'_, '_> {
             Some(t) => Ok(self.load(t, result, span)),
             None => Ok(Val { ty: Ty::None, h: self.lit(Literal::None, span) }),
         }
-    }
-
-    /// The statements of `if id <= hi0 { call0 } else if id <= hi1 { call1 } else { ... }`.
-    #[allow(clippy::too_many_arguments)]
-    fn dispatch_chain(
-        &mut self,
-        id: kiln_ir::Handle<Expression>,
-        runs: &[DispatchRun],
-        temp: Option<kiln_ir::Handle<kiln_ir::Local>>,
-        result: &Ty,
-        method: &str,
-        receiver: &Val,
-        span: Span,
-    ) -> Vec<(Statement, Span)> {
-        let (first, rest) = runs.split_first().expect("at least one run");
-        let call = self.block(|cx| match &first.1 {
-            Some((def, args)) => {
-                if let Ok(v) = cx.call_bound(*def, args.clone(), None, span) {
-                    if let Some(t) = temp {
-                        let v = cx.coerce(v, result, span);
-                        cx.push(Statement::Store { local: t, value: v.h }, span);
-                    }
-                }
-            }
-            None => cx.raise_no_attribute(receiver, method, span),
-        });
-        if rest.is_empty() {
-            return call.into_iter().collect();
-        }
-        let mut out = Vec::new();
-        let hi = self.lit(Literal::I64(first.0 as i64), span);
-        let test = self.f.expressions.append(Expression::Compare { op: CompareOp::Le, left: id, right: hi }, span);
-        out.push((Statement::Emit(kiln_ir::Range::new(test, self.f.expressions.next_handle())), span));
-        // `lit` pushed its Emit into the current block; the test is emitted with the chain.
-        let reject_stmts = self.dispatch_chain(id, rest, temp, result, method, receiver, span);
-        let mut reject = Block::new();
-        for (s, sp) in reject_stmts {
-            reject.push(s, sp);
-        }
-        out.push((Statement::If { condition: test, accept: call, reject }, span));
-        out
     }
 
     /// `super().method(args)` inside a method.
@@ -1902,7 +1863,7 @@ impl FnCx<'_, '_> {
         if !target.ty.inherits(class.id()) && !class.inherits(id) {
             return self.lit(Literal::Bool(false), span);
         }
-        let (lo, hi) = (id as i64, target.last_descendant as i64);
+        let (lo, hi) = (id, target.last_descendant);
         // `None` is no instance: test it first, then the id range.
         let temp = self.new_temp(&Ty::Bool, span);
         let f = self.lit(Literal::Bool(false), span);
@@ -1910,11 +1871,7 @@ impl FnCx<'_, '_> {
         let is_none = if optional { Some(self.is_none(v, span)) } else { None };
         let test = self.block(|cx| {
             let cid = cx.emit(Expression::ClassId { object: v.h }, span);
-            let lo = cx.lit(Literal::I64(lo), span);
-            let hi = cx.lit(Literal::I64(hi), span);
-            let above = cx.emit(Expression::Compare { op: CompareOp::Ge, left: cid, right: lo }, span);
-            let below = cx.emit(Expression::Compare { op: CompareOp::Le, left: cid, right: hi }, span);
-            let both = cx.emit(Expression::Binary { op: kiln_ir::BinaryOp::BitAnd, left: above, right: below }, span);
+            let both = cx.class_id_in(cid, lo, hi, span);
             cx.push(Statement::Store { local: temp, value: both }, span);
         });
         match is_none {

@@ -343,7 +343,20 @@ impl FnCx<'_, '_> {
                 let temp = (result != Ty::None).then(|| self.new_temp(&result, span));
                 let tag = self.emit(Expression::TupleGet { tuple: callee.h, index: 0 }, span);
                 let members: Vec<(usize, FuncTy)> = members.iter().cloned().enumerate().collect();
-                self.member_chain(&callee, tag, &members, &positional, temp, &result, call, span);
+                let mut test = |cx: &mut Self, (k, _): &(usize, FuncTy)| {
+                    let k = cx.lit(Literal::I64(*k as i64), span);
+                    cx.emit(Expression::Compare { op: CompareOp::Eq, left: tag, right: k }, span)
+                };
+                self.case_chain(&members, span, &mut test, &mut |cx, (k, f)| {
+                    // A failed call was reported; the other members are still lowered.
+                    if let Ok(v) = cx.call_member(&callee, f, Some(*k), Some(positional.clone()), call, span) {
+                        if let Some(t) = temp {
+                            let v = cx.coerce(v, &result, span);
+                            cx.push(Statement::Store { local: t, value: v.h }, span);
+                        }
+                    }
+                    Ok(())
+                })?;
                 Ok(match temp {
                     Some(t) => self.load(t, result, span),
                     None => Val { ty: Ty::None, h: self.lit(Literal::None, span) },
@@ -351,38 +364,6 @@ impl FnCx<'_, '_> {
             }
             _ => self.unknown(span),
         }
-    }
-
-    #[allow(clippy::too_many_arguments)]
-    fn member_chain(
-        &mut self,
-        callee: &Val,
-        tag: kiln_ir::Handle<Expression>,
-        members: &[(usize, FuncTy)],
-        args: &[Val],
-        temp: Option<kiln_ir::Handle<kiln_ir::Local>>,
-        result: &Ty,
-        call: &ast::ExprCall,
-        span: Span,
-    ) {
-        let Some(((k, first), rest)) = members.split_first() else { return };
-        let call_first = |cx: &mut Self| {
-            if let Ok(v) = cx.call_member(callee, first, Some(*k), Some(args.to_vec()), call, span) {
-                if let Some(t) = temp {
-                    let v = cx.coerce(v, result, span);
-                    cx.push(Statement::Store { local: t, value: v.h }, span);
-                }
-            }
-        };
-        if rest.is_empty() {
-            call_first(self);
-            return;
-        }
-        let k_value = self.lit(Literal::I64(*k as i64), span);
-        let test = self.emit(Expression::Compare { op: CompareOp::Eq, left: tag, right: k_value }, span);
-        let accept = self.block(call_first);
-        let reject = self.block(|cx| cx.member_chain(callee, tag, rest, args, temp, result, call, span));
-        self.push(Statement::If { condition: test, accept, reject }, span);
     }
 
     /// Calls function `f`, which is `callee` itself or (`member`) the member of union `callee`.

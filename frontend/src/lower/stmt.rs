@@ -195,6 +195,31 @@ impl<'p, 'a> FnCx<'p, 'a> {
         h
     }
 
+    /// `if test(c0) { body(c0) } else if test(c1) { body(c1) } ... else { body(last) }`: one
+    /// case of `cases` applies, so the last one needs no test. The dispatch over subclasses
+    /// and over the members of a union of functions are such chains.
+    pub fn case_chain<T>(
+        &mut self,
+        cases: &[T],
+        span: Span,
+        test: &mut dyn FnMut(&mut Self, &T) -> Handle<Expression>,
+        body: &mut dyn FnMut(&mut Self, &T) -> Res<()>,
+    ) -> Res<()> {
+        let Some((first, rest)) = cases.split_first() else { return Ok(()) };
+        if rest.is_empty() {
+            return body(self, first);
+        }
+        let condition = test(self, first);
+        let mut outcome = Ok(());
+        let accept = self.block(|cx| outcome = body(cx, first));
+        outcome?;
+        let mut outcome = Ok(());
+        let reject = self.block(|cx| outcome = cx.case_chain(rest, span, test, body));
+        outcome?;
+        self.push(Statement::If { condition, accept, reject }, span);
+        Ok(())
+    }
+
     pub fn push(&mut self, statement: Statement, span: Span) {
         self.blocks.last_mut().expect("a block is open").push(statement, span);
     }
