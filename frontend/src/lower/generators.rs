@@ -131,67 +131,19 @@ impl FnCx<'_, '_> {
         Ok(())
     }
 
-    /// Runs `body` for each value generator `gen` yields (a loop of resumes).
+    /// Runs `body` for each value generator `gen` yields (a loop of resumes), or each item of
+    /// a list, str or tuple of one type.
     pub(crate) fn for_each_value(
         &mut self,
         gen: Val,
         span: Span,
         mut body: impl FnMut(&mut Self, Val) -> Res<()>,
     ) -> Res<()> {
-        let Ty::Generator(elem) = gen.ty.clone() else {
-            return self.for_each_item(gen, span, body);
-        };
-        let holder = self.new_temp(&gen.ty, span);
-        self.push(Statement::Store { local: holder, value: gen.h }, span);
+        let gen = if matches!(gen.ty, Ty::Generator(_)) { gen } else { self.tuple_items(gen, &Ty::Int, span)? };
+        let Some(cursor) = self.cursor(gen, span)? else { return Ok(()) };
         let mut failed = None;
         let loop_body = self.block(|cx| {
-            let (more, value) = cx.resume(holder, &gen.ty, &elem, span);
-            let not = cx.emit(Expression::Unary { op: UnaryOp::Not, arg: more }, span);
-            let exit = cx.block(|cx| cx.push(Statement::Break, span));
-            cx.push(Statement::If { condition: not, accept: exit, reject: Block::new() }, span);
-            let value = cx.emit(value, span);
-            if let Err(e) = body(cx, Val { ty: (*elem).clone(), h: value }) {
-                failed = Some(e);
-            }
-        });
-        self.push(Statement::Loop { body: loop_body }, span);
-        match failed {
-            Some(e) => Err(e),
-            None => Ok(()),
-        }
-    }
-
-    /// Runs `body` for each item of a list or str (by index; the length is read each time).
-    fn for_each_item(&mut self, seq: Val, span: Span, mut body: impl FnMut(&mut Self, Val) -> Res<()>) -> Res<()> {
-        let seq = self.tuple_items(seq, &Ty::Int, span)?;
-        let elem = match &seq.ty {
-            Ty::List(e) => (**e).clone(),
-            Ty::Str => Ty::Str,
-            Ty::Unknown => return self.unknown(span).map(|_| ()),
-            other => return self.fail(Diagnostic::error(format!("'{other}' object is not iterable"), span)),
-        };
-        let holder = self.new_temp(&seq.ty, span);
-        self.push(Statement::Store { local: holder, value: seq.h }, span);
-        let index = self.new_temp(&Ty::Int, span);
-        let zero = self.int(0, span);
-        self.push(Statement::Store { local: index, value: zero.h }, span);
-        let mut failed = None;
-        let loop_body = self.block(|cx| {
-            let i = cx.load(index, Ty::Int, span);
-            let s = cx.load(holder, seq.ty.clone(), span);
-            let len = cx.emit(Expression::Len { value: s.h }, span);
-            let done = cx.emit(Expression::Compare { op: kiln_ir::CompareOp::Ge, left: i.h, right: len }, span);
-            let exit = cx.block(|cx| cx.push(Statement::Break, span));
-            cx.push(Statement::If { condition: done, accept: exit, reject: Block::new() }, span);
-            let item = if s.ty == Ty::Str {
-                cx.str_index(s, i.clone(), span)
-            } else {
-                Val { ty: elem.clone(), h: cx.emit(Expression::Index { base: s.h, index: i.h }, span) }
-            };
-            let one = cx.int(1, span);
-            let next =
-                cx.emit(Expression::Binary { op: kiln_ir::BinaryOp::WrappingAdd, left: i.h, right: one.h }, span);
-            cx.push(Statement::Store { local: index, value: next }, span);
+            let item = cx.cursor_next(&cursor, span);
             if let Err(e) = body(cx, item) {
                 failed = Some(e);
             }
@@ -203,19 +155,64 @@ impl FnCx<'_, '_> {
         }
     }
 
-    /// One step of the generator in `holder`: the `GenResume` (emitted) and the `GenValue` to
-    /// emit once it gave `true`.
-    fn resume(
-        &mut self,
-        holder: Handle<Local>,
-        gen_ty: &Ty,
-        elem: &Ty,
-        span: Span,
-    ) -> (Handle<Expression>, Expression) {
-        let gen = self.load(holder, gen_ty.clone(), span);
+    /// The state of a loop over a generator, list or str, kept in hidden locals (`None` for a
+    /// value whose type is still unknown). A non-iterable value is an error.
+    pub(crate) fn cursor(&mut self, iterable: Val, span: Span) -> Res<Option<Cursor>> {
+        let elem = match &iterable.ty {
+            Ty::Generator(e) | Ty::List(e) => (**e).clone(),
+            Ty::Str => Ty::Str,
+            Ty::Unknown => return self.unknown(span).map(|_| None),
+            other => {
+                return self.fail(
+                    Diagnostic::error(format!("'{other}' object is not iterable"), span)
+                        .with_label(format!("this is {other}")),
+                )
+            }
+        };
         elem.to_ir(&mut self.p.module);
-        let more = self.emit(Expression::GenResume { gen: gen.h }, span);
-        (more, Expression::GenValue { gen: gen.h })
+        let holder = self.new_temp(&iterable.ty, span);
+        self.push(Statement::Store { local: holder, value: iterable.h }, span);
+        // A list or str is read by index; its length is read again each time, as in Python.
+        let index = (!matches!(iterable.ty, Ty::Generator(_))).then(|| {
+            let index = self.new_temp(&Ty::Int, span);
+            let zero = self.int(0, span);
+            self.push(Statement::Store { local: index, value: zero.h }, span);
+            index
+        });
+        Ok(Some(Cursor { holder, ty: iterable.ty, elem, index }))
+    }
+
+    /// The head of one iteration: leaves the loop when `cursor` is exhausted, else gives the
+    /// next item.
+    pub(crate) fn cursor_next(&mut self, cursor: &Cursor, span: Span) -> Val {
+        let seq = self.load(cursor.holder, cursor.ty.clone(), span);
+        let (done, item) = match cursor.index {
+            None => {
+                let more = self.emit(Expression::GenResume { gen: seq.h }, span);
+                let done = self.emit(Expression::Unary { op: UnaryOp::Not, arg: more }, span);
+                (done, None)
+            }
+            Some(index) => {
+                let i = self.load(index, Ty::Int, span);
+                let len = self.emit(Expression::Len { value: seq.h }, span);
+                let done = self.emit(Expression::Compare { op: kiln_ir::CompareOp::Ge, left: i.h, right: len }, span);
+                (done, Some((index, i)))
+            }
+        };
+        let exit = self.block(|cx| cx.push(Statement::Break, span));
+        self.push(Statement::If { condition: done, accept: exit, reject: Block::new() }, span);
+        let Some((index, i)) = item else {
+            return Val { ty: cursor.elem.clone(), h: self.emit(Expression::GenValue { gen: seq.h }, span) };
+        };
+        let item = if cursor.ty == Ty::Str {
+            self.str_index(seq, i.clone(), span)
+        } else {
+            Val { ty: cursor.elem.clone(), h: self.emit(Expression::Index { base: seq.h, index: i.h }, span) }
+        };
+        let one = self.int(1, span);
+        let next = self.emit(Expression::Binary { op: kiln_ir::BinaryOp::WrappingAdd, left: i.h, right: one.h }, span);
+        self.push(Statement::Store { local: index, value: next }, span);
+        item
     }
 
     /// `next(gen)` and `next(gen, default)`.
@@ -310,4 +307,14 @@ impl FnCx<'_, '_> {
         })?;
         Ok(self.load(holder, list_ty, span))
     }
+}
+
+/// A loop over a generator, list or str in progress (see [`FnCx::cursor`]).
+pub(crate) struct Cursor {
+    /// The iterated value.
+    holder: Handle<Local>,
+    ty: Ty,
+    elem: Ty,
+    /// The next index, for a list or str.
+    index: Option<Handle<Local>>,
 }

@@ -1352,58 +1352,14 @@ impl<'p, 'a> FnCx<'p, 'a> {
         let iterable = self.iterated(iterable, span)?;
         match iterable.ty.clone() {
             Ty::Dict(..) | Ty::Set(_) => self.container_for(s, iterable, span),
-            Ty::Generator(elem) => {
-                let holder = self.new_temp(&iterable.ty, span);
-                self.push(Statement::Store { local: holder, value: iterable.h }, span);
-                let gen_ty = iterable.ty.clone();
-                elem.to_ir(&mut self.p.module);
-                self.loop_stmt(span, &s.body, &s.orelse, false, |cx| {
-                    let gen = cx.load(holder, gen_ty.clone(), span);
-                    let more = cx.emit(Expression::GenResume { gen: gen.h }, span);
-                    let done = cx.emit(Expression::Unary { op: UnaryOp::Not, arg: more }, span);
-                    let exit = cx.block(|cx| cx.push(Statement::Break, span));
-                    cx.push(Statement::If { condition: done, accept: exit, reject: Block::new() }, span);
-                    let item = cx.emit(Expression::GenValue { gen: gen.h }, span);
-                    cx.assign_target(&s.target, Val { ty: (*elem).clone(), h: item }, target_span)
-                })
-            }
             Ty::File => self.file_for(s, iterable, span),
-            ty @ (Ty::List(_) | Ty::Str) => {
-                let elem = match &ty {
-                    Ty::List(e) => (**e).clone(),
-                    _ => Ty::Str,
-                };
-                // Hidden list and index; the length is re-read every iteration, as in Python.
-                let list = self.new_temp(&iterable.ty, span);
-                self.push(Statement::Store { local: list, value: iterable.h }, span);
-                let index = self.new_temp(&Ty::Int, span);
-                let zero = self.int(0, span);
-                self.push(Statement::Store { local: index, value: zero.h }, span);
-                let list_ty = iterable.ty.clone();
-                let elem_is_char = ty == Ty::Str;
+            _ => {
+                let Some(cursor) = self.cursor(iterable, self.span_of(&*s.iter))? else { return Ok(()) };
                 self.loop_stmt(span, &s.body, &s.orelse, false, |cx| {
-                    let i = cx.load(index, Ty::Int, span);
-                    let l = cx.load(list, list_ty.clone(), span);
-                    let len = cx.emit(Expression::Len { value: l.h }, span);
-                    let done = cx.emit(Expression::Compare { op: CompareOp::Ge, left: i.h, right: len }, span);
-                    let exit = cx.block(|cx| cx.push(Statement::Break, span));
-                    cx.push(Statement::If { condition: done, accept: exit, reject: Block::new() }, span);
-                    let item = if elem_is_char {
-                        cx.str_index(l.clone(), i.clone(), span).h
-                    } else {
-                        cx.emit(Expression::Index { base: l.h, index: i.h }, span)
-                    };
-                    let one = cx.int(1, span);
-                    let next = cx.emit(Expression::Binary { op: BinaryOp::WrappingAdd, left: i.h, right: one.h }, span);
-                    cx.push(Statement::Store { local: index, value: next }, span);
-                    cx.assign_target(&s.target, Val { ty: elem.clone(), h: item }, target_span)
+                    let item = cx.cursor_next(&cursor, span);
+                    cx.assign_target(&s.target, item, target_span)
                 })
             }
-            Ty::Unknown => self.unknown(span).map(|_| ()),
-            other => self.fail(
-                Diagnostic::error(format!("'{other}' object is not iterable"), self.span_of(&*s.iter))
-                    .with_label(format!("this is {other}")),
-            ),
         }
     }
 
