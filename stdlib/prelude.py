@@ -624,3 +624,52 @@ def _exc_args_item(items, index):
     if item[0] != "s":
         raise TypeError("kiln knows the arguments of an exception only as text: args[" + str(index) + "] is " + item[1:] + ", not a str")
     return item[1:]
+
+
+# ----- range objects (a range is its start, stop and a step that is not zero) -----
+
+
+def _range_len(start, stop, step):
+    if step > 0:
+        if stop <= start:
+            return 0
+        return (stop - start - 1) // step + 1
+    if stop >= start:
+        return 0
+    return (start - stop - 1) // (0 - step) + 1
+
+
+def _range_item(start, stop, step, i):
+    n = _range_len(start, stop, step)
+    if i < 0:
+        i += n
+    if i < 0 or i >= n:
+        raise IndexError("range object index out of range")
+    return start + i * step
+
+
+def _range_contains(start, stop, step, x):
+    if step > 0:
+        if x < start or x >= stop:
+            return False
+    elif x > start or x <= stop:
+        return False
+    return (x - start) % step == 0
+
+
+def _range_repr(start, stop, step):
+    if step == 1:
+        return "range(" + str(start) + ", " + str(stop) + ")"
+    return "range(" + str(start) + ", " + str(stop) + ", " + str(step) + ")"
+
+
+def _range_eq(start, stop, step, start2, stop2, step2):
+    # Ranges are equal when they hold the same values, whatever their bounds.
+    n = _range_len(start, stop, step)
+    if n != _range_len(start2, stop2, step2):
+        return False
+    if n == 0:
+        return True
+    if start != start2:
+        return False
+    return n == 1 or step == step2

@@ -46,14 +46,18 @@ pub enum Ty {
     Object(ClassTy),
     /// `None` or a value of the inner type (an [`Ty::Object`]): a null reference in the IR.
     Optional(Box<Ty>),
-    /// A caught exception of a built-in class (`except ValueError as e`).
     /// A built-in exception class used as a value (`errors = (KeyError, IndexError)`): known
     /// at compile time, like [`Ty::Class`].
     ExceptionClass(kiln_ir::ExceptionKind),
+    /// An exception as a value: caught (`except ValueError as e`) or made without raising it
+    /// (`ValueError("x")`).
     Exception,
     /// `e.args` of an exception: a tuple whose parts kiln knows only as text. In the IR a
     /// `list[str]` with one tagged entry per argument (see `kiln_ir::Expression::ExceptionArgs`).
     ExceptionArgs,
+    /// A `range` object: start, stop and a step that is not zero; in the IR a tuple of three
+    /// ints. Iterating one as a loop's iterable counts; elsewhere it stands for its values.
+    Range,
     /// A class itself used as a value (`cls` in a class method, a class passed around): known
     /// at compile time, so it needs no storage (like [`Ty::Func`]).
     Class(u32),
@@ -347,6 +351,10 @@ impl Ty {
                 let elems = elems.iter().map(|e| e.to_ir(module)).collect();
                 module.types.insert(Type::Tuple { elems })
             }
+            Ty::Range => {
+                let int = module.scalar_type(Scalar::I64);
+                module.types.insert(Type::Tuple { elems: vec![int; 3] })
+            }
             Ty::Dict(k, v) => {
                 let (key, value) = (k.to_ir(module), v.to_ir(module));
                 module.types.insert(Type::Dict { key, value })
@@ -382,6 +390,7 @@ impl fmt::Display for Ty {
             Ty::Class(_) | Ty::ExceptionClass(_) => f.write_str("type"),
             Ty::Exception => f.write_str("exception"),
             Ty::ExceptionArgs => f.write_str("tuple"),
+            Ty::Range => f.write_str("range"),
             Ty::Dict(k, v) if **k == Ty::Unknown && **v == Ty::Unknown => f.write_str("dict"),
             Ty::Dict(k, v) => write!(f, "dict[{k}, {v}]"),
             Ty::Set(e) if **e == Ty::Unknown => f.write_str("set"),

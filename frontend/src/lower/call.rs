@@ -546,10 +546,10 @@ impl FnCx<'_, '_> {
                     }
                     // The prelude takes a `range(...)` argument as the list of its values.
                     let v = if !self.p.defs[def].stdlib {
-                        self.argument_value(a)?
+                        self.expr(a)?
                     } else if matches!(name.as_str(), "any" | "all") {
                         // They stop at the first decisive value: a generator is resumed as they go.
-                        let v = self.argument_value(a)?;
+                        let v = self.expr(a)?;
                         self.iterated(v, self.span_of(a))?
                     } else {
                         self.expr_iterable(a)?
@@ -826,8 +826,7 @@ impl FnCx<'_, '_> {
             return self.print(call, span);
         }
         if name == "range" {
-            return self
-                .fail(Diagnostic::error("kiln supports `range()` only as the iterable of a `for` loop yet", span));
+            return self.range_object(call, span);
         }
         let args = self.positional_only(call, name)?;
         if args.iter().any(|a| a.ty == Ty::Unknown) {
@@ -843,6 +842,7 @@ impl FnCx<'_, '_> {
                         Ok(Val { ty: Ty::Int, h: self.emit(Expression::Len { value: v.h }, span) })
                     }
                     Ty::Tuple(ref elems) => Ok(self.int(elems.len() as i64, span)),
+                    Ty::Range => self.range_call("_range_len", v, Vec::new(), span),
                     Ty::Object(_) | Ty::Optional(_) => self.object_len(v.clone(), span),
                     ref other => self.fail(Diagnostic::error(format!("object of type '{other}' has no len()"), span)),
                 }
@@ -1181,6 +1181,7 @@ impl FnCx<'_, '_> {
             | Ty::ExceptionClass(_)
             | Ty::Exception
             | Ty::ExceptionArgs
+            | Ty::Range
             | Ty::Func(_)
             | Ty::Funcs(_)
             | Ty::Cell(_)

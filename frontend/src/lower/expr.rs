@@ -349,6 +349,10 @@ impl FnCx<'_, '_> {
             Ty::None if !self.p.final_pass => self.unknown(span),
             Ty::Object(_) | Ty::Optional(_) => self.object_attribute(base, a.attr.as_str(), span),
             Ty::Class(id) => self.class_attribute(id, a.attr.as_str(), span),
+            Ty::Range if matches!(a.attr.as_str(), "start" | "stop" | "step") => {
+                let i = ["start", "stop", "step"].iter().position(|n| *n == a.attr.as_str()).expect("matched");
+                Ok(self.range_bounds(&base, span)[i].clone())
+            }
             Ty::Exception if a.attr.as_str() == "args" => {
                 Ok(Val { ty: Ty::ExceptionArgs, h: self.emit(Expression::ExceptionArgs { exception: base.h }, span) })
             }
@@ -454,6 +458,11 @@ impl FnCx<'_, '_> {
                 let len = self.emit(Expression::Len { value: v.h }, span);
                 let zero = self.lit(Literal::I64(0), span);
                 self.emit(Expression::Compare { op: CompareOp::Ne, left: len, right: zero }, span)
+            }
+            Ty::Range => {
+                let len = self.range_call("_range_len", &v, Vec::new(), span)?;
+                let zero = self.lit(Literal::I64(0), span);
+                self.emit(Expression::Compare { op: CompareOp::Ne, left: len.h, right: zero }, span)
             }
             Ty::Str | Ty::List(_) => {
                 let len = self.emit(Expression::Len { value: v.h }, span);
@@ -879,6 +888,11 @@ impl FnCx<'_, '_> {
                 return Ok(h);
             }
         }
+        if lt == Ty::Range && rt == Ty::Range && matches!(op, C::Eq | C::NotEq) {
+            let other = self.range_bounds(&right, span).to_vec();
+            let same = self.range_call("_range_eq", &left, other, span)?;
+            return Ok(if op == C::Eq { same.h } else { self.negate(same.h, span) });
+        }
         let ir_op = match op {
             C::Eq => CompareOp::Eq,
             C::NotEq => CompareOp::Ne,
@@ -1131,6 +1145,11 @@ impl FnCx<'_, '_> {
             let r = self.container_contains(item, container, span)?;
             return Ok(if positive { r } else { self.negate(r, span) });
         }
+        if container.ty == Ty::Range && matches!(item.ty, Ty::Int | Ty::Bool) {
+            let item = self.cast(item, Ty::Int, span);
+            let r = self.range_call("_range_contains", &container, vec![item], span)?;
+            return Ok(if positive { r.h } else { self.negate(r.h, span) });
+        }
         let Ty::List(elem) = container.ty.clone() else {
             return self.fail(Diagnostic::error(format!("kiln does not support `in` on {} yet", container.ty), span));
         };
@@ -1275,6 +1294,7 @@ impl FnCx<'_, '_> {
             Ty::GpuArray(_) | Ty::GpuRow(_) => self.gpu_index_load(base, index, span),
             Ty::Unknown => self.unknown(span),
             Ty::Str => Ok(self.str_index(base, index, span)),
+            Ty::Range => self.range_call("_range_item", &base, vec![index], span),
             other => self.fail(Diagnostic::error(format!("'{other}' object is not subscriptable"), span)),
         }
     }
@@ -1307,6 +1327,7 @@ impl FnCx<'_, '_> {
             }
             Ty::ExceptionClass(kind) => return Ok(self.str_lit(&format!("<class '{}'>", kind.name()), span)),
             Ty::Tuple(_) => return self.tuple_repr(v, span),
+            Ty::Range => return self.range_call("_range_repr", &v, Vec::new(), span),
             Ty::Dict(..) | Ty::Set(_) => {
                 // An empty container whose types are still open prints the same whatever they
                 // are: print it as one of ints.

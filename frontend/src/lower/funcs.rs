@@ -304,7 +304,7 @@ impl FnCx<'_, '_> {
                         return self
                             .fail(Diagnostic::error("kiln does not support `*` arguments yet", self.span_of(a)));
                     }
-                    positional.push(self.argument_value(a)?);
+                    positional.push(self.expr(a)?);
                 }
                 // The members' results join; a chain of tag tests picks the member.
                 let mut result = Ty::Unknown;

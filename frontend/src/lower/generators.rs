@@ -158,6 +158,10 @@ impl FnCx<'_, '_> {
     /// The state of a loop over a generator, list or str, kept in hidden locals (`None` for a
     /// value whose type is still unknown). A non-iterable value is an error.
     pub(crate) fn cursor(&mut self, iterable: Val, span: Span) -> Res<Option<Cursor>> {
+        if iterable.ty == Ty::Range {
+            let values = self.iterable_value(iterable, span)?;
+            return self.cursor(values, span);
+        }
         let elem = match &iterable.ty {
             Ty::Generator(e) | Ty::List(e) => (**e).clone(),
             Ty::Str => Ty::Str,
@@ -269,6 +273,9 @@ impl FnCx<'_, '_> {
     /// generator as the list of the values it yields.
     pub(crate) fn iterable_value(&mut self, v: Val, span: Span) -> Res<Val> {
         let v = self.iterated(v, span)?;
+        if v.ty == Ty::Range {
+            return self.range_call("_range_list", &v, Vec::new(), span);
+        }
         self.drain_generator(v, span)
     }
 
@@ -280,15 +287,13 @@ impl FnCx<'_, '_> {
         Ok(v)
     }
 
-    /// The value a loop over expression `e` iterates: `range(...)` as the list of its values,
+    /// The value a loop over expression `e` iterates: a `range` as the list of its values,
     /// an instance through its `__iter__`, anything else (a generator too) as it is.
     pub(crate) fn expr_iterated(&mut self, e: &ast::Expr) -> Res<Val> {
-        if let ast::Expr::Call(c) = e {
-            if self.is_builtin_range(c) {
-                return self.expr_iterable(e);
-            }
-        }
         let v = self.expr(e)?;
+        if v.ty == Ty::Range {
+            return self.iterable_value(v, self.span_of(e));
+        }
         self.iterated(v, self.span_of(e))
     }
 

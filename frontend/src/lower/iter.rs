@@ -10,29 +10,31 @@ use crate::diagnostic::Diagnostic;
 use crate::ty::Ty;
 
 impl FnCx<'_, '_> {
-    /// An iterable argument: `range(...)` becomes the list of its values (kiln has no range
-    /// objects yet); anything else is evaluated as usual.
+    /// An iterable argument of a builtin that takes a list: a `range` becomes the list of its
+    /// values and a generator the list of what it yields.
     pub(crate) fn expr_iterable(&mut self, e: &ast::Expr) -> Res<Val> {
-        match e {
-            ast::Expr::Call(c) if self.is_builtin_range(c) => {
-                let span = self.span_of(e);
-                let (start, stop, step) = self.range_args(c, span)?;
-                self.call_stdlib("_range_list", vec![start, stop, step], span)
-            }
-            _ => {
-                let v = self.expr(e)?;
-                self.iterable_value(v, self.span_of(e))
-            }
-        }
+        let v = self.expr(e)?;
+        self.iterable_value(v, self.span_of(e))
     }
 
-    /// An argument of a user function: `range(...)` becomes the list of its values (kiln has
-    /// no range objects yet), anything else is evaluated as usual.
-    pub(crate) fn argument_value(&mut self, e: &ast::Expr) -> Res<Val> {
-        match e {
-            ast::Expr::Call(c) if self.is_builtin_range(c) => self.expr_iterable(e),
-            _ => self.expr(e),
-        }
+    /// The three parts of a `range` value: start, stop and step.
+    pub(crate) fn range_bounds(&mut self, range: &Val, span: Span) -> [Val; 3] {
+        [0, 1, 2].map(|i| Val { ty: Ty::Int, h: self.emit(Expression::TupleGet { tuple: range.h, index: i }, span) })
+    }
+
+    /// `range(...)` as a value.
+    pub(crate) fn range_object(&mut self, call: &ast::ExprCall, span: Span) -> Res<Val> {
+        let (start, stop, step) = self.range_args(call, span)?;
+        let h = self.emit(Expression::TupleNew { elems: vec![start.h, stop.h, step.h] }, span);
+        Ty::Range.to_ir(&mut self.p.module);
+        Ok(Val { ty: Ty::Range, h })
+    }
+
+    /// A prelude function of a range's three parts and `extra` arguments (`_range_len`, ...).
+    pub(crate) fn range_call(&mut self, function: &str, range: &Val, extra: Vec<Val>, span: Span) -> Res<Val> {
+        let mut args = self.range_bounds(range, span).to_vec();
+        args.extend(extra);
+        self.call_stdlib(function, args, span)
     }
 
     /// Lowers `s` when its iterable is `enumerate(...)`, `zip(...)` or `reversed(...)` of

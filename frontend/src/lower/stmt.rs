@@ -1351,6 +1351,10 @@ impl<'p, 'a> FnCx<'p, 'a> {
         // An instance with `__iter__` iterates over what `__iter__` returns.
         let iterable = self.iterated(iterable, span)?;
         match iterable.ty.clone() {
+            Ty::Range => {
+                let bounds = self.range_bounds(&iterable, span);
+                self.range_loop(s, bounds, None, span)
+            }
             Ty::Dict(..) | Ty::Set(_) => self.container_for(s, iterable, span),
             Ty::File => self.file_for(s, iterable, span),
             _ => {
@@ -1395,10 +1399,17 @@ impl<'p, 'a> FnCx<'p, 'a> {
     }
 
     fn for_range(&mut self, s: &ast::StmtFor, call: &ast::ExprCall, span: Span) -> Res<()> {
-        let target_span = self.span_of(&*s.target);
         let (start, stop, step) = self.range_args(call, span)?;
         // A literal step decides the direction at compile time.
         let literal_step = call.args.get(2).map_or(Some(1), const_int);
+        self.range_loop(s, [start, stop, step], literal_step, span)
+    }
+
+    /// A `for` loop counting through `range(start, stop, step)` (the step is not zero);
+    /// `literal_step` is the step when the source spells it as a constant.
+    fn range_loop(&mut self, s: &ast::StmtFor, bounds: [Val; 3], literal_step: Option<i64>, span: Span) -> Res<()> {
+        let target_span = self.span_of(&*s.target);
+        let [start, stop, step] = bounds;
         // Hidden counter and bounds, so the body can reassign the loop variable freely.
         let counter = self.new_temp(&Ty::Int, span);
         self.push(Statement::Store { local: counter, value: start.h }, span);
