@@ -1740,7 +1740,8 @@ pub unsafe extern "C" fn kiln_rt_raise_object(
 
 /// A new exception that is not raised yet (`ValueError("x")` as a value), in the form of a
 /// caught one: class `type_name`, `str()` `msg` (null when made without arguments), `args` a
-/// tagged `list[str]` (see `exceptions::KExc`).
+/// tagged `list[str]` (see `exceptions::KExc`), `object` the instance of a user exception
+/// class it is (or null).
 ///
 /// # Safety
 /// `type_name` is a valid string, `msg` a valid string or null, `args` a list.
@@ -1749,12 +1750,16 @@ pub unsafe extern "C" fn kiln_rt_exc_new(
     type_name: *const KStr,
     msg: *const KStr,
     args: *mut crate::lists::KList,
+    object: *mut u8,
 ) -> *mut exceptions::KExc {
     fatal(|| {
         // SAFETY: caller contract.
         let kind = unsafe { strings::text(type_name) };
         let msg = (!msg.is_null()).then(|| unsafe { strings::text(msg) });
-        exceptions::new_exception(&kind, msg.as_deref(), args)
+        let exc = exceptions::new_exception(&kind, msg.as_deref(), args);
+        // SAFETY: a fresh record.
+        unsafe { (*exc).object = object };
+        exc
     })
 }
 
@@ -1766,6 +1771,55 @@ pub unsafe extern "C" fn kiln_rt_exc_new(
 pub unsafe extern "C" fn kiln_rt_exc_caught_args(exc: *const exceptions::KExc) -> *mut crate::lists::KList {
     // SAFETY: caller contract.
     fatal(|| unsafe { exceptions::caught_args(exc) })
+}
+
+/// `e.__context__` (null: None).
+///
+/// # Safety
+/// `exc` is null or came from [`kiln_rt_exc_catch`] or [`kiln_rt_exc_new`].
+#[no_mangle]
+pub unsafe extern "C" fn kiln_rt_exc_context(exc: *const exceptions::KExc) -> *mut exceptions::KExc {
+    // SAFETY: caller contract.
+    unsafe { exceptions::caught_context(exc) }
+}
+
+/// `e.__cause__` (null: None).
+///
+/// # Safety
+/// As [`kiln_rt_exc_context`].
+#[no_mangle]
+pub unsafe extern "C" fn kiln_rt_exc_cause(exc: *const exceptions::KExc) -> *mut exceptions::KExc {
+    // SAFETY: caller contract.
+    unsafe { exceptions::caught_cause(exc) }
+}
+
+/// `e.__suppress_context__`.
+///
+/// # Safety
+/// As [`kiln_rt_exc_context`].
+#[no_mangle]
+pub unsafe extern "C" fn kiln_rt_exc_suppress_context(exc: *const exceptions::KExc) -> u8 {
+    // SAFETY: caller contract.
+    unsafe { exceptions::caught_suppress_context(exc) as u8 }
+}
+
+/// A handler for `exc` starts running: exceptions raised until the matching
+/// [`kiln_rt_exc_handling_exit`] get it as their `__context__`.
+#[no_mangle]
+pub extern "C" fn kiln_rt_exc_handling_enter(exc: *mut exceptions::KExc) {
+    fatal(|| exceptions::handling_enter(exc))
+}
+
+/// The innermost running handler is left.
+#[no_mangle]
+pub extern "C" fn kiln_rt_exc_handling_exit() {
+    exceptions::handling_exit()
+}
+
+/// `raise ... from cause` (null: `from None`), just before the raise.
+#[no_mangle]
+pub extern "C" fn kiln_rt_exc_set_cause(cause: *mut exceptions::KExc) {
+    exceptions::set_next_cause(cause)
 }
 
 /// `except`: takes the pending exception (with its traceback so far) into a caught-exception
@@ -1783,6 +1837,16 @@ pub extern "C" fn kiln_rt_exc_catch() -> *mut exceptions::KExc {
 pub unsafe extern "C" fn kiln_rt_exc_rethrow(exc: *const exceptions::KExc) {
     // SAFETY: caller contract.
     fatal(|| unsafe { exceptions::rethrow(exc) })
+}
+
+/// `raise e` of an exception value (caught earlier or made with `ValueError(...)`).
+///
+/// # Safety
+/// `exc` came from [`kiln_rt_exc_catch`] or [`kiln_rt_exc_new`] on this thread.
+#[no_mangle]
+pub unsafe extern "C" fn kiln_rt_exc_raise_value(exc: *const exceptions::KExc) {
+    // SAFETY: caller contract.
+    fatal(|| unsafe { exceptions::raise_value(exc) })
 }
 
 /// 1 when a caught exception is an instance of class `type_name` (see

@@ -5,8 +5,10 @@
 //! the entry function, whose 1 makes [`crate::entry`] print the report. `try`/`except`
 //! inspects the pending exception ([`matches()`], [`type_name`], [`message`]) and clears it.
 //!
-//! All state is Rust-owned text (copied out of the `KStr`s it was given), so nothing here
-//! needs the collector.
+//! The pending exception's class, message and traceback are Rust-owned text (copied out of the
+//! `KStr`s it was given). What is a kiln value (the instance, `args`, the caught exceptions of
+//! `__context__`/`__cause__`, the stack of exceptions being handled) lives in collected memory
+//! held by per-thread roots.
 
 use std::cell::{Cell, RefCell};
 use std::collections::HashMap;
@@ -64,6 +66,9 @@ pub struct Pending {
     /// For `SystemExit` raised with an integer code (`kiln_rt_raise_system_exit`).
     pub exit_code: Option<i64>,
     frames: Vec<Frame>,
+    /// `raise ... from ...` was used (`__suppress_context__`): the report leaves out
+    /// `__context__`. Its `__context__` and `__cause__` are in [`CHAIN_ROOT`].
+    suppress_context: bool,
 }
 
 #[derive(Default)]
@@ -95,6 +100,133 @@ thread_local! {
     /// The pending exception's `args` (see [`KExc::args`]), null when they follow from its
     /// message; held in a root like the instance.
     static ARGS_ROOT: Cell<*mut *mut u8> = const { Cell::new(std::ptr::null_mut()) };
+    /// The pending exception's `__context__` and `__cause__` (caught exceptions, or null),
+    /// in a two-word root.
+    static CHAIN_ROOT: Cell<*mut *mut u8> = const { Cell::new(std::ptr::null_mut()) };
+    /// The exceptions being handled: the top of a stack of [`Handling`] nodes (null when no
+    /// handler runs). A new exception's `__context__` is the top one, as in CPython.
+    static HANDLING_ROOT: Cell<*mut *mut u8> = const { Cell::new(std::ptr::null_mut()) };
+    /// What the next raise takes as its `__cause__` (`raise ... from cause`; null for
+    /// `from None`), and whether such a `from` is waiting at all.
+    static NEXT_CAUSE_ROOT: Cell<*mut *mut u8> = const { Cell::new(std::ptr::null_mut()) };
+    static NEXT_CAUSE_SET: Cell<bool> = const { Cell::new(false) };
+}
+
+/// One entry of the stack of exceptions being handled, in collected memory.
+#[repr(C)]
+struct Handling {
+    exc: *mut KExc,
+    next: *mut Handling,
+}
+
+fn chain_root() -> *mut *mut KExc {
+    CHAIN_ROOT.with(|r| {
+        if r.get().is_null() {
+            let root = crate::gc::alloc(2 * std::mem::size_of::<usize>()) as *mut *mut u8;
+            let holder = crate::gc::new_root();
+            // SAFETY: a fresh root; the two-word block stays reachable through it.
+            unsafe { *holder = root as *mut u8 };
+            r.set(root);
+        }
+        r.get() as *mut *mut KExc
+    })
+}
+
+/// The pending exception's `(__context__, __cause__)`.
+fn pending_chain() -> (*mut KExc, *mut KExc) {
+    let root = chain_root();
+    // SAFETY: the root block holds two words.
+    unsafe { (*root, *root.add(1)) }
+}
+
+fn set_pending_chain(context: *mut KExc, cause: *mut KExc) {
+    let root = chain_root();
+    // SAFETY: as above.
+    unsafe {
+        *root = context;
+        *root.add(1) = cause;
+    }
+}
+
+/// The exception the innermost running handler handles (null outside handlers).
+fn handled() -> *mut KExc {
+    // SAFETY: the root is a valid word owned by this thread; nodes are `Handling`s.
+    let top = unsafe { *root_of(&HANDLING_ROOT) } as *mut Handling;
+    if top.is_null() {
+        std::ptr::null_mut()
+    } else {
+        // SAFETY: a live node.
+        unsafe { (*top).exc }
+    }
+}
+
+/// A handler for `exc` starts running (until the matching [`handling_exit`]).
+pub fn handling_enter(exc: *mut KExc) {
+    let node = crate::gc::alloc(std::mem::size_of::<Handling>()) as *mut Handling;
+    let root = root_of(&HANDLING_ROOT);
+    // SAFETY: a fresh node; the root is this thread's.
+    unsafe {
+        node.write(Handling { exc, next: *root as *mut Handling });
+        *root = node as *mut u8;
+    }
+}
+
+/// The innermost running handler is left (normally, by `return`/`break`/`continue`, or by
+/// an exception).
+pub fn handling_exit() {
+    let root = root_of(&HANDLING_ROOT);
+    // SAFETY: as above.
+    unsafe {
+        let top = *root as *mut Handling;
+        if !top.is_null() {
+            *root = (*top).next as *mut u8;
+        }
+    }
+}
+
+/// `raise ... from cause` (null `cause`: `from None`): the next raise takes it.
+pub fn set_next_cause(cause: *mut KExc) {
+    // SAFETY: the root is this thread's.
+    unsafe { *root_of(&NEXT_CAUSE_ROOT) = cause as *mut u8 };
+    NEXT_CAUSE_SET.with(|c| c.set(true));
+}
+
+/// The `__cause__` a raise starts with, if a `from` is waiting.
+fn take_next_cause() -> Option<*mut KExc> {
+    if !NEXT_CAUSE_SET.with(|c| c.replace(false)) {
+        return None;
+    }
+    let root = root_of(&NEXT_CAUSE_ROOT);
+    // SAFETY: the root is this thread's.
+    unsafe { Some(std::mem::replace(&mut *root, std::ptr::null_mut()) as *mut KExc) }
+}
+
+/// Sets the chain of an exception being raised: `__context__` is the exception being handled
+/// (unless that is `raised` itself), and a waiting `from` gives `__cause__`. `raised` is the
+/// caught exception raised again, or null for a new one.
+fn link_raised(raised: *mut KExc, context: *mut KExc, cause: *mut KExc, suppress: bool) -> bool {
+    let handled = handled();
+    let mut context = context;
+    if !handled.is_null() && handled != raised {
+        // A chain that leads back to `raised` would make a cycle: cut it there, as CPython does.
+        let mut link = handled;
+        while !link.is_null() {
+            // SAFETY: chain links are live `KExc`s.
+            let next = unsafe { (*link).context };
+            if !raised.is_null() && next == raised {
+                unsafe { (*link).context = std::ptr::null_mut() };
+                break;
+            }
+            link = next;
+        }
+        context = handled;
+    }
+    let (cause, suppress) = match take_next_cause() {
+        Some(c) => (c, true),
+        None => (cause, suppress),
+    };
+    set_pending_chain(context, cause);
+    suppress
 }
 
 fn root_of(key: &'static std::thread::LocalKey<Cell<*mut *mut u8>>) -> *mut *mut u8 {
@@ -133,10 +265,28 @@ fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> Option<R> {
 
 /// Set the pending exception (replacing any), with an empty traceback.
 pub fn raise(kind: &str, msg: Option<&str>) {
+    raise_as(kind, msg, std::ptr::null_mut());
+}
+
+/// [`raise`]; `same` is the caught exception being handled when the raised one is that same
+/// exception again (`raise e` of the instance `e` of the running handler), else null.
+fn raise_as(kind: &str, msg: Option<&str>, same: *mut KExc) {
     set_pending_object(std::ptr::null_mut());
+    // SAFETY: `same` is null or a live caught exception.
+    let (context, cause, suppress) = if same.is_null() {
+        (same, same, false)
+    } else {
+        unsafe { ((*same).context, (*same).cause, (*same).suppress_context != 0) }
+    };
+    let suppress_context = link_raised(same, context, cause, suppress);
     with_state(|st| {
-        st.pending =
-            Some(Pending { kind: kind.to_string(), msg: msg.map(str::to_string), exit_code: None, frames: Vec::new() })
+        st.pending = Some(Pending {
+            kind: kind.to_string(),
+            msg: msg.map(str::to_string),
+            exit_code: None,
+            frames: Vec::new(),
+            suppress_context,
+        })
     });
 }
 
@@ -148,7 +298,10 @@ pub fn raise_err(e: &PyErr) {
 /// Raise an instance of a user exception class: `kind` is its class name, `msg` its `str()`,
 /// `args` its `args` (see [`KExc::args`]).
 pub fn raise_object(kind: &str, msg: &str, object: *mut u8, args: *mut crate::lists::KList) {
-    raise(kind, Some(msg));
+    let handled = handled();
+    // SAFETY: `handled` is null or a live caught exception.
+    let same = !handled.is_null() && !object.is_null() && unsafe { (*handled).object } == object;
+    raise_as(kind, Some(msg), if same { handled } else { std::ptr::null_mut() });
     set_pending_object(object);
     set_pending_args(args);
 }
@@ -156,12 +309,14 @@ pub fn raise_object(kind: &str, msg: &str, object: *mut u8, args: *mut crate::li
 /// Raise `SystemExit(code)` with an integer code.
 pub fn raise_system_exit(code: i64) {
     set_pending_object(std::ptr::null_mut());
+    let suppress_context = link_raised(std::ptr::null_mut(), std::ptr::null_mut(), std::ptr::null_mut(), false);
     with_state(|st| {
         st.pending = Some(Pending {
             kind: "SystemExit".to_string(),
             msg: Some(code.to_string()),
             exit_code: Some(code),
             frames: Vec::new(),
+            suppress_context,
         })
     });
 }
@@ -190,6 +345,7 @@ pub fn traceback_push(file: &str, func: &str, line: i64) {
 /// Clear the pending exception (after `except` caught it).
 pub fn clear() {
     set_pending_object(std::ptr::null_mut());
+    set_pending_chain(std::ptr::null_mut(), std::ptr::null_mut());
     with_state(|st| st.pending = None);
 }
 
@@ -211,16 +367,24 @@ pub struct KExc {
     /// Innermost first; the file and function ids are this thread's interned names.
     frames: *mut Frame,
     nframes: i64,
+    /// `__context__`: the exception being handled when this one was raised (or null).
+    context: *mut KExc,
+    /// `__cause__`: what `raise ... from` named (or null).
+    cause: *mut KExc,
+    /// `__suppress_context__` (set by `raise ... from`).
+    suppress_context: i64,
 }
 
 /// Takes the pending exception into a new caught exception (null when nothing is pending).
 pub fn catch() -> *mut KExc {
     let object = pending_object();
     let args = pending_args();
+    let (context, cause) = pending_chain();
     let Some(p) = with_state(|st| st.pending.take()).flatten() else {
         return std::ptr::null_mut();
     };
     set_pending_object(std::ptr::null_mut());
+    set_pending_chain(std::ptr::null_mut(), std::ptr::null_mut());
     let frames = crate::gc::alloc_atomic(std::mem::size_of::<Frame>() * p.frames.len()) as *mut Frame;
     for (i, f) in p.frames.iter().enumerate() {
         // SAFETY: `frames` holds `p.frames.len()` entries.
@@ -236,27 +400,55 @@ pub fn catch() -> *mut KExc {
         has_exit_code: p.exit_code.is_some() as i64,
         frames,
         nframes: p.frames.len() as i64,
+        context,
+        cause,
+        suppress_context: p.suppress_context as i64,
     };
     // SAFETY: `exc` is a fresh allocation of the right size.
     unsafe { exc.write(record) };
     exc
 }
 
-/// Makes a caught exception pending again, with its traceback (`raise` in an `except`).
+/// Makes a caught exception pending again, with its traceback and chain (`raise` in an
+/// `except`: the same exception goes on propagating).
 ///
 /// # Safety
 /// `exc` came from [`catch`] on this thread.
 pub unsafe fn rethrow(exc: *const KExc) {
     // SAFETY: caller contract.
+    unsafe { make_pending(exc, false) }
+}
+
+/// `raise e` of an exception value: like [`rethrow`], but as a new raise its `__context__`
+/// becomes the exception being handled (unless that is `e`) and a waiting `from` applies.
+///
+/// # Safety
+/// `exc` came from [`catch`] or [`new_exception`] on this thread.
+pub unsafe fn raise_value(exc: *const KExc) {
+    // SAFETY: caller contract.
+    unsafe { make_pending(exc, true) }
+}
+
+/// # Safety
+/// `exc` came from [`catch`] or [`new_exception`] on this thread.
+unsafe fn make_pending(exc: *const KExc, relink: bool) {
+    // SAFETY: caller contract.
     let e = unsafe { &*exc };
     let text = |s: *const crate::strings::KStr| unsafe { crate::strings::text(s) }.into_owned();
     // SAFETY: `frames` holds `nframes` entries.
-    let frames = unsafe { std::slice::from_raw_parts(e.frames, e.nframes as usize) }.to_vec();
+    let frames = unsafe { frame_slice(e) }.to_vec();
+    let suppress_context = if relink {
+        link_raised(exc as *mut KExc, e.context, e.cause, e.suppress_context != 0)
+    } else {
+        set_pending_chain(e.context, e.cause);
+        e.suppress_context != 0
+    };
     let pending = Pending {
         kind: text(e.kind),
         msg: (!e.msg.is_null()).then(|| text(e.msg)),
         exit_code: (e.has_exit_code != 0).then_some(e.exit_code),
         frames,
+        suppress_context,
     };
     with_state(|st| st.pending = Some(pending));
     set_pending_object(e.object);
@@ -276,6 +468,9 @@ pub fn new_exception(kind: &str, msg: Option<&str>, args: *mut crate::lists::KLi
         has_exit_code: 0,
         frames: std::ptr::null_mut(),
         nframes: 0,
+        context: std::ptr::null_mut(),
+        cause: std::ptr::null_mut(),
+        suppress_context: 0,
     };
     // SAFETY: `exc` is a fresh allocation of the right size.
     unsafe { exc.write(record) };
@@ -306,6 +501,53 @@ pub unsafe fn caught_args(exc: *const KExc) -> *mut crate::lists::KList {
         unsafe { ((*list).data as *mut *const crate::strings::KStr).write(crate::strings::new_str(&tagged)) };
     }
     list
+}
+
+/// `__context__` of a caught exception (null for None, and for a null `exc`).
+///
+/// # Safety
+/// `exc` is null or came from [`catch`] or [`new_exception`].
+pub unsafe fn caught_context(exc: *const KExc) -> *mut KExc {
+    // SAFETY: caller contract.
+    if exc.is_null() {
+        std::ptr::null_mut()
+    } else {
+        unsafe { (*exc).context }
+    }
+}
+
+/// `__cause__` of a caught exception (null for None, and for a null `exc`).
+///
+/// # Safety
+/// As [`caught_context`].
+pub unsafe fn caught_cause(exc: *const KExc) -> *mut KExc {
+    // SAFETY: caller contract.
+    if exc.is_null() {
+        std::ptr::null_mut()
+    } else {
+        unsafe { (*exc).cause }
+    }
+}
+
+/// `__suppress_context__` of a caught exception.
+///
+/// # Safety
+/// As [`caught_context`].
+pub unsafe fn caught_suppress_context(exc: *const KExc) -> bool {
+    // SAFETY: caller contract.
+    !exc.is_null() && unsafe { (*exc).suppress_context } != 0
+}
+
+/// The traceback entries of a caught exception.
+///
+/// # Safety
+/// `exc` came from [`catch`] or [`new_exception`].
+unsafe fn frame_slice(e: &KExc) -> &[Frame] {
+    if e.nframes == 0 {
+        return &[];
+    }
+    // SAFETY: `frames` holds `nframes` entries.
+    unsafe { std::slice::from_raw_parts(e.frames, e.nframes as usize) }
 }
 
 /// Whether a caught exception is an instance of class `target`.
@@ -363,9 +605,14 @@ pub fn message() -> Option<String> {
 
 /// Remove and return the pending exception together with its rendered report.
 pub fn take_report() -> Option<(Pending, String)> {
+    let (context, cause) = pending_chain();
+    set_pending_chain(std::ptr::null_mut(), std::ptr::null_mut());
     with_state(|st| {
         let p = st.pending.take()?;
-        let text = render_report(&p, &st.names);
+        let mut text = String::new();
+        // SAFETY: chain links are live caught exceptions of this thread.
+        unsafe { render_chain(&mut text, context, cause, p.suppress_context, &st.names, 0) };
+        text.push_str(&render_report(&p.frames, &p.kind, p.msg.as_deref(), &st.names));
         Some((p, text))
     })
     .flatten()
@@ -463,7 +710,13 @@ pub fn restore(saved: Saved) {
             .iter()
             .map(|f| Frame { file: st.intern(&f.file), func: st.intern(&f.func), line: f.line, count: f.count })
             .collect();
-        st.pending = Some(Pending { kind: saved.kind, msg: saved.msg, exit_code: saved.exit_code, frames });
+        st.pending = Some(Pending {
+            kind: saved.kind,
+            msg: saved.msg,
+            exit_code: saved.exit_code,
+            frames,
+            suppress_context: false,
+        });
     });
 }
 
@@ -473,15 +726,52 @@ const TRACEBACK_LIMIT: u64 = 1000;
 /// more times]".
 const RECURSIVE_CUTOFF: u64 = 3;
 
-fn render_report(p: &Pending, names: &[String]) -> String {
+/// CPython stops printing an exception's chain after this many links.
+const CHAIN_LIMIT: usize = 100;
+
+/// The reports of the exceptions an exception was chained to, oldest first, each followed by
+/// the sentence CPython prints between two reports.
+///
+/// # Safety
+/// `context` and `cause` are null or live caught exceptions of this thread.
+unsafe fn render_chain(
+    out: &mut String,
+    context: *mut KExc,
+    cause: *mut KExc,
+    suppress_context: bool,
+    names: &[String],
+    depth: usize,
+) {
+    let (link, sentence) = if !cause.is_null() {
+        (cause, "The above exception was the direct cause of the following exception:")
+    } else if !context.is_null() && !suppress_context {
+        (context, "During handling of the above exception, another exception occurred:")
+    } else {
+        return;
+    };
+    if depth >= CHAIN_LIMIT {
+        return;
+    }
+    // SAFETY: caller contract.
+    let e = unsafe { &*link };
+    unsafe { render_chain(out, e.context, e.cause, e.suppress_context != 0, names, depth + 1) };
+    let text = |s: *const crate::strings::KStr| unsafe { crate::strings::text(s) }.into_owned();
+    let msg = (!e.msg.is_null()).then(|| text(e.msg));
+    out.push_str(&render_report(unsafe { frame_slice(e) }, &text(e.kind), msg.as_deref(), names));
+    out.push('\n');
+    out.push_str(sentence);
+    out.push_str("\n\n");
+}
+
+fn render_report(frames: &[Frame], kind: &str, msg: Option<&str>, names: &[String]) -> String {
     let mut out = String::new();
-    if !p.frames.is_empty() {
+    if !frames.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
-        let total: u64 = p.frames.iter().map(|f| f.count).sum();
+        let total: u64 = frames.iter().map(|f| f.count).sum();
         let mut skip = total.saturating_sub(TRACEBACK_LIMIT);
         let name = |i: u32| names.get(i as usize).map(String::as_str).unwrap_or("?");
         // Frames were pushed innermost first; print outermost first.
-        for f in p.frames.iter().rev() {
+        for f in frames.iter().rev() {
             let mut count = f.count;
             if skip >= count {
                 skip -= count;
@@ -503,7 +793,7 @@ fn render_report(p: &Pending, names: &[String]) -> String {
             }
         }
     }
-    out.push_str(&last_line(&p.kind, p.msg.as_deref()));
+    out.push_str(&last_line(kind, msg));
     out.push('\n');
     out
 }

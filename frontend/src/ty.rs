@@ -44,7 +44,8 @@ pub enum Ty {
     GpuRow(GpuArray),
     /// An instance of a user class (or of one of its subclasses); never `None`.
     Object(ClassTy),
-    /// `None` or a value of the inner type (an [`Ty::Object`]): a null reference in the IR.
+    /// `None` or a value of the inner type (an [`Ty::Object`] or [`Ty::Exception`]): a null
+    /// reference in the IR.
     Optional(Box<Ty>),
     /// A built-in exception class used as a value (`errors = (KeyError, IndexError)`): known
     /// at compile time, like [`Ty::Class`].
@@ -228,15 +229,14 @@ impl Ty {
             (Ty::Dict(k1, v1), Ty::Dict(k2, v2)) => Some(Ty::dict(k1.join(k2)?, v1.join(v2)?)),
             (Ty::Set(a), Ty::Set(b)) => Some(Ty::set(a.join(b)?)),
             (Ty::Object(a), Ty::Object(b)) => Some(Ty::Object(a.join(b)?)),
-            (Ty::None, Ty::Object(_)) | (Ty::Object(_), Ty::None) => {
+            (Ty::None, Ty::Object(_) | Ty::Exception) | (Ty::Object(_) | Ty::Exception, Ty::None) => {
                 let object = if *self == Ty::None { other } else { self };
                 Some(Ty::Optional(Box::new(object.clone())))
             }
             (Ty::Optional(a), Ty::None) | (Ty::None, Ty::Optional(a)) => Some(Ty::Optional(a.clone())),
             (Ty::Optional(a), Ty::Optional(b)) => Some(Ty::Optional(Box::new(a.join(b)?))),
-            (Ty::Optional(a), b @ Ty::Object(_)) | (b @ Ty::Object(_), Ty::Optional(a)) => {
-                Some(Ty::Optional(Box::new(a.join(b)?)))
-            }
+            (Ty::Optional(a), b @ (Ty::Object(_) | Ty::Exception))
+            | (b @ (Ty::Object(_) | Ty::Exception), Ty::Optional(a)) => Some(Ty::Optional(Box::new(a.join(b)?))),
             (a, b) if a == b => Some(a.clone()),
             (Ty::Cell(a), Ty::Cell(b)) => Some(Ty::Cell(Box::new(a.join(b)?))),
             (Ty::Generator(a), Ty::Generator(b)) => Some(Ty::Generator(Box::new(a.join(b)?))),
@@ -291,6 +291,7 @@ impl Ty {
             // instance fits an optional one.
             (Ty::Object(a), Ty::Object(b)) => a.inherits(b.id()),
             (Ty::None, Ty::Optional(_)) => true,
+            (Ty::Exception, Ty::Optional(b)) => **b == Ty::Exception,
             (Ty::Func(_) | Ty::Funcs(_), Ty::Func(_) | Ty::Funcs(_)) => self.join(expected).as_ref() == Some(expected),
             (Ty::Object(_) | Ty::Optional(_), Ty::Optional(b)) => {
                 self.class().zip(b.class()).is_some_and(|(a, b)| a.inherits(b.id()))

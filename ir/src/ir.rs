@@ -646,6 +646,21 @@ pub enum RuntimeFn {
     HashTupleStep,
     /// The end of CPython's tuple hash: `(acc, length)` → `hash(tuple)`.
     HashTupleFinish,
+    /// `e.__context__` (None for a null `e`).
+    ExcContext,
+    /// `e.__cause__` (None for a null `e`).
+    ExcCause,
+    /// `e.__suppress_context__`.
+    ExcSuppressContext,
+    /// A handler for the caught exception starts: a new exception raised before the matching
+    /// [`RuntimeFn::ExcHandlingExit`] gets it as its `__context__`. Every way out of the
+    /// handler must call `ExcHandlingExit`.
+    ExcHandlingEnter,
+    /// The innermost handler is left.
+    ExcHandlingExit,
+    /// `raise ... from cause`, just before the raise: the next exception raised gets `cause`
+    /// as its `__cause__` (`None`: `from None`) and `__suppress_context__` set.
+    ExcSetCause,
 }
 
 /// The accumulator of CPython's tuple hash before the first element (`_PyHASH_XXPRIME_5`).
@@ -667,6 +682,9 @@ pub enum ValueTag {
     FloatList,
     /// An open file.
     File,
+    /// An exception value ([`Type::Exception`]); as a parameter, a `None` operand passes null,
+    /// and as a result null means `None`.
+    Exception,
 }
 
 pub struct RuntimeSignature {
@@ -764,6 +782,10 @@ impl RuntimeFn {
             HashStr => (&[T::Str], T::Int, false),
             HashTupleStep => (&[T::Int, T::Int], T::Int, false),
             HashTupleFinish => (&[T::Int, T::Int], T::Int, false),
+            ExcContext | ExcCause => (&[T::Exception], T::Exception, false),
+            ExcSuppressContext => (&[T::Exception], T::Bool, false),
+            ExcHandlingEnter | ExcSetCause => (&[T::Exception], T::None, false),
+            ExcHandlingExit => (&[], T::None, false),
         };
         RuntimeSignature { params, result, can_raise }
     }
@@ -857,6 +879,12 @@ impl RuntimeFn {
             HashStr => "hash_str",
             HashTupleStep => "hash_tuple_step",
             HashTupleFinish => "hash_tuple_finish",
+            ExcContext => "exc_context",
+            ExcCause => "exc_cause",
+            ExcSuppressContext => "exc_suppress_context",
+            ExcHandlingEnter => "exc_handling_enter",
+            ExcHandlingExit => "exc_handling_exit",
+            ExcSetCause => "exc_set_cause",
         }
     }
 }
@@ -1256,8 +1284,8 @@ pub enum Expression {
     ClassId {
         object: Handle<Expression>,
     },
-    /// The null reference of `ty` (an `Object`, `str`, list, dict or set type): `None` held
-    /// in a variable of that type.
+    /// The null reference of `ty` (an `Object`, `str`, list, dict, set, generator or exception
+    /// type): `None` held in a variable of that type.
     Null {
         ty: Handle<Type>,
     },
@@ -1301,14 +1329,18 @@ pub enum Expression {
         exception: Handle<Expression>,
         class: u32,
     },
-    /// A built-in exception that is not raised (yet): `ValueError("x")` used as a value. A
-    /// [`Type::Exception`] with an empty traceback, raised later by [`Statement::Reraise`].
-    /// `message` is its `str()` (absent when made without arguments); `args` is its `args`
-    /// as a tagged `list[str]` (see [`Expression::ExceptionArgs`]).
+    /// An exception that is not raised (yet): `ValueError("x")` used as a value. A
+    /// [`Type::Exception`] with an empty traceback, raised later by
+    /// [`Statement::RaiseException`]. `message` is its `str()` (absent when made without
+    /// arguments); `args` is its `args` as a tagged `list[str]` (see
+    /// [`Expression::ExceptionArgs`]). With `object` (an instance of a user exception class,
+    /// not null) the exception is that instance and its class is the instance's; `kind` is
+    /// then unused.
     ExceptionNew {
         kind: ExceptionKind,
         message: Option<Handle<Expression>>,
         args: Handle<Expression>,
+        object: Option<Handle<Expression>>,
     },
     /// `e.args` of an exception (a [`Type::Exception`]), as a `list[str]` with one tagged
     /// entry per argument: `"s"` followed by the argument itself when it is a `str`, else
@@ -1468,7 +1500,9 @@ pub enum Statement {
     },
     /// `raise e` of an exception value (a [`Type::Exception`] made by
     /// [`Expression::ExceptionNew`] or caught earlier): it becomes pending, its traceback
-    /// (empty for a new one) continuing with this frame.
+    /// (empty for a new one) continuing with this frame. As a new raise, its `__context__`
+    /// becomes the exception being handled (see [`RuntimeFn::ExcHandlingEnter`]), unlike
+    /// [`Statement::Reraise`], which goes on propagating an exception unchanged.
     RaiseException {
         exception: Handle<Expression>,
     },
@@ -1611,9 +1645,10 @@ impl Expression {
                 }
                 out
             }
-            E::ExceptionNew { message, args, .. } => {
+            E::ExceptionNew { message, args, object, .. } => {
                 let mut out: Vec<_> = message.iter_mut().collect();
                 out.push(args);
+                out.extend(object.iter_mut());
                 out
             }
         }

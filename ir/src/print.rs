@@ -381,9 +381,12 @@ impl Printer<'_> {
             Expression::TypeName { value } => format!("type_name {}", e(*value)),
             Expression::ExceptionMessage { exception } => format!("exception_message {}", e(*exception)),
             Expression::ExceptionObject { exception, class } => format!("exception_object {}, c{class}", e(*exception)),
-            Expression::ExceptionNew { kind, message, args } => {
+            Expression::ExceptionNew { kind, message, args, object } => {
                 let msg = message.map(|m| format!(", {}", e(m))).unwrap_or_default();
-                format!("exception_new {}{msg}, args {}", kind.name(), e(*args))
+                match object {
+                    Some(o) => format!("exception_new of {}{msg}, args {}", e(*o), e(*args)),
+                    None => format!("exception_new {}{msg}, args {}", kind.name(), e(*args)),
+                }
             }
             Expression::ExceptionArgs { exception } => format!("exception_args {}", e(*exception)),
             Expression::GenResume { gen } => format!("gen_resume {}", e(*gen)),

@@ -604,6 +604,7 @@ impl FunctionValidator<'_> {
                 Type::List { elem: str_ty }
             }
             ValueTag::File => Type::File,
+            ValueTag::Exception => Type::Exception,
             ValueTag::FloatList => {
                 let f = self.ty(&Type::Scalar(Scalar::F64))?;
                 Type::List { elem: f }
@@ -733,7 +734,8 @@ impl FunctionValidator<'_> {
                 }
                 for (arg, tag) in args.iter().zip(sig.params) {
                     let ty = self.operand(*arg, span)?;
-                    let absent = *tag == ValueTag::OptStr && self.module.types[ty] == Type::None;
+                    let absent =
+                        matches!(tag, ValueTag::OptStr | ValueTag::Exception) && self.module.types[ty] == Type::None;
                     if !absent && ty != self.tag_type(*tag)? {
                         return Err(
                             self.error(span, format!("argument of runtime call {function:?} has the wrong type"))
@@ -979,7 +981,12 @@ impl FunctionValidator<'_> {
                 self.expect_exception(*exception, span)?;
                 self.ty(&Type::Str)?
             }
-            Expression::ExceptionNew { message, args, .. } => {
+            Expression::ExceptionNew { message, args, object, .. } => {
+                if let Some(o) = object {
+                    if !matches!(self.module.types[self.operand(*o, span)?], Type::Object { .. }) {
+                        return Err(self.error(span, "exception_new of a value that is not an instance".into()));
+                    }
+                }
                 if let Some(m) = message {
                     if self.module.types[self.operand(*m, span)?] != Type::Str {
                         return Err(self.error(span, "exception message is not a str".into()));
@@ -1035,5 +1042,6 @@ fn is_reference(ty: &Type) -> bool {
             | Type::Dict { .. }
             | Type::Set { .. }
             | Type::Generator { .. }
+            | Type::Exception
     )
 }

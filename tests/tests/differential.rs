@@ -318,3 +318,61 @@ fn examples_are_in_sync() {
     println!("examples: {} checked", examples.len());
     failures.finish("examples", "");
 }
+
+/// Programs of `tests/programs/exceptions/` whose report kiln prints differently on purpose.
+const TRACEBACK_DIFFERENCES: &[(&str, &str)] =
+    &[("recursion_error.py", "kiln's recursion limit is its stack, not CPython's 1000 frames")];
+
+/// The report of an uncaught exception, chains included, is CPython's: the same entries and
+/// sentences, without the source lines CPython quotes, for every program of
+/// `tests/programs/exceptions/` that ends with one.
+#[test]
+fn tracebacks_match_cpython() {
+    let Some(py) = python() else {
+        println!("skipped: python3 not found");
+        if std::env::var_os("CI").is_some() {
+            panic!("python3 not found, and CI is set: the tracebacks cannot be checked");
+        }
+        return;
+    };
+    let kiln = kiln_bin();
+    let root = workspace_root();
+    let programs: Vec<PathBuf> = find_files(&root.join("tests/programs/exceptions"), "py")
+        .into_iter()
+        .filter(|p| std::fs::read_to_string(p.with_extension("exit")).is_ok_and(|e| e.trim() == "1"))
+        .filter(|p| !TRACEBACK_DIFFERENCES.iter().any(|(name, _)| p.ends_with(name)))
+        .collect();
+    // Source lines (and their `^^^` markers) are indented by four spaces; file names are
+    // compared without their directory.
+    let normalise = |stderr: &str| -> String {
+        stderr
+            .lines()
+            .filter(|l| !l.starts_with("    "))
+            .map(|l| match (l.find("File \""), l.find(".py\"")) {
+                (Some(start), Some(end)) => {
+                    let path = &l[start + 6..end + 3];
+                    let name = path.rsplit('/').next().unwrap_or(path);
+                    format!("{}File \"{name}{}", &l[..start], &l[end + 3..])
+                }
+                _ => l.to_string(),
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    };
+    let results = parallel_map(&programs, jobs(), |p| {
+        let rel = rel_path(p);
+        let cpython = run_with_timeout(&mut python_command(&py, &rel), TIMEOUT).ok()?;
+        let ours = run_with_timeout(&mut kiln_command(&kiln, ["run", rel.as_str()]), TIMEOUT).ok()?;
+        let (expected, actual) = (normalise(&cpython.stderr_text()), normalise(&ours.stderr_text()));
+        (expected != actual)
+            .then(|| format!("  report differs (-CPython +kiln):\n{}", kiln_tests::diff(&expected, &actual, 40)))
+    });
+    let mut failures = Failures::default();
+    for (p, r) in programs.iter().zip(results) {
+        if let Some(r) = r {
+            failures.add(rel_path(p), r);
+        }
+    }
+    println!("tracebacks: {} reports compared with CPython's", programs.len());
+    failures.finish("tracebacks", "an uncaught exception's report should list CPython's entries");
+}

@@ -155,11 +155,12 @@ pub const FUNCTIONS: &[RuntimeDecl] = &[
     f("kiln_rt_traceback_push", &[Ptr, Ptr, I64], Void, Cold),
     f("kiln_rt_exc_clear", &[], Void, Any),
     f("kiln_rt_raise_object", &[Ptr, Ptr, Ptr, List], Void, Cold),
-    f("kiln_rt_exc_new", &[Ptr, Ptr, List], Ptr, Any),
+    f("kiln_rt_exc_new", &[Ptr, Ptr, List, Ptr], Ptr, Any),
     f("kiln_rt_exc_caught_args", &[Ptr], List, Any),
     f("kiln_rt_exc_register_class", &[Ptr, Ptr], Void, Any),
     f("kiln_rt_exc_catch", &[], Ptr, Cold),
     f("kiln_rt_exc_rethrow", &[Ptr], Void, Cold),
+    f("kiln_rt_exc_raise_value", &[Ptr], Void, Cold),
     f("kiln_rt_exc_caught_matches", &[Ptr, Ptr], U8, Any),
     f("kiln_rt_exc_caught_message", &[Ptr], Str, Any),
     f("kiln_rt_exc_caught_name", &[Ptr], Str, Any),
@@ -216,7 +217,12 @@ pub fn runtime_fn_decl(f: kiln_ir::RuntimeFn) -> (String, Vec<AbiType>, AbiType)
         ValueTag::Bool => U8,
         ValueTag::Int => I64,
         ValueTag::Float => F64,
-        ValueTag::Str | ValueTag::OptStr | ValueTag::StrList | ValueTag::FloatList | ValueTag::File => Ptr,
+        ValueTag::Str
+        | ValueTag::OptStr
+        | ValueTag::StrList
+        | ValueTag::FloatList
+        | ValueTag::File
+        | ValueTag::Exception => Ptr,
     };
     let mut params: Vec<AbiType> = sig.params.iter().map(|t| tag(*t)).collect();
     let result = if sig.can_raise {

@@ -448,8 +448,8 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             Statement::Reraise { exception } => self.reraise(*exception)?,
             Statement::RaiseException { exception } => {
                 let e = self.ptr(*exception)?;
-                let rethrow = self.cg.runtime("kiln_rt_exc_rethrow")?;
-                self.cg.call(rethrow, &[e.into()])?;
+                let raise = self.cg.runtime("kiln_rt_exc_raise_value")?;
+                self.cg.call(raise, &[e.into()])?;
                 let line = self.stmt_line();
                 self.branch_to_unwind(line)?;
             }
@@ -980,15 +980,18 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             }
             Expression::GenResume { gen } => self.gen_resume(h, *gen)?,
             Expression::GenValue { gen } => self.gen_value(*gen)?,
-            Expression::ExceptionNew { kind, message, args } => {
+            Expression::ExceptionNew { kind, message, args, object } => {
                 let f = self.cg.runtime("kiln_rt_exc_new")?;
-                let name = self.cg.str_const(kind.name());
+                let (name, object) = match object {
+                    Some(o) => (self.class_name(*o)?, self.ptr(*o)?),
+                    None => (self.cg.str_const(kind.name()), self.cg.ptr_type().const_null()),
+                };
                 let msg = match message {
                     Some(m) => self.ptr(*m)?,
                     None => self.cg.ptr_type().const_null(),
                 };
                 let args = self.ptr(*args)?;
-                self.cg.call_value(f, &[name.into(), msg.into(), args.into()])?
+                self.cg.call_value(f, &[name.into(), msg.into(), args.into(), object.into()])?
             }
             Expression::ExceptionArgs { exception } => {
                 let f = self.cg.runtime("kiln_rt_exc_caught_args")?;
@@ -1583,7 +1586,7 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
         let mut call_args: Vec<BasicMetadataValueEnum<'ctx>> = Vec::with_capacity(args.len() + 1);
         for (arg, tag) in args.iter().zip(sig.params) {
             // An absent optional string (a `None` operand) is a null pointer.
-            if *tag == ValueTag::OptStr && is_none(self.cg.module, self.type_of(*arg)) {
+            if matches!(tag, ValueTag::OptStr | ValueTag::Exception) && is_none(self.cg.module, self.type_of(*arg)) {
                 call_args.push(self.cg.ptr_type().const_null().into());
                 continue;
             }
@@ -1598,9 +1601,12 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             ValueTag::Bool => Some(i8t.into()),
             ValueTag::Int => Some(self.cg.ctx.i64_type().into()),
             ValueTag::Float => Some(self.cg.ctx.f64_type().into()),
-            ValueTag::Str | ValueTag::OptStr | ValueTag::StrList | ValueTag::FloatList | ValueTag::File => {
-                Some(self.cg.ptr_type().into())
-            }
+            ValueTag::Str
+            | ValueTag::OptStr
+            | ValueTag::StrList
+            | ValueTag::FloatList
+            | ValueTag::File
+            | ValueTag::Exception => Some(self.cg.ptr_type().into()),
         };
         let raw = if sig.can_raise {
             let out = match result_ty {

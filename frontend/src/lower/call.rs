@@ -1202,7 +1202,12 @@ impl FnCx<'_, '_> {
         Ok(())
     }
 
-    fn runtime(&mut self, function: RuntimeFn, args: Vec<Handle<Expression>>, span: Span) -> Handle<Expression> {
+    pub(crate) fn runtime(
+        &mut self,
+        function: RuntimeFn,
+        args: Vec<Handle<Expression>>,
+        span: Span,
+    ) -> Handle<Expression> {
         self.emit(Expression::RuntimeCall { function, args }, span)
     }
 

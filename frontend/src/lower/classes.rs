@@ -60,6 +60,9 @@ pub(crate) struct ClassDef<'a> {
 pub(crate) const MESSAGE_FIELD: &str = "$message";
 /// The hidden field of exception instances holding their `args` (a `Ty::ExceptionArgs`).
 pub(crate) const ARGS_FIELD: &str = "$args";
+/// The hidden field of exception instances holding the caught exception they were last
+/// caught as (None before), which knows their `__context__` and `__cause__`.
+pub(crate) const CAUGHT_FIELD: &str = "$caught";
 
 /// A built-in exception class by name (`BaseException` catches the same as `Exception` here:
 /// kiln has no `KeyboardInterrupt` or `GeneratorExit`).
@@ -333,6 +336,8 @@ fn collect_fields(p: &mut Program<'_>, id: u32) {
         p.classes[id as usize]
             .fields
             .insert(ARGS_FIELD.into(), FieldVar { ty: Ty::ExceptionArgs, span, flagged: false });
+        let caught = Ty::Optional(Box::new(Ty::Exception));
+        p.classes[id as usize].fields.insert(CAUGHT_FIELD.into(), FieldVar { ty: caught, span, flagged: false });
     }
     let mut assigned = Vec::new();
     let methods: Vec<usize> = p.classes[id as usize].methods.values().copied().collect();
@@ -448,7 +453,7 @@ fn flag_unset_fields(p: &mut Program<'_>) {
         let names: Vec<String> = p.classes[owner].fields.keys().cloned().collect();
         for name in names {
             // The message and args are set when the instance is made.
-            if name == MESSAGE_FIELD || name == ARGS_FIELD {
+            if name == MESSAGE_FIELD || name == ARGS_FIELD || name == CAUGHT_FIELD {
                 continue;
             }
             if (owner..=last).any(|k| !sets[k].contains(&name)) {
@@ -652,6 +657,8 @@ impl FnCx<'_, '_> {
             self.set_message(&object, empty, span)?;
             let no_args = self.exception_args(Vec::new(), span)?;
             self.set_hidden(&object, ARGS_FIELD, no_args, span)?;
+            let not_caught = self.null_exception(span);
+            self.set_hidden(&object, CAUGHT_FIELD, not_caught, span)?;
         }
         match resolve_method(self.p, id, "__init__") {
             None if exception => {
@@ -702,7 +709,7 @@ impl FnCx<'_, '_> {
 
     /// A value of an optional type seen as its inner type, raising `AttributeError` (as
     /// CPython does for `None.attr`) when it is `None`.
-    fn non_null(&mut self, v: Val, attr: &str, span: Span) -> Val {
+    pub(crate) fn non_null(&mut self, v: Val, attr: &str, span: Span) -> Val {
         let Ty::Optional(inner) = v.ty.clone() else { return v };
         let is_none = self.is_none(&v, span);
         self.raise_if(
@@ -1365,6 +1372,54 @@ impl FnCx<'_, '_> {
     }
 
     /// `str()` of an instance of an exception class: `__str__`, else its message.
+    /// A `None` of type `Optional(Exception)`.
+    pub(crate) fn null_exception(&mut self, span: Span) -> Val {
+        let ty = Ty::Optional(Box::new(Ty::Exception));
+        let ir = ty.to_ir(&mut self.p.module);
+        Val { ty, h: self.emit(Expression::Null { ty: ir }, span) }
+    }
+
+    /// Records that exception instance `object` was caught as `caught` (for its
+    /// `__context__` and `__cause__`).
+    pub(crate) fn set_caught(&mut self, object: &Val, caught: kiln_ir::Handle<kiln_ir::Local>, span: Span) -> Res<()> {
+        let e = self.emit(Expression::Load(caught), span);
+        self.set_hidden(object, CAUGHT_FIELD, Val { ty: Ty::Optional(Box::new(Ty::Exception)), h: e }, span)
+    }
+
+    /// The caught exception an exception instance was last caught as (None when it never was).
+    pub(crate) fn caught_of(&mut self, object: &Val, span: Span) -> Res<Val> {
+        let Some(class) = object.ty.class().cloned() else { return self.unknown(span) };
+        let Some(field) = self.p.field_ref(class.id(), CAUGHT_FIELD) else { return self.unknown(span) };
+        let ty = Ty::Optional(Box::new(Ty::Exception));
+        Ok(Val { ty, h: self.emit(Expression::GetField { object: object.h, field: field.index }, span) })
+    }
+
+    /// An exception instance as an exception value (for `raise ... from instance`): the
+    /// exception it was caught as, with its own chain, or else a new one.
+    pub(crate) fn exception_of_object(&mut self, object: &Val, span: Span) -> Res<Val> {
+        let caught = self.caught_of(object, span)?;
+        let temp = self.new_temp(&Ty::Exception, span);
+        self.push(Statement::Store { local: temp, value: caught.h }, span);
+        let never = self.is_none(&caught, span);
+        let mut result = Ok(());
+        let make = self.block(|cx| {
+            result = (|| {
+                let message = cx.exception_message(object, span)?;
+                let args = cx.exception_args_of(object, span)?;
+                let kind = ExceptionKind::Exception;
+                let e = cx.emit(
+                    Expression::ExceptionNew { kind, message: Some(message.h), args: args.h, object: Some(object.h) },
+                    span,
+                );
+                cx.push(Statement::Store { local: temp, value: e }, span);
+                Ok(())
+            })()
+        });
+        result?;
+        self.push(Statement::If { condition: never, accept: make, reject: Block::new() }, span);
+        Ok(self.load(temp, Ty::Exception, span))
+    }
+
     pub(crate) fn exception_message(&mut self, v: &Val, span: Span) -> Res<Val> {
         if self.has_method(&v.ty, "__str__") {
             return self.object_str(v.clone(), false, span);
@@ -1417,6 +1472,9 @@ impl FnCx<'_, '_> {
             }
             self.push(Statement::If { condition: is_none, accept, reject }, span);
             return Ok(self.load(temp, Ty::Str, span));
+        }
+        if v.ty == Ty::Exception {
+            return if repr { self.repr_of(v, span) } else { self.str_of(v, span) };
         }
         let order: &[&str] = if repr { &["__repr__"] } else { &["__str__", "__repr__"] };
         for name in order {

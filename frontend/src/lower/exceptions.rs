@@ -6,14 +6,28 @@
 //! handler runs the `finally` body and raises again; the normal way out runs it too, and so
 //! do `return`, `break` and `continue` that leave the statement (the body is lowered again at
 //! each of them, as CPython's compiler does).
+//!
+//! While a handler (or a `finally` body run for an exception) runs, the runtime knows the
+//! exception it handles, so that an exception raised meanwhile gets it as its `__context__`:
+//! every way out of the handler (its end, `return`/`break`/`continue`, an exception) tells the
+//! runtime it is left. Only code that runs after a raise pays for this.
 
 use super::stmt::{FnCx, Val};
 use super::Res;
 use crate::diagnostic::Diagnostic;
 use crate::lower::classes::exception_kind;
 use crate::ty::Ty;
-use kiln_ir::{Block, ExceptionClass, ExceptionKind, Expression, Handle, Literal, Local, Span, Statement};
+use kiln_ir::{Block, ExceptionClass, ExceptionKind, Expression, Handle, Literal, Local, RuntimeFn, Span, Statement};
 use rustpython_parser::ast;
+
+/// What leaving an enclosing `finally` clause or exception handler takes.
+#[derive(Clone)]
+pub(crate) enum Cleanup {
+    /// Running the `finally` body.
+    Finally(Vec<ast::Stmt>),
+    /// Telling the runtime that the handler of this caught exception is left.
+    Handler(Handle<Local>),
+}
 
 impl FnCx<'_, '_> {
     pub(crate) fn try_stmt(&mut self, s: &ast::StmtTry, span: Span) -> Res<()> {
@@ -25,7 +39,7 @@ impl FnCx<'_, '_> {
         }
         let before = self.bound.clone();
         let caught = self.exception_local(span);
-        self.finally_stack.push(s.finalbody.clone());
+        self.finally_stack.push(Cleanup::Finally(s.finalbody.clone()));
         let mut result = Ok(());
         let body = self.block(|cx| result = cx.try_except(s, span));
         self.finally_stack.pop();
@@ -33,13 +47,18 @@ impl FnCx<'_, '_> {
         let after_body = self.bound.take();
         // The exceptional way out: what the body bound is not sure to be bound.
         self.bound = before;
+        let mut result = Ok(());
         let handler = self.block(|cx| {
-            cx.stmts(&s.finalbody);
-            if cx.bound.is_some() {
-                let e = cx.emit(Expression::Load(caught), span);
-                cx.push(Statement::Reraise { exception: e }, span);
-            }
+            result = cx.handling(caught, span, |cx| {
+                cx.stmts(&s.finalbody);
+                if cx.bound.is_some() {
+                    let e = cx.emit(Expression::Load(caught), span);
+                    cx.push(Statement::Reraise { exception: e }, span);
+                }
+                Ok(())
+            })
         });
+        result?;
         self.push(Statement::Try { body, handler, caught }, span);
         self.bound = after_body;
         if self.bound.is_some() {
@@ -166,7 +185,10 @@ impl FnCx<'_, '_> {
                 let value = match classes {
                     [ExceptionClass::User(c)] => {
                         let ty = self.p.class_ty(*c);
-                        Val { ty, h: self.emit(Expression::ExceptionObject { exception: e, class: *c }, span) }
+                        let object =
+                            Val { ty, h: self.emit(Expression::ExceptionObject { exception: e, class: *c }, span) };
+                        self.set_caught(&object, caught, span)?;
+                        object
                     }
                     _ => Val { ty: Ty::Exception, h: e },
                 };
@@ -177,7 +199,10 @@ impl FnCx<'_, '_> {
             None => None,
         };
         self.handlers.push(caught);
-        self.stmts(&h.body);
+        self.handling(caught, span, |cx| {
+            cx.stmts(&h.body);
+            Ok(())
+        })?;
         self.handlers.pop();
         if let Some((name, previous)) = previous {
             match previous {
@@ -248,13 +273,43 @@ impl FnCx<'_, '_> {
         self.new_temp(&Ty::Exception, span)
     }
 
-    /// Runs the `finally` bodies above `depth` (innermost first), for a `return`, `break` or
-    /// `continue` leaving them. A jump inside one of them sees only the bodies outside it.
+    /// `body`, run as the handler of `caught`: the runtime knows it handles `caught` until the
+    /// body is left, whichever way (an exception leaving it passes through a `Try` that says
+    /// so and raises it again).
+    fn handling(&mut self, caught: Handle<Local>, span: Span, body: impl FnOnce(&mut Self) -> Res<()>) -> Res<()> {
+        let e = self.emit(Expression::Load(caught), span);
+        self.runtime(RuntimeFn::ExcHandlingEnter, vec![e], span);
+        let escaping = self.exception_local(span);
+        self.finally_stack.push(Cleanup::Handler(caught));
+        let mut result = Ok(());
+        let guarded = self.block(|cx| result = body(cx));
+        self.finally_stack.pop();
+        result?;
+        let leave = self.block(|cx| {
+            cx.runtime(RuntimeFn::ExcHandlingExit, vec![], span);
+            let e = cx.emit(Expression::Load(escaping), span);
+            cx.push(Statement::Reraise { exception: e }, span);
+        });
+        self.push(Statement::Try { body: guarded, handler: leave, caught: escaping }, span);
+        if self.bound.is_some() {
+            self.runtime(RuntimeFn::ExcHandlingExit, vec![], span);
+        }
+        Ok(())
+    }
+
+    /// Does what leaving the `finally` clauses and handlers above `depth` takes (innermost
+    /// first), for a `return`, `break` or `continue` leaving them. A jump inside a `finally`
+    /// body sees only what is outside it.
     pub(crate) fn run_finally_bodies(&mut self, depth: usize) {
         let saved = self.finally_stack.clone();
         while self.finally_stack.len() > depth && self.bound.is_some() {
-            let body = self.finally_stack.pop().expect("checked");
-            self.stmts(&body);
+            match self.finally_stack.pop().expect("checked") {
+                Cleanup::Finally(body) => self.stmts(&body),
+                Cleanup::Handler(_) => {
+                    let span = Span::UNDEFINED;
+                    self.runtime(RuntimeFn::ExcHandlingExit, vec![], span);
+                }
+            }
         }
         self.finally_stack = saved;
     }
@@ -294,7 +349,8 @@ impl FnCx<'_, '_> {
         let message = self.exception_str(&args, kind == ExceptionKind::KeyError, span)?;
         let tagged = self.exception_args(args, span)?;
         Ty::Exception.to_ir(&mut self.p.module);
-        let h = self.emit(Expression::ExceptionNew { kind, message: message.map(|m| m.h), args: tagged.h }, span);
+        let h = self
+            .emit(Expression::ExceptionNew { kind, message: message.map(|m| m.h), args: tagged.h, object: None }, span);
         Ok(Val { ty: Ty::Exception, h })
     }
 
@@ -318,16 +374,49 @@ impl FnCx<'_, '_> {
     pub(crate) fn raise_builtin(&mut self, kind: ExceptionKind, args: Vec<Val>, span: Span) -> Res<()> {
         match &args[..] {
             // The common cases, whose `args` follow from the message.
-            [] => self.push(Statement::Raise { kind, message: None }, span),
+            [] => self.push_raise(Statement::Raise { kind, message: None }, span),
             [v] if v.ty == Ty::Str && kind != ExceptionKind::KeyError => {
-                self.push(Statement::Raise { kind, message: Some(v.h) }, span)
+                self.push_raise(Statement::Raise { kind, message: Some(v.h) }, span)
             }
             _ => {
                 let e = self.new_builtin_exception(kind, args, span)?;
-                self.push(Statement::RaiseException { exception: e.h }, span);
+                self.push_raise(Statement::RaiseException { exception: e.h }, span);
             }
         }
         Ok(())
+    }
+
+    /// Pushes the statement that raises; the `from` of a `raise ... from cause` applies just
+    /// before it, when nothing else can raise in between.
+    fn push_raise(&mut self, raise: Statement, span: Span) {
+        if let Some(cause) = self.raise_cause.take() {
+            self.runtime(RuntimeFn::ExcSetCause, vec![cause.h], span);
+        }
+        self.push(raise, span);
+    }
+
+    /// The cause of `raise ... from cause`, as an exception value (or `None`).
+    pub(crate) fn exception_cause(&mut self, cause: &ast::Expr) -> Res<Val> {
+        let span = self.span_of(cause);
+        let v = self.expr(cause)?;
+        let v = match v.ty.clone() {
+            Ty::None | Ty::Exception => v,
+            Ty::Optional(inner) if *inner == Ty::Exception => v,
+            Ty::ExceptionClass(kind) => self.new_builtin_exception(kind, Vec::new(), span)?,
+            Ty::Object(c) if self.p.is_exception_class(c.id()) => self.exception_of_object(&v, span)?,
+            Ty::Unknown => return self.unknown(span),
+            other => {
+                return self.fail(
+                    Diagnostic::error(format!("exception causes must derive from BaseException, not {other}"), span)
+                        .with_label(format!("this is {other}")),
+                )
+            }
+        };
+        // Kept in a local: the exception itself is evaluated after the cause is.
+        let ty = if v.ty == Ty::None { Ty::None } else { v.ty.clone() };
+        let local = self.new_temp(&ty, span);
+        self.push(Statement::Store { local, value: v.h }, span);
+        Ok(self.load(local, ty, span))
     }
 
     /// `raise v` for an evaluated `v`.
@@ -336,7 +425,7 @@ impl FnCx<'_, '_> {
             Ty::Object(c) if self.p.is_exception_class(c.id()) => {
                 let message = self.exception_message(&v, span)?;
                 let args = self.exception_args_of(&v, span)?;
-                self.push(Statement::RaiseObject { object: v.h, message: message.h, args: args.h }, span);
+                self.push_raise(Statement::RaiseObject { object: v.h, message: message.h, args: args.h }, span);
             }
             Ty::Optional(inner) if inner.class().is_some_and(|c| self.p.is_exception_class(c.id())) => {
                 let is_none = self.is_none(&v, span);
@@ -344,9 +433,14 @@ impl FnCx<'_, '_> {
                 let v = Val { ty: *inner, h: v.h };
                 let message = self.exception_message(&v, span)?;
                 let args = self.exception_args_of(&v, span)?;
-                self.push(Statement::RaiseObject { object: v.h, message: message.h, args: args.h }, span);
+                self.push_raise(Statement::RaiseObject { object: v.h, message: message.h, args: args.h }, span);
             }
-            Ty::Exception => self.push(Statement::RaiseException { exception: v.h }, span),
+            Ty::Exception => self.push_raise(Statement::RaiseException { exception: v.h }, span),
+            Ty::Optional(inner) if *inner == Ty::Exception => {
+                let is_none = self.is_none(&v, span);
+                self.raise_if(is_none, ExceptionKind::TypeError, "exceptions must derive from BaseException", span);
+                self.push_raise(Statement::RaiseException { exception: v.h }, span);
+            }
             Ty::Unknown => {}
             other => {
                 return self

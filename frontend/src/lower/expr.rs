@@ -335,11 +335,17 @@ impl FnCx<'_, '_> {
             }
         }
         let base = self.expr(&a.value)?;
-        let exception = base.ty == Ty::Exception || base.ty.class().is_some_and(|c| self.p.is_exception_class(c.id()));
-        if exception && matches!(a.attr.as_str(), "__cause__" | "__context__" | "__traceback__") {
+        let optional_exception = base.ty == Ty::Optional(Box::new(Ty::Exception));
+        let exception = base.ty == Ty::Exception
+            || optional_exception
+            || base.ty.class().is_some_and(|c| self.p.is_exception_class(c.id()));
+        if exception && matches!(a.attr.as_str(), "__cause__" | "__context__" | "__suppress_context__") {
+            return self.exception_chain_attribute(base, a.attr.as_str(), span);
+        }
+        if exception && a.attr.as_str() == "__traceback__" {
             return self.fail(
-                Diagnostic::error(format!("kiln does not support `{}` of exceptions yet", a.attr), span)
-                    .with_note("kiln keeps an exception's class, message, args and traceback lines only"),
+                Diagnostic::error("kiln does not support `__traceback__` of exceptions yet", span)
+                    .with_note("kiln keeps an exception's class, message, args, chain and traceback lines only"),
             );
         }
         match base.ty {
@@ -347,17 +353,54 @@ impl FnCx<'_, '_> {
             // `best.t` where `best = None` so far: a later assignment may make it an optional
             // instance, so inference goes on; the final walk reports what is left.
             Ty::None if !self.p.final_pass => self.unknown(span),
+            Ty::Optional(ref inner) if **inner == Ty::Exception => {
+                let base = self.non_null(base, a.attr.as_str(), span);
+                self.exception_attribute(Val { ty: Ty::Exception, h: base.h }, a.attr.as_str(), span)
+            }
             Ty::Object(_) | Ty::Optional(_) => self.object_attribute(base, a.attr.as_str(), span),
             Ty::Class(id) => self.class_attribute(id, a.attr.as_str(), span),
             Ty::Range if matches!(a.attr.as_str(), "start" | "stop" | "step") => {
                 let i = ["start", "stop", "step"].iter().position(|n| *n == a.attr.as_str()).expect("matched");
                 Ok(self.range_bounds(&base, span)[i].clone())
             }
-            Ty::Exception if a.attr.as_str() == "args" => {
-                Ok(Val { ty: Ty::ExceptionArgs, h: self.emit(Expression::ExceptionArgs { exception: base.h }, span) })
-            }
+            Ty::Exception => self.exception_attribute(base, a.attr.as_str(), span),
             _ => self.fail(Diagnostic::error(format!("'{}' object has no attribute '{}'", base.ty, a.attr), span)),
         }
+    }
+
+    /// An attribute of an exception value other than its chain.
+    fn exception_attribute(&mut self, base: Val, attr: &str, span: Span) -> Res<Val> {
+        match attr {
+            "args" => {
+                Ok(Val { ty: Ty::ExceptionArgs, h: self.emit(Expression::ExceptionArgs { exception: base.h }, span) })
+            }
+            _ => self.fail(Diagnostic::error(format!("'{}' object has no attribute '{attr}'", base.ty), span)),
+        }
+    }
+
+    /// `e.__context__`, `e.__cause__` and `e.__suppress_context__` of an exception value, an
+    /// optional one or an exception instance.
+    fn exception_chain_attribute(&mut self, base: Val, attr: &str, span: Span) -> Res<Val> {
+        let exc = match base.ty {
+            Ty::Exception => base,
+            Ty::Optional(ref inner) if **inner == Ty::Exception => {
+                let v = self.non_null(base, attr, span);
+                Val { ty: Ty::Exception, h: v.h }
+            }
+            // An instance that was never caught has no chain: the runtime takes None for it.
+            _ => {
+                let object = self.non_null(base, attr, span);
+                self.caught_of(&object, span)?
+            }
+        };
+        let optional = Ty::Optional(Box::new(Ty::Exception));
+        let (function, ty) = match attr {
+            "__context__" => (RuntimeFn::ExcContext, optional),
+            "__cause__" => (RuntimeFn::ExcCause, optional),
+            _ => (RuntimeFn::ExcSuppressContext, Ty::Bool),
+        };
+        ty.to_ir(&mut self.p.module);
+        Ok(Val { ty, h: self.runtime(function, vec![exc.h], span) })
     }
 
     /// `type(value).__name__`.
@@ -904,6 +947,11 @@ impl FnCx<'_, '_> {
                 // Only `is None` is meaningful for kiln's value types.
                 let same = match (&lt, &rt) {
                     (Ty::None, Ty::None) => true,
+                    (Ty::Optional(_), Ty::None) | (Ty::None, Ty::Optional(_)) => {
+                        let optional = if matches!(lt, Ty::Optional(_)) { &left } else { &right };
+                        let is_none = self.is_none(optional, span);
+                        return Ok(if op == C::Is { is_none } else { self.negate(is_none, span) });
+                    }
                     (Ty::None, _) | (_, Ty::None) => false,
                     // Lists, dicts and sets are references: `a is b` when both name one.
                     (Ty::List(_), Ty::List(_)) | (Ty::Dict(..), Ty::Dict(..)) | (Ty::Set(_), Ty::Set(_))

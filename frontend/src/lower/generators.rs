@@ -13,7 +13,7 @@ use super::stmt::{FnCx, Val};
 use super::Res;
 use crate::diagnostic::Diagnostic;
 use crate::ty::Ty;
-use kiln_ir::{Block, ExceptionKind, Expression, Handle, Literal, Local, Span, Statement, UnaryOp};
+use kiln_ir::{Block, ExceptionKind, Expression, Handle, Literal, Local, RuntimeFn, Span, Statement, UnaryOp};
 
 /// Whether a function body yields (not counting the functions nested in it).
 pub(crate) fn is_generator(body: &[ast::Stmt]) -> bool {
@@ -65,7 +65,7 @@ impl FnCx<'_, '_> {
         if !self.in_generator() {
             return self.fail(Diagnostic::error("'yield' outside function", span));
         }
-        if !self.finally_stack.is_empty() {
+        if self.finally_stack.iter().any(|c| matches!(c, super::exceptions::Cleanup::Finally(_))) {
             return self.fail(Diagnostic::error("kiln does not support `yield` inside `try ... finally` yet", span));
         }
         let v = match value {
@@ -75,7 +75,24 @@ impl FnCx<'_, '_> {
         let elem = self.join_yield(&v.ty, span)?;
         if self.p.final_pass || v.ty == elem {
             let v = self.coerce(v, &elem, span);
+            // The exceptions handled around the `yield` are not handled while the consumer
+            // runs: the runtime forgets them until the generator resumes.
+            let handled: Vec<_> = self
+                .finally_stack
+                .iter()
+                .filter_map(|c| match c {
+                    super::exceptions::Cleanup::Handler(caught) => Some(*caught),
+                    super::exceptions::Cleanup::Finally(_) => None,
+                })
+                .collect();
+            for _ in &handled {
+                self.runtime(RuntimeFn::ExcHandlingExit, vec![], span);
+            }
             self.push(Statement::Yield { value: v.h }, span);
+            for caught in handled {
+                let e = self.emit(Expression::Load(caught), span);
+                self.runtime(RuntimeFn::ExcHandlingEnter, vec![e], span);
+            }
         }
         Ok(Val { ty: Ty::None, h: self.lit(Literal::None, span) })
     }

@@ -83,9 +83,12 @@ pub(crate) struct FnCx<'p, 'a> {
     pub gpu_body: bool,
     /// The caught exception of each enclosing `except` clause, innermost last (bare `raise`).
     pub handlers: Vec<Handle<Local>>,
-    /// The bodies of the enclosing `finally` clauses, innermost last: `return`, `break` and
-    /// `continue` run them on their way out.
-    pub finally_stack: Vec<Vec<ast::Stmt>>,
+    /// What the enclosing `finally` clauses and exception handlers must do when left, innermost
+    /// last: `return`, `break` and `continue` do it on their way out.
+    pub finally_stack: Vec<super::exceptions::Cleanup>,
+    /// The `__cause__` of the `raise ... from cause` being lowered (an exception or `None`),
+    /// for the statement that raises.
+    pub raise_cause: Option<Val>,
     /// Variables kept in cells (shared with closures): this function's own and the ones it
     /// captured as cells. Their locals hold the cell.
     pub cells: HashSet<String>,
@@ -151,6 +154,7 @@ pub(crate) fn walk_instance(p: &mut Program<'_>, inst: usize, suite: &[ast::Stmt
         gpu_body: false,
         handlers: Vec::new(),
         finally_stack: Vec::new(),
+        raise_cause: None,
         cells,
         temp_counter: 0,
     };
@@ -595,6 +599,12 @@ impl<'p, 'a> FnCx<'p, 'a> {
                     .collect();
                 return self.list_of(values, to, span);
             }
+        }
+        // `None` or an exception as an optional exception: a null or the same pointer.
+        if *target == Ty::Optional(Box::new(Ty::Exception)) {
+            let ty = target.to_ir(&mut self.p.module);
+            let h = if value.ty == Ty::None { self.emit(Expression::Null { ty }, span) } else { value.h };
+            return Val { ty: target.clone(), h };
         }
         // An instance seen as a base class, or `None` or an instance as an optional one.
         if let Some(class) = target.class() {
@@ -1454,9 +1464,17 @@ impl<'p, 'a> FnCx<'p, 'a> {
     }
 
     fn raise_stmt(&mut self, s: &ast::StmtRaise, span: Span) -> Res<()> {
-        if s.cause.is_some() {
-            return self.fail(Diagnostic::error("kiln does not support `raise ... from ...` yet", span));
+        if let Some(cause) = &s.cause {
+            let cause = self.exception_cause(cause)?;
+            self.raise_cause = Some(cause);
+            let result = self.raise_stmt_exc(s, span);
+            self.raise_cause = None;
+            return result;
         }
+        self.raise_stmt_exc(s, span)
+    }
+
+    fn raise_stmt_exc(&mut self, s: &ast::StmtRaise, span: Span) -> Res<()> {
         let Some(exc) = &s.exc else {
             return self.raise_value(None, span);
         };
