@@ -1280,6 +1280,11 @@ pub enum Expression {
         value: Handle<Expression>,
         class: u32,
     },
+    /// The address of a reference (`id()` of an object, and the `0x...` of its default
+    /// `repr()`); `i64`.
+    ObjectAddress {
+        value: Handle<Expression>,
+    },
     /// The class id in `object`'s header (`object` must not be null); `i64`.
     ClassId {
         object: Handle<Expression>,
@@ -1611,6 +1616,7 @@ impl Expression {
             | E::GetField { object: a, .. }
             | E::ObjectCast { value: a, .. }
             | E::ClassId { object: a }
+            | E::ObjectAddress { value: a }
             | E::CellNew { value: a }
             | E::CellGet { cell: a }
             | E::ExceptionMatches { exception: a, .. }

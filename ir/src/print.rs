@@ -366,6 +366,7 @@ impl Printer<'_> {
             Expression::GetField { object, field } => format!("get_field {}.{field}", e(*object)),
             Expression::ObjectCast { value, class } => format!("object_cast {}, c{class}", e(*value)),
             Expression::ClassId { object } => format!("class_id {}", e(*object)),
+            Expression::ObjectAddress { value } => format!("object_address {}", e(*value)),
             Expression::Null { ty } => format!("null {}", type_name(self.module, *ty)),
             Expression::Zero { ty } => format!("zero {}", type_name(self.module, *ty)),
             Expression::CellNew { value } => format!("cell_new {}", e(*value)),

@@ -937,6 +937,12 @@ impl FunctionValidator<'_> {
                 }
                 self.ty(&Type::Object { class: *class })?
             }
+            Expression::ObjectAddress { value } => {
+                if !is_reference(&self.module.types[self.operand(*value, span)?]) {
+                    return Err(self.error(span, "address of a value that is not a reference".into()));
+                }
+                self.ty(&Type::Scalar(Scalar::I64))?
+            }
             Expression::ClassId { object } => {
                 if !matches!(self.module.types[self.operand(*object, span)?], Type::Object { .. }) {
                     return Err(self.error(span, "class id of a non-object".into()));

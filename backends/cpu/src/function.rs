@@ -956,6 +956,10 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             Expression::GetField { object, field } => self.get_field(*object, *field)?,
             Expression::ObjectCast { value, .. } => self.value(*value)?,
             Expression::ClassId { object } => self.class_id(*object)?.into(),
+            Expression::ObjectAddress { value } => {
+                let p = self.ptr(*value)?;
+                self.b().build_ptr_to_int(p, self.cg.ctx.i64_type(), "address")?.into()
+            }
             Expression::Null { ty } => self.cg.mem_type(*ty)?.const_zero(),
             Expression::Zero { ty } => match self.cg.module.types[*ty] {
                 Type::Scalar(_) => self.cg.reg_type(*ty)?.const_zero(),

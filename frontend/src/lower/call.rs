@@ -13,7 +13,7 @@ use rustpython_parser::ast;
 
 const BUILTINS: &[&str] = &[
     "print", "len", "str", "int", "float", "bool", "abs", "min", "max", "range", "repr", "format", "ord", "chr", "hex",
-    "oct", "bin", "dict", "set", "round", "divmod", "pow", "input", "hash",
+    "oct", "bin", "dict", "set", "round", "divmod", "pow", "input", "hash", "id",
 ];
 
 /// Methods of Python's built-in types that kiln does not provide yet (to tell "not yet" from
@@ -76,7 +76,6 @@ const FLOAT_METHODS: &[&str] = &["is_integer", "hex", "as_integer_ratio", "conju
 pub(crate) const LATER_BUILTINS: &[&str] = &[
     "tuple",
     "iter",
-    "id",
     "type",
     "super",
     "object",
@@ -953,6 +952,22 @@ impl FnCx<'_, '_> {
                     span,
                 );
                 Ok(Val { ty: Ty::Str, h: self.runtime(RuntimeFn::IntToBase, vec![v.h, base.h], span) })
+            }
+            "id" => {
+                self.arity(name, &args, 1, 1, span)?;
+                let v = args.into_iter().next().expect("checked arity");
+                match v.ty {
+                    Ty::Object(_) | Ty::List(_) | Ty::Dict(..) | Ty::Set(_) => {
+                        Ok(Val { ty: Ty::Int, h: self.emit(Expression::ObjectAddress { value: v.h }, span) })
+                    }
+                    ref other => self.fail(
+                        Diagnostic::error(
+                            format!("kiln supports `id()` of instances, lists, dicts and sets, not of {other}"),
+                            span,
+                        )
+                        .with_note("kiln's other values have no identity of their own"),
+                    ),
+                }
             }
             "hash" => {
                 self.arity(name, &args, 1, 1, span)?;

@@ -1509,12 +1509,24 @@ impl FnCx<'_, '_> {
                 }
             }
         }
-        let class = v.ty.class().map(|c| c.name().to_string()).unwrap_or_default();
-        self.fail(
-            Diagnostic::error(format!("class `{class}` has no `__repr__` or `__str__`"), span).with_note(
-                "CPython would print the object's address, which differs from run to run; define `__repr__`",
-            ),
-        )
+        self.default_repr(v, span)
+    }
+
+    /// `object.__repr__`: `<__main__.Name object at 0x7f...>`, with the instance's address (so,
+    /// as in CPython, the text differs from run to run).
+    fn default_repr(&mut self, v: Val, span: Span) -> Res<Val> {
+        let Some(class) = v.ty.class().cloned() else { return self.unknown(span) };
+        let file = self.p.classes[class.id() as usize].span.file;
+        let module = self.p.modules.iter().find(|m| m.file_id() == file).map_or("__main__", |m| m.name.as_str());
+        let start = self.str_lit(&format!("<{module}."), span);
+        // The class the instance has at run time, which may be a subclass.
+        let name = Val { ty: Ty::Str, h: self.emit(Expression::TypeName { value: v.h }, span) };
+        let middle = self.str_lit(" object at ", span);
+        let address = Val { ty: Ty::Int, h: self.emit(Expression::ObjectAddress { value: v.h }, span) };
+        let sixteen = self.int(16, span);
+        let hex = Val { ty: Ty::Str, h: self.runtime(kiln_ir::RuntimeFn::IntToBase, vec![address.h, sixteen.h], span) };
+        let end = self.str_lit(">", span);
+        Ok(self.concat_all(vec![start, name, middle, hex, end], span))
     }
 
     /// Truthiness of an instance: `__bool__`, else `__len__() != 0`, else true; `None` is false.
