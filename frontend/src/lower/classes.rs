@@ -1897,12 +1897,13 @@ impl FnCx<'_, '_> {
         match self.instance_hashing(&class, span)? {
             Hashing::User => {}
             _ => {
-                return self.fail(
-                    Diagnostic::error(format!("kiln does not support hash() of {} yet", v.ty), span).with_note(
-                        "its class hashes by identity: CPython's value is derived from the address, which differs \
-                         from run to run",
-                    ),
-                )
+                // CPython's `_Py_HashPointer`: the address rotated right by 4 bits. Collected
+                // objects are 16-byte aligned, so that is the address shifted right by 4.
+                let address = Val { ty: Ty::Int, h: self.emit(Expression::ObjectAddress { value: v.h }, span) };
+                let four = self.int(4, span);
+                let h =
+                    self.emit(Expression::Binary { op: kiln_ir::BinaryOp::Shr, left: address.h, right: four.h }, span);
+                return Ok(Val { ty: Ty::Int, h });
             }
         }
         let h = self.call_dunder(v, "__hash__", &[], span)?;

@@ -18,3 +18,6 @@ xs = [a]
 print(str(xs) == "[" + repr(a) + "]")
 ps: list[P] = [a, b]
 print([repr(p).split(" ")[0] for p in ps])
+print(hash(a) == id(a) >> 4, hash(a) == hash(a), hash(a) != hash(b))
+seen = {a: 1, b: 2}
+print(seen[a], seen[b], a in seen)
