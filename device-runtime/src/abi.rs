@@ -1705,16 +1705,20 @@ pub unsafe extern "C" fn kiln_rt_exc_matches(type_name: *const KStr) -> u8 {
 }
 
 /// Declare a user exception class and its base class (`class E(ValueError): ...`), for
-/// [`kiln_rt_exc_matches`]. Process-wide; call once per class before it can be raised.
+/// [`kiln_rt_exc_matches`], and the name reports show (`mod.E` for a class of module `mod`).
+/// Process-wide; call once per class before it can be raised.
 ///
 /// # Safety
-/// Both are valid strings.
+/// All three are valid strings.
 #[no_mangle]
-pub unsafe extern "C" fn kiln_rt_exc_register_class(name: *const KStr, parent: *const KStr) {
+pub unsafe extern "C" fn kiln_rt_exc_register_class(name: *const KStr, parent: *const KStr, shown: *const KStr) {
     fatal(|| {
         // SAFETY: caller contract.
-        let (n, p) = unsafe { (strings::text(name), strings::text(parent)) };
+        let (n, p, s) = unsafe { (strings::text(name), strings::text(parent), strings::text(shown)) };
         exceptions::register_class(&n, &p);
+        if s != n {
+            exceptions::register_shown_name(&n, &s);
+        }
     })
 }
 

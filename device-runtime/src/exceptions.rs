@@ -793,7 +793,7 @@ fn render_report(frames: &[Frame], kind: &str, msg: Option<&str>, names: &[Strin
             }
         }
     }
-    out.push_str(&last_line(kind, msg));
+    out.push_str(&last_line(&shown_name(kind), msg));
     out.push('\n');
     out
 }
@@ -851,6 +851,22 @@ fn user_classes() -> &'static Mutex<HashMap<String, String>> {
 pub fn register_class(name: &str, parent: &str) {
     let mut m = user_classes().lock().unwrap_or_else(|e| e.into_inner());
     m.insert(name.to_string(), parent.to_string());
+}
+
+fn shown_names() -> &'static Mutex<HashMap<String, String>> {
+    static SHOWN: OnceLock<Mutex<HashMap<String, String>>> = OnceLock::new();
+    SHOWN.get_or_init(|| Mutex::new(HashMap::new()))
+}
+
+/// The name an uncaught exception's report gives class `name`, when it is not `name` itself
+/// (`mod.Error` for a class of module `mod`, as CPython prints).
+pub fn register_shown_name(name: &str, shown: &str) {
+    shown_names().lock().unwrap_or_else(|e| e.into_inner()).insert(name.to_string(), shown.to_string());
+}
+
+fn shown_name(name: &str) -> String {
+    let m = shown_names().lock().unwrap_or_else(|e| e.into_inner());
+    m.get(name).cloned().unwrap_or_else(|| name.to_string())
 }
 
 fn parent_of(name: &str) -> Option<String> {

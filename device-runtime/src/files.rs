@@ -125,6 +125,7 @@ fn register_classes() {
     static ONCE: Once = Once::new();
     ONCE.call_once(|| {
         exceptions::register_class("UnsupportedOperation", "OSError");
+        exceptions::register_shown_name("UnsupportedOperation", "io.UnsupportedOperation");
         for (name, parent) in [
             ("BlockingIOError", "OSError"),
             ("ChildProcessError", "OSError"),

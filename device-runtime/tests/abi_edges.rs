@@ -119,7 +119,7 @@ fn exceptions_api() {
         assert_eq!(abi::kiln_rt_exc_matches(kstr("LookupError")), 1);
         assert_eq!(abi::kiln_rt_exc_matches(kstr("IndexError")), 0);
         assert_eq!(take_exception(), "KeyError: 'a'");
-        abi::kiln_rt_exc_register_class(kstr("AppError"), kstr("RuntimeError"));
+        abi::kiln_rt_exc_register_class(kstr("AppError"), kstr("RuntimeError"), kstr("AppError"));
         abi::kiln_rt_raise(kstr("AppError"), std::ptr::null());
         assert_eq!(abi::kiln_rt_exc_matches(kstr("Exception")), 1);
         assert_eq!(take_exception(), "AppError");

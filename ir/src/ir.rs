@@ -66,6 +66,8 @@ pub struct Module {
 pub struct ClassDecl {
     /// The name as written (shown by default `repr`s and exception reports).
     pub name: String,
+    /// The dotted name of the module that defines it; `None` for the main file (`__main__`).
+    pub module: Option<String>,
     pub base: Option<u32>,
     /// Every field of an instance, the base class's fields first (in the base's order), so
     /// that a field has the same index in a class and all its subclasses.

@@ -157,7 +157,7 @@ pub const FUNCTIONS: &[RuntimeDecl] = &[
     f("kiln_rt_raise_object", &[Ptr, Ptr, Ptr, List], Void, Cold),
     f("kiln_rt_exc_new", &[Ptr, Ptr, List, Ptr], Ptr, Any),
     f("kiln_rt_exc_caught_args", &[Ptr], List, Any),
-    f("kiln_rt_exc_register_class", &[Ptr, Ptr], Void, Any),
+    f("kiln_rt_exc_register_class", &[Ptr, Ptr, Ptr], Void, Any),
     f("kiln_rt_exc_catch", &[], Ptr, Cold),
     f("kiln_rt_exc_rethrow", &[Ptr], Void, Cold),
     f("kiln_rt_exc_raise_value", &[Ptr], Void, Cold),

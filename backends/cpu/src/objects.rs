@@ -192,12 +192,17 @@ impl<'ctx> FunctionLowering<'_, '_, 'ctx> {
                 (None, Some(b)) => classes[b as usize].name.clone(),
                 (None, None) => continue,
             };
-            pairs.push((c.name.clone(), parent));
+            // Reports name a class of another module with its module, as CPython does.
+            let shown = match &c.module {
+                Some(m) => format!("{m}.{}", c.name),
+                None => c.name.clone(),
+            };
+            pairs.push((c.name.clone(), parent, shown));
         }
         let register = self.cg.runtime("kiln_rt_exc_register_class")?;
-        for (name, parent) in pairs {
-            let (n, p) = (self.cg.str_const(&name), self.cg.str_const(&parent));
-            self.cg.call(register, &[n.into(), p.into()])?;
+        for (name, parent, shown) in pairs {
+            let (n, p, s) = (self.cg.str_const(&name), self.cg.str_const(&parent), self.cg.str_const(&shown));
+            self.cg.call(register, &[n.into(), p.into(), s.into()])?;
         }
         Ok(())
     }

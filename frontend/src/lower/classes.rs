@@ -553,6 +553,7 @@ impl Program<'_> {
             let c = &self.classes[id as usize];
             decls.push(kiln_ir::ClassDecl {
                 name: c.ty.name().to_string(),
+                module: self.module_of_class(id).map(str::to_string),
                 base: c.base,
                 fields,
                 last_descendant: c.last_descendant,
@@ -564,6 +565,12 @@ impl Program<'_> {
             });
         }
         self.module.classes = decls;
+    }
+
+    /// The dotted name of the module that defines class `id` (`None`: the main file).
+    pub(crate) fn module_of_class(&self, id: u32) -> Option<&str> {
+        let file = self.classes[id as usize].span.file;
+        self.modules.iter().find(|m| m.file_id() == file).map(|m| m.name.as_str())
     }
 }
 
@@ -1516,8 +1523,7 @@ impl FnCx<'_, '_> {
     /// as in CPython, the text differs from run to run).
     fn default_repr(&mut self, v: Val, span: Span) -> Res<Val> {
         let Some(class) = v.ty.class().cloned() else { return self.unknown(span) };
-        let file = self.p.classes[class.id() as usize].span.file;
-        let module = self.p.modules.iter().find(|m| m.file_id() == file).map_or("__main__", |m| m.name.as_str());
+        let module = self.p.module_of_class(class.id()).unwrap_or("__main__").to_string();
         let start = self.str_lit(&format!("<{module}."), span);
         // The class the instance has at run time, which may be a subclass.
         let name = Val { ty: Ty::Str, h: self.emit(Expression::TypeName { value: v.h }, span) };
