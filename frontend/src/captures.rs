@@ -123,6 +123,91 @@ pub(crate) fn free_vars(node: Scoped<'_>) -> IndexSet<String> {
     free
 }
 
+/// Nested `def`s of `def` that name one another (mutual recursion), each bound once, with
+/// constant defaults, and defined by consecutive statements of one block. Capturing each
+/// other's values would give a closure type that contains itself; instead every member of
+/// such a group captures what the whole group needs ([`group_free_vars`]) and rebuilds a
+/// sibling's value from that when it names one (see `lower/funcs.rs`). Nothing runs between
+/// the `def`s of a group, so no member can be called before its siblings are bound (where
+/// CPython would raise `NameError`).
+pub(crate) fn sibling_groups(def: &ast::StmtFunctionDef) -> Vec<Vec<&ast::StmtFunctionDef>> {
+    let mut groups = Vec::new();
+    groups_in(def, &def.body, &mut groups);
+    groups
+}
+
+fn groups_in<'a>(outer: &'a ast::StmtFunctionDef, body: &'a [ast::Stmt], out: &mut Vec<Vec<&'a ast::StmtFunctionDef>>) {
+    let mut run: Vec<&ast::StmtFunctionDef> = Vec::new();
+    for stmt in body.iter().map(Some).chain([None]) {
+        if let Some(ast::Stmt::FunctionDef(d)) = stmt {
+            let eligible = d.decorator_list.is_empty()
+                && binds_once(outer, d.name.as_str())
+                && stmt_defaults(d).all(crate::scope::is_constant_default);
+            if eligible {
+                run.push(d);
+                continue;
+            }
+        }
+        out.extend(cycles(&run));
+        run.clear();
+        if let Some(stmt) = stmt {
+            for_each_block(stmt, |b| groups_in(outer, b, out));
+        }
+    }
+}
+
+fn stmt_defaults(d: &ast::StmtFunctionDef) -> impl Iterator<Item = &ast::Expr> {
+    d.args.posonlyargs.iter().chain(&d.args.args).chain(&d.args.kwonlyargs).filter_map(|a| a.default.as_deref())
+}
+
+/// The strongly connected sets (two members or more) of the "names" relation among `defs`.
+fn cycles<'a>(defs: &[&'a ast::StmtFunctionDef]) -> Vec<Vec<&'a ast::StmtFunctionDef>> {
+    let n = defs.len();
+    if n < 2 {
+        return Vec::new();
+    }
+    let free: Vec<IndexSet<String>> = defs.iter().map(|d| free_vars(Scoped::Def(d))).collect();
+    let mut reach: Vec<Vec<bool>> =
+        (0..n).map(|i| (0..n).map(|j| i != j && free[i].contains(defs[j].name.as_str())).collect()).collect();
+    for k in 0..n {
+        for i in 0..n {
+            for j in 0..n {
+                reach[i][j] = reach[i][j] || (reach[i][k] && reach[k][j]);
+            }
+        }
+    }
+    let mut taken = vec![false; n];
+    let mut groups = Vec::new();
+    for i in 0..n {
+        if taken[i] {
+            continue;
+        }
+        let members: Vec<usize> = (0..n).filter(|&j| j == i || (reach[i][j] && reach[j][i])).collect();
+        if members.len() > 1 {
+            members.iter().for_each(|&j| taken[j] = true);
+            groups.push(members.iter().map(|&j| defs[j]).collect());
+        }
+    }
+    groups
+}
+
+/// What a group of mutually recursive nested `def`s captures, each member alike: everything
+/// any member needs from outside, but not the members themselves.
+pub(crate) fn group_free_vars(group: &[&ast::StmtFunctionDef]) -> IndexSet<String> {
+    let names: HashSet<&str> = group.iter().map(|d| d.name.as_str()).collect();
+    group.iter().flat_map(|d| free_vars(Scoped::Def(d))).filter(|n| !names.contains(n.as_str())).collect()
+}
+
+/// What nested function `inner` of a function with sibling groups `groups` captures.
+fn captured_by<'a>(inner: Scoped<'a>, groups: &[Vec<&'a ast::StmtFunctionDef>]) -> IndexSet<String> {
+    if let Scoped::Def(d) = inner {
+        if let Some(g) = groups.iter().find(|g| g.iter().any(|m| std::ptr::eq(*m, d))) {
+            return group_free_vars(g);
+        }
+    }
+    free_vars(inner)
+}
+
 /// The `def` statements directly nested in `body` (inside `if`, loops, `try`...; not inside
 /// other functions or classes).
 pub(crate) fn nested_defs<'a>(body: &'a [ast::Stmt], out: &mut Vec<&'a ast::StmtFunctionDef>) {
@@ -169,6 +254,7 @@ fn binding_count(node: Scoped<'_>, name: &str) -> usize {
 pub(crate) fn cell_vars(def: &ast::StmtFunctionDef) -> HashSet<String> {
     let node = Scoped::Def(def);
     let (locals, _) = locals_of(node);
+    let groups = sibling_groups(def);
     let mut cells = HashSet::new();
     // Per top-level statement: the variables its nested functions capture.
     let captured_at: Vec<IndexSet<String>> = def
@@ -183,7 +269,7 @@ pub(crate) fn cell_vars(def: &ast::StmtFunctionDef) -> HashSet<String> {
                     Scoped::Def(d) => Some(d.name.to_string()),
                     Scoped::Lambda(_) | Scoped::GenExpr(_) => None,
                 };
-                for n in free_vars(inner) {
+                for n in captured_by(inner, &groups) {
                     if locals.contains(&n) && !(own.as_ref() == Some(&n) && binding_count(node, &n) == 1) {
                         out.insert(n);
                     }

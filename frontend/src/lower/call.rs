@@ -153,7 +153,7 @@ impl FnCx<'_, '_> {
                     return self.call_value(f, call, span);
                 }
                 if self.is_self_name(name) {
-                    if let Some(f) = self.self_closure(self.span_of(&*call.func))? {
+                    if let Some(f) = self.sibling_closure(name, self.span_of(&*call.func))? {
                         return self.call_value(f, call, span);
                     }
                 }

@@ -257,7 +257,7 @@ impl FnCx<'_, '_> {
             );
         }
         if self.is_self_name(name) {
-            if let Some(v) = self.self_closure(span)? {
+            if let Some(v) = self.sibling_closure(name, span)? {
                 return Ok(v);
             }
         }

@@ -127,10 +127,11 @@ impl FnCx<'_, '_> {
         Val { ty, h: self.emit(Expression::TupleNew { elems: env.iter().map(|v| v.h).collect() }, span) }
     }
 
-    /// Inside nested function `def`, its own name: the function itself, with the environment
-    /// it was called with.
-    pub(crate) fn self_closure(&mut self, span: Span) -> Res<Option<Val>> {
-        let Some(def) = self.p.instances[self.inst].def else { return Ok(None) };
+    /// Inside a nested function, the value of the function `name` stands for when that is the
+    /// function itself or a sibling of its group of mutually recursive `def`s: made from the
+    /// environment this instance was called with (the members of a group capture alike).
+    pub(crate) fn sibling_closure(&mut self, name: &str, span: Span) -> Res<Option<Val>> {
+        let Some(def) = self.sibling_def(name) else { return Ok(None) };
         let captures = self.p.defs[def].captures.clone();
         let mut env = Vec::with_capacity(captures.len());
         for c in &captures {
@@ -139,10 +140,24 @@ impl FnCx<'_, '_> {
         Ok(Some(self.func_of(def, env, span)))
     }
 
-    /// Whether `name`, read inside a nested function, is that function itself.
+    /// The `def` that `name`, read inside a nested function, stands for when that is the
+    /// function itself or one of its siblings (see `captures::sibling_groups`).
+    fn sibling_def(&self, name: &str) -> Option<usize> {
+        let def = self.p.instances[self.inst].def?;
+        if self.is_local(name) {
+            return None;
+        }
+        let d = &self.p.defs[def];
+        if d.self_name.as_deref() == Some(name) {
+            return Some(def);
+        }
+        let key = d.siblings.iter().find(|(s, _)| s == name)?.1;
+        self.p.synthetic_defs.get(&key).copied()
+    }
+
+    /// Whether `name`, read inside a nested function, is that function itself or a sibling.
     pub(crate) fn is_self_name(&self, name: &str) -> bool {
-        let def = self.p.instances[self.inst].def;
-        !self.is_local(name) && def.and_then(|d| self.p.defs[d].self_name.as_deref()) == Some(name)
+        self.sibling_def(name).is_some()
     }
 
     /// A captured cell keeps the type it had when captured: an assignment through `nonlocal`

@@ -73,6 +73,9 @@ pub(crate) struct FuncDef<'a> {
     pub captures: Vec<Capture>,
     /// A nested `def` that refers to itself by its name (recursion): that name.
     pub self_name: Option<String>,
+    /// A member of a group of mutually recursive nested `def`s (`captures::sibling_groups`):
+    /// every member's name and its key in `Program::synthetic_defs` (itself included).
+    pub siblings: Vec<(String, (u32, u32))>,
     /// Its body yields: calling it makes a generator (see `generators.rs`).
     pub generator: bool,
 }
