@@ -100,17 +100,17 @@ pub(crate) fn free_vars(node: Scoped<'_>) -> IndexSet<String> {
         }
     }
     let mut free: IndexSet<String> = nonlocals.iter().cloned().collect();
-    for name in uses.names {
+    for name in std::mem::take(&mut uses.names) {
         if !locals.contains(&name) && !globals.contains(&name) && !uses.comprehension_targets.contains(&name) {
             free.insert(name);
         }
     }
-    for inner in uses.nested {
+    for (inner, inner_free) in uses.nested_free(free_vars) {
         let own_name = match inner {
             Scoped::Def(d) => Some(d.name.to_string()),
             Scoped::Lambda(_) | Scoped::GenExpr(_) => None,
         };
-        for name in free_vars(inner) {
+        for name in inner_free {
             // A nested `def` that calls itself refers to itself, not to a captured variable.
             if own_name.as_ref() == Some(&name) && binding_count(node, &name) == 1 {
                 continue;
@@ -264,12 +264,12 @@ pub(crate) fn cell_vars(def: &ast::StmtFunctionDef) -> HashSet<String> {
             let mut uses = Uses::default();
             uses.stmts(std::slice::from_ref(s));
             let mut out = IndexSet::new();
-            for inner in uses.nested {
+            for (inner, inner_free) in uses.nested_free(|inner| captured_by(inner, &groups)) {
                 let own = match inner {
                     Scoped::Def(d) => Some(d.name.to_string()),
                     Scoped::Lambda(_) | Scoped::GenExpr(_) => None,
                 };
-                for n in captured_by(inner, &groups) {
+                for n in inner_free {
                     if locals.contains(&n) && !(own.as_ref() == Some(&n) && binding_count(node, &n) == 1) {
                         out.insert(n);
                     }
@@ -365,6 +365,28 @@ struct Uses<'a> {
     names: Vec<String>,
     comprehension_targets: HashSet<String>,
     nested: Vec<Scoped<'a>>,
+    /// Per entry of `nested`: the comprehension variables around it, which it takes from
+    /// the comprehension, not from the function (a lambda in `[lambda: i for i in r]`).
+    nested_shadow: Vec<HashSet<String>>,
+    /// The targets of the comprehensions being visited.
+    active: Vec<String>,
+}
+
+impl<'a> Uses<'a> {
+    fn push_nested(&mut self, inner: Scoped<'a>) {
+        self.nested.push(inner);
+        self.nested_shadow.push(self.active.iter().cloned().collect());
+    }
+
+    /// The nested functions with what each needs from the function (its free variables,
+    /// less the comprehension variables around it).
+    fn nested_free(&self, free: impl Fn(Scoped<'a>) -> IndexSet<String>) -> Vec<(Scoped<'a>, IndexSet<String>)> {
+        self.nested
+            .iter()
+            .zip(&self.nested_shadow)
+            .map(|(&inner, shadow)| (inner, free(inner).into_iter().filter(|n| !shadow.contains(n)).collect()))
+            .collect()
+    }
 }
 
 impl<'a> Uses<'a> {
@@ -384,7 +406,7 @@ impl<'a> Uses<'a> {
                         self.expr(default);
                     }
                 }
-                self.nested.push(Scoped::Def(d));
+                self.push_nested(Scoped::Def(d));
                 return;
             }
             S::ClassDef(_) => return,
@@ -432,10 +454,15 @@ impl<'a> Uses<'a> {
 
     /// A comprehension computed in place: its targets are its own, its names the function's.
     fn comprehension(&mut self, e: &'a ast::Expr, generators: &'a [ast::Comprehension]) {
+        let mut own = HashSet::new();
         for g in generators {
-            target_names(&g.target, &mut self.comprehension_targets);
+            target_names(&g.target, &mut own);
         }
+        let depth = self.active.len();
+        self.active.extend(own.iter().cloned());
+        self.comprehension_targets.extend(own);
         crate::lower::for_each_child(e, |c| self.expr(c));
+        self.active.truncate(depth);
     }
 
     fn expr(&mut self, e: &'a ast::Expr) {
@@ -447,7 +474,7 @@ impl<'a> Uses<'a> {
                         self.expr(default);
                     }
                 }
-                self.nested.push(Scoped::Lambda(l));
+                self.push_nested(Scoped::Lambda(l));
             }
             // A generator expression that is a value of its own is a function (lazy); one that a
             // builtin consumes at once is computed in place, like a list comprehension.
@@ -460,7 +487,7 @@ impl<'a> Uses<'a> {
             }
             ast::Expr::GeneratorExp(g) => {
                 self.expr(&g.generators[0].iter);
-                self.nested.push(Scoped::GenExpr(g));
+                self.push_nested(Scoped::GenExpr(g));
             }
             ast::Expr::ListComp(_) | ast::Expr::SetComp(_) | ast::Expr::DictComp(_) => {
                 let generators = match e {

@@ -623,16 +623,6 @@ fn collect_nested_in<'a>(
         return None;
     }
     let index = collect_def_only(p, def, name, None)?;
-    // A default the definer computes belongs to each closure it makes; kiln keeps defaults
-    // per `def`, which is right only for constants.
-    if let Some(d) = p.defs[index].params.iter().find(|d| matches!(d.default, Some(DefaultValue::Global(_)))) {
-        let span = d.span;
-        p.diagnostics.push(
-            Diagnostic::error("kiln does not support computed defaults in nested functions yet", span)
-                .with_note("use a constant default, or pass the value as an argument"),
-        );
-        return None;
-    }
     let node = crate::captures::Scoped::Def(def);
     let free = match group {
         Some(g) => {
@@ -658,15 +648,30 @@ fn collect_nested_in<'a>(
         } else {
             continue; // a global or builtin
         };
-        captures.push(crate::lower::Capture { name, cell });
+        captures.push(crate::lower::Capture { name, cell, default: false });
     }
     let d = &mut p.defs[index];
     d.parent = Some(parent);
     d.captures = captures;
     d.synthetic = true;
+    defaults_in_closure(p, def, index);
     p.synthetic_defs.insert((p.file, def.range.start().to_u32()), index);
     collect_children(p, def, index);
     Some(index)
+}
+
+/// The computed defaults of closure `index` (a nested `def` or a lambda) become part of its
+/// environment: the definer evaluates them each time it makes the closure.
+pub(crate) fn defaults_in_closure<'a>(p: &mut Program<'a>, def: &'a ast::StmtFunctionDef, index: usize) {
+    for arg in def.args.posonlyargs.iter().chain(&def.args.args).chain(&def.args.kwonlyargs) {
+        let Some(expr) = arg.default.as_deref().filter(|d| !is_constant_default(d)) else { continue };
+        let d = &mut p.defs[index];
+        let Some(param) = d.params.iter_mut().find(|q| q.name == arg.def.arg.as_str()) else { continue };
+        let capture = d.captures.len();
+        param.default = Some(DefaultValue::Captured { capture, expr });
+        let name = format!("$default.{}", param.name);
+        d.captures.push(crate::lower::Capture { name, cell: false, default: true });
+    }
 }
 
 /// The span of `def name(...)` up to the colon, for messages about the function as a whole.

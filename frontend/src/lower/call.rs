@@ -476,19 +476,21 @@ impl FnCx<'_, '_> {
         call: &ast::ExprCall,
         span: Span,
     ) -> Res<Val> {
-        let args = self.bind_arguments(def, receiver, None, Some(call), span)?;
+        let args = self.bind_arguments(def, receiver, None, Some(call), &[], span)?;
         self.call_bound(def, args, Some(call), span)
     }
 
     /// Binds a call's arguments to the parameters of `def`: `receiver` first, then the
     /// positional arguments (`evaluated` when they are already values, else those of `call`),
-    /// then `call`'s keywords, then defaults; checks annotations.
+    /// then `call`'s keywords, then defaults (a closure's computed ones from its environment
+    /// `env`); checks annotations.
     pub(crate) fn bind_arguments(
         &mut self,
         def: usize,
         receiver: Option<Val>,
         evaluated: Option<Vec<Val>>,
         call: Option<&ast::ExprCall>,
+        env: &[Val],
         span: Span,
     ) -> Res<Vec<Val>> {
         let name = self.p.defs[def].name.clone();
@@ -591,7 +593,7 @@ impl FnCx<'_, '_> {
             if value.is_some() {
                 continue;
             }
-            match self.default_value(def, slot, span)? {
+            match self.default_value(def, slot, env, span)? {
                 Some(v) => *value = Some(v),
                 None => missing.push(self.p.defs[def].params[slot].name.clone()),
             }
@@ -632,10 +634,17 @@ impl FnCx<'_, '_> {
     }
 
     /// The default value of parameter `slot` of `def` (`None` when it has none).
-    pub(crate) fn default_value(&mut self, def: usize, slot: usize, span: Span) -> Res<Option<Val>> {
+    pub(crate) fn default_value(&mut self, def: usize, slot: usize, env: &[Val], span: Span) -> Res<Option<Val>> {
         let default = match &self.p.defs[def].params[slot].default {
             Some(DefaultValue::Constant(e)) => Ok(*e),
             Some(DefaultValue::Global(g)) => Err(g.clone()),
+            Some(DefaultValue::Captured { capture, .. }) => {
+                let Some(v) = env.get(*capture) else {
+                    return self
+                        .fail(Diagnostic::error("internal error: a closure called without its environment", span));
+                };
+                return Ok(Some(v.clone()));
+            }
             None => return Ok(None),
         };
         Ok(Some(match default {

@@ -673,7 +673,7 @@ impl FnCx<'_, '_> {
                     args.push(self.expr(a)?);
                 }
                 self.builtin_exception_init(&object, args.clone(), span)?;
-                let bound = self.bind_arguments(init, Some(object.clone()), Some(args), Some(call), span)?;
+                let bound = self.bind_arguments(init, Some(object.clone()), Some(args), Some(call), &[], span)?;
                 let result = self.call_bound(init, bound, Some(call), span)?;
                 if !matches!(result.ty, Ty::None | Ty::Unknown) {
                     return self.fail(Diagnostic::error(
@@ -1109,7 +1109,7 @@ impl FnCx<'_, '_> {
         if !call.keywords.is_empty() {
             // Keyword arguments bind by the target's own parameter names: resolved statically.
             if let Some(def) = self.single_target(&class, method) {
-                let args = self.bind_arguments(def, Some(receiver), Some(positional), Some(call), span)?;
+                let args = self.bind_arguments(def, Some(receiver), Some(positional), Some(call), &[], span)?;
                 return self.call_bound(def, args, Some(call), span);
             }
             return self.fail(Diagnostic::error(
@@ -1167,7 +1167,7 @@ impl FnCx<'_, '_> {
             } else {
                 receiver.clone()
             };
-            let bound = self.bind_arguments(def, Some(this), Some(args.to_vec()), None, span)?;
+            let bound = self.bind_arguments(def, Some(this), Some(args.to_vec()), None, &[], span)?;
             calls.push(Some((def, bound)));
         }
         if let [Some((def, args))] = &calls[..] {

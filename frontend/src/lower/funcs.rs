@@ -78,8 +78,19 @@ impl FnCx<'_, '_> {
     pub(crate) fn closure_env(&mut self, def: usize, span: Span) -> Res<Vec<Val>> {
         let captures = self.p.defs[def].captures.clone();
         let mut env = Vec::with_capacity(captures.len());
-        for c in &captures {
-            let v = if c.cell { self.cell_of(&c.name, span)? } else { self.name_value(&c.name, span)? };
+        for (k, c) in captures.iter().enumerate() {
+            let v = if c.default {
+                let expr = self.p.defs[def].params.iter().find_map(|p| match p.default {
+                    Some(super::DefaultValue::Captured { capture, expr }) if capture == k => Some(expr),
+                    _ => None,
+                });
+                let Some(expr) = expr else { return Err(super::Stop) };
+                self.expr(expr)?
+            } else if c.cell {
+                self.cell_of(&c.name, span)?
+            } else {
+                self.name_value(&c.name, span)?
+            };
             env.push(v);
         }
         self.learn_from_closure(def, &env, span)?;
@@ -175,6 +186,9 @@ impl FnCx<'_, '_> {
 
     /// The cell holding variable `name` (a cell of this function, or one it captured).
     pub(crate) fn cell_of(&mut self, name: &str, span: Span) -> Res<Val> {
+        if let Some((local, ty @ Ty::Cell(_))) = self.comp_vars.get(name).cloned() {
+            return Ok(self.load(local, ty, span));
+        }
         let ty = self.var_type(name).map(|v| v.ty).unwrap_or(Ty::Unknown);
         let cell_ty = Ty::Cell(Box::new(ty));
         let local = self.local_handle(name, &cell_ty, span);
@@ -210,19 +224,28 @@ impl FnCx<'_, '_> {
                 let parent = self.p.instances[self.inst].def;
                 let made = match parent {
                     Some(parent) => crate::scope::collect_nested(self.p, def, "<lambda>".into(), parent),
-                    None => Some(self.synthesize_def(def, key)),
+                    None => {
+                        let index = self.synthesize_def(def, key);
+                        crate::scope::defaults_in_closure(self.p, def, index);
+                        Some(index)
+                    }
                 };
-                let Some(def) = made else { return Err(super::Stop) };
-                def
+                let Some(index) = made else { return Err(super::Stop) };
+                // The variables of the comprehensions around it are captured as their cells
+                // (see `comprehension.rs`), not the function's variables of that name.
+                let captures = &mut self.p.defs[index].captures;
+                for name in crate::captures::free_vars(crate::captures::Scoped::Def(def)) {
+                    if !self.comp_scopes.iter().any(|s| s.contains(&name)) {
+                        continue;
+                    }
+                    match captures.iter_mut().find(|c| c.name == name) {
+                        Some(c) => c.cell = true,
+                        None => captures.push(super::Capture { name, cell: true, default: false }),
+                    }
+                }
+                index
             }
         };
-        if let Some(c) = self.p.defs[def].captures.iter().find(|c| self.comp_vars.contains_key(&c.name)) {
-            let name = c.name.clone();
-            return self.fail(Diagnostic::error(
-                format!("kiln does not support lambdas that use comprehension variables yet (`{name}`)"),
-                span,
-            ));
-        }
         self.closure_value(def, span)
     }
 
@@ -293,6 +316,7 @@ impl FnCx<'_, '_> {
     /// Whether `name` is a variable holding a function value here.
     pub(crate) fn holds_function(&self, name: &str) -> bool {
         let ty = match self.comp_vars.get(name) {
+            Some((_, Ty::Cell(ty))) => (**ty).clone(),
             Some((_, ty)) => ty.clone(),
             None => match self.var_type(name) {
                 Some(v) => v.ty,
@@ -327,7 +351,8 @@ impl FnCx<'_, '_> {
                     // (Only the types matter here: a bound method's instance is its first argument.)
                     let bound = self.p.defs[f.def].method == super::MethodKind::Instance;
                     let receiver = bound.then(|| Val { ty: f.env[0].clone(), h: callee.h });
-                    let args = self.bind_arguments(f.def, receiver, Some(positional.clone()), None, span)?;
+                    let env: Vec<Val> = f.env.iter().map(|t| Val { ty: t.clone(), h: callee.h }).collect();
+                    let args = self.bind_arguments(f.def, receiver, Some(positional.clone()), None, &env, span)?;
                     let mut key: Vec<Ty> = args.iter().map(|a| a.ty.clone()).collect();
                     key.extend(f.env.iter().skip(usize::from(bound)).cloned());
                     if key.iter().any(|t| !t.is_known()) {
@@ -408,7 +433,7 @@ impl FnCx<'_, '_> {
         // A bound method: its environment is the instance, its first argument.
         let receiver = (self.p.defs[f.def].method == super::MethodKind::Instance).then(|| env.remove(0));
         let call_syntax = evaluated.is_none().then_some(call);
-        let args = self.bind_arguments(f.def, receiver, evaluated, call_syntax, span)?;
+        let args = self.bind_arguments(f.def, receiver, evaluated, call_syntax, &env, span)?;
         self.call_with_env(f.def, args, env, Some(call), span)
     }
 

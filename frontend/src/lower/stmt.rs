@@ -74,6 +74,8 @@ pub(crate) struct FnCx<'p, 'a> {
     pub comp_scopes: Vec<HashSet<String>>,
     /// Comprehension variables bound so far, in hidden locals (see `comprehension.rs`).
     pub comp_vars: HashMap<String, (Handle<Local>, Ty)>,
+    /// Comprehension variables kept in cells: the start of the comprehension that binds each.
+    pub comp_cells: HashMap<String, u32>,
     /// The comprehensions being lowered, innermost last.
     pub comprehensions: Vec<super::comprehension::Comprehension>,
     /// Generator expressions (by start offset) that a builtin consumes at once: computed as
@@ -146,6 +148,7 @@ pub(crate) fn walk_instance(p: &mut Program<'_>, inst: usize, suite: &[ast::Stmt
         par_dead: HashMap::new(),
         comp_scopes: Vec::new(),
         comp_vars: HashMap::new(),
+        comp_cells: HashMap::new(),
         comprehensions: Vec::new(),
         eager_genexprs: HashSet::new(),
         gpu_body: false,
