@@ -624,3 +624,15 @@ def _exc_args_item(items, index):
     if item[0] != "s":
         raise TypeError("kiln knows the arguments of an exception only as text: args[" + str(index) + "] is " + item[1:] + ", not a str")
     return item[1:]
+
+
+# A tuple of run-time length (`*args` of `f(*xs)`) prints as its list does, in parentheses.
+def _var_tuple_repr(text, n):
+    if n == 1:
+        return "(" + text[1:-1] + ",)"
+    return "(" + text[1:-1] + ")"
+
+
+# The items of `xs` from `start` on, as a new list (the `*args` part of a spread).
+def _list_from(xs, start):
+    return [xs[i] for i in range(start, len(xs))]

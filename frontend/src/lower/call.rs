@@ -325,7 +325,8 @@ impl FnCx<'_, '_> {
             }
             let hit = match (n.id.as_str(), &v.ty) {
                 ("int", Ty::Int | Ty::Bool) | ("bool", Ty::Bool) | ("float", Ty::Float) | ("str", Ty::Str) => true,
-                ("list", Ty::List(_)) | ("tuple", Ty::Tuple(_)) | ("dict", Ty::Dict(..)) | ("set", Ty::Set(_)) => true,
+                ("list", Ty::List(_)) | ("tuple", Ty::Tuple(_) | Ty::VarTuple(_)) => true,
+                ("dict", Ty::Dict(..)) | ("set", Ty::Set(_)) => true,
                 ("object", _) => true,
                 (_, Ty::Object(_) | Ty::Optional(_)) if is_builtin_type_name(n.id.as_str()) => false,
                 ("int" | "bool" | "float" | "str" | "list" | "tuple" | "dict" | "set", _) => false,
@@ -517,12 +518,42 @@ impl FnCx<'_, '_> {
             }
             bound[positional.remove(0)] = Some(r);
         }
+        // `f(*xs)`: a tuple's items are arguments of their own; a list's are bound at run time.
+        let mut evaluated = evaluated;
+        let mut spread = None;
+        if let Some(c) = call.filter(|c| evaluated.is_none() && super::spread::has_spread(c)) {
+            let star = c.args.iter().find(|a| matches!(a, ast::Expr::Starred(_))).expect("has a spread");
+            if self.p.defs[def].stdlib || !positional.iter().all(|&p| bound[p].is_none()) {
+                return self
+                    .fail(Diagnostic::error("kiln does not support `*` arguments here yet", self.span_of(star)));
+            }
+            let items = self.positional_items(&c.args)?;
+            if items.iter().all(|i| matches!(i, super::spread::Positional::One(_))) {
+                let values = items.into_iter().map(|i| match i {
+                    super::spread::Positional::One(v) | super::spread::Positional::Many(v) => v,
+                });
+                evaluated = Some(values.collect());
+            } else {
+                // (CPython's messages for too many arguments then also count keyword-only ones.)
+                let keyword_only = |k: &ast::Keyword| {
+                    let params = &self.p.defs[def].params;
+                    k.arg.as_ref().is_some_and(|a| params.iter().any(|p| p.keyword_only && p.name == a.as_str()))
+                };
+                if !c.keywords.iter().all(|k| vararg.is_some() && keyword_only(k)) {
+                    return self.fail(Diagnostic::error(
+                        "kiln does not support keyword arguments together with `*` of a list here yet",
+                        self.span_of(star),
+                    ));
+                }
+                spread = Some(items);
+            }
+        }
         let given = match (&evaluated, call) {
             (Some(values), _) => values.len(),
             (None, Some(c)) => c.args.len(),
             (None, None) => 0,
         };
-        if given > positional.len() && vararg.is_none() {
+        if spread.is_none() && given > positional.len() && vararg.is_none() {
             let n = positional.len();
             let s = if n == 1 { "" } else { "s" };
             let was = if given == 1 { "was" } else { "were" };
@@ -533,6 +564,11 @@ impl FnCx<'_, '_> {
         }
         let mut extra = Vec::new();
         match evaluated {
+            None if spread.is_some() => {
+                let items = spread.take().expect("checked");
+                let receiver = usize::from(bound.iter().any(Option::is_some));
+                self.bind_spread(def, (receiver, &positional), vararg, items, &mut bound, env, span)?;
+            }
             Some(values) => {
                 let mut values = values.into_iter();
                 for (slot, v) in positional.iter().zip(values.by_ref()) {
@@ -564,7 +600,7 @@ impl FnCx<'_, '_> {
             }
         }
         // `*args` takes the rest, as a tuple.
-        if let Some(slot) = vararg {
+        if let Some(slot) = vararg.filter(|&v| bound[v].is_none()) {
             let ty = Ty::Tuple(extra.iter().map(|v| v.ty.clone()).collect());
             ty.to_ir(&mut self.p.module);
             let h = self.emit(Expression::TupleNew { elems: extra.iter().map(|v| v.h).collect() }, span);
@@ -838,6 +874,9 @@ impl FnCx<'_, '_> {
             return self
                 .fail(Diagnostic::error("kiln supports `range()` only as the iterable of a `for` loop yet", span));
         }
+        if matches!(name, "min" | "max") && super::spread::has_spread(call) {
+            return self.min_max_spread(name == "min", call, span);
+        }
         let args = self.positional_only(call, name)?;
         if args.iter().any(|a| a.ty == Ty::Unknown) {
             return self.unknown(span);
@@ -848,9 +887,13 @@ impl FnCx<'_, '_> {
                 let v = &args[0];
                 match v.ty {
                     Ty::GpuArray(_) | Ty::GpuRow(_) => Ok(self.gpu_len(v.clone(), span)),
-                    Ty::Str | Ty::List(_) | Ty::Dict(..) | Ty::Set(_) | Ty::DeviceArray(_) | Ty::ExceptionArgs => {
-                        Ok(Val { ty: Ty::Int, h: self.emit(Expression::Len { value: v.h }, span) })
-                    }
+                    Ty::Str
+                    | Ty::List(_)
+                    | Ty::VarTuple(_)
+                    | Ty::Dict(..)
+                    | Ty::Set(_)
+                    | Ty::DeviceArray(_)
+                    | Ty::ExceptionArgs => Ok(Val { ty: Ty::Int, h: self.emit(Expression::Len { value: v.h }, span) }),
                     Ty::Tuple(ref elems) => Ok(self.int(elems.len() as i64, span)),
                     Ty::Object(_) | Ty::Optional(_) => self.object_len(v.clone(), span),
                     ref other => self.fail(Diagnostic::error(format!("object of type '{other}' has no len()"), span)),
@@ -1053,7 +1096,7 @@ impl FnCx<'_, '_> {
     }
 
     /// `min`/`max` of several scalars or of one list, keeping the first extreme like CPython.
-    fn min_max(&mut self, is_min: bool, args: Vec<Val>, span: Span) -> Res<Val> {
+    pub(crate) fn min_max(&mut self, is_min: bool, args: Vec<Val>, span: Span) -> Res<Val> {
         let name = if is_min { "min" } else { "max" };
         if args.is_empty() {
             return self.fail(Diagnostic::error(format!("{name} expected at least 1 argument, got 0"), span));
@@ -1184,6 +1227,7 @@ impl FnCx<'_, '_> {
             }
             Ty::List(_)
             | Ty::Tuple(_)
+            | Ty::VarTuple(_)
             | Ty::Object(_)
             | Ty::Optional(_)
             | Ty::Class(_)

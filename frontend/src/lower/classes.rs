@@ -1708,7 +1708,7 @@ impl FnCx<'_, '_> {
                     Ty::Str => TypeValue::Static("str".into()),
                     Ty::None => TypeValue::Static("NoneType".into()),
                     Ty::List(_) => TypeValue::Static("list".into()),
-                    Ty::Tuple(_) => TypeValue::Static("tuple".into()),
+                    Ty::Tuple(_) | Ty::VarTuple(_) => TypeValue::Static("tuple".into()),
                     Ty::Dict(..) => TypeValue::Static("dict".into()),
                     Ty::Set(_) => TypeValue::Static("set".into()),
                     other => {

@@ -31,6 +31,7 @@ mod gpu;
 mod iter;
 mod modules;
 mod par;
+mod spread;
 mod stmt;
 mod strings;
 mod tuple;

@@ -1348,7 +1348,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
             return Ok(());
         }
         // A tuple whose items share a type iterates as the list of its items.
-        if let Ty::Tuple(_) = iterable.ty {
+        if let Ty::Tuple(_) | Ty::VarTuple(_) = iterable.ty {
             iterable = self.tuple_items(iterable, &Ty::Int, self.span_of(&*s.iter))?;
         }
         // An instance with `__iter__` iterates over what `__iter__` returns.
