@@ -673,3 +673,15 @@ def _range_eq(start, stop, step, start2, stop2, step2):
     if start != start2:
         return False
     return n == 1 or step == step2
+
+
+# A tuple of run-time length (`*args` of `f(*xs)`) prints as its list does, in parentheses.
+def _var_tuple_repr(text, n):
+    if n == 1:
+        return "(" + text[1:-1] + ",)"
+    return "(" + text[1:-1] + ")"
+
+
+# The items of `xs` from `start` on, as a new list (the `*args` part of a spread).
+def _list_from(xs, start):
+    return [xs[i] for i in range(start, len(xs))]

@@ -100,17 +100,17 @@ pub(crate) fn free_vars(node: Scoped<'_>) -> IndexSet<String> {
         }
     }
     let mut free: IndexSet<String> = nonlocals.iter().cloned().collect();
-    for name in uses.names {
+    for name in std::mem::take(&mut uses.names) {
         if !locals.contains(&name) && !globals.contains(&name) && !uses.comprehension_targets.contains(&name) {
             free.insert(name);
         }
     }
-    for inner in uses.nested {
+    for (inner, inner_free) in uses.nested_free(free_vars) {
         let own_name = match inner {
             Scoped::Def(d) => Some(d.name.to_string()),
             Scoped::Lambda(_) | Scoped::GenExpr(_) => None,
         };
-        for name in free_vars(inner) {
+        for name in inner_free {
             // A nested `def` that calls itself refers to itself, not to a captured variable.
             if own_name.as_ref() == Some(&name) && binding_count(node, &name) == 1 {
                 continue;
@@ -121,6 +121,91 @@ pub(crate) fn free_vars(node: Scoped<'_>) -> IndexSet<String> {
         }
     }
     free
+}
+
+/// Nested `def`s of `def` that name one another (mutual recursion), each bound once, with
+/// constant defaults, and defined by consecutive statements of one block. Capturing each
+/// other's values would give a closure type that contains itself; instead every member of
+/// such a group captures what the whole group needs ([`group_free_vars`]) and rebuilds a
+/// sibling's value from that when it names one (see `lower/funcs.rs`). Nothing runs between
+/// the `def`s of a group, so no member can be called before its siblings are bound (where
+/// CPython would raise `NameError`).
+pub(crate) fn sibling_groups(def: &ast::StmtFunctionDef) -> Vec<Vec<&ast::StmtFunctionDef>> {
+    let mut groups = Vec::new();
+    groups_in(def, &def.body, &mut groups);
+    groups
+}
+
+fn groups_in<'a>(outer: &'a ast::StmtFunctionDef, body: &'a [ast::Stmt], out: &mut Vec<Vec<&'a ast::StmtFunctionDef>>) {
+    let mut run: Vec<&ast::StmtFunctionDef> = Vec::new();
+    for stmt in body.iter().map(Some).chain([None]) {
+        if let Some(ast::Stmt::FunctionDef(d)) = stmt {
+            let eligible = d.decorator_list.is_empty()
+                && binds_once(outer, d.name.as_str())
+                && stmt_defaults(d).all(crate::scope::is_constant_default);
+            if eligible {
+                run.push(d);
+                continue;
+            }
+        }
+        out.extend(cycles(&run));
+        run.clear();
+        if let Some(stmt) = stmt {
+            for_each_block(stmt, |b| groups_in(outer, b, out));
+        }
+    }
+}
+
+fn stmt_defaults(d: &ast::StmtFunctionDef) -> impl Iterator<Item = &ast::Expr> {
+    d.args.posonlyargs.iter().chain(&d.args.args).chain(&d.args.kwonlyargs).filter_map(|a| a.default.as_deref())
+}
+
+/// The strongly connected sets (two members or more) of the "names" relation among `defs`.
+fn cycles<'a>(defs: &[&'a ast::StmtFunctionDef]) -> Vec<Vec<&'a ast::StmtFunctionDef>> {
+    let n = defs.len();
+    if n < 2 {
+        return Vec::new();
+    }
+    let free: Vec<IndexSet<String>> = defs.iter().map(|d| free_vars(Scoped::Def(d))).collect();
+    let mut reach: Vec<Vec<bool>> =
+        (0..n).map(|i| (0..n).map(|j| i != j && free[i].contains(defs[j].name.as_str())).collect()).collect();
+    for k in 0..n {
+        for i in 0..n {
+            for j in 0..n {
+                reach[i][j] = reach[i][j] || (reach[i][k] && reach[k][j]);
+            }
+        }
+    }
+    let mut taken = vec![false; n];
+    let mut groups = Vec::new();
+    for i in 0..n {
+        if taken[i] {
+            continue;
+        }
+        let members: Vec<usize> = (0..n).filter(|&j| j == i || (reach[i][j] && reach[j][i])).collect();
+        if members.len() > 1 {
+            members.iter().for_each(|&j| taken[j] = true);
+            groups.push(members.iter().map(|&j| defs[j]).collect());
+        }
+    }
+    groups
+}
+
+/// What a group of mutually recursive nested `def`s captures, each member alike: everything
+/// any member needs from outside, but not the members themselves.
+pub(crate) fn group_free_vars(group: &[&ast::StmtFunctionDef]) -> IndexSet<String> {
+    let names: HashSet<&str> = group.iter().map(|d| d.name.as_str()).collect();
+    group.iter().flat_map(|d| free_vars(Scoped::Def(d))).filter(|n| !names.contains(n.as_str())).collect()
+}
+
+/// What nested function `inner` of a function with sibling groups `groups` captures.
+fn captured_by<'a>(inner: Scoped<'a>, groups: &[Vec<&'a ast::StmtFunctionDef>]) -> IndexSet<String> {
+    if let Scoped::Def(d) = inner {
+        if let Some(g) = groups.iter().find(|g| g.iter().any(|m| std::ptr::eq(*m, d))) {
+            return group_free_vars(g);
+        }
+    }
+    free_vars(inner)
 }
 
 /// The `def` statements directly nested in `body` (inside `if`, loops, `try`...; not inside
@@ -169,6 +254,7 @@ fn binding_count(node: Scoped<'_>, name: &str) -> usize {
 pub(crate) fn cell_vars(def: &ast::StmtFunctionDef) -> HashSet<String> {
     let node = Scoped::Def(def);
     let (locals, _) = locals_of(node);
+    let groups = sibling_groups(def);
     let mut cells = HashSet::new();
     // Per top-level statement: the variables its nested functions capture.
     let captured_at: Vec<IndexSet<String>> = def
@@ -178,12 +264,12 @@ pub(crate) fn cell_vars(def: &ast::StmtFunctionDef) -> HashSet<String> {
             let mut uses = Uses::default();
             uses.stmts(std::slice::from_ref(s));
             let mut out = IndexSet::new();
-            for inner in uses.nested {
+            for (inner, inner_free) in uses.nested_free(|inner| captured_by(inner, &groups)) {
                 let own = match inner {
                     Scoped::Def(d) => Some(d.name.to_string()),
                     Scoped::Lambda(_) | Scoped::GenExpr(_) => None,
                 };
-                for n in free_vars(inner) {
+                for n in inner_free {
                     if locals.contains(&n) && !(own.as_ref() == Some(&n) && binding_count(node, &n) == 1) {
                         out.insert(n);
                     }
@@ -279,6 +365,28 @@ struct Uses<'a> {
     names: Vec<String>,
     comprehension_targets: HashSet<String>,
     nested: Vec<Scoped<'a>>,
+    /// Per entry of `nested`: the comprehension variables around it, which it takes from
+    /// the comprehension, not from the function (a lambda in `[lambda: i for i in r]`).
+    nested_shadow: Vec<HashSet<String>>,
+    /// The targets of the comprehensions being visited.
+    active: Vec<String>,
+}
+
+impl<'a> Uses<'a> {
+    fn push_nested(&mut self, inner: Scoped<'a>) {
+        self.nested.push(inner);
+        self.nested_shadow.push(self.active.iter().cloned().collect());
+    }
+
+    /// The nested functions with what each needs from the function (its free variables,
+    /// less the comprehension variables around it).
+    fn nested_free(&self, free: impl Fn(Scoped<'a>) -> IndexSet<String>) -> Vec<(Scoped<'a>, IndexSet<String>)> {
+        self.nested
+            .iter()
+            .zip(&self.nested_shadow)
+            .map(|(&inner, shadow)| (inner, free(inner).into_iter().filter(|n| !shadow.contains(n)).collect()))
+            .collect()
+    }
 }
 
 impl<'a> Uses<'a> {
@@ -298,7 +406,7 @@ impl<'a> Uses<'a> {
                         self.expr(default);
                     }
                 }
-                self.nested.push(Scoped::Def(d));
+                self.push_nested(Scoped::Def(d));
                 return;
             }
             S::ClassDef(_) => return,
@@ -346,10 +454,15 @@ impl<'a> Uses<'a> {
 
     /// A comprehension computed in place: its targets are its own, its names the function's.
     fn comprehension(&mut self, e: &'a ast::Expr, generators: &'a [ast::Comprehension]) {
+        let mut own = HashSet::new();
         for g in generators {
-            target_names(&g.target, &mut self.comprehension_targets);
+            target_names(&g.target, &mut own);
         }
+        let depth = self.active.len();
+        self.active.extend(own.iter().cloned());
+        self.comprehension_targets.extend(own);
         crate::lower::for_each_child(e, |c| self.expr(c));
+        self.active.truncate(depth);
     }
 
     fn expr(&mut self, e: &'a ast::Expr) {
@@ -361,7 +474,7 @@ impl<'a> Uses<'a> {
                         self.expr(default);
                     }
                 }
-                self.nested.push(Scoped::Lambda(l));
+                self.push_nested(Scoped::Lambda(l));
             }
             // A generator expression that is a value of its own is a function (lazy); one that a
             // builtin consumes at once is computed in place, like a list comprehension.
@@ -374,7 +487,7 @@ impl<'a> Uses<'a> {
             }
             ast::Expr::GeneratorExp(g) => {
                 self.expr(&g.generators[0].iter);
-                self.nested.push(Scoped::GenExpr(g));
+                self.push_nested(Scoped::GenExpr(g));
             }
             ast::Expr::ListComp(_) | ast::Expr::SetComp(_) | ast::Expr::DictComp(_) => {
                 let generators = match e {

@@ -280,7 +280,7 @@ pub(crate) fn annotation(p: &Program<'_>, expr: &ast::Expr) -> Result<Ty, Diagno
     }
 }
 
-fn is_constant_default(expr: &ast::Expr) -> bool {
+pub(crate) fn is_constant_default(expr: &ast::Expr) -> bool {
     match expr {
         ast::Expr::Constant(c) => !matches!(c.value, ast::Constant::Tuple(_) | ast::Constant::Bytes(_)),
         ast::Expr::UnaryOp(u) => {
@@ -577,6 +577,7 @@ fn collect_def_only<'a>(
         parent: None,
         captures: Vec::new(),
         self_name: None,
+        siblings: Vec::new(),
         generator: crate::lower::is_generator(&def.body),
     });
     Some(index)
@@ -586,9 +587,11 @@ fn collect_def_only<'a>(
 fn collect_children<'a>(p: &mut Program<'a>, def: &'a ast::StmtFunctionDef, index: usize) {
     let mut nested = Vec::new();
     crate::captures::nested_defs(&def.body, &mut nested);
+    let groups = crate::captures::sibling_groups(def);
     for inner in nested {
         let qualified = format!("{}.<locals>.{}", p.defs[index].name, inner.name);
-        collect_nested(p, inner, qualified, index);
+        let group = groups.iter().find(|g| g.iter().any(|m| std::ptr::eq(*m, inner)));
+        collect_nested_in(p, inner, qualified, index, group.map(|g| &g[..]));
     }
 }
 
@@ -600,6 +603,18 @@ pub(crate) fn collect_nested<'a>(
     name: String,
     parent: usize,
 ) -> Option<usize> {
+    collect_nested_in(p, def, name, parent, None)
+}
+
+/// [`collect_nested`] for a member of a group of mutually recursive `def`s (see
+/// `captures::sibling_groups`): it captures what the whole group needs.
+fn collect_nested_in<'a>(
+    p: &mut Program<'a>,
+    def: &'a ast::StmtFunctionDef,
+    name: String,
+    parent: usize,
+    group: Option<&[&'a ast::StmtFunctionDef]>,
+) -> Option<usize> {
     if !def.decorator_list.is_empty() {
         p.diagnostics.push(Diagnostic::error(
             "kiln does not support decorators on nested functions yet",
@@ -608,19 +623,17 @@ pub(crate) fn collect_nested<'a>(
         return None;
     }
     let index = collect_def_only(p, def, name, None)?;
-    // A default the definer computes belongs to each closure it makes; kiln keeps defaults
-    // per `def`, which is right only for constants.
-    if let Some(d) = p.defs[index].params.iter().find(|d| matches!(d.default, Some(DefaultValue::Global(_)))) {
-        let span = d.span;
-        p.diagnostics.push(
-            Diagnostic::error("kiln does not support computed defaults in nested functions yet", span)
-                .with_note("use a constant default, or pass the value as an argument"),
-        );
-        return None;
-    }
     let node = crate::captures::Scoped::Def(def);
+    let free = match group {
+        Some(g) => {
+            let file = p.file;
+            p.defs[index].siblings = g.iter().map(|m| (m.name.to_string(), (file, m.range.start().to_u32()))).collect();
+            crate::captures::group_free_vars(g)
+        }
+        None => crate::captures::free_vars(node),
+    };
     let mut captures = Vec::new();
-    for name in crate::captures::free_vars(node) {
+    for name in free {
         let outer = &p.defs[parent];
         if name == def.name.as_str() && crate::captures::binds_once(outer.ast, &name) {
             p.defs[index].self_name = Some(name);
@@ -630,22 +643,39 @@ pub(crate) fn collect_nested<'a>(
             outer.scope.cells.contains(&name)
         } else if let Some(c) = outer.captures.iter().find(|c| c.name == name) {
             c.cell
+        } else if outer.self_name.as_ref() == Some(&name) || outer.siblings.iter().any(|(s, _)| *s == name) {
+            false // the parent makes that function's value from its own environment
         } else {
             continue; // a global or builtin
         };
-        captures.push(crate::lower::Capture { name, cell });
+        captures.push(crate::lower::Capture { name, cell, default: false });
     }
     let d = &mut p.defs[index];
     d.parent = Some(parent);
     d.captures = captures;
     d.synthetic = true;
+    defaults_in_closure(p, def, index);
     p.synthetic_defs.insert((p.file, def.range.start().to_u32()), index);
     collect_children(p, def, index);
     Some(index)
 }
 
+/// The computed defaults of closure `index` (a nested `def` or a lambda) become part of its
+/// environment: the definer evaluates them each time it makes the closure.
+pub(crate) fn defaults_in_closure<'a>(p: &mut Program<'a>, def: &'a ast::StmtFunctionDef, index: usize) {
+    for arg in def.args.posonlyargs.iter().chain(&def.args.args).chain(&def.args.kwonlyargs) {
+        let Some(expr) = arg.default.as_deref().filter(|d| !is_constant_default(d)) else { continue };
+        let d = &mut p.defs[index];
+        let Some(param) = d.params.iter_mut().find(|q| q.name == arg.def.arg.as_str()) else { continue };
+        let capture = d.captures.len();
+        param.default = Some(DefaultValue::Captured { capture, expr });
+        let name = format!("$default.{}", param.name);
+        d.captures.push(crate::lower::Capture { name, cell: false, default: true });
+    }
+}
+
 /// The span of `def name(...)` up to the colon, for messages about the function as a whole.
-fn def_head_span(p: &Program<'_>, def: &ast::StmtFunctionDef) -> Span {
+pub(crate) fn def_head_span(p: &Program<'_>, def: &ast::StmtFunctionDef) -> Span {
     let whole = p.span(def.range);
     let start = whole.start;
     let end = def.body.first().map(|s| p.span(s.range()).start).unwrap_or(whole.end).max(start);

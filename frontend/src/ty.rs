@@ -20,6 +20,10 @@ pub enum Ty {
     List(Box<Ty>),
     /// A fixed-length tuple: one type per position.
     Tuple(Vec<Ty>),
+    /// A tuple whose length is known only at run time, all items of one type: the `*args`
+    /// of a call that spreads a list (`f(*xs)`). In the IR a list that nothing mutates; read
+    /// as a list by loops and builtins (see `lower/call.rs`, `spread`).
+    VarTuple(Box<Ty>),
     /// A function value: which `def` it is, and what it captured (see `lower/funcs.rs`).
     Func(FuncTy),
     /// One of several function values (a list of callbacks, a variable assigned different
@@ -196,6 +200,7 @@ impl Ty {
             Ty::Set(e) => Ty::set(e.or_int()),
             Ty::Dict(k, v) => Ty::dict(k.or_int(), v.or_int()),
             Ty::Tuple(es) => Ty::Tuple(es.iter().map(Ty::or_int).collect()),
+            Ty::VarTuple(e) => Ty::VarTuple(Box::new(e.or_int())),
             other => other.clone(),
         }
     }
@@ -207,7 +212,7 @@ impl Ty {
             Ty::List(e) => e.is_known(),
             Ty::Tuple(es) => es.iter().all(Ty::is_known),
             Ty::Dict(k, v) => k.is_known() && v.is_known(),
-            Ty::Set(e) | Ty::Cell(e) | Ty::Generator(e) => e.is_known(),
+            Ty::Set(e) | Ty::Cell(e) | Ty::Generator(e) | Ty::VarTuple(e) => e.is_known(),
             Ty::Func(f) => f.env.iter().all(Ty::is_known),
             Ty::Funcs(fs) => fs.iter().all(|f| f.env.iter().all(Ty::is_known)),
             _ => true,
@@ -228,6 +233,7 @@ impl Ty {
             }
             (Ty::Dict(k1, v1), Ty::Dict(k2, v2)) => Some(Ty::dict(k1.join(k2)?, v1.join(v2)?)),
             (Ty::Set(a), Ty::Set(b)) => Some(Ty::set(a.join(b)?)),
+            (Ty::VarTuple(a), Ty::VarTuple(b)) => Some(Ty::VarTuple(Box::new(a.join(b)?))),
             (Ty::Object(a), Ty::Object(b)) => Some(Ty::Object(a.join(b)?)),
             (Ty::None, Ty::Object(_) | Ty::Exception) | (Ty::Object(_) | Ty::Exception, Ty::None) => {
                 let object = if *self == Ty::None { other } else { self };
@@ -252,7 +258,7 @@ impl Ty {
         match self {
             Ty::Func(f) => f.depth(),
             Ty::Funcs(fs) => fs.iter().map(FuncTy::depth).max().unwrap_or(0),
-            Ty::Cell(t) | Ty::List(t) | Ty::Set(t) | Ty::Optional(t) => t.func_depth(),
+            Ty::Cell(t) | Ty::List(t) | Ty::Set(t) | Ty::Optional(t) | Ty::VarTuple(t) => t.func_depth(),
             Ty::Tuple(ts) => ts.iter().map(Ty::func_depth).max().unwrap_or(0),
             Ty::Dict(k, v) => k.func_depth().max(v.func_depth()),
             _ => 0,
@@ -284,7 +290,7 @@ impl Ty {
             (_, Ty::Unknown) | (Ty::Unknown, _) => true,
             (Ty::Bool, Ty::Int | Ty::Float) | (Ty::Int, Ty::Float) => true,
             // Element types must agree where both are known (`list[?]` fits any list).
-            (Ty::List(a), Ty::List(b)) => a.join(b).is_some(),
+            (Ty::List(a), Ty::List(b)) | (Ty::VarTuple(a), Ty::VarTuple(b)) => a.join(b).is_some(),
             (Ty::Tuple(a), Ty::Tuple(b)) => a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.conforms_to(y)),
             (Ty::Dict(..), Ty::Dict(..)) | (Ty::Set(_), Ty::Set(_)) => self.join(expected).is_some(),
             // An instance fits where its class or a base class is expected, and `None` or an
@@ -344,7 +350,7 @@ impl Ty {
             }
             Ty::GpuRow(_) => module.scalar_type(Scalar::I64),
             Ty::Str => module.types.insert(Type::Str),
-            Ty::List(elem) => {
+            Ty::List(elem) | Ty::VarTuple(elem) => {
                 let elem = elem.to_ir(module);
                 module.types.insert(Type::List { elem })
             }
@@ -397,6 +403,7 @@ impl fmt::Display for Ty {
             Ty::Set(e) if **e == Ty::Unknown => f.write_str("set"),
             Ty::Set(e) => write!(f, "set[{e}]"),
             Ty::Tuple(es) if es.is_empty() => f.write_str("tuple[()]"),
+            Ty::VarTuple(e) => write!(f, "tuple[{e}, ...]"),
             Ty::Tuple(es) => {
                 f.write_str("tuple[")?;
                 for (i, e) in es.iter().enumerate() {

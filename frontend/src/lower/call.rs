@@ -152,7 +152,7 @@ impl FnCx<'_, '_> {
                     return self.call_value(f, call, span);
                 }
                 if self.is_self_name(name) {
-                    if let Some(f) = self.self_closure(self.span_of(&*call.func))? {
+                    if let Some(f) = self.sibling_closure(name, self.span_of(&*call.func))? {
                         return self.call_value(f, call, span);
                     }
                 }
@@ -324,7 +324,8 @@ impl FnCx<'_, '_> {
             }
             let hit = match (n.id.as_str(), &v.ty) {
                 ("int", Ty::Int | Ty::Bool) | ("bool", Ty::Bool) | ("float", Ty::Float) | ("str", Ty::Str) => true,
-                ("list", Ty::List(_)) | ("tuple", Ty::Tuple(_)) | ("dict", Ty::Dict(..)) | ("set", Ty::Set(_)) => true,
+                ("list", Ty::List(_)) | ("tuple", Ty::Tuple(_) | Ty::VarTuple(_)) => true,
+                ("dict", Ty::Dict(..)) | ("set", Ty::Set(_)) => true,
                 ("object", _) => true,
                 (_, Ty::Object(_) | Ty::Optional(_)) if is_builtin_type_name(n.id.as_str()) => false,
                 ("int" | "bool" | "float" | "str" | "list" | "tuple" | "dict" | "set", _) => false,
@@ -475,19 +476,21 @@ impl FnCx<'_, '_> {
         call: &ast::ExprCall,
         span: Span,
     ) -> Res<Val> {
-        let args = self.bind_arguments(def, receiver, None, Some(call), span)?;
+        let args = self.bind_arguments(def, receiver, None, Some(call), &[], span)?;
         self.call_bound(def, args, Some(call), span)
     }
 
     /// Binds a call's arguments to the parameters of `def`: `receiver` first, then the
     /// positional arguments (`evaluated` when they are already values, else those of `call`),
-    /// then `call`'s keywords, then defaults; checks annotations.
+    /// then `call`'s keywords, then defaults (a closure's computed ones from its environment
+    /// `env`); checks annotations.
     pub(crate) fn bind_arguments(
         &mut self,
         def: usize,
         receiver: Option<Val>,
         evaluated: Option<Vec<Val>>,
         call: Option<&ast::ExprCall>,
+        env: &[Val],
         span: Span,
     ) -> Res<Vec<Val>> {
         let name = self.p.defs[def].name.clone();
@@ -514,12 +517,42 @@ impl FnCx<'_, '_> {
             }
             bound[positional.remove(0)] = Some(r);
         }
+        // `f(*xs)`: a tuple's items are arguments of their own; a list's are bound at run time.
+        let mut evaluated = evaluated;
+        let mut spread = None;
+        if let Some(c) = call.filter(|c| evaluated.is_none() && super::spread::has_spread(c)) {
+            let star = c.args.iter().find(|a| matches!(a, ast::Expr::Starred(_))).expect("has a spread");
+            if self.p.defs[def].stdlib || !positional.iter().all(|&p| bound[p].is_none()) {
+                return self
+                    .fail(Diagnostic::error("kiln does not support `*` arguments here yet", self.span_of(star)));
+            }
+            let items = self.positional_items(&c.args)?;
+            if items.iter().all(|i| matches!(i, super::spread::Positional::One(_))) {
+                let values = items.into_iter().map(|i| match i {
+                    super::spread::Positional::One(v) | super::spread::Positional::Many(v) => v,
+                });
+                evaluated = Some(values.collect());
+            } else {
+                // (CPython's messages for too many arguments then also count keyword-only ones.)
+                let keyword_only = |k: &ast::Keyword| {
+                    let params = &self.p.defs[def].params;
+                    k.arg.as_ref().is_some_and(|a| params.iter().any(|p| p.keyword_only && p.name == a.as_str()))
+                };
+                if !c.keywords.iter().all(|k| vararg.is_some() && keyword_only(k)) {
+                    return self.fail(Diagnostic::error(
+                        "kiln does not support keyword arguments together with `*` of a list here yet",
+                        self.span_of(star),
+                    ));
+                }
+                spread = Some(items);
+            }
+        }
         let given = match (&evaluated, call) {
             (Some(values), _) => values.len(),
             (None, Some(c)) => c.args.len(),
             (None, None) => 0,
         };
-        if given > positional.len() && vararg.is_none() {
+        if spread.is_none() && given > positional.len() && vararg.is_none() {
             let n = positional.len();
             let s = if n == 1 { "" } else { "s" };
             let was = if given == 1 { "was" } else { "were" };
@@ -530,6 +563,11 @@ impl FnCx<'_, '_> {
         }
         let mut extra = Vec::new();
         match evaluated {
+            None if spread.is_some() => {
+                let items = spread.take().expect("checked");
+                let receiver = usize::from(bound.iter().any(Option::is_some));
+                self.bind_spread(def, (receiver, &positional), vararg, items, &mut bound, env, span)?;
+            }
             Some(values) => {
                 let mut values = values.into_iter();
                 for (slot, v) in positional.iter().zip(values.by_ref()) {
@@ -561,7 +599,7 @@ impl FnCx<'_, '_> {
             }
         }
         // `*args` takes the rest, as a tuple.
-        if let Some(slot) = vararg {
+        if let Some(slot) = vararg.filter(|&v| bound[v].is_none()) {
             let ty = Ty::Tuple(extra.iter().map(|v| v.ty.clone()).collect());
             ty.to_ir(&mut self.p.module);
             let h = self.emit(Expression::TupleNew { elems: extra.iter().map(|v| v.h).collect() }, span);
@@ -590,7 +628,7 @@ impl FnCx<'_, '_> {
             if value.is_some() {
                 continue;
             }
-            match self.default_value(def, slot, span)? {
+            match self.default_value(def, slot, env, span)? {
                 Some(v) => *value = Some(v),
                 None => missing.push(self.p.defs[def].params[slot].name.clone()),
             }
@@ -631,10 +669,17 @@ impl FnCx<'_, '_> {
     }
 
     /// The default value of parameter `slot` of `def` (`None` when it has none).
-    pub(crate) fn default_value(&mut self, def: usize, slot: usize, span: Span) -> Res<Option<Val>> {
+    pub(crate) fn default_value(&mut self, def: usize, slot: usize, env: &[Val], span: Span) -> Res<Option<Val>> {
         let default = match &self.p.defs[def].params[slot].default {
             Some(DefaultValue::Constant(e)) => Ok(*e),
             Some(DefaultValue::Global(g)) => Err(g.clone()),
+            Some(DefaultValue::Captured { capture, .. }) => {
+                let Some(v) = env.get(*capture) else {
+                    return self
+                        .fail(Diagnostic::error("internal error: a closure called without its environment", span));
+                };
+                return Ok(Some(v.clone()));
+            }
             None => return Ok(None),
         };
         Ok(Some(match default {
@@ -827,6 +872,9 @@ impl FnCx<'_, '_> {
         if name == "range" {
             return self.range_object(call, span);
         }
+        if matches!(name, "min" | "max") && super::spread::has_spread(call) {
+            return self.min_max_spread(name == "min", call, span);
+        }
         let args = self.positional_only(call, name)?;
         if args.iter().any(|a| a.ty == Ty::Unknown) {
             return self.unknown(span);
@@ -837,9 +885,13 @@ impl FnCx<'_, '_> {
                 let v = &args[0];
                 match v.ty {
                     Ty::GpuArray(_) | Ty::GpuRow(_) => Ok(self.gpu_len(v.clone(), span)),
-                    Ty::Str | Ty::List(_) | Ty::Dict(..) | Ty::Set(_) | Ty::DeviceArray(_) | Ty::ExceptionArgs => {
-                        Ok(Val { ty: Ty::Int, h: self.emit(Expression::Len { value: v.h }, span) })
-                    }
+                    Ty::Str
+                    | Ty::List(_)
+                    | Ty::VarTuple(_)
+                    | Ty::Dict(..)
+                    | Ty::Set(_)
+                    | Ty::DeviceArray(_)
+                    | Ty::ExceptionArgs => Ok(Val { ty: Ty::Int, h: self.emit(Expression::Len { value: v.h }, span) }),
                     Ty::Tuple(ref elems) => Ok(self.int(elems.len() as i64, span)),
                     Ty::Range => self.range_call("_range_len", v, Vec::new(), span),
                     Ty::Object(_) | Ty::Optional(_) => self.object_len(v.clone(), span),
@@ -1059,7 +1111,7 @@ impl FnCx<'_, '_> {
     }
 
     /// `min`/`max` of several scalars or of one list, keeping the first extreme like CPython.
-    fn min_max(&mut self, is_min: bool, args: Vec<Val>, span: Span) -> Res<Val> {
+    pub(crate) fn min_max(&mut self, is_min: bool, args: Vec<Val>, span: Span) -> Res<Val> {
         let name = if is_min { "min" } else { "max" };
         if args.is_empty() {
             return self.fail(Diagnostic::error(format!("{name} expected at least 1 argument, got 0"), span));
@@ -1190,6 +1242,7 @@ impl FnCx<'_, '_> {
             }
             Ty::List(_)
             | Ty::Tuple(_)
+            | Ty::VarTuple(_)
             | Ty::Object(_)
             | Ty::Optional(_)
             | Ty::Class(_)

@@ -687,7 +687,7 @@ impl FnCx<'_, '_> {
                     args.push(self.expr(a)?);
                 }
                 self.builtin_exception_init(&object, args.clone(), span)?;
-                let bound = self.bind_arguments(init, Some(object.clone()), Some(args), Some(call), span)?;
+                let bound = self.bind_arguments(init, Some(object.clone()), Some(args), Some(call), &[], span)?;
                 let result = self.call_bound(init, bound, Some(call), span)?;
                 if !matches!(result.ty, Ty::None | Ty::Unknown) {
                     return self.fail(Diagnostic::error(
@@ -1123,7 +1123,7 @@ impl FnCx<'_, '_> {
         if !call.keywords.is_empty() {
             // Keyword arguments bind by the target's own parameter names: resolved statically.
             if let Some(def) = self.single_target(&class, method) {
-                let args = self.bind_arguments(def, Some(receiver), Some(positional), Some(call), span)?;
+                let args = self.bind_arguments(def, Some(receiver), Some(positional), Some(call), &[], span)?;
                 return self.call_bound(def, args, Some(call), span);
             }
             return self.fail(Diagnostic::error(
@@ -1181,7 +1181,7 @@ impl FnCx<'_, '_> {
             } else {
                 receiver.clone()
             };
-            let bound = self.bind_arguments(def, Some(this), Some(args.to_vec()), None, span)?;
+            let bound = self.bind_arguments(def, Some(this), Some(args.to_vec()), None, &[], span)?;
             calls.push(Some((def, bound)));
         }
         if let [Some((def, args))] = &calls[..] {
@@ -1784,7 +1784,7 @@ impl FnCx<'_, '_> {
                     Ty::Str => TypeValue::Static("str".into()),
                     Ty::None => TypeValue::Static("NoneType".into()),
                     Ty::List(_) => TypeValue::Static("list".into()),
-                    Ty::Tuple(_) => TypeValue::Static("tuple".into()),
+                    Ty::Tuple(_) | Ty::VarTuple(_) => TypeValue::Static("tuple".into()),
                     Ty::Dict(..) => TypeValue::Static("dict".into()),
                     Ty::Set(_) => TypeValue::Static("set".into()),
                     other => {

@@ -64,6 +64,9 @@ pub(crate) struct Comprehension {
     ty: Ty,
     kind: Kind,
     span: Span,
+    /// Its variables not assigned yet: until they are, their names still mean the enclosing
+    /// comprehension's variables (read by its first iterable: `[[x for x in x] for x in xs]`).
+    fresh: std::collections::HashSet<String>,
 }
 
 impl FnCx<'_, '_> {
@@ -89,6 +92,18 @@ impl FnCx<'_, '_> {
         if let Some(g) = generators.iter().find(|g| g.is_async) {
             return self.fail(Diagnostic::error("kiln does not support async comprehensions", self.span_of(&g.iter)));
         }
+        let mut names = std::collections::HashSet::new();
+        for g in generators {
+            crate::scope::target_names(&g.target, &mut names);
+        }
+        let mut captured = std::collections::HashSet::new();
+        let inner_iters = generators.iter().skip(1).map(|g| &g.iter);
+        let tests = generators.iter().flat_map(|g| &g.ifs);
+        for e in elts.iter().chain(inner_iters).chain(tests) {
+            lambdas_using(e, &names, &mut captured);
+        }
+        let mut captured: Vec<String> = captured.into_iter().collect();
+        captured.sort();
         // The loops, innermost first, around the marker.
         let marker = ast::Expr::Call(ast::ExprCall {
             range,
@@ -138,11 +153,6 @@ impl FnCx<'_, '_> {
                 body.push(break_if(Box::new(stop)));
             }
         }
-        let mut names = std::collections::HashSet::new();
-        for g in generators {
-            crate::scope::target_names(&g.target, &mut names);
-        }
-
         let key = (self.inst, span.start);
         let ty = self.p.comprehension_types.get(&key).cloned().unwrap_or(match kind {
             Kind::List => Ty::list(Ty::Unknown),
@@ -166,13 +176,33 @@ impl FnCx<'_, '_> {
         self.push(Statement::Store { local: list, value: empty }, span);
         let list_ty = ty.clone();
         let saved_vars = self.comp_vars.clone();
+        let saved_cells = self.comp_cells.clone();
         let saved_bound = self.bound.clone();
+        // A variable that a lambda inside uses lives in a cell made once for this evaluation
+        // of the comprehension, which every iteration assigns: the lambdas share it and see
+        // its last value when they run (late binding, as in CPython).
+        for name in captured {
+            let key = (self.inst, span.start, name.clone());
+            let inner = self.p.comprehension_cells.get(&key).cloned().unwrap_or(Ty::Unknown);
+            let ir_ty = inner.to_ir(&mut self.p.module);
+            let zero = self.emit(Expression::Zero { ty: ir_ty }, span);
+            let cell_ty = Ty::Cell(Box::new(inner));
+            cell_ty.to_ir(&mut self.p.module);
+            let cell = self.emit(Expression::CellNew { value: zero }, span);
+            let local = self.new_temp(&cell_ty, span);
+            self.push(Statement::Store { local, value: cell }, span);
+            self.comp_cells.insert(name.clone(), span.start);
+            self.comp_vars.insert(name, (local, cell_ty));
+        }
+        let own_cell = |cx: &Self, n: &String| cx.comp_cells.get(n) == Some(&span.start);
+        let fresh = names.iter().filter(|n| !own_cell(self, n)).cloned().collect();
         self.comp_scopes.push(names);
-        self.comprehensions.push(Comprehension { list, ty, kind, span });
+        self.comprehensions.push(Comprehension { list, ty, kind, span, fresh });
         self.stmts(&body);
         self.comprehensions.pop();
         self.comp_scopes.pop();
         self.comp_vars = saved_vars;
+        self.comp_cells = saved_cells;
         self.bound = saved_bound;
         let result = self.load(list, list_ty, span);
         if kind == Kind::AnyAll(false) {
@@ -355,7 +385,11 @@ impl FnCx<'_, '_> {
         if !self.comp_scopes.iter().any(|s| s.contains(name)) {
             return None;
         }
-        let (local, ty) = match self.comp_vars.get(name) {
+        // The first assignment of a variable of this comprehension makes its own local, apart
+        // from an enclosing comprehension's variable of the same name.
+        let binder = self.comp_scopes.iter().rposition(|s| s.contains(name));
+        let first = binder.and_then(|k| self.comprehensions.get_mut(k)).is_some_and(|c| c.fresh.remove(name));
+        let (local, ty) = match self.comp_vars.get(name).filter(|_| !first) {
             Some(v) => v.clone(),
             None => {
                 let local = self.new_temp(&value.ty, span);
@@ -363,6 +397,9 @@ impl FnCx<'_, '_> {
                 (local, value.ty.clone())
             }
         };
+        if let Ty::Cell(inner) = &ty {
+            return Some(self.assign_comprehension_cell(name, local, inner, value.clone(), span));
+        }
         if value.ty != ty && ty.join(&value.ty).is_none() {
             return Some(self.fail(Diagnostic::error(
                 format!("comprehension variable `{name}` would change type from {ty} to {}", value.ty),
@@ -376,9 +413,61 @@ impl FnCx<'_, '_> {
         Some(Ok(()))
     }
 
+    /// Assigns a comprehension variable kept in a cell (lambdas use it), learning its type.
+    fn assign_comprehension_cell(
+        &mut self,
+        name: &str,
+        local: kiln_ir::Handle<kiln_ir::Local>,
+        had: &Ty,
+        value: Val,
+        span: Span,
+    ) -> Res<()> {
+        let Some(joined) = had.join(&value.ty) else {
+            return self.fail(Diagnostic::error(
+                format!("comprehension variable `{name}` would change type from {had} to {}", value.ty),
+                span,
+            ));
+        };
+        if joined != *had {
+            let at = self.comp_cells.get(name).copied().unwrap_or_default();
+            self.p.comprehension_cells.insert((self.inst, at, name.to_string()), joined.clone());
+            self.p.changed = true;
+        }
+        let value = self.coerce(value, &joined, span);
+        let cell = self.load(local, Ty::Cell(Box::new(had.clone())), span);
+        self.push(Statement::CellSet { cell: cell.h, value: value.h }, span);
+        if let Some(b) = &mut self.bound {
+            b.insert(name.to_string());
+        }
+        Ok(())
+    }
+
     /// Reads a comprehension variable, or `None` when `name` is not one here.
     pub(crate) fn read_comprehension_var(&mut self, name: &str, span: Span) -> Option<Val> {
         let (local, ty) = self.comp_vars.get(name).cloned()?;
-        Some(Val { ty: ty.clone(), h: self.emit(Expression::Load(local), span) })
+        let h = self.emit(Expression::Load(local), span);
+        if let Ty::Cell(inner) = ty {
+            return Some(Val { ty: *inner, h: self.emit(Expression::CellGet { cell: h }, span) });
+        }
+        Some(Val { ty, h })
     }
+}
+
+/// Adds to `out` the names of `names` that a lambda in `e` uses.
+fn lambdas_using(
+    e: &ast::Expr,
+    names: &std::collections::HashSet<String>,
+    out: &mut std::collections::HashSet<String>,
+) {
+    if let ast::Expr::Lambda(l) = e {
+        let free = crate::captures::free_vars(crate::captures::Scoped::Lambda(l));
+        out.extend(free.into_iter().filter(|n| names.contains(n)));
+        // Its defaults are the comprehension's own expressions.
+        let args = l.args.posonlyargs.iter().chain(&l.args.args).chain(&l.args.kwonlyargs);
+        for default in args.filter_map(|a| a.default.as_deref()) {
+            lambdas_using(default, names, out);
+        }
+        return;
+    }
+    crate::lower::for_each_child(e, |c| lambdas_using(c, names, out));
 }

@@ -100,6 +100,12 @@ impl FnCx<'_, '_> {
             }
             // Instances hash by their `__hash__` (or identity).
             Ty::Object(class) => return self.object_key(&class.clone(), span),
+            Ty::VarTuple(_) => {
+                return self.fail(Diagnostic::error(
+                    format!("kiln does not support tuples of run-time length ({ty}) as dict keys or set elements yet"),
+                    span,
+                ))
+            }
             Ty::Optional(_) => {
                 return self.fail(Diagnostic::error(
                     format!("kiln does not support None-or-instance values ({ty}) as dict keys or set elements yet"),

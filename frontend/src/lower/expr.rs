@@ -142,6 +142,9 @@ impl FnCx<'_, '_> {
                 if matches!(base.ty, Ty::Tuple(_)) {
                     return self.tuple_subscript(base, &s.slice, span);
                 }
+                if let Ty::VarTuple(_) = base.ty {
+                    return self.var_tuple_subscript(base, &s.slice, span);
+                }
                 if base.ty == Ty::ExceptionArgs {
                     if let ast::Expr::Slice(_) = &*s.slice {
                         return self.fail(Diagnostic::error("kiln does not support slicing `args` yet", span));
@@ -257,7 +260,7 @@ impl FnCx<'_, '_> {
             );
         }
         if self.is_self_name(name) {
-            if let Some(v) = self.self_closure(span)? {
+            if let Some(v) = self.sibling_closure(name, span)? {
                 return Ok(v);
             }
         }
@@ -429,7 +432,7 @@ impl FnCx<'_, '_> {
             Ty::Str => "str",
             Ty::None => "NoneType",
             Ty::List(_) => "list",
-            Ty::Tuple(_) => "tuple",
+            Ty::Tuple(_) | Ty::VarTuple(_) => "tuple",
             Ty::Dict(..) => "dict",
             Ty::Set(_) => "set",
             Ty::Class(_) | Ty::ExceptionClass(_) => "type",
@@ -507,7 +510,7 @@ impl FnCx<'_, '_> {
                 let zero = self.lit(Literal::I64(0), span);
                 self.emit(Expression::Compare { op: CompareOp::Ne, left: len.h, right: zero }, span)
             }
-            Ty::Str | Ty::List(_) => {
+            Ty::Str | Ty::List(_) | Ty::VarTuple(_) => {
                 let len = self.emit(Expression::Len { value: v.h }, span);
                 let zero = self.lit(Literal::I64(0), span);
                 self.emit(Expression::Compare { op: CompareOp::Ne, left: len, right: zero }, span)
@@ -1016,6 +1019,13 @@ impl FnCx<'_, '_> {
             }
             // Containers compare element by element (so `(1, 2) == (1.0, 2.0)`).
             (Ty::Tuple(_), Ty::Tuple(_)) => self.tuple_compare(ir_op, left, right, span),
+            // A tuple of run-time length compares as the list of its items with another tuple.
+            (Ty::VarTuple(e), Ty::VarTuple(_) | Ty::Tuple(_)) | (Ty::Tuple(_), Ty::VarTuple(e)) => {
+                let e = (**e).clone();
+                let l = self.tuple_items(left, &e, span)?;
+                let r = self.tuple_items(right, &e, span)?;
+                self.compare(op, l, r, span)
+            }
             (Ty::List(_), Ty::List(_)) => {
                 let name = match ir_op {
                     CompareOp::Eq | CompareOp::Ne => "_list_eq",
@@ -1181,6 +1191,10 @@ impl FnCx<'_, '_> {
             let r = self.truthy(v, span)?;
             return Ok(if positive { r } else { self.negate(r, span) });
         }
+        let container = match container.ty {
+            Ty::VarTuple(e) => Val { ty: Ty::List(e), h: container.h },
+            _ => container,
+        };
         if let Ty::Tuple(_) = container.ty {
             let r = self.tuple_contains(item, container, span)?;
             return Ok(if positive { r } else { self.emit(Expression::Unary { op: UnaryOp::Not, arg: r }, span) });
@@ -1376,6 +1390,13 @@ impl FnCx<'_, '_> {
             Ty::ExceptionClass(kind) => return Ok(self.str_lit(&format!("<class '{}'>", kind.name()), span)),
             Ty::Tuple(_) => return self.tuple_repr(v, span),
             Ty::Range => return self.range_call("_range_repr", &v, Vec::new(), span),
+            Ty::VarTuple(ref e) => {
+                // The list's repr with parentheses: the items print alike in both.
+                let n = Val { ty: Ty::Int, h: self.emit(Expression::Len { value: v.h }, span) };
+                let list = Val { ty: Ty::List(e.clone()), h: v.h };
+                let text = self.str_of(list, span)?;
+                return self.call_stdlib("_var_tuple_repr", vec![text, n], span);
+            }
             Ty::Dict(..) | Ty::Set(_) => {
                 // An empty container whose types are still open prints the same whatever they
                 // are: print it as one of ints.
@@ -1391,7 +1412,10 @@ impl FnCx<'_, '_> {
                 )
             }
             Ty::List(ref elem)
-                if matches!(**elem, Ty::List(_) | Ty::Tuple(_) | Ty::Float32 | Ty::Object(_) | Ty::Optional(_)) =>
+                if matches!(
+                    **elem,
+                    Ty::List(_) | Ty::Tuple(_) | Ty::VarTuple(_) | Ty::Float32 | Ty::Object(_) | Ty::Optional(_)
+                ) =>
             {
                 return self.nested_list_repr(v, span)
             }

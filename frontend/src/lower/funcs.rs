@@ -78,8 +78,19 @@ impl FnCx<'_, '_> {
     pub(crate) fn closure_env(&mut self, def: usize, span: Span) -> Res<Vec<Val>> {
         let captures = self.p.defs[def].captures.clone();
         let mut env = Vec::with_capacity(captures.len());
-        for c in &captures {
-            let v = if c.cell { self.cell_of(&c.name, span)? } else { self.name_value(&c.name, span)? };
+        for (k, c) in captures.iter().enumerate() {
+            let v = if c.default {
+                let expr = self.p.defs[def].params.iter().find_map(|p| match p.default {
+                    Some(super::DefaultValue::Captured { capture, expr }) if capture == k => Some(expr),
+                    _ => None,
+                });
+                let Some(expr) = expr else { return Err(super::Stop) };
+                self.expr(expr)?
+            } else if c.cell {
+                self.cell_of(&c.name, span)?
+            } else {
+                self.name_value(&c.name, span)?
+            };
             env.push(v);
         }
         self.learn_from_closure(def, &env, span)?;
@@ -127,10 +138,11 @@ impl FnCx<'_, '_> {
         Val { ty, h: self.emit(Expression::TupleNew { elems: env.iter().map(|v| v.h).collect() }, span) }
     }
 
-    /// Inside nested function `def`, its own name: the function itself, with the environment
-    /// it was called with.
-    pub(crate) fn self_closure(&mut self, span: Span) -> Res<Option<Val>> {
-        let Some(def) = self.p.instances[self.inst].def else { return Ok(None) };
+    /// Inside a nested function, the value of the function `name` stands for when that is the
+    /// function itself or a sibling of its group of mutually recursive `def`s: made from the
+    /// environment this instance was called with (the members of a group capture alike).
+    pub(crate) fn sibling_closure(&mut self, name: &str, span: Span) -> Res<Option<Val>> {
+        let Some(def) = self.sibling_def(name) else { return Ok(None) };
         let captures = self.p.defs[def].captures.clone();
         let mut env = Vec::with_capacity(captures.len());
         for c in &captures {
@@ -139,10 +151,24 @@ impl FnCx<'_, '_> {
         Ok(Some(self.func_of(def, env, span)))
     }
 
-    /// Whether `name`, read inside a nested function, is that function itself.
+    /// The `def` that `name`, read inside a nested function, stands for when that is the
+    /// function itself or one of its siblings (see `captures::sibling_groups`).
+    fn sibling_def(&self, name: &str) -> Option<usize> {
+        let def = self.p.instances[self.inst].def?;
+        if self.is_local(name) {
+            return None;
+        }
+        let d = &self.p.defs[def];
+        if d.self_name.as_deref() == Some(name) {
+            return Some(def);
+        }
+        let key = d.siblings.iter().find(|(s, _)| s == name)?.1;
+        self.p.synthetic_defs.get(&key).copied()
+    }
+
+    /// Whether `name`, read inside a nested function, is that function itself or a sibling.
     pub(crate) fn is_self_name(&self, name: &str) -> bool {
-        let def = self.p.instances[self.inst].def;
-        !self.is_local(name) && def.and_then(|d| self.p.defs[d].self_name.as_deref()) == Some(name)
+        self.sibling_def(name).is_some()
     }
 
     /// A captured cell keeps the type it had when captured: an assignment through `nonlocal`
@@ -160,6 +186,9 @@ impl FnCx<'_, '_> {
 
     /// The cell holding variable `name` (a cell of this function, or one it captured).
     pub(crate) fn cell_of(&mut self, name: &str, span: Span) -> Res<Val> {
+        if let Some((local, ty @ Ty::Cell(_))) = self.comp_vars.get(name).cloned() {
+            return Ok(self.load(local, ty, span));
+        }
         let ty = self.var_type(name).map(|v| v.ty).unwrap_or(Ty::Unknown);
         let cell_ty = Ty::Cell(Box::new(ty));
         let local = self.local_handle(name, &cell_ty, span);
@@ -195,19 +224,28 @@ impl FnCx<'_, '_> {
                 let parent = self.p.instances[self.inst].def;
                 let made = match parent {
                     Some(parent) => crate::scope::collect_nested(self.p, def, "<lambda>".into(), parent),
-                    None => Some(self.synthesize_def(def, key)),
+                    None => {
+                        let index = self.synthesize_def(def, key);
+                        crate::scope::defaults_in_closure(self.p, def, index);
+                        Some(index)
+                    }
                 };
-                let Some(def) = made else { return Err(super::Stop) };
-                def
+                let Some(index) = made else { return Err(super::Stop) };
+                // The variables of the comprehensions around it are captured as their cells
+                // (see `comprehension.rs`), not the function's variables of that name.
+                let captures = &mut self.p.defs[index].captures;
+                for name in crate::captures::free_vars(crate::captures::Scoped::Def(def)) {
+                    if !self.comp_scopes.iter().any(|s| s.contains(&name)) {
+                        continue;
+                    }
+                    match captures.iter_mut().find(|c| c.name == name) {
+                        Some(c) => c.cell = true,
+                        None => captures.push(super::Capture { name, cell: true, default: false }),
+                    }
+                }
+                index
             }
         };
-        if let Some(c) = self.p.defs[def].captures.iter().find(|c| self.comp_vars.contains_key(&c.name)) {
-            let name = c.name.clone();
-            return self.fail(Diagnostic::error(
-                format!("kiln does not support lambdas that use comprehension variables yet (`{name}`)"),
-                span,
-            ));
-        }
         self.closure_value(def, span)
     }
 
@@ -278,6 +316,7 @@ impl FnCx<'_, '_> {
     /// Whether `name` is a variable holding a function value here.
     pub(crate) fn holds_function(&self, name: &str) -> bool {
         let ty = match self.comp_vars.get(name) {
+            Some((_, Ty::Cell(ty))) => (**ty).clone(),
             Some((_, ty)) => ty.clone(),
             None => match self.var_type(name) {
                 Some(v) => v.ty,
@@ -312,7 +351,8 @@ impl FnCx<'_, '_> {
                     // (Only the types matter here: a bound method's instance is its first argument.)
                     let bound = self.p.defs[f.def].method == super::MethodKind::Instance;
                     let receiver = bound.then(|| Val { ty: f.env[0].clone(), h: callee.h });
-                    let args = self.bind_arguments(f.def, receiver, Some(positional.clone()), None, span)?;
+                    let env: Vec<Val> = f.env.iter().map(|t| Val { ty: t.clone(), h: callee.h }).collect();
+                    let args = self.bind_arguments(f.def, receiver, Some(positional.clone()), None, &env, span)?;
                     let mut key: Vec<Ty> = args.iter().map(|a| a.ty.clone()).collect();
                     key.extend(f.env.iter().skip(usize::from(bound)).cloned());
                     if key.iter().any(|t| !t.is_known()) {
@@ -393,7 +433,7 @@ impl FnCx<'_, '_> {
         // A bound method: its environment is the instance, its first argument.
         let receiver = (self.p.defs[f.def].method == super::MethodKind::Instance).then(|| env.remove(0));
         let call_syntax = evaluated.is_none().then_some(call);
-        let args = self.bind_arguments(f.def, receiver, evaluated, call_syntax, span)?;
+        let args = self.bind_arguments(f.def, receiver, evaluated, call_syntax, &env, span)?;
         self.call_with_env(f.def, args, env, Some(call), span)
     }
 

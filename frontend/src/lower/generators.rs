@@ -301,6 +301,10 @@ impl FnCx<'_, '_> {
         if v.ty.class().is_some() && self.has_method(&v.ty, "__iter__") {
             return self.call_dunder(v, "__iter__", &[], span);
         }
+        if let Ty::VarTuple(e) = v.ty {
+            // The list underneath (the builtins only read it).
+            return Ok(Val { ty: Ty::List(e), h: v.h });
+        }
         Ok(v)
     }
 

@@ -31,6 +31,7 @@ mod gpu;
 mod iter;
 mod modules;
 mod par;
+mod spread;
 mod stmt;
 mod strings;
 mod tuple;
@@ -73,6 +74,9 @@ pub(crate) struct FuncDef<'a> {
     pub captures: Vec<Capture>,
     /// A nested `def` that refers to itself by its name (recursion): that name.
     pub self_name: Option<String>,
+    /// A member of a group of mutually recursive nested `def`s (`captures::sibling_groups`):
+    /// every member's name and its key in `Program::synthetic_defs` (itself included).
+    pub siblings: Vec<(String, (u32, u32))>,
     /// Its body yields: calling it makes a generator (see `generators.rs`).
     pub generator: bool,
 }
@@ -83,6 +87,9 @@ pub(crate) struct Capture {
     pub name: String,
     /// Captured as its cell (it may be assigned after the closure was made); else by value.
     pub cell: bool,
+    /// Not a variable: the value of a computed parameter default, which the definer
+    /// evaluates when it makes the closure ([`DefaultValue::Captured`]).
+    pub default: bool,
 }
 
 /// What a `def` in a class body is.
@@ -112,10 +119,16 @@ pub(crate) struct ParamDef<'a> {
 
 /// Where a parameter's default comes from. Constants are re-evaluated at each call site (the
 /// same thing, since they are immutable); anything else is evaluated once when the `def` runs,
-/// as Python does, and kept in a hidden global.
+/// as Python does, and kept in a hidden global (a module-level `def` or a method), or in the
+/// closure (a nested `def` or a lambda: each closure made has its own).
 pub(crate) enum DefaultValue<'a> {
     Constant(&'a ast::Expr),
     Global(String),
+    /// Kept in the environment, as capture `capture` (named `$default.PARAM`).
+    Captured {
+        capture: usize,
+        expr: &'a ast::Expr,
+    },
 }
 
 /// A variable's inferred type and the place that first gave it.
@@ -211,6 +224,9 @@ pub(crate) struct Program<'a> {
     /// an error inside the prelude is reported at), and the builtin or method called there.
     pub stdlib_call_sites: HashMap<usize, (Span, String)>,
     /// Compiler-made `def`s: lambdas by (file, offset), builtins used as values.
+    /// The types of comprehension variables kept in cells (lambdas use them), by instance,
+    /// comprehension start and name, as learned so far.
+    pub comprehension_cells: HashMap<(usize, u32, String), Ty>,
     pub synthetic_defs: HashMap<(u32, u32), usize>,
     /// The element type learned so far for each list comprehension, by (instance, offset).
     pub comprehension_types: HashMap<(usize, u32), Ty>,
@@ -487,6 +503,7 @@ pub(crate) fn lower_module<'a>(
         stdlib_call_sites: HashMap::new(),
         comprehension_types: HashMap::new(),
         synthetic_defs: HashMap::new(),
+        comprehension_cells: HashMap::new(),
         global_constants: HashMap::new(),
         classes: Vec::new(),
         class_by_name: HashMap::new(),

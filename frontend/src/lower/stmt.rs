@@ -74,6 +74,8 @@ pub(crate) struct FnCx<'p, 'a> {
     pub comp_scopes: Vec<HashSet<String>>,
     /// Comprehension variables bound so far, in hidden locals (see `comprehension.rs`).
     pub comp_vars: HashMap<String, (Handle<Local>, Ty)>,
+    /// Comprehension variables kept in cells: the start of the comprehension that binds each.
+    pub comp_cells: HashMap<String, u32>,
     /// The comprehensions being lowered, innermost last.
     pub comprehensions: Vec<super::comprehension::Comprehension>,
     /// Generator expressions (by start offset) that a builtin consumes at once: computed as
@@ -149,6 +151,7 @@ pub(crate) fn walk_instance(p: &mut Program<'_>, inst: usize, suite: &[ast::Stmt
         par_dead: HashMap::new(),
         comp_scopes: Vec::new(),
         comp_vars: HashMap::new(),
+        comp_cells: HashMap::new(),
         comprehensions: Vec::new(),
         eager_genexprs: HashSet::new(),
         gpu_body: false,
@@ -1355,7 +1358,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
             return Ok(());
         }
         // A tuple whose items share a type iterates as the list of its items.
-        if let Ty::Tuple(_) = iterable.ty {
+        if let Ty::Tuple(_) | Ty::VarTuple(_) = iterable.ty {
             iterable = self.tuple_items(iterable, &Ty::Int, self.span_of(&*s.iter))?;
         }
         // An instance with `__iter__` iterates over what `__iter__` returns.
@@ -1511,7 +1514,15 @@ impl<'p, 'a> FnCx<'p, 'a> {
 
     fn def_stmt(&mut self, def: &ast::StmtFunctionDef) -> Res<()> {
         let name = def.name.to_string();
-        let index = self.p.def_by_name[&name];
+        // Only the module's top-level `def`s are collected (one function per name).
+        let Some(index) = self.p.def_by_name.get(&name).copied().filter(|&i| std::ptr::eq(self.p.defs[i].ast, def))
+        else {
+            let head = crate::scope::def_head_span(self.p, def);
+            return self.fail(Diagnostic::error(
+                "kiln does not support a `def` inside a module-level `if`, loop or `try` yet",
+                head,
+            ));
+        };
         self.method_defaults(index, def)?;
         if let Some(bound) = &mut self.bound {
             bound.insert(name);

@@ -599,7 +599,7 @@ impl FnCx<'_, '_> {
             let arg = match v.ty.clone() {
                 Ty::Int | Ty::Float | Ty::Bool | Ty::None | Ty::Str => FormatArg { value: v.h, repr: None },
                 Ty::Float32 => FormatArg { value: self.cast(v, Ty::Float, span).h, repr: None },
-                Ty::List(_) | Ty::Tuple(_) | Ty::Dict(..) | Ty::Set(_) => {
+                Ty::List(_) | Ty::Tuple(_) | Ty::VarTuple(_) | Ty::Dict(..) | Ty::Set(_) => {
                     let text = self.str_of(v, span)?;
                     FormatArg { value: text.h, repr: Some(text.h) }
                 }

@@ -103,9 +103,37 @@ impl FnCx<'_, '_> {
         Ok(Val { ty: first, h: acc })
     }
 
+    /// `t[i]` and `t[a:b:c]` of a tuple of run-time length (the list underneath, with the
+    /// messages of a tuple).
+    pub(crate) fn var_tuple_subscript(&mut self, tuple: Val, slice: &ast::Expr, span: Span) -> Res<Val> {
+        let Ty::VarTuple(elem) = tuple.ty.clone() else { unreachable!("called for run-time-length tuples") };
+        let list = Val { ty: Ty::List(elem.clone()), h: tuple.h };
+        if let ast::Expr::Slice(sl) = slice {
+            let ([start, stop, step], given) = self.slice_parts(sl, span)?;
+            let given = self.int(given, span);
+            let part = self.call_stdlib("_list_slice", vec![list, start, stop, step, given], span)?;
+            return Ok(Val { ty: Ty::VarTuple(elem), h: part.h });
+        }
+        let index = self.index_value(slice)?;
+        let n = self.emit(Expression::Len { value: tuple.h }, span);
+        let zero = self.int(0, span);
+        let negative = self.emit(Expression::Compare { op: CompareOp::Lt, left: index.h, right: zero.h }, span);
+        let wrapped = self.emit(Expression::Binary { op: BinaryOp::Add, left: index.h, right: n }, span);
+        let i = self.emit(Expression::Select { condition: negative, accept: wrapped, reject: index.h }, span);
+        let below = self.emit(Expression::Compare { op: CompareOp::Lt, left: i, right: zero.h }, span);
+        let above = self.emit(Expression::Compare { op: CompareOp::Ge, left: i, right: n }, span);
+        let outside = self.emit(Expression::Binary { op: BinaryOp::BitOr, left: below, right: above }, span);
+        self.raise_if(outside, ExceptionKind::IndexError, "tuple index out of range", span);
+        Ok(Val { ty: *elem, h: self.emit(Expression::Index { base: tuple.h, index: i }, span) })
+    }
+
     /// A tuple iterated (by `for`, `max`, `str.join`...): the list of its items, when they share
     /// a type. An empty tuple gives an empty list of `empty` (no item can show the choice).
     pub(crate) fn tuple_items(&mut self, tuple: Val, empty: &Ty, span: Span) -> Res<Val> {
+        if let Ty::VarTuple(e) = tuple.ty {
+            // Already a list underneath, which nothing mutates.
+            return Ok(Val { ty: Ty::List(e), h: tuple.h });
+        }
         let Ty::Tuple(elems) = tuple.ty.clone() else { return Ok(tuple) };
         let first = elems.first().cloned().unwrap_or_else(|| empty.clone());
         if elems.iter().any(|e| *e != first) {
