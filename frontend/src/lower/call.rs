@@ -752,9 +752,14 @@ impl FnCx<'_, '_> {
             if self.p.final_pass && !self.p.lenient {
                 let i = args.iter().position(|a| !a.ty.is_known()).unwrap_or(0);
                 let arg_span = call.and_then(|c| self.arg_span(c, def, i)).unwrap_or(span);
+                let (what, example) = match args.get(i).map(|a| &a.ty) {
+                    Some(Ty::Dict(..)) => ("the key and value types of this empty dict", "`d: dict[str, int] = {}`"),
+                    Some(Ty::Set(_)) => ("the element type of this empty set", "`s: set[int] = set()`"),
+                    _ => ("the element type of this empty list", "`xs: list[float] = []`"),
+                };
                 return self.fail(
-                    Diagnostic::error("kiln cannot infer the element type of this empty list", arg_span)
-                        .with_note("give it a type first, e.g. `xs: list[float] = []`"),
+                    Diagnostic::error(format!("kiln cannot infer {what}"), arg_span)
+                        .with_note(format!("give it a type first, e.g. {example}")),
                 );
             }
             return self.unknown(span);
