@@ -53,13 +53,7 @@ fn compile_to_ir_here(file: &Path, opt_level: u8) -> Result<Frontend, i32> {
     };
     let validated = if opt_level == 0 { kiln_ir::validate(&module) } else { kiln_ir::passes::optimize(&mut module) };
     match validated {
-        Ok(info) => {
-            if let Some((message, span)) = info.raising_key_function(&module) {
-                diagnostics::render(&files, &[kiln_frontend::Diagnostic::error(message, span)]);
-                return Err(COMPILE_ERROR);
-            }
-            Ok(Frontend { files, module, info })
-        }
+        Ok(info) => Ok(Frontend { files, module, info }),
         Err(e) => {
             diagnostics::plain(format!("internal compiler error: {e}"));
             Err(COMPILE_ERROR)

@@ -309,6 +309,11 @@ unsafe fn slot_known_hash<K: KeyKind>(d: *mut KDict, key: *const u8, hash: i64) 
         if ix >= 0 {
             return (entry(d, ix).add((*d).value_offset as usize), false);
         }
+        // A key function raised: nothing is inserted, and the caller (which unwinds right
+        // after storing) gets a scratch slot for its value.
+        if K::CALLBACK && crate::exceptions::is_pending() {
+            return (crate::gc::alloc(((*d).value_size as usize).max(8)), false);
+        }
         if (*d).usable <= 0 {
             // `insertion_resize`: GROWTH_RATE = used * 3.
             resize(d, calculate_log2_keysize((*d).used * 3));
@@ -398,6 +403,7 @@ pub unsafe fn pop(d: *mut KDict, key: *const u8, out_value: *mut u8) -> bool {
         }
         let ops = ops_of(d);
         let (slot, ix) = with_key_kind!(ops, K => lookup::<K>(d, key, K::hash(ops, key)));
+        // (A key function that raised makes the lookup find nothing: nothing is removed.)
         if ix < 0 {
             return false;
         }

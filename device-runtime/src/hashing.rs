@@ -437,8 +437,13 @@ impl KeyKind for BoolKey {
 impl KeyKind for CallbackKey {
     const CALLBACK: bool = true;
 
+    // Once a key function has raised (its exception is pending), no more are called: the
+    // operation finishes without changing the table and the caller unwinds.
     #[inline(always)]
     unsafe fn hash(ops: &KKeyOps, k: *const u8) -> i64 {
+        if crate::exceptions::is_pending() {
+            return 0;
+        }
         let f = ops.hash.expect("kiln: key descriptor without a hash function");
         let h = f(k);
         if h == -1 {
@@ -450,6 +455,7 @@ impl KeyKind for CallbackKey {
     #[inline(always)]
     unsafe fn eq(ops: &KKeyOps, a: *const u8, b: *const u8) -> bool {
         match ops.eq {
+            Some(_) if crate::exceptions::is_pending() => false,
             Some(f) => f(a, b) != 0,
             None => {
                 let n = ops.key_size();

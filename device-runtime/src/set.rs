@@ -267,6 +267,10 @@ unsafe fn add_entry<K: KeyKind>(s: *mut KSet, key: *const u8, hash: i64) {
                 perturb >>= PERTURB_SHIFT;
                 i = (i.wrapping_mul(5).wrapping_add(1).wrapping_add(perturb)) & mask;
             };
+            // A key function raised: the search proved nothing, so nothing is added.
+            if K::CALLBACK && crate::exceptions::is_pending() {
+                return;
+            }
             if let Some(f) = freeslot {
                 (*s).used += 1;
                 write_entry(table.add(f * stride), hash, key, key_size);
@@ -293,6 +297,8 @@ unsafe fn discard_entry<K: KeyKind>(s: *mut KSet, key: *const u8, hash: i64) -> 
     unsafe {
         match lookkey::<K>(s, key, hash) {
             None => false,
+            // A key function raised: the search proved nothing, so nothing is removed.
+            Some(_) if K::CALLBACK && crate::exceptions::is_pending() => false,
             Some(j) => {
                 let e = entry(s, j);
                 (e as *mut i64).write(-1);

@@ -19,40 +19,6 @@ impl ModuleInfo {
     pub fn function(&self, handle: Handle<Function>) -> &FunctionInfo {
         &self.functions[handle.index()]
     }
-
-    /// A class's key function (`ClassDecl::key_functions`) that may raise: the hash tables
-    /// call them back and cannot unwind, so such a program is not compiled. The message and
-    /// where to point: the raising function the key function calls (the user's `__hash__` or
-    /// `__eq__`), else the key function itself.
-    pub fn raising_key_function(&self, module: &Module) -> Option<(String, Span)> {
-        for class in &module.classes {
-            let Some((hash, eq)) = class.key_functions else { continue };
-            for f in [hash, eq] {
-                if f.index() >= self.functions.len() || !self.function(f).may_raise {
-                    continue;
-                }
-                let span = module.functions[f]
-                    .expressions
-                    .iter()
-                    .find_map(|(_, e)| match e {
-                        Expression::Call { function, .. }
-                            if function.index() < self.functions.len() && self.function(*function).may_raise =>
-                        {
-                            Some(module.functions.span(*function))
-                        }
-                        _ => None,
-                    })
-                    .unwrap_or_else(|| module.functions.span(f));
-                let message = format!(
-                    "kiln does not support `{}` instances as dict keys or set elements when their `__hash__` \
-                     or `__eq__` may raise an exception yet (the hash tables cannot pass it on)",
-                    class.name
-                );
-                return Some((message, span));
-            }
-        }
-        None
-    }
 }
 
 /// What the validator learned about one function.
@@ -68,6 +34,9 @@ pub struct FunctionInfo {
     pub recursive: bool,
     /// Functions called directly.
     pub callees: Vec<Handle<Function>>,
+    /// Key functions (`ClassDecl::key_functions`) that the hash tables may call back during
+    /// the function's dict and set operations: what they raise comes out of those operations.
+    pub key_callees: Vec<Handle<Function>>,
 }
 
 impl FunctionInfo {
@@ -105,6 +74,7 @@ pub fn validate(module: &Module) -> Result<ModuleInfo, ValidationError> {
             parallel_depth: 0,
             raises: false,
             callees: Vec::new(),
+            key_callees: Vec::new(),
         };
         v.function_header()?;
         v.block(&function.body)?;
@@ -112,7 +82,13 @@ pub fn validate(module: &Module) -> Result<ModuleInfo, ValidationError> {
             return Err(v.error(function.expressions.span(h), format!("expression {h:?} is never emitted")));
         }
         let expr_types = v.types.iter().map(|t| t.expect("every emitted expression has a type")).collect();
-        infos.push(FunctionInfo { expr_types, may_raise: v.raises, recursive: false, callees: v.callees });
+        infos.push(FunctionInfo {
+            expr_types,
+            may_raise: v.raises,
+            recursive: false,
+            callees: v.callees,
+            key_callees: v.key_callees,
+        });
     }
     // Recursion: a function is recursive when it reaches itself through its callees.
     let n = infos.len();
@@ -139,7 +115,10 @@ pub fn validate(module: &Module) -> Result<ModuleInfo, ValidationError> {
         let mut changed = false;
         for i in 0..n {
             let raising_callee = |c: &Handle<Function>| !module.functions[*c].generator && infos[c.index()].may_raise;
-            if !infos[i].may_raise && infos[i].callees.iter().any(raising_callee) {
+            let raising_key_callee = |c: &Handle<Function>| infos[c.index()].may_raise;
+            if !infos[i].may_raise
+                && (infos[i].callees.iter().any(raising_callee) || infos[i].key_callees.iter().any(raising_key_callee))
+            {
                 infos[i].may_raise = true;
                 changed = true;
             }
@@ -163,6 +142,7 @@ struct FunctionValidator<'a> {
     parallel_depth: u32,
     raises: bool,
     callees: Vec<Handle<Function>>,
+    key_callees: Vec<Handle<Function>>,
 }
 
 impl FunctionValidator<'_> {
@@ -330,12 +310,15 @@ impl FunctionValidator<'_> {
             }
             Statement::DictStore { dict, key, value } => {
                 let (k, v) = self.dict_types(*dict, span)?;
+                self.note_key_callbacks(k);
                 if self.operand(*key, span)? != k || self.operand(*value, span)? != v {
                     return Err(self.error(span, "dict store of the wrong key or value type".into()));
                 }
             }
             Statement::SetAdd { set, key } => {
-                if self.operand(*key, span)? != self.set_elem(*set, span)? {
+                let elem = self.set_elem(*set, span)?;
+                self.note_key_callbacks(elem);
+                if self.operand(*key, span)? != elem {
                     return Err(self.error(span, "set element of the wrong type".into()));
                 }
             }
@@ -344,7 +327,8 @@ impl FunctionValidator<'_> {
                 if op.is_predicate() || ty != self.operand(*other, span)? {
                     return Err(self.error(span, "in-place set operation on different types".into()));
                 }
-                self.set_elem(*target, span)?;
+                let elem = self.set_elem(*target, span)?;
+                self.note_key_callbacks(elem);
             }
             Statement::ContainerClear { value } => {
                 let ty = self.operand(*value, span)?;
@@ -529,6 +513,18 @@ impl FunctionValidator<'_> {
         match self.module.types[self.operand(dict, span)?] {
             Type::Dict { key, value } => Ok((key, value)),
             _ => Err(self.error(span, "dict operation on a non-dict".into())),
+        }
+    }
+
+    /// A dict or set operation that hashes or compares keys of type `key`: the class's key
+    /// functions, if it has them, may run.
+    fn note_key_callbacks(&mut self, key: Handle<Type>) {
+        let Type::Object { class } = self.module.types[key] else { return };
+        let Some((hash, eq)) = self.module.classes.get(class as usize).and_then(|c| c.key_functions) else { return };
+        for f in [hash, eq] {
+            if !self.key_callees.contains(&f) {
+                self.key_callees.push(f);
+            }
         }
     }
 
@@ -805,10 +801,12 @@ impl FunctionValidator<'_> {
             Expression::SetNew { elem } => self.ty(&Type::Set { elem: *elem })?,
             Expression::SetFromDisplay { list, .. } => {
                 let elem = self.element_type(*list, span)?;
+                self.note_key_callbacks(elem);
                 self.ty(&Type::Set { elem })?
             }
             Expression::DictLookup { dict, key } => {
                 let (k, v) = self.dict_types(*dict, span)?;
+                self.note_key_callbacks(k);
                 if self.operand(*key, span)? != k {
                     return Err(self.error(span, "dict lookup with the wrong key type".into()));
                 }
@@ -817,20 +815,24 @@ impl FunctionValidator<'_> {
             }
             Expression::DictRemove { dict, key } => {
                 let (k, _) = self.dict_types(*dict, span)?;
+                self.note_key_callbacks(k);
                 if self.operand(*key, span)? != k {
                     return Err(self.error(span, "dict removal with the wrong key type".into()));
                 }
                 self.ty(&Type::Scalar(Scalar::BOOL))?
             }
             Expression::SetContains { set, key } | Expression::SetDiscard { set, key } => {
-                if self.operand(*key, span)? != self.set_elem(*set, span)? {
+                let elem = self.set_elem(*set, span)?;
+                self.note_key_callbacks(elem);
+                if self.operand(*key, span)? != elem {
                     return Err(self.error(span, "set query with the wrong element type".into()));
                 }
                 self.ty(&Type::Scalar(Scalar::BOOL))?
             }
             Expression::SetAlgebra { op, left, right } => {
                 let ty = self.operand(*left, span)?;
-                self.set_elem(*left, span)?;
+                let elem = self.set_elem(*left, span)?;
+                self.note_key_callbacks(elem);
                 if ty != self.operand(*right, span)? {
                     return Err(self.error(span, "set operation on different types".into()));
                 }

@@ -154,6 +154,7 @@ pub const FUNCTIONS: &[RuntimeDecl] = &[
     f("kiln_rt_raise", &[Ptr, Ptr], Void, Cold),
     f("kiln_rt_traceback_push", &[Ptr, Ptr, I64], Void, Cold),
     f("kiln_rt_exc_clear", &[], Void, Any),
+    f("kiln_rt_exc_pending", &[], U8, Any),
     f("kiln_rt_raise_object", &[Ptr, Ptr, Ptr, List], Void, Cold),
     f("kiln_rt_exc_new", &[Ptr, Ptr, List, Ptr], Ptr, Any),
     f("kiln_rt_exc_caught_args", &[Ptr], List, Any),

@@ -172,25 +172,27 @@ impl<'ctx> Codegen<'_, 'ctx> {
     }
 
     /// Calls a class's compiled key function (`hash(x)`, or `x is y or x == y`; see
-    /// `ClassDecl::key_functions`) from a key descriptor's callback. The tables cannot unwind,
-    /// so a function that may raise is rejected here.
+    /// `ClassDecl::key_functions`) from a key descriptor's callback. The tables cannot unwind:
+    /// when the function raises, the callback gives a harmless 0 and leaves the exception
+    /// pending; the runtime then calls no more key functions and changes nothing, and the
+    /// compiled code that asked for the operation unwinds after it (`check_key_callbacks`).
     fn call_key_function(
         &mut self,
         b: &Builder<'ctx>,
         function: Handle<kiln_ir::Function>,
         args: &[inkwell::values::BasicMetadataValueEnum<'ctx>],
     ) -> Result<IntValue<'ctx>, BackendError> {
-        if self.info.function(function).may_raise {
-            let (message, span) = self.info.raising_key_function(self.module).unwrap_or_else(|| {
-                ("kiln does not support a key function that may raise".to_string(), kiln_ir::Span::UNDEFINED)
-            });
-            return Err(BackendError::new(message, span));
-        }
         let llfn = self.functions[function.index()];
         let v = b.build_call(llfn, args, "")?.try_as_basic_value().basic().ok_or_else(|| {
             BackendError::new("internal error: a key function returns no value", kiln_ir::Span::UNDEFINED)
         })?;
-        Ok(v.into_int_value())
+        if !self.info.function(function).may_raise {
+            return Ok(v.into_int_value());
+        }
+        let pair = v.into_struct_value();
+        let value = b.build_extract_value(pair, 0, "key.value")?.into_int_value();
+        let raised = b.build_extract_value(pair, 1, "key.raised")?.into_int_value();
+        Ok(b.build_select(raised, value.get_type().const_zero(), value, "")?.into_int_value())
     }
 
     /// `u8 eq(ptr a, ptr b)` for a key type the runtime cannot compare by itself.
@@ -280,6 +282,30 @@ impl<'ctx> Codegen<'_, 'ctx> {
 }
 
 impl<'a, 'ctx> FunctionLowering<'a, '_, 'ctx> {
+    /// After a dict or set operation on `container` whose keys' `__hash__`/`__eq__` may raise:
+    /// unwinds at `line` when one did (its exception is pending in the runtime).
+    pub(crate) fn check_key_callbacks(
+        &mut self,
+        container: Handle<kiln_ir::Expression>,
+        line: u32,
+    ) -> Result<(), BackendError> {
+        let key = match self.cg.module.types[self.type_of(container)] {
+            Type::Dict { key, .. } => key,
+            Type::Set { elem } => elem,
+            _ => return Ok(()),
+        };
+        let Type::Object { class } = self.cg.module.types[key] else { return Ok(()) };
+        let Some((hash, eq)) = self.cg.module.classes.get(class as usize).and_then(|c| c.key_functions) else {
+            return Ok(());
+        };
+        if !self.cg.info.function(hash).may_raise && !self.cg.info.function(eq).may_raise {
+            return Ok(());
+        }
+        let pending = self.cg.runtime("kiln_rt_exc_pending")?;
+        let status = self.cg.call_value(pending, &[])?.into_int_value();
+        self.check_status(status, line)
+    }
+
     /// The address of a stack copy of `value` (a key passed by address).
     fn spill(&mut self, value: BasicValueEnum<'ctx>, ty: Handle<Type>) -> Result<PointerValue<'ctx>, BackendError> {
         let mem = self.cg.mem_type(ty)?;

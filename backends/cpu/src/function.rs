@@ -441,7 +441,11 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
                 let tag = tbaa_name(self.cg.module, elem).map(|n| format!("kiln elem.{n}"));
                 self.store(ptr, v, elem, tag.as_deref())?;
             }
-            Statement::DictStore { dict, key, value } => self.dict_store(*dict, *key, *value)?,
+            Statement::DictStore { dict, key, value } => {
+                self.dict_store(*dict, *key, *value)?;
+                let line = self.stmt_line();
+                self.check_key_callbacks(*dict, line)?;
+            }
             Statement::SetField { object, field, value } => self.set_field(*object, *field, *value)?,
             Statement::CellSet { cell, value } => self.cell_set(*cell, *value)?,
             Statement::Try { body, handler, caught } => self.try_statement(body, handler, *caught)?,
@@ -454,8 +458,16 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
                 self.branch_to_unwind(line)?;
             }
             Statement::RaiseObject { object, message, args } => self.raise_object(*object, *message, *args)?,
-            Statement::SetAdd { set, key } => self.set_add(*set, *key)?,
-            Statement::SetUpdate { op, target, other } => self.set_update(*op, *target, *other)?,
+            Statement::SetAdd { set, key } => {
+                self.set_add(*set, *key)?;
+                let line = self.stmt_line();
+                self.check_key_callbacks(*set, line)?;
+            }
+            Statement::SetUpdate { op, target, other } => {
+                self.set_update(*op, *target, *other)?;
+                let line = self.stmt_line();
+                self.check_key_callbacks(*target, line)?;
+            }
             Statement::ContainerClear { value } => {
                 self.container_copy_or_clear(*value, true)?;
             }
@@ -1008,12 +1020,36 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
                 self.cg.call_value(f, &[e.into()])?
             }
             Expression::SetNew { elem } => self.set_new(*elem)?,
-            Expression::SetFromDisplay { list, frozen } => self.set_from_display(*list, *frozen)?,
-            Expression::DictLookup { dict, key } => self.dict_lookup(self.type_of(h), *dict, *key)?,
-            Expression::DictRemove { dict, key } => self.keyed_query("kiln_rt_dict_delete", *dict, *key)?,
-            Expression::SetContains { set, key } => self.keyed_query("kiln_rt_set_contains", *set, *key)?,
-            Expression::SetDiscard { set, key } => self.keyed_query("kiln_rt_set_discard", *set, *key)?,
-            Expression::SetAlgebra { op, left, right } => self.set_algebra(*op, *left, *right)?,
+            Expression::SetFromDisplay { list, frozen } => {
+                let set = self.set_from_display(*list, *frozen)?;
+                self.check_key_callbacks(h, self.expr_line(h))?;
+                set
+            }
+            Expression::DictLookup { dict, key } => {
+                let found = self.dict_lookup(self.type_of(h), *dict, *key)?;
+                self.check_key_callbacks(*dict, self.expr_line(h))?;
+                found
+            }
+            Expression::DictRemove { dict, key } => {
+                let removed = self.keyed_query("kiln_rt_dict_delete", *dict, *key)?;
+                self.check_key_callbacks(*dict, self.expr_line(h))?;
+                removed
+            }
+            Expression::SetContains { set, key } => {
+                let found = self.keyed_query("kiln_rt_set_contains", *set, *key)?;
+                self.check_key_callbacks(*set, self.expr_line(h))?;
+                found
+            }
+            Expression::SetDiscard { set, key } => {
+                let found = self.keyed_query("kiln_rt_set_discard", *set, *key)?;
+                self.check_key_callbacks(*set, self.expr_line(h))?;
+                found
+            }
+            Expression::SetAlgebra { op, left, right } => {
+                let result = self.set_algebra(*op, *left, *right)?;
+                self.check_key_callbacks(*left, self.expr_line(h))?;
+                result
+            }
             Expression::SetPop { set } => self.set_pop(self.type_of(h), *set)?,
             Expression::DictPopItem { dict } => self.dict_popitem(self.type_of(h), *dict)?,
             Expression::ContainerCopy { value } => {

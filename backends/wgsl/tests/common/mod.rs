@@ -333,6 +333,12 @@ fn infer_types(module: &Module, h: Handle<Function>) -> kiln_ir::ModuleInfo {
         };
         types.push(ty);
     }
-    let info = kiln_ir::FunctionInfo { expr_types: types, may_raise: true, recursive: false, callees: Vec::new() };
+    let info = kiln_ir::FunctionInfo {
+        expr_types: types,
+        may_raise: true,
+        recursive: false,
+        callees: Vec::new(),
+        key_callees: Vec::new(),
+    };
     kiln_ir::ModuleInfo { functions: vec![info] }
 }
