@@ -349,7 +349,13 @@ pub unsafe fn join(sep: *const KStr, items: &[*const KStr]) -> *const KStr {
                     at += sepb.len();
                 }
                 let b = strings::bytes(it);
-                d[at..at + b.len()].copy_from_slice(b);
+                if let [c] = b {
+                    // Single characters (joining a list of them is common) without a
+                    // `memcpy` call each.
+                    d[at] = *c;
+                } else {
+                    d[at..at + b.len()].copy_from_slice(b);
+                }
                 at += b.len();
             }
         })
