@@ -556,6 +556,26 @@ pub unsafe extern "C" fn kiln_rt_str_join(sep: *const KStr, items: *const KList)
     })
 }
 
+/// `sorted(s)` of a string (`reverse` 0 or 1): a new `list[str]` of its characters.
+///
+/// # Safety
+/// `s` is a valid string or null.
+#[no_mangle]
+pub unsafe extern "C" fn kiln_rt_str_sorted(s: *const KStr, reverse: u8) -> *mut KList {
+    // SAFETY: caller contract.
+    fatal(|| unsafe { crate::str_methods::sorted_str(s, reverse != 0) })
+}
+
+/// `sep.join(sorted(s))` of a string `s`, without the list in between.
+///
+/// # Safety
+/// `sep` and `s` are valid strings or null.
+#[no_mangle]
+pub unsafe extern "C" fn kiln_rt_str_join_sorted(sep: *const KStr, s: *const KStr, reverse: u8) -> *const KStr {
+    // SAFETY: caller contract.
+    fatal(|| unsafe { crate::str_methods::join_sorted(sep, s, reverse != 0) })
+}
+
 /// `s.strip(chars)` (`which` 0), `s.lstrip(chars)` (1), `s.rstrip(chars)` (2); `chars`
 /// null strips whitespace. May return `s` itself.
 ///

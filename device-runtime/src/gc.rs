@@ -38,6 +38,7 @@ extern "C" {
     fn GC_set_stackbottom(gc_thread_handle: *mut c_void, sb: *const GcStackBase);
     fn GC_set_warn_proc(p: extern "C" fn(msg: *mut c_char, arg: usize));
     fn GC_gcollect();
+    fn GC_set_free_space_divisor(value: usize);
 }
 
 /// Boehm prints "GC Warning: Repeated allocation of very large block" and similar to
@@ -51,12 +52,22 @@ fn on_primordial_thread() -> bool {
     unsafe { libc::getpid() == libc::gettid() }
 }
 
+/// Boehm collects when the bytes allocated since the last collection exceed the heap size
+/// divided by this (its default is 3). At 2 a program that builds a large structure out of
+/// many small objects (strings, small lists) collects a third less often: 11% fewer
+/// instructions for `benches/anagrams.py`, for a peak RSS 20% higher (27.6 -> 33.4 MB;
+/// CPython: 33.8 MB). The `GC_FREE_SPACE_DIVISOR` environment variable still decides when set.
+const FREE_SPACE_DIVISOR: usize = 2;
+
 fn init_here() {
     // SAFETY: called once (under `INIT`), before any other GC call of this process.
     unsafe {
         GC_init();
         GC_allow_register_threads();
         GC_set_warn_proc(ignore_gc_warning);
+        if std::env::var_os("GC_FREE_SPACE_DIVISOR").is_none() {
+            GC_set_free_space_divisor(FREE_SPACE_DIVISOR);
+        }
     }
 }
 

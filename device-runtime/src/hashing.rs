@@ -147,24 +147,6 @@ impl Sip13 {
         self.v0 ^= m;
     }
 
-    /// Feed whole bytes (fast path when no partial word is pending).
-    fn write(&mut self, bytes: &[u8]) {
-        let mut rest = bytes;
-        if self.ntail == 0 {
-            let mut chunks = rest.chunks_exact(8);
-            for c in &mut chunks {
-                let mut w = [0u8; 8];
-                w.copy_from_slice(c);
-                self.compress(u64::from_le_bytes(w));
-            }
-            self.total += (bytes.len() - chunks.remainder().len()) as u64;
-            rest = chunks.remainder();
-        }
-        for &b in rest {
-            self.write_u8(b);
-        }
-    }
-
     #[inline(always)]
     fn write_u8(&mut self, b: u8) {
         self.tail |= (b as u64) << (8 * self.ntail);
@@ -194,8 +176,21 @@ fn hash_canonical_bytes(b: &[u8]) -> i64 {
     if b.is_empty() {
         return 0;
     }
+    // One shot over a slice: whole words, then the last 0-7 bytes gathered into one word
+    // (no per-byte bookkeeping; dict and set keys are mostly short).
     let mut h = Sip13::new();
-    h.write(b);
+    let mut chunks = b.chunks_exact(8);
+    for c in &mut chunks {
+        let mut w = [0u8; 8];
+        w.copy_from_slice(c);
+        h.compress(u64::from_le_bytes(w));
+    }
+    let mut tail = 0u64;
+    for (i, &x) in chunks.remainder().iter().enumerate() {
+        tail |= (x as u64) << (8 * i);
+    }
+    h.tail = tail;
+    h.total = b.len() as u64;
     let x = h.finish() as i64;
     if x == -1 {
         -2

@@ -90,6 +90,8 @@ pub fn symbols() -> Vec<(&'static str, usize)> {
         ("kiln_rt_str_is", abi::kiln_rt_str_is as *const () as usize),
         ("kiln_rt_str_pad", abi::kiln_rt_str_pad as *const () as usize),
         ("kiln_rt_str_zfill", abi::kiln_rt_str_zfill as *const () as usize),
+        ("kiln_rt_str_sorted", abi::kiln_rt_str_sorted as *const () as usize),
+        ("kiln_rt_str_join_sorted", abi::kiln_rt_str_join_sorted as *const () as usize),
         ("kiln_rt_str_slice_step", abi::kiln_rt_str_slice_step as *const () as usize),
         ("kiln_rt_str_ord", abi::kiln_rt_str_ord as *const () as usize),
         ("kiln_rt_str_chr", abi::kiln_rt_str_chr as *const () as usize),

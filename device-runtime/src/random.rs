@@ -182,6 +182,16 @@ impl Generator {
 
     /// [`Generator::randbelow_u128`] for 64-bit bounds.
     pub fn randbelow(&mut self, n: u64) -> u64 {
+        if n > 0 && n <= u32::MAX as u64 {
+            // The same draws as `randbelow_u128` (k <= 32 bits: one word each), in 32 bits.
+            let k = 32 - (n as u32).leading_zeros();
+            loop {
+                let r = (self.next_u32() >> (32 - k)) as u64;
+                if r < n {
+                    return r;
+                }
+            }
+        }
         self.randbelow_u128(n as u128) as u64
     }
 

@@ -349,11 +349,162 @@ pub unsafe fn join(sep: *const KStr, items: &[*const KStr]) -> *const KStr {
                     at += sepb.len();
                 }
                 let b = strings::bytes(it);
-                d[at..at + b.len()].copy_from_slice(b);
+                if let [c] = b {
+                    // Single characters (joining a list of them is common) without a
+                    // `memcpy` call each.
+                    d[at] = *c;
+                } else {
+                    d[at..at + b.len()].copy_from_slice(b);
+                }
                 at += b.len();
             }
         })
     }
+}
+
+/// `sorted(s)` of a string: its characters in code-point order (the order of one-character
+/// strings), or the reverse. Equal characters are indistinguishable, so stability is moot.
+fn sorted_chars(s: &str, reverse: bool) -> Vec<char> {
+    let mut chars: Vec<char> = s.chars().collect();
+    chars.sort_unstable();
+    if reverse {
+        chars.reverse();
+    }
+    chars
+}
+
+/// The bytes of ASCII text `b` sorted (reversed when `reverse`): a counting sort, one pass
+/// over the text and one over the 128 counts, whatever the order of the input.
+fn sorted_ascii(b: &[u8], reverse: bool, out: &mut [u8]) {
+    if b.len() <= 16 {
+        // Short words (the common case: anagram keys) sort faster in place.
+        out.copy_from_slice(b);
+        for i in 1..out.len() {
+            let x = out[i];
+            let mut j = i;
+            while j > 0 && out[j - 1] > x {
+                out[j] = out[j - 1];
+                j -= 1;
+            }
+            out[j] = x;
+        }
+        if reverse {
+            out.reverse();
+        }
+        return;
+    }
+    let mut counts = [0usize; 128];
+    for &c in b {
+        counts[(c & 0x7f) as usize] += 1;
+    }
+    let mut at = 0;
+    let mut put = |c: usize, n: usize| {
+        out[at..at + n].fill(c as u8);
+        at += n;
+    };
+    if reverse {
+        for c in (0..128).rev() {
+            put(c, counts[c]);
+        }
+    } else {
+        for (c, &n) in counts.iter().enumerate() {
+            put(c, n);
+        }
+    }
+}
+
+/// `n` bytes of scratch space: `small` when it is big enough, else `large` grown to `n`.
+fn scratch<'a>(small: &'a mut [u8; 64], large: &'a mut Vec<u8>, n: usize) -> &'a mut [u8] {
+    if n <= small.len() {
+        &mut small[..n]
+    } else {
+        large.resize(n, 0);
+        &mut large[..]
+    }
+}
+
+/// `sorted(s)` for a string `s`: a new `list[str]` of its characters, built at once (ASCII
+/// characters are the runtime's shared one-character strings, so an ASCII text allocates
+/// only the list).
+///
+/// # Safety
+/// `s` is null or a valid string.
+pub unsafe fn sorted_str(s: *const KStr, reverse: bool) -> *mut KList {
+    // SAFETY: caller contract.
+    let (b, n) = unsafe { (strings::bytes(s), strings::nchars(s)) };
+    let list = lists::new(8, n, true);
+    // SAFETY: `list` has `n` pointer slots and stays on this stack (so the collector keeps
+    // it alive while the strings of non-ASCII characters are allocated).
+    let slots = unsafe { std::slice::from_raw_parts_mut((*list).data as *mut *const KStr, n as usize) };
+    if b.len() as i64 == n {
+        let mut small = [0u8; 64];
+        let mut large = Vec::new();
+        let sorted = scratch(&mut small, &mut large, b.len());
+        sorted_ascii(b, reverse, sorted);
+        for (slot, &c) in slots.iter_mut().zip(sorted.iter()) {
+            *slot = strings::ascii_char(c);
+        }
+    } else {
+        // SAFETY: caller contract (the text is UTF-8).
+        let t = unsafe { strings::text(s) };
+        let mut buf = [0u8; 4];
+        for (slot, c) in slots.iter_mut().zip(sorted_chars(&t, reverse)) {
+            *slot = if c.is_ascii() {
+                strings::ascii_char(c as u8)
+            } else {
+                strings::new_str_nchars(c.encode_utf8(&mut buf), 1)
+            };
+        }
+    }
+    list
+}
+
+/// `sep.join(sorted(s))` for a string `s`, without the list of characters in between.
+///
+/// # Safety
+/// `sep` and `s` are null or valid strings.
+pub unsafe fn join_sorted(sep: *const KStr, s: *const KStr, reverse: bool) -> *const KStr {
+    // SAFETY: caller contract.
+    let (sepb, sepn, b, n) =
+        unsafe { (strings::bytes(sep), strings::nchars(sep), strings::bytes(s), strings::nchars(s)) };
+    if n <= 1 {
+        // One character (or none) joins to itself.
+        return if s.is_null() { strings::new_str("") } else { s };
+    }
+    let n = n as usize;
+    if b.len() == n && sepb.is_empty() {
+        // ASCII letters joined by nothing: the sorted bytes are the new string.
+        return alloc_str(n, n, |d| sorted_ascii(b, reverse, d));
+    }
+    let len = b.len().saturating_add(sepb.len().saturating_mul(n - 1));
+    let nchars = n.saturating_add((sepn as usize).saturating_mul(n - 1));
+    if b.len() == n {
+        let mut small = [0u8; 64];
+        let mut large = Vec::new();
+        let sorted = scratch(&mut small, &mut large, n);
+        sorted_ascii(b, reverse, sorted);
+        return alloc_str(len, nchars, |d| {
+            let mut at = 0;
+            for (k, &c) in sorted.iter().enumerate() {
+                if k > 0 {
+                    d[at..at + sepb.len()].copy_from_slice(sepb);
+                    at += sepb.len();
+                }
+                d[at] = c;
+                at += 1;
+            }
+        });
+    }
+    // SAFETY: caller contract (the texts are UTF-8).
+    let (t, sep_text) = unsafe { (strings::text(s), strings::text(sep)) };
+    let mut out = String::with_capacity(len);
+    for (k, c) in sorted_chars(&t, reverse).into_iter().enumerate() {
+        if k > 0 {
+            out.push_str(&sep_text);
+        }
+        out.push(c);
+    }
+    strings::new_str_nchars(&out, nchars)
 }
 
 // ---------------------------------------------------------------------------------------

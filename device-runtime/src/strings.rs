@@ -3,8 +3,10 @@
 //! Layout (see `abi.rs`): `{ len: i64, nchars: i64, bytes[len] }`, the bytes inline at
 //! offset 16. The compiler emits literals as constant globals with the same layout, so a
 //! `*const KStr` may point into read-only memory: nothing here ever writes into a string
-//! it did not just allocate. Strings made here get one extra NUL byte after the text
-//! (handy in a debugger; never rely on it, literals lack it).
+//! it did not just allocate. Every string has at least one byte after its text: strings made
+//! here and literals end with a NUL, the shared one-character strings have padding. Compiled
+//! code relies on it: it reads the first text byte of any string without testing the length
+//! (backends/cpu/src/chars.rs).
 
 use std::borrow::Cow;
 

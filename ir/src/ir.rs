@@ -530,6 +530,10 @@ pub enum RuntimeFn {
     StrSplitlines,
     /// `sep.join(list_of_str)`.
     StrJoin,
+    /// `sorted(s)` of a str (the bool: `reverse`): its characters in code-point order.
+    StrSorted,
+    /// `sep.join(sorted(s))` of a str `s` (the bool: `reverse`), without the list between.
+    StrJoinSorted,
     /// `s.strip/lstrip/rstrip(chars)` (`chars` None: whitespace); the int: 0 both, 1 left, 2 right.
     StrStrip,
     /// `s.replace(old, new, count)` (count -1: all).
@@ -726,6 +730,8 @@ impl RuntimeFn {
             StrSplit | StrRsplit => (&[T::Str, T::OptStr, T::Int], T::StrList, true),
             StrSplitlines => (&[T::Str, T::Bool], T::StrList, false),
             StrJoin => (&[T::Str, T::StrList], T::Str, false),
+            StrSorted => (&[T::Str, T::Bool], T::StrList, false),
+            StrJoinSorted => (&[T::Str, T::Str, T::Bool], T::Str, false),
             StrStrip => (&[T::Str, T::OptStr, T::Int], T::Str, false),
             StrReplace => (&[T::Str, T::Str, T::Str, T::Int], T::Str, false),
             StrFind => (&[T::Str, T::Str, T::Int, T::Int, T::Bool], T::Int, false),
@@ -823,6 +829,8 @@ impl RuntimeFn {
             StrRsplit => "str_rsplit",
             StrSplitlines => "str_splitlines",
             StrJoin => "str_join",
+            StrSorted => "str_sorted",
+            StrJoinSorted => "str_join_sorted",
             StrStrip => "str_strip",
             StrReplace => "str_replace",
             StrFind => "str_find",

@@ -250,7 +250,9 @@ impl<'a, 'ctx> Codegen<'a, 'ctx> {
             return *p;
         }
         let i64t = self.ctx.i64_type();
-        let bytes = self.ctx.const_string(text.as_bytes(), false);
+        // NUL-terminated like the runtime's strings: every string has a byte after its
+        // header, which compiled code may read without testing the length (`chars.rs`).
+        let bytes = self.ctx.const_string(text.as_bytes(), true);
         let value = self.ctx.const_struct(
             &[
                 i64t.const_int(text.len() as u64, false).into(),

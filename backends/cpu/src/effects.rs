@@ -27,15 +27,15 @@ fn runtime_mutates_lists(f: RuntimeFn) -> bool {
         StrConcat | StrEq | StrCmp | StrFromInt | StrFromFloat | StrFromBool | StrRepr | FormatInt | FormatFloat
         | FormatStr | FormatBool | PrintStr | PrintInt | PrintFloat | PrintBool | PrintNone | IntTrueDiv
         | IntFloatCmp | TimeTime | TimePerfCounter | StrGetItem | StrSlice | StrContains | StrRepeat | StrSplit
-        | StrRsplit | StrSplitlines | StrJoin | StrStrip | StrReplace | StrFind | StrCount | StrStartswith
-        | StrCase | StrIs | StrPad | StrZfill | StrOrd | StrChr | StrToInt | StrToFloat | IntToBase | FloatRound
-        | FloatRoundInt | IntRound | IntPowMod | MathFsum | MathFactorial | MathGcd | MathLcm | MathComb | MathPerm
-        | MathIsqrt | MathIsclose | MathTrunc | MathCopysign | MathErf | MathErfc | MathGamma | MathLgamma
-        | MathFmod | RandomSeed | RandomSeedEntropy | RandomRandom | RandomRandbelow | RandomRandrange
-        | RandomRandint | RandomUniform | RandomGauss | RandomNormalvariate | RandomExpovariate | RandomGetrandbits
-        | Input | Argv | SystemExit | FileOpen | FileReadline | FileRead | FileReadlines | FileWrite | FileClose
-        | HashInt | HashFloat | HashStr | HashTupleStep | HashTupleFinish | ExcContext | ExcCause
-        | ExcSuppressContext | ExcHandlingEnter | ExcHandlingExit | ExcSetCause => false,
+        | StrRsplit | StrSplitlines | StrJoin | StrSorted | StrJoinSorted | StrStrip | StrReplace | StrFind
+        | StrCount | StrStartswith | StrCase | StrIs | StrPad | StrZfill | StrOrd | StrChr | StrToInt | StrToFloat
+        | IntToBase | FloatRound | FloatRoundInt | IntRound | IntPowMod | MathFsum | MathFactorial | MathGcd
+        | MathLcm | MathComb | MathPerm | MathIsqrt | MathIsclose | MathTrunc | MathCopysign | MathErf | MathErfc
+        | MathGamma | MathLgamma | MathFmod | RandomSeed | RandomSeedEntropy | RandomRandom | RandomRandbelow
+        | RandomRandrange | RandomRandint | RandomUniform | RandomGauss | RandomNormalvariate | RandomExpovariate
+        | RandomGetrandbits | Input | Argv | SystemExit | FileOpen | FileReadline | FileRead | FileReadlines
+        | FileWrite | FileClose | HashInt | HashFloat | HashStr | HashTupleStep | HashTupleFinish | ExcContext
+        | ExcCause | ExcSuppressContext | ExcHandlingEnter | ExcHandlingExit | ExcSetCause => false,
     }
 }
 

@@ -30,6 +30,7 @@ pub(crate) const INDEX_STORE: &str = "list assignment index out of range";
 /// TBAA tags of the runtime objects' fields and of kiln's globals.
 const TBAA_LIST_LEN: &str = "kiln list.len";
 const TBAA_LIST_DATA: &str = "kiln list.data";
+const TBAA_LIST_CAP: &str = "kiln list.cap";
 const TBAA_STR_NCHARS: &str = "kiln str.nchars";
 const TBAA_STR_LEN: &str = "kiln str.len";
 const TBAA_GLOBAL: &str = "kiln global";
@@ -65,6 +66,8 @@ pub(crate) struct FunctionLowering<'a, 'b, 'ctx> {
     pub(crate) kernel: Option<crate::kernels::KernelState<'ctx>>,
     /// Set while lowering a generator function's coroutine (see `generators.rs`).
     pub(crate) generator: Option<crate::generators::GenState<'ctx>>,
+    /// `s[i]` reads evaluated inside the `==` that uses them (see `chars.rs`).
+    pub(crate) deferred_chars: std::collections::HashSet<usize>,
 }
 
 /// What holds a list or string that a loop accesses.
@@ -79,10 +82,12 @@ pub(crate) enum BaseKey {
 /// A list's length and data pointer, or a string's length (`data: None`).
 #[derive(Clone, Copy)]
 pub(crate) struct Header<'ctx> {
-    len: IntValue<'ctx>,
-    data: Option<PointerValue<'ctx>>,
+    pub(crate) len: IntValue<'ctx>,
+    pub(crate) data: Option<PointerValue<'ctx>>,
     /// A string's length in bytes (`len` is its length in code points).
-    bytes: Option<IntValue<'ctx>>,
+    pub(crate) bytes: Option<IntValue<'ctx>>,
+    /// A string's first text byte (see `chars.rs`).
+    pub(crate) first: Option<IntValue<'ctx>>,
 }
 
 pub(crate) fn lower_function(cg: &mut Codegen<'_, '_>, handle: Handle<Function>) -> Result<(), BackendError> {
@@ -130,6 +135,7 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             preloaded: Vec::new(),
             kernel: None,
             generator: None,
+            deferred_chars: crate::chars::deferred_char_reads(func),
         }
     }
 
@@ -355,6 +361,9 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
         match statement {
             Statement::Emit(range) => {
                 for h in range.iter() {
+                    if self.is_deferred_char(h) {
+                        continue;
+                    }
                     let v = self.expression(h)?;
                     if let Some(slot) = self.values.get_mut(h.index()) {
                         *slot = Some(v);
@@ -486,8 +495,42 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
                 let elem = self.list_elem_type(*list, span)?;
                 let l = self.ptr(*list)?;
                 let (size, ptrs) = self.elem_layout(elem)?;
+                // Inline while the data has room (`len < cap`): the slot is `data + len * size`
+                // and `len += 1`; only growing calls the runtime.
+                let header = self.list_header_type();
+                let len = self.list_len(l)?;
+                let cap_ptr = self.b().build_struct_gep(header, l, 1, "cap.ptr")?;
+                let cap = self.b().build_load(self.cg.ctx.i64_type(), cap_ptr, "cap")?;
+                if let Some(inst) = cap.as_instruction_value() {
+                    self.cg.tbaa(inst, TBAA_LIST_CAP)?;
+                }
+                let full = self.b().build_int_compare(IntPredicate::SGE, len, cap.into_int_value(), "full")?;
+                let grow = self.new_block("append.grow");
+                let room = self.new_block("append.room");
+                let done = self.new_block("append.done");
+                self.cg.unlikely_branch(full, grow, room)?;
+                self.b().position_at_end(room);
+                let data = self.list_data(l)?;
+                let offset = self.b().build_int_mul(len, size, "")?;
+                // SAFETY: 0 <= len < cap: a slot inside the data allocation.
+                let fast_slot =
+                    unsafe { self.b().build_in_bounds_gep(self.cg.ctx.i8_type(), data, &[offset], "slot")? };
+                let len_ptr = self.b().build_struct_gep(header, l, 0, "len.ptr")?;
+                let one = self.cg.ctx.i64_type().const_int(1, false);
+                let new_len = self.b().build_int_nsw_add(len, one, "")?;
+                let store = self.b().build_store(len_ptr, new_len)?;
+                self.cg.tbaa(store, TBAA_LIST_LEN)?;
+                self.b().build_unconditional_branch(done)?;
+                self.b().position_at_end(grow);
                 let append = self.cg.runtime("kiln_rt_list_append_slot")?;
-                let slot = self.cg.call_value(append, &[l.into(), size.into(), ptrs.into()])?.into_pointer_value();
+                let grown_slot =
+                    self.cg.call_value(append, &[l.into(), size.into(), ptrs.into()])?.into_pointer_value();
+                let grow_end = self.b().get_insert_block().ok_or_else(|| self.internal("append block"))?;
+                self.b().build_unconditional_branch(done)?;
+                self.b().position_at_end(done);
+                let phi = self.b().build_phi(self.cg.ptr_type(), "slot")?;
+                phi.add_incoming(&[(&fast_slot, room), (&grown_slot, grow_end)]);
+                let slot = phi.as_basic_value().into_pointer_value();
                 let v = self.value(*value)?;
                 let tag = tbaa_name(self.cg.module, elem).map(|n| format!("kiln elem.{n}"));
                 self.store(slot, v, elem, tag.as_deref())?;
@@ -663,8 +706,11 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
 
     /// `a == b` for strings: the same object, or one byte each (shared one-character strings
     /// and single characters from indexing), is decided inline; anything else calls the runtime.
-    fn str_eq(&mut self, a: Handle<Expression>, b: Handle<Expression>) -> Result<BasicValueEnum<'ctx>, BackendError> {
-        let (pa, pb) = (self.ptr(a)?, self.ptr(b)?);
+    pub(crate) fn str_eq_ptrs(
+        &mut self,
+        pa: PointerValue<'ctx>,
+        pb: PointerValue<'ctx>,
+    ) -> Result<BasicValueEnum<'ctx>, BackendError> {
         let i64t = self.cg.ctx.i64_type();
         let i8t = self.cg.ctx.i8_type();
         let bool_t = self.cg.ctx.bool_type();
@@ -712,7 +758,7 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
     }
 
     /// The length of string `s` in bytes.
-    fn str_byte_len(&mut self, s: PointerValue<'ctx>) -> Result<IntValue<'ctx>, BackendError> {
+    pub(crate) fn str_byte_len(&mut self, s: PointerValue<'ctx>) -> Result<IntValue<'ctx>, BackendError> {
         let i64t = self.cg.ctx.i64_type();
         let header = self.cg.ctx.struct_type(&[i64t.into(), i64t.into()], false);
         let p = self.b().build_struct_gep(header, s, 0, "len.ptr")?;
@@ -723,7 +769,7 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
         Ok(n.into_int_value())
     }
 
-    fn str_len(&mut self, s: PointerValue<'ctx>) -> Result<IntValue<'ctx>, BackendError> {
+    pub(crate) fn str_len(&mut self, s: PointerValue<'ctx>) -> Result<IntValue<'ctx>, BackendError> {
         let i64t = self.cg.ctx.i64_type();
         let header = self.cg.ctx.struct_type(&[i64t.into(), i64t.into()], false);
         let p = self.b().build_struct_gep(header, s, 1, "nchars.ptr")?;
@@ -803,10 +849,18 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             };
             let object = object.into_pointer_value();
             let header = match self.cg.module.types[self.type_of(base)] {
-                Type::List { .. } => {
-                    Header { len: self.list_len(object)?, data: Some(self.list_data(object)?), bytes: None }
-                }
-                Type::Str => Header { len: self.str_len(object)?, data: None, bytes: Some(self.str_byte_len(object)?) },
+                Type::List { .. } => Header {
+                    len: self.list_len(object)?,
+                    data: Some(self.list_data(object)?),
+                    bytes: None,
+                    first: None,
+                },
+                Type::Str => Header {
+                    len: self.str_len(object)?,
+                    data: None,
+                    bytes: Some(self.str_byte_len(object)?),
+                    first: Some(self.str_byte(object, self.cg.ctx.i64_type().const_zero())?),
+                },
                 _ => continue,
             };
             preloaded.insert(key, header);
@@ -814,7 +868,7 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
         Ok(preloaded)
     }
 
-    fn base_key(&self, base: Handle<Expression>) -> BaseKey {
+    pub(crate) fn base_key(&self, base: Handle<Expression>) -> BaseKey {
         match self.func.expressions.get(base) {
             Some(Expression::Load(l)) => BaseKey::Local(l.index()),
             Some(Expression::LoadGlobal(g)) => BaseKey::Global(g.index()),
@@ -823,7 +877,7 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
     }
 
     /// The header of the object `key` names, if an enclosing loop loaded it before it started.
-    fn preloaded_header(&self, key: BaseKey) -> Option<Header<'ctx>> {
+    pub(crate) fn preloaded_header(&self, key: BaseKey) -> Option<Header<'ctx>> {
         self.preloaded.iter().rev().find_map(|m| m.get(&key).copied())
     }
 
@@ -841,6 +895,12 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
                                 if args.len() == 2 =>
                             {
                                 out.push(args[0])
+                            }
+                            // The other operand of a comparison with a character (`chars.rs`).
+                            Some(Expression::RuntimeCall { function: RuntimeFn::StrEq, args })
+                                if args.len() == 2 && args.iter().any(|&a| self.is_deferred_char(a)) =>
+                            {
+                                out.extend(args.iter().copied().filter(|&a| !self.is_deferred_char(a)))
                             }
                             _ => {}
                         }
@@ -928,8 +988,13 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             }
             Expression::Cast { value, to, kind: CastKind::Convert } => self.cast(h, *value, *to)?,
             Expression::Call { function, args } => self.call(h, *function, args, span)?,
+            Expression::RuntimeCall { function: RuntimeFn::StrEq, args }
+                if args.len() == 2 && (self.is_deferred_char(args[0]) || self.is_deferred_char(args[1])) =>
+            {
+                self.char_eq(args[0], args[1])?
+            }
             Expression::RuntimeCall { function: RuntimeFn::StrEq, args } if args.len() == 2 => {
-                self.str_eq(args[0], args[1])?
+                self.str_eq_ptrs(self.ptr(args[0])?, self.ptr(args[1])?)?
             }
             Expression::RuntimeCall { function: RuntimeFn::StrGetItem, args } if args.len() == 2 => {
                 self.str_getitem(h, args)?
@@ -1612,7 +1677,7 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
         Ok(self.b().build_extract_value(pair, 0, "")?)
     }
 
-    fn runtime_call(
+    pub(crate) fn runtime_call(
         &mut self,
         h: Handle<Expression>,
         function: RuntimeFn,

@@ -24,6 +24,7 @@
 //! exceptions of its body come out of the `GenResume`s that run it (see `generators`).
 
 pub mod abi;
+mod chars;
 mod codegen;
 mod containers;
 mod context;

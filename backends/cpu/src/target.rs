@@ -23,9 +23,14 @@ pub(crate) fn init_native() -> Result<(), BackendError> {
         .map_err(|e| error(format!("cannot initialise LLVM for the host CPU: {e}")))
 }
 
-/// The host CPU's name and feature string, as LLVM sees them.
+/// The host CPU's name and feature string, as LLVM sees them. `KILN_TARGET_CPU` names another
+/// CPU (with its default features), e.g. `x86-64-v2`: valgrind cannot run AVX-512 code, so
+/// instruction-count profiles of built programs need code for an older CPU.
 pub(crate) fn host_cpu() -> (String, String) {
-    (TargetMachine::get_host_cpu_name().to_string(), TargetMachine::get_host_cpu_features().to_string())
+    match std::env::var("KILN_TARGET_CPU") {
+        Ok(cpu) if !cpu.is_empty() => (cpu, String::new()),
+        _ => (TargetMachine::get_host_cpu_name().to_string(), TargetMachine::get_host_cpu_features().to_string()),
+    }
 }
 
 pub(crate) fn llvm_opt_level(opt_level: u8) -> OptimizationLevel {

@@ -214,6 +214,10 @@ impl FnCx<'_, '_> {
                     return self.call_builtin(name, call, span);
                 }
                 if let Some(&def) = self.p.stdlib_by_name.get(name).filter(|_| !name.starts_with('_')) {
+                    if name == "sorted" && call.args.len() == 1 && !matches!(call.args[0], ast::Expr::Starred(_)) {
+                        let x = self.expr(&call.args[0])?;
+                        return self.sorted_value(def, x, call, span);
+                    }
                     return self.call_user(def, call, span);
                 }
                 if self.p.final_pass
@@ -270,6 +274,34 @@ impl FnCx<'_, '_> {
                 }
             }
         }
+    }
+
+    /// Whether a call of `name` here reaches the builtin or prelude function of that name:
+    /// nothing of the program shadows it. Mirrors the order in which `call` resolves names.
+    pub(crate) fn calls_builtin(&self, name: &str) -> bool {
+        !(self.holds_function(name)
+            || self.is_self_name(name)
+            || self.class_named(name).is_some()
+            || self.var_type(name).is_some()
+            || self.is_local(name)
+            || self.p.globals.contains_key(name)
+            || self.comp_vars.contains_key(name)
+            || (self.in_stdlib() && self.p.stdlib_by_name.contains_key(name))
+            || self.p.def_by_name.contains_key(name)
+            || self.p.imports.contains_key(name))
+    }
+
+    /// `sorted(x, ...)` (the prelude's `def`, without `key=`) with `x` already evaluated. The
+    /// characters of a str are sorted by one runtime call that builds the list at once; any
+    /// other iterable runs the prelude's `sorted`.
+    pub(crate) fn sorted_value(&mut self, def: usize, x: Val, call: &ast::ExprCall, span: Span) -> Res<Val> {
+        let args = self.bind_arguments(def, None, Some(vec![x]), Some(call), &[], span)?;
+        if args.len() == 3 && args[0].ty == Ty::Str && args[1].ty == Ty::None {
+            let reverse = self.truthy(args[2].clone(), span)?;
+            let reverse = Val { ty: Ty::Bool, h: reverse };
+            return Ok(self.rt(RuntimeFn::StrSorted, vec![args[0].clone(), reverse], Ty::list(Ty::Str), span));
+        }
+        self.call_bound(def, args, Some(call), span)
     }
 
     /// `isinstance(x, T)`: known at compile time from `x`'s static type (bool is an int).

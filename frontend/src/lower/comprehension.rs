@@ -15,7 +15,7 @@
 //! same order, without a coroutine. `any`/`all` of one stop at the first decisive value: they
 //! are lowered as the loops, which break there.
 
-use kiln_ir::{Expression, Literal, Span, Statement};
+use kiln_ir::{CompareOp, Expression, Literal, Span, Statement};
 use rustpython_parser::ast;
 
 use super::stmt::{FnCx, Val};
@@ -162,12 +162,26 @@ impl FnCx<'_, '_> {
         });
         // (Recorded even before an element is seen: one that never gets one is pinned down.)
         self.p.comprehension_types.entry(key).or_insert_with(|| ty.clone());
+        let reserve = match (kind, generators) {
+            (Kind::List, [g]) if g.ifs.is_empty() => self.range_len_hint(&g.iter, span)?,
+            _ => None,
+        };
         let list = self.new_temp(&ty, span);
         let empty = match &ty {
-            Ty::List(e) => {
-                let zero = self.lit(Literal::I64(0), span);
-                self.list_new(e, zero, span)
-            }
+            Ty::List(e) => match reserve {
+                // Room for every element from the start (then emptied), so that the appends
+                // need not grow the list.
+                Some(n) => {
+                    let l = self.list_new(e, n, span);
+                    let zero = self.lit(Literal::I64(0), span);
+                    self.push(Statement::ListTruncate { list: l, len: zero }, span);
+                    l
+                }
+                None => {
+                    let zero = self.lit(Literal::I64(0), span);
+                    self.list_new(e, zero, span)
+                }
+            },
             Ty::Set(e) => self.set_new(e, span).h,
             Ty::Dict(k, v) => self.dict_new(k, v, span).h,
             Ty::Bool => self.lit(Literal::Bool(false), span),
@@ -211,6 +225,34 @@ impl FnCx<'_, '_> {
             return Ok(Val { ty: Ty::Bool, h });
         }
         Ok(result)
+    }
+
+    /// For a comprehension over `range(n)` with `n` a name or an int literal (reading it
+    /// early has no effect): how many elements to make room for, `n` clamped to
+    /// `0..=RESERVE_MAX` (a huge range may still fail part way, as in CPython).
+    fn range_len_hint(&mut self, iter: &ast::Expr, span: Span) -> Res<Option<kiln_ir::Handle<Expression>>> {
+        const RESERVE_MAX: i64 = 4096;
+        let ast::Expr::Call(c) = iter else { return Ok(None) };
+        let ast::Expr::Name(f) = &*c.func else { return Ok(None) };
+        let [arg] = &c.args[..] else { return Ok(None) };
+        let pure = match arg {
+            ast::Expr::Name(_) => true,
+            ast::Expr::Constant(k) => matches!(k.value, ast::Constant::Int(_)),
+            _ => false,
+        };
+        if f.id.as_str() != "range" || !c.keywords.is_empty() || !pure || !self.calls_builtin("range") {
+            return Ok(None);
+        }
+        let n = self.expr(arg)?;
+        if n.ty != Ty::Int {
+            return Ok(None);
+        }
+        let zero = self.lit(Literal::I64(0), span);
+        let max = self.lit(Literal::I64(RESERVE_MAX), span);
+        let negative = self.emit(Expression::Compare { op: CompareOp::Lt, left: n.h, right: zero }, span);
+        let big = self.emit(Expression::Compare { op: CompareOp::Gt, left: n.h, right: max }, span);
+        let capped = self.emit(Expression::Select { condition: big, accept: max, reject: n.h }, span);
+        Ok(Some(self.emit(Expression::Select { condition: negative, accept: zero, reject: capped }, span)))
     }
 
     /// `any(genexpr)` / `all(genexpr)`: the loops, stopping at the first decisive value.

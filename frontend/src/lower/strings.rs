@@ -68,7 +68,7 @@ impl FnCx<'_, '_> {
         Ok(out)
     }
 
-    fn rt(&mut self, function: RuntimeFn, args: Vec<Val>, ty: Ty, span: Span) -> Val {
+    pub(crate) fn rt(&mut self, function: RuntimeFn, args: Vec<Val>, ty: Ty, span: Span) -> Val {
         ty.to_ir(&mut self.p.module);
         let h = self.emit(Expression::RuntimeCall { function, args: args.iter().map(|a| a.h).collect() }, span);
         Val { ty, h }
@@ -89,6 +89,31 @@ impl FnCx<'_, '_> {
         self.expect_str(v, what, span)
     }
 
+    /// `sep.join(sorted(x))` (the idiom for the sorted letters of a word): when `x` is a str,
+    /// one runtime call sorts its characters into the new string, with no list between.
+    /// `Sorted` is the list `sorted(x)` gave for another `x` (already evaluated, so the
+    /// caller must not evaluate the argument again); `No` when the call has another shape.
+    fn join_of_sorted(&mut self, sep: Val, call: &ast::ExprCall, span: Span) -> Res<SortedJoin> {
+        let [ast::Expr::Call(inner)] = &call.args[..] else { return Ok(SortedJoin::No) };
+        let ast::Expr::Name(f) = &*inner.func else { return Ok(SortedJoin::No) };
+        if !call.keywords.is_empty()
+            || !inner.keywords.is_empty()
+            || f.id.as_str() != "sorted"
+            || !matches!(&inner.args[..], [x] if !matches!(x, ast::Expr::Starred(_) | ast::Expr::GeneratorExp(_)))
+            || !self.calls_builtin("sorted")
+        {
+            return Ok(SortedJoin::No);
+        }
+        let Some(&def) = self.p.stdlib_by_name.get("sorted") else { return Ok(SortedJoin::No) };
+        let x = self.expr(&inner.args[0])?;
+        if x.ty == Ty::Str {
+            let reverse = self.bool_lit(false, span);
+            return Ok(SortedJoin::Fused(self.rt(RuntimeFn::StrJoinSorted, vec![sep, x, reverse], Ty::Str, span)));
+        }
+        let inner_span = self.span_of(inner);
+        Ok(SortedJoin::Sorted(self.sorted_value(def, x, inner, inner_span)?))
+    }
+
     /// `s.method(...)`; `None` when `method` is not a string method kiln knows.
     pub(crate) fn str_method(&mut self, s: Val, method: &str, call: &ast::ExprCall, span: Span) -> Res<Option<Val>> {
         let case = |op: i64| (RuntimeFn::StrCase, op);
@@ -106,7 +131,11 @@ impl FnCx<'_, '_> {
                 self.rt(RuntimeFn::StrSplitlines, vec![s, Val { ty: Ty::Bool, h: keep }], Ty::list(Ty::Str), span)
             }
             "join" => {
-                let mut a = self.bind_args(method, call, &[("iterable", R)], span)?;
+                let mut a = match self.join_of_sorted(s.clone(), call, span)? {
+                    SortedJoin::Fused(v) => return Ok(Some(v)),
+                    SortedJoin::Sorted(items) => vec![items],
+                    SortedJoin::No => self.bind_args(method, call, &[("iterable", R)], span)?,
+                };
                 a[0] = self.tuple_items(a[0].clone(), &Ty::Str, span)?;
                 a[0] = self.iterable_value(a[0].clone(), span)?;
                 // Other iterables of strings (a str, a set, a dict's keys) join as their list.
@@ -751,4 +780,14 @@ impl FnCx<'_, '_> {
             _ => self.fail(Diagnostic::error(format!("internal error: builtin `{name}`"), span)),
         }
     }
+}
+
+/// What `join_of_sorted` found.
+enum SortedJoin {
+    /// The joined string.
+    Fused(Val),
+    /// The evaluated argument of `join`.
+    Sorted(Val),
+    /// Not `sep.join(sorted(x))`.
+    No,
 }
