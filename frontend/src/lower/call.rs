@@ -1202,13 +1202,8 @@ impl FnCx<'_, '_> {
     }
 
     fn print(&mut self, call: &ast::ExprCall, span: Span) -> Res<Val> {
-        let mut values = Vec::new();
-        for a in &call.args {
-            if let ast::Expr::Starred(_) = a {
-                return self.fail(Diagnostic::error("kiln does not support `*` arguments yet", self.span_of(a)));
-            }
-            values.push(self.expr(a)?);
-        }
+        // Every argument is evaluated (and every `*` spread gathered) before anything prints.
+        let values = self.positional_items(&call.args)?;
         let mut sep = None;
         let mut end = None;
         for k in &call.keywords {
@@ -1245,15 +1240,26 @@ impl FnCx<'_, '_> {
                 }
             }
         }
-        for (i, v) in values.into_iter().enumerate() {
-            if i > 0 {
-                let s = match &sep {
-                    Some(s) => s.clone(),
-                    None => self.str_lit(" ", span),
-                };
-                self.runtime(RuntimeFn::PrintStr, vec![s.h], span);
+        let sep = match sep {
+            Some(s) => s,
+            None => self.str_lit(" ", span),
+        };
+        // Whether something has printed yet: known until the first spread, whose length is
+        // known only at run time; from then on a flag.
+        let mut printed = Printed::No;
+        for item in values {
+            match item {
+                super::spread::Positional::One(v) => self.print_item(v, &sep, &mut printed, span)?,
+                super::spread::Positional::Many(list) => {
+                    if let Printed::No | Printed::Yes = printed {
+                        let flag = self.new_temp(&Ty::Bool, span);
+                        let known = self.lit(Literal::Bool(printed == Printed::Yes), span);
+                        self.push(Statement::Store { local: flag, value: known }, span);
+                        printed = Printed::Flag(flag);
+                    }
+                    self.for_each_value(list, span, |cx, v| cx.print_item(v, &sep, &mut printed, span))?;
+                }
             }
-            self.print_value(v, span)?;
         }
         let e = match end {
             Some(e) => e,
@@ -1261,6 +1267,26 @@ impl FnCx<'_, '_> {
         };
         self.runtime(RuntimeFn::PrintStr, vec![e.h], span);
         Ok(Val { ty: Ty::None, h: self.lit(Literal::None, span) })
+    }
+
+    /// One value of a `print`: the separator first unless it is the first value printed.
+    fn print_item(&mut self, v: Val, sep: &Val, printed: &mut Printed, span: Span) -> Res<()> {
+        match *printed {
+            Printed::No => *printed = Printed::Yes,
+            Printed::Yes => {
+                self.runtime(RuntimeFn::PrintStr, vec![sep.h], span);
+            }
+            Printed::Flag(flag) => {
+                let before = self.load(flag, Ty::Bool, span);
+                let separate = self.block(|cx| {
+                    cx.runtime(RuntimeFn::PrintStr, vec![sep.h], span);
+                });
+                self.push(Statement::If { condition: before.h, accept: separate, reject: Block::new() }, span);
+                let t = self.lit(Literal::Bool(true), span);
+                self.push(Statement::Store { local: flag, value: t }, span);
+            }
+        }
+        self.print_value(v, span)
     }
 
     fn print_value(&mut self, v: Val, span: Span) -> Res<()> {
@@ -1567,4 +1593,13 @@ fn parse_float_literal(s: &str) -> Option<f64> {
             clean.parse::<f64>().ok().map(|v| sign * v)
         }
     }
+}
+
+/// Whether a `print` has printed a value yet (see [`FnCx::print_item`]).
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Printed {
+    No,
+    Yes,
+    /// Known only at run time: the flag local.
+    Flag(kiln_ir::Handle<kiln_ir::Local>),
 }
