@@ -685,3 +685,26 @@ def _var_tuple_repr(text, n):
 # The items of `xs` from `start` on, as a new list (the `*args` part of a spread).
 def _list_from(xs, start):
     return [xs[i] for i in range(start, len(xs))]
+
+
+def _str_partition(s, sep, from_right):
+    if sep == "":
+        raise ValueError("empty separator")
+    if from_right:
+        i = s.rfind(sep)
+        if i < 0:
+            return ("", "", s)
+    else:
+        i = s.find(sep)
+        if i < 0:
+            return (s, "", "")
+    return (s[:i], sep, s[i + len(sep):])
+
+
+# `zip(*rows)` of lists or strs: column i holds item i of every row, for i below the
+# shortest row's length.
+def _zip_spread(rows):
+    n = 0
+    if len(rows) > 0:
+        n = min([len(r) for r in rows])
+    return [[r[i] for r in rows] for i in range(n)]

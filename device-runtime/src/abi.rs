@@ -940,6 +940,16 @@ pub unsafe extern "C" fn kiln_rt_print_str(s: *const KStr) {
     fatal(|| io::write_stdout(unsafe { strings::bytes(s) }))
 }
 
+/// `print(..., file=sys.stderr)`: the whole line, written to stderr after stdout is flushed.
+///
+/// # Safety
+/// `s` is a valid string.
+#[no_mangle]
+pub unsafe extern "C" fn kiln_rt_print_err(s: *const KStr) {
+    // SAFETY: caller contract.
+    fatal(|| io::write_stderr(unsafe { strings::bytes(s) }))
+}
+
 /// Print an int.
 #[no_mangle]
 pub extern "C" fn kiln_rt_print_int(v: i64) {

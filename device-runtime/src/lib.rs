@@ -134,6 +134,7 @@ pub fn symbols() -> Vec<(&'static str, usize)> {
         ("kiln_rt_exc_caught_name", abi::kiln_rt_exc_caught_name as *const () as usize),
         ("kiln_rt_exc_caught_object", abi::kiln_rt_exc_caught_object as *const () as usize),
         ("kiln_rt_exc_caught_args", abi::kiln_rt_exc_caught_args as *const () as usize),
+        ("kiln_rt_print_err", abi::kiln_rt_print_err as *const () as usize),
         ("kiln_rt_exc_raise_value", abi::kiln_rt_exc_raise_value as *const () as usize),
         ("kiln_rt_exc_context", abi::kiln_rt_exc_context as *const () as usize),
         ("kiln_rt_exc_cause", abi::kiln_rt_exc_cause as *const () as usize),

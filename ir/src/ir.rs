@@ -652,6 +652,8 @@ pub enum RuntimeFn {
     HashTupleStep,
     /// The end of CPython's tuple hash: `(acc, length)` → `hash(tuple)`.
     HashTupleFinish,
+    /// `print(..., file=sys.stderr)`: writes the text to stderr (after flushing stdout).
+    PrintErr,
     /// `e.__context__` (None for a null `e`).
     ExcContext,
     /// `e.__cause__` (None for a null `e`).
@@ -790,6 +792,7 @@ impl RuntimeFn {
             HashStr => (&[T::Str], T::Int, false),
             HashTupleStep => (&[T::Int, T::Int], T::Int, false),
             HashTupleFinish => (&[T::Int, T::Int], T::Int, false),
+            PrintErr => (&[T::Str], T::None, false),
             ExcContext | ExcCause => (&[T::Exception], T::Exception, false),
             ExcSuppressContext => (&[T::Exception], T::Bool, false),
             ExcHandlingEnter | ExcSetCause => (&[T::Exception], T::None, false),
@@ -889,6 +892,7 @@ impl RuntimeFn {
             HashStr => "hash_str",
             HashTupleStep => "hash_tuple_step",
             HashTupleFinish => "hash_tuple_finish",
+            PrintErr => "print_err",
             ExcContext => "exc_context",
             ExcCause => "exc_cause",
             ExcSuppressContext => "exc_suppress_context",

@@ -34,8 +34,8 @@ fn runtime_mutates_lists(f: RuntimeFn) -> bool {
         | MathGamma | MathLgamma | MathFmod | RandomSeed | RandomSeedEntropy | RandomRandom | RandomRandbelow
         | RandomRandrange | RandomRandint | RandomUniform | RandomGauss | RandomNormalvariate | RandomExpovariate
         | RandomGetrandbits | Input | Argv | SystemExit | FileOpen | FileReadline | FileRead | FileReadlines
-        | FileWrite | FileClose | HashInt | HashFloat | HashStr | HashTupleStep | HashTupleFinish | ExcContext
-        | ExcCause | ExcSuppressContext | ExcHandlingEnter | ExcHandlingExit | ExcSetCause => false,
+        | FileWrite | FileClose | HashInt | HashFloat | HashStr | HashTupleStep | HashTupleFinish | PrintErr
+        | ExcContext | ExcCause | ExcSuppressContext | ExcHandlingEnter | ExcHandlingExit | ExcSetCause => false,
     }
 }
 

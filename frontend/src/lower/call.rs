@@ -47,14 +47,12 @@ const STR_METHODS: &[&str] = &[
     "lower",
     "lstrip",
     "maketrans",
-    "partition",
     "removeprefix",
     "removesuffix",
     "replace",
     "rfind",
     "rindex",
     "rjust",
-    "rpartition",
     "rsplit",
     "rstrip",
     "split",
@@ -214,6 +212,9 @@ impl FnCx<'_, '_> {
                     return self.call_builtin(name, call, span);
                 }
                 if let Some(&def) = self.p.stdlib_by_name.get(name).filter(|_| !name.starts_with('_')) {
+                    if let ("zip", [ast::Expr::Starred(star)], []) = (name, &call.args[..], &call.keywords[..]) {
+                        return self.zip_spread(&star.value, span);
+                    }
                     if name == "sorted" && call.args.len() == 1 && !matches!(call.args[0], ast::Expr::Starred(_)) {
                         let x = self.expr(&call.args[0])?;
                         return self.sorted_value(def, x, call, span);
@@ -289,6 +290,45 @@ impl FnCx<'_, '_> {
             || (self.in_stdlib() && self.p.stdlib_by_name.contains_key(name))
             || self.p.def_by_name.contains_key(name)
             || self.p.imports.contains_key(name))
+    }
+
+    /// `zip(*rows)`: the rows' items position by position, as tuples whose length (the number
+    /// of rows) is known only at run time.
+    fn zip_spread(&mut self, rows: &ast::Expr, span: Span) -> Res<Val> {
+        let rows_span = self.span_of(rows);
+        let rows = self.expr_iterable(rows)?;
+        let elem = match &rows.ty {
+            Ty::List(row) => match &**row {
+                Ty::List(e) | Ty::VarTuple(e) => (**e).clone(),
+                Ty::Str => Ty::Str,
+                Ty::Unknown => return self.unknown(span),
+                other => {
+                    return self.fail(
+                        Diagnostic::error(
+                            format!("kiln supports `zip(*rows)` of lists or strs, not of {other}"),
+                            rows_span,
+                        )
+                        .with_label(format!("these rows are {other}")),
+                    )
+                }
+            },
+            Ty::Unknown => return self.unknown(span),
+            other => {
+                return self.fail(Diagnostic::error(format!("kiln cannot spread a {other} with `*` here"), rows_span))
+            }
+        };
+        // (A tuple of run-time length is a list underneath.)
+        let rows = match &rows.ty {
+            Ty::List(row) if matches!(**row, Ty::VarTuple(_)) => {
+                Val { ty: Ty::list(Ty::list(elem.clone())), h: rows.h }
+            }
+            _ => rows,
+        };
+        let columns = self.call_stdlib("_zip_spread", vec![rows], span)?;
+        // Each column is a new list that nothing else sees: a tuple of run-time length.
+        let ty = Ty::list(Ty::VarTuple(Box::new(elem)));
+        ty.to_ir(&mut self.p.module);
+        Ok(Val { ty, h: columns.h })
     }
 
     /// `sorted(x, ...)` (the prelude's `def`, without `key=`) with `x` already evaluated. The
@@ -1206,8 +1246,13 @@ impl FnCx<'_, '_> {
         let values = self.positional_items(&call.args)?;
         let mut sep = None;
         let mut end = None;
+        let mut sink = PrintSink::Stdout;
         for k in &call.keywords {
             let kw = k.arg.as_ref().map(|a| a.to_string()).unwrap_or_default();
+            if kw == "file" {
+                sink = self.print_sink(&k.value)?;
+                continue;
+            }
             let v = self.expr(&k.value)?;
             match kw.as_str() {
                 "sep" | "end" => {
@@ -1229,9 +1274,6 @@ impl FnCx<'_, '_> {
                     }
                 }
                 "flush" => {}
-                "file" => {
-                    return self.fail(Diagnostic::error("kiln does not support print(file=...) yet", self.span_of(k)))
-                }
                 _ => {
                     return self.fail(Diagnostic::error(
                         format!("'{kw}' is an invalid keyword argument for print()"),
@@ -1244,12 +1286,76 @@ impl FnCx<'_, '_> {
             Some(s) => s,
             None => self.str_lit(" ", span),
         };
+        if !matches!(sink, PrintSink::Stdout) {
+            // The line is built as one str, then written at once.
+            let text = self.new_temp(&Ty::Str, span);
+            let empty = self.str_lit("", span);
+            self.push(Statement::Store { local: text, value: empty.h }, span);
+            self.print_buffer = Some(text);
+        }
+        let result = self.print_items(values, &sep, span);
+        let e = match end {
+            Some(e) => e,
+            None => self.str_lit("\n", span),
+        };
+        self.print_text(e, span);
+        let text = self.print_buffer.take();
+        result?;
+        match (sink, text) {
+            (PrintSink::Stderr, Some(text)) => {
+                let t = self.load(text, Ty::Str, span);
+                self.runtime(RuntimeFn::PrintErr, vec![t.h], span);
+            }
+            (PrintSink::File(file), Some(text)) => {
+                let t = self.load(text, Ty::Str, span);
+                self.runtime(RuntimeFn::FileWrite, vec![file.h, t.h], span);
+            }
+            _ => {}
+        }
+        Ok(Val { ty: Ty::None, h: self.lit(Literal::None, span) })
+    }
+
+    /// Where `print(..., file=target)` writes: `sys.stdout`, `sys.stderr` or an open file.
+    fn print_sink(&mut self, target: &ast::Expr) -> Res<PrintSink> {
+        let stream = match target {
+            ast::Expr::Attribute(a) => match &*a.value {
+                ast::Expr::Name(n) if self.read_name_is_module(n.id.as_str()) == Some(Imported::SysModule) => {
+                    Some(a.attr.to_string())
+                }
+                _ => None,
+            },
+            ast::Expr::Name(n) if self.var_type(n.id.as_str()).is_none() => match self.p.imports.get(n.id.as_str()) {
+                Some(Imported::SysMember(member)) => Some(member.clone()),
+                _ => None,
+            },
+            _ => None,
+        };
+        match stream.as_deref() {
+            Some("stdout") => return Ok(PrintSink::Stdout),
+            Some("stderr") => return Ok(PrintSink::Stderr),
+            _ => {}
+        }
+        let span = self.span_of(target);
+        let v = self.expr(target)?;
+        match v.ty {
+            Ty::File => Ok(PrintSink::File(v)),
+            Ty::None => Ok(PrintSink::Stdout),
+            Ty::Unknown => self.unknown(span).map(|_| PrintSink::Stdout),
+            ref other => self.fail(
+                Diagnostic::error(format!("'{other}' object has no attribute 'write'"), span)
+                    .with_note("kiln's print() writes to `sys.stdout`, `sys.stderr` or a file from `open()`"),
+            ),
+        }
+    }
+
+    /// The values of a `print`, with separators.
+    fn print_items(&mut self, values: Vec<super::spread::Positional>, sep: &Val, span: Span) -> Res<()> {
         // Whether something has printed yet: known until the first spread, whose length is
         // known only at run time; from then on a flag.
         let mut printed = Printed::No;
         for item in values {
             match item {
-                super::spread::Positional::One(v) => self.print_item(v, &sep, &mut printed, span)?,
+                super::spread::Positional::One(v) => self.print_item(v, sep, &mut printed, span)?,
                 super::spread::Positional::Many(list) => {
                     if let Printed::No | Printed::Yes = printed {
                         let flag = self.new_temp(&Ty::Bool, span);
@@ -1257,30 +1363,36 @@ impl FnCx<'_, '_> {
                         self.push(Statement::Store { local: flag, value: known }, span);
                         printed = Printed::Flag(flag);
                     }
-                    self.for_each_value(list, span, |cx, v| cx.print_item(v, &sep, &mut printed, span))?;
+                    self.for_each_value(list, span, |cx, v| cx.print_item(v, sep, &mut printed, span))?;
                 }
             }
         }
-        let e = match end {
-            Some(e) => e,
-            None => self.str_lit("\n", span),
-        };
-        self.runtime(RuntimeFn::PrintStr, vec![e.h], span);
-        Ok(Val { ty: Ty::None, h: self.lit(Literal::None, span) })
+        Ok(())
+    }
+
+    /// Text of a `print` (a separator, a value's text or the end): to stdout, or to the line
+    /// being built for another stream.
+    fn print_text(&mut self, text: Val, span: Span) {
+        match self.print_buffer {
+            None => {
+                self.runtime(RuntimeFn::PrintStr, vec![text.h], span);
+            }
+            Some(buffer) => {
+                let so_far = self.load(buffer, Ty::Str, span);
+                let joined = self.runtime(RuntimeFn::StrConcat, vec![so_far.h, text.h], span);
+                self.push(Statement::Store { local: buffer, value: joined }, span);
+            }
+        }
     }
 
     /// One value of a `print`: the separator first unless it is the first value printed.
     fn print_item(&mut self, v: Val, sep: &Val, printed: &mut Printed, span: Span) -> Res<()> {
         match *printed {
             Printed::No => *printed = Printed::Yes,
-            Printed::Yes => {
-                self.runtime(RuntimeFn::PrintStr, vec![sep.h], span);
-            }
+            Printed::Yes => self.print_text(sep.clone(), span),
             Printed::Flag(flag) => {
                 let before = self.load(flag, Ty::Bool, span);
-                let separate = self.block(|cx| {
-                    cx.runtime(RuntimeFn::PrintStr, vec![sep.h], span);
-                });
+                let separate = self.block(|cx| cx.print_text(sep.clone(), span));
                 self.push(Statement::If { condition: before.h, accept: separate, reject: Block::new() }, span);
                 let t = self.lit(Literal::Bool(true), span);
                 self.push(Statement::Store { local: flag, value: t }, span);
@@ -1290,6 +1402,11 @@ impl FnCx<'_, '_> {
     }
 
     fn print_value(&mut self, v: Val, span: Span) -> Res<()> {
+        if self.print_buffer.is_some() {
+            let text = self.str_of(v, span)?;
+            self.print_text(text, span);
+            return Ok(());
+        }
         let function = match v.ty {
             Ty::Int => RuntimeFn::PrintInt,
             Ty::Float => RuntimeFn::PrintFloat,
@@ -1593,6 +1710,14 @@ fn parse_float_literal(s: &str) -> Option<f64> {
             clean.parse::<f64>().ok().map(|v| sign * v)
         }
     }
+}
+
+/// Where a `print` writes.
+#[derive(Clone)]
+enum PrintSink {
+    Stdout,
+    Stderr,
+    File(Val),
 }
 
 /// Whether a `print` has printed a value yet (see [`FnCx::print_item`]).

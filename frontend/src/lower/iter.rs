@@ -43,7 +43,9 @@ impl FnCx<'_, '_> {
         let ast::Expr::Call(call) = &*s.iter else { return Ok(false) };
         let ast::Expr::Name(n) = &*call.func else { return Ok(false) };
         let name = n.id.as_str();
+        // `zip(*rows)` is a value of its own (see `zip_spread`).
         if !matches!(name, "enumerate" | "zip" | "reversed")
+            || call.args.iter().any(|a| matches!(a, ast::Expr::Starred(_)))
             || self.is_local(name)
             || self.p.globals.contains_key(name)
             || self.p.def_by_name.contains_key(name)

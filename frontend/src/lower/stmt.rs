@@ -91,6 +91,8 @@ pub(crate) struct FnCx<'p, 'a> {
     /// The `__cause__` of the `raise ... from cause` being lowered (an exception or `None`),
     /// for the statement that raises.
     pub raise_cause: Option<Val>,
+    /// The line a `print(..., file=...)` to another stream than stdout is building.
+    pub print_buffer: Option<Handle<Local>>,
     /// Variables kept in cells (shared with closures): this function's own and the ones it
     /// captured as cells. Their locals hold the cell.
     pub cells: HashSet<String>,
@@ -158,6 +160,7 @@ pub(crate) fn walk_instance(p: &mut Program<'_>, inst: usize, suite: &[ast::Stmt
         handlers: Vec::new(),
         finally_stack: Vec::new(),
         raise_cause: None,
+        print_buffer: None,
         cells,
         temp_counter: 0,
     };

@@ -273,6 +273,12 @@ impl FnCx<'_, '_> {
                 Some(template) => self.format_method(&template, call, span)?,
                 None => self.format_method_dynamic(s, call, span)?,
             },
+            "partition" | "rpartition" => {
+                let a = self.bind_args(method, call, &[("sep", R)], span)?;
+                let sep = self.expect_str(a[0].clone(), "must be str", span)?;
+                let from_right = self.bool_lit(method == "rpartition", span);
+                self.call_stdlib("_str_partition", vec![s, sep, from_right], span)?
+            }
             "zfill" => {
                 let a = self.bind_args(method, call, &[("width", R)], span)?;
                 let width = self.expect_int(a[0].clone(), span, "width")?;

@@ -278,6 +278,8 @@ impl FnCx<'_, '_> {
                 }
                 Ok(())
             }
+            // A tuple of run-time length unpacks like the list it is underneath.
+            Ty::VarTuple(elem) => self.unpack_value(targets, Val { ty: Ty::List(elem), h: value.h }, span),
             // `a, b = "xy"`: the characters.
             Ty::Str => {
                 let chars = self.call_stdlib("list", vec![value], span)?;
