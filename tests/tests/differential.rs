@@ -200,6 +200,17 @@ fn python() -> Option<PathBuf> {
     ok.then_some(py)
 }
 
+/// `python()`, or `None` after saying the check is skipped (a failure under CI, where
+/// python3 must be there).
+fn python_or_skip(what: &str) -> Option<PathBuf> {
+    let py = python();
+    if py.is_none() {
+        println!("skipped: python3 not found");
+        assert!(std::env::var_os("CI").is_none(), "python3 not found, and CI is set: the {what} cannot be checked");
+    }
+    py
+}
+
 fn python_command(py: &Path, rel: &str) -> Command {
     let root = workspace_root();
     let mut cmd = Command::new(py);
@@ -223,13 +234,7 @@ fn python_command(py: &Path, rel: &str) -> Command {
 /// The stored `.out`/`.exit`/`.stderr_tail` files are what CPython prints today.
 #[test]
 fn expectations_are_current() {
-    let Some(py) = python() else {
-        println!("skipped: python3 not found");
-        if std::env::var_os("CI").is_some() {
-            panic!("python3 not found, and CI is set: the expectations cannot be checked");
-        }
-        return;
-    };
+    let Some(py) = python_or_skip("expectations") else { return };
     let version = Command::new(&py)
         .args(["-c", "import sys; print('%d.%d' % sys.version_info[:2])"])
         .output()
@@ -328,13 +333,7 @@ const TRACEBACK_DIFFERENCES: &[(&str, &str)] =
 /// `tests/programs/exceptions/` that ends with one.
 #[test]
 fn tracebacks_match_cpython() {
-    let Some(py) = python() else {
-        println!("skipped: python3 not found");
-        if std::env::var_os("CI").is_some() {
-            panic!("python3 not found, and CI is set: the tracebacks cannot be checked");
-        }
-        return;
-    };
+    let Some(py) = python_or_skip("tracebacks") else { return };
     let kiln = kiln_bin();
     let root = workspace_root();
     let programs: Vec<PathBuf> = find_files(&root.join("tests/programs/exceptions"), "py")
