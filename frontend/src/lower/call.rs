@@ -278,11 +278,22 @@ impl FnCx<'_, '_> {
         let [value, classes] = &call.args[..] else {
             return self.fail(Diagnostic::error("isinstance expected 2 arguments", span));
         };
-        let v = self.expr(value)?;
+        let mut v = self.expr(value)?;
         let names: Vec<&ast::Expr> = match classes {
             ast::Expr::Tuple(t) => t.elts.iter().collect(),
             one => vec![one],
         };
+        // A value that may be None: the scalar's answer where there is one, else only
+        // `object` (None is an instance of nothing else kiln knows).
+        let mut present = None;
+        if let Ty::Maybe(_) = v.ty {
+            let of_object = names.iter().any(|c| matches!(c, ast::Expr::Name(n) if n.id.as_str() == "object"));
+            if of_object {
+                return Ok(self.bool_lit(true, span));
+            }
+            present = Some(self.maybe_present(&v, span));
+            v = self.maybe_value(&v, span);
+        }
         let mut result = false;
         let mut dynamic = None;
         for c in names {
@@ -338,12 +349,17 @@ impl FnCx<'_, '_> {
             };
             result |= hit;
         }
-        if let Some(d) = dynamic {
-            let so_far = self.lit(Literal::Bool(result), span);
-            let h = self.emit(Expression::Binary { op: BinaryOp::BitOr, left: so_far, right: d }, span);
-            return Ok(Val { ty: Ty::Bool, h });
+        let mut h = match dynamic {
+            Some(d) => {
+                let so_far = self.lit(Literal::Bool(result), span);
+                self.emit(Expression::Binary { op: BinaryOp::BitOr, left: so_far, right: d }, span)
+            }
+            None => self.lit(Literal::Bool(result), span),
+        };
+        if let Some(p) = present {
+            h = self.emit(Expression::Binary { op: BinaryOp::BitAnd, left: p, right: h }, span);
         }
-        Ok(self.bool_lit(result, span))
+        Ok(Val { ty: Ty::Bool, h })
     }
 
     /// The prelude's `<name>__key` when the call passes a `key=` that is not `None`.
@@ -829,9 +845,29 @@ impl FnCx<'_, '_> {
             return self
                 .fail(Diagnostic::error("kiln supports `range()` only as the iterable of a `for` loop yet", span));
         }
+        if let ("str" | "repr", [arg @ ast::Expr::IfExp(_)], []) = (name, &call.args[..], &call.keywords[..]) {
+            // Only its text is seen: a conditional expression's branches may differ in type.
+            return self.text_of(arg, name == "repr");
+        }
         let args = self.positional_only(call, name)?;
         if args.iter().any(|a| a.ty == Ty::Unknown) {
             return self.unknown(span);
+        }
+        // A value that may be None: only the builtins that look at None as CPython does.
+        if let Some(m) = args.iter().find(|a| matches!(a.ty, Ty::Maybe(_))) {
+            match (name, args.len()) {
+                ("str" | "repr", 1) | ("format", 1 | 2) => {}
+                ("bool", 1) => {
+                    let h = self.truthy(m.clone(), span)?;
+                    return Ok(Val { ty: Ty::Bool, h });
+                }
+                _ => {
+                    return self.fail(Diagnostic::error(
+                        format!("kiln does not support passing a value that may be None ({}) to {name}() yet", m.ty),
+                        span,
+                    ))
+                }
+            }
         }
         match name {
             "len" => {
@@ -1103,7 +1139,9 @@ impl FnCx<'_, '_> {
             if let ast::Expr::Starred(_) = a {
                 return self.fail(Diagnostic::error("kiln does not support `*` arguments yet", self.span_of(a)));
             }
-            values.push(self.expr(a)?);
+            // Printed as text: a conditional expression's branches may differ in type.
+            let v = if let ast::Expr::IfExp(_) = a { self.text_of(a, false)? } else { self.expr(a)? };
+            values.push(v);
         }
         let mut sep = None;
         let mut end = None;
@@ -1177,6 +1215,7 @@ impl FnCx<'_, '_> {
             | Ty::Tuple(_)
             | Ty::Object(_)
             | Ty::Optional(_)
+            | Ty::Maybe(_)
             | Ty::Class(_)
             | Ty::ExceptionClass(_)
             | Ty::Exception
@@ -1304,7 +1343,11 @@ impl FnCx<'_, '_> {
                 return self.super_call(method, call, span);
             }
         }
-        let receiver = self.expr(&a.value)?;
+        let mut receiver = self.expr(&a.value)?;
+        if let Ty::Maybe(_) = receiver.ty {
+            let message = format!("'NoneType' object has no attribute '{method}'");
+            receiver = self.maybe_unwrap(receiver, kiln_ir::ExceptionKind::AttributeError, &message, span);
+        }
         match receiver.ty {
             Ty::Object(_) | Ty::Optional(_) => return self.object_method_call(receiver, method, call, span),
             Ty::None if !self.p.final_pass => return self.unknown(span),
@@ -1347,6 +1390,7 @@ impl FnCx<'_, '_> {
                 self.arity("list.append", &args, 1, 1, span)?;
                 let value = args.into_iter().next().expect("checked arity");
                 let elem = (**elem).clone();
+                self.reject_maybe_inside(&Ty::list(value.ty.clone()), span)?;
                 let Some(joined) = elem.join(&value.ty) else {
                     return self.fail(
                         Diagnostic::error(format!("cannot append {} to a list of {elem}", value.ty), span)
@@ -1392,6 +1436,8 @@ impl FnCx<'_, '_> {
     /// without storing anything (inference only): `xs = [[]]; xs[0].append(1.5)` makes `xs` a
     /// `list[list[float]]`.
     pub(crate) fn refine_path(&mut self, path: &ast::Expr, ty: Ty, span: Span) -> Res<()> {
+        // Before anything: a container that would learn a None-or-value element type.
+        self.reject_maybe_inside(&ty, span)?;
         if self.p.final_pass {
             return Ok(());
         }
