@@ -391,7 +391,9 @@ impl<'p, 'a> FnCx<'p, 'a> {
             return;
         }
         let ret = self.p.instances[inst].ret.clone();
-        if ret != Ty::None && ret != Ty::Unknown {
+        // A result that can be None (an instance or a scalar) takes the None of the end too.
+        let takes_none = matches!(ret.join_value(&Ty::None), Some(Ty::Optional(_) | Ty::Maybe(_)));
+        if ret != Ty::None && ret != Ty::Unknown && !takes_none {
             let ret_span = self.p.instances[inst].ret_span;
             let name = self.p.defs[self.p.instances[inst].def.unwrap_or(0)].name.clone();
             let _ = self.fail::<()>(
@@ -406,8 +408,10 @@ impl<'p, 'a> FnCx<'p, 'a> {
         }
         self.join_return(&Ty::None, span);
         if self.p.final_pass || ret == Ty::None {
-            let none = self.lit(Literal::None, span);
-            self.push(Statement::Return { value: Some(none) }, span);
+            let none = Val { ty: Ty::None, h: self.lit(Literal::None, span) };
+            let target = self.p.instances[inst].ret.clone();
+            let none = self.coerce(none, &target, span);
+            self.push(Statement::Return { value: Some(none.h) }, span);
         }
     }
 
@@ -508,7 +512,11 @@ impl<'p, 'a> FnCx<'p, 'a> {
             ));
         }
         let ty = self.join_var(name, &value.ty, span)?;
+        // Assigned a scalar, it is not None until its next assignment.
         self.not_none.remove(name);
+        if value.ty.is_maybe_scalar() {
+            self.assume_not_none(vec![name.to_string()]);
+        }
         // `ys = xs` makes two names for one list: what `ys` learns about its elements, `xs`
         // learns too; and `ys = make()` tells `make` what its (empty) list result holds.
         if matches!(ty, Ty::List(_)) && !self.p.final_pass {
