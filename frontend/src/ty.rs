@@ -265,18 +265,21 @@ impl Ty {
         }
     }
 
-    /// Whether a [`Ty::Maybe`] is part of a container or tuple type (which kiln does not
-    /// support: the runtime's printing, comparing and hashing of containers know nothing of it).
+    /// Whether a [`Ty::Maybe`] is part of a list, dict, set or generator type, at any depth
+    /// (which kiln does not support: the runtime prints, compares and hashes some containers
+    /// by their IR element types, which would show the pair). Tuples may hold one: the frontend
+    /// prints and compares them part by part.
     pub fn maybe_inside(&self) -> bool {
         fn has(t: &Ty) -> bool {
             match t {
                 Ty::Maybe(_) => true,
-                _ => Ty::maybe_inside(t),
+                Ty::Tuple(es) => es.iter().any(has),
+                _ => t.maybe_inside(),
             }
         }
         match self {
             Ty::List(e) | Ty::Set(e) | Ty::Generator(e) | Ty::DeviceArray(e) => has(e),
-            Ty::Tuple(es) => es.iter().any(has),
+            Ty::Tuple(es) => es.iter().any(Ty::maybe_inside),
             Ty::Dict(k, v) => has(k) || has(v),
             _ => false,
         }

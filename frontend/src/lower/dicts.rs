@@ -100,9 +100,9 @@ impl FnCx<'_, '_> {
             }
             // Instances hash by their `__hash__` (or identity).
             Ty::Object(class) => return self.object_key(&class.clone(), span),
-            Ty::Optional(_) => {
+            Ty::Optional(_) | Ty::Maybe(_) => {
                 return self.fail(Diagnostic::error(
-                    format!("kiln does not support None-or-instance values ({ty}) as dict keys or set elements yet"),
+                    format!("kiln does not support values that may be None ({ty}) as dict keys or set elements yet"),
                     span,
                 ))
             }

@@ -9,8 +9,9 @@
 //! the scalar itself inside the region where the test holds, so `total += v` stays an int
 //! and `xs.append(v)` a list of ints.
 //!
-//! Containers never hold such values (`[d.get(k)]` is a compile error): the runtime prints,
-//! compares and hashes containers by their IR element types, which would show the tuple.
+//! Lists, dicts, sets and generators never hold such values (`[d.get(k)]` is a compile error):
+//! the runtime prints, compares and hashes some of them by their IR element types, which would
+//! show the pair. Tuples may (`return v, w`): they are printed and compared part by part.
 
 use super::stmt::{FnCx, Val};
 use super::Res;
@@ -158,7 +159,7 @@ impl FnCx<'_, '_> {
         self.fail(
             Diagnostic::error(format!("kiln does not support None-or-value parts in a {ty} yet"), span).with_note(
                 "a value that may be None (`d.get(k)`, a variable assigned None and a number) can be kept in a \
-                 variable, a field or a result, but not in a list, tuple, dict or set",
+                 variable, a field, a tuple or a result, but not in a list, dict or set",
             ),
         )
     }
