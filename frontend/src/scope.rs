@@ -648,7 +648,7 @@ pub(crate) fn collect_nested<'a>(
 }
 
 /// The span of `def name(...)` up to the colon, for messages about the function as a whole.
-fn def_head_span(p: &Program<'_>, def: &ast::StmtFunctionDef) -> Span {
+pub(crate) fn def_head_span(p: &Program<'_>, def: &ast::StmtFunctionDef) -> Span {
     let whole = p.span(def.range);
     let start = whole.start;
     let end = def.body.first().map(|s| p.span(s.range()).start).unwrap_or(whole.end).max(start);

@@ -1556,7 +1556,15 @@ impl<'p, 'a> FnCx<'p, 'a> {
 
     fn def_stmt(&mut self, def: &ast::StmtFunctionDef) -> Res<()> {
         let name = def.name.to_string();
-        let index = self.p.def_by_name[&name];
+        // Only the module's top-level `def`s are collected (one function per name).
+        let Some(index) = self.p.def_by_name.get(&name).copied().filter(|&i| std::ptr::eq(self.p.defs[i].ast, def))
+        else {
+            let head = crate::scope::def_head_span(self.p, def);
+            return self.fail(Diagnostic::error(
+                "kiln does not support a `def` inside a module-level `if`, loop or `try` yet",
+                head,
+            ));
+        };
         self.method_defaults(index, def)?;
         if let Some(bound) = &mut self.bound {
             bound.insert(name);
