@@ -234,17 +234,20 @@ pub(crate) fn annotation(p: &Program<'_>, expr: &ast::Expr) -> Result<Ty, Diagno
         ast::Expr::Constant(c) if matches!(c.value, ast::Constant::Str(_)) => {
             Err(Diagnostic::error("kiln supports string annotations that name a class only", span))
         }
-        // `Node | None`.
+        // `Node | None`, `int | None`.
         ast::Expr::BinOp(b) if b.op == ast::Operator::BitOr => {
             let (l, r) = (annotation(p, &b.left)?, annotation(p, &b.right)?);
-            l.join(&r)
-                .filter(|t| matches!(t, Ty::Optional(_)))
-                .ok_or_else(|| Diagnostic::error("kiln supports `Class | None` unions only", span))
+            l.join_value(&r)
+                .filter(|t| matches!(t, Ty::Optional(_) | Ty::Maybe(_)))
+                .ok_or_else(|| Diagnostic::error("kiln supports `T | None` unions only", span))
         }
         ast::Expr::Subscript(s) => match &*s.value {
             ast::Expr::Name(n) if n.id.as_str() == "Optional" => match annotation(p, &s.slice)? {
                 t @ Ty::Object(_) => Ok(Ty::Optional(Box::new(t))),
-                _ => Err(Diagnostic::error("kiln supports `Optional[Class]` only", span)),
+                t if t.is_maybe_scalar() => Ok(Ty::Maybe(Box::new(t))),
+                _ => {
+                    Err(Diagnostic::error("kiln supports `Optional[T]` of a class, int, float, bool or str only", span))
+                }
             },
             ast::Expr::Name(n) if n.id.as_str() == "list" || n.id.as_str() == "List" => {
                 Ok(Ty::list(annotation(p, &s.slice)?))

@@ -51,6 +51,11 @@ pub enum Ty {
     /// `None` or a value of the inner type (an [`Ty::Object`] or [`Ty::Exception`]): a null
     /// reference in the IR.
     Optional(Box<Ty>),
+    /// `None` or a value of a scalar type (`int`, `float`, `bool`, `str`): in the IR a
+    /// `tuple[inner, bool]`, the value (a zero where None) and whether there is one (the shape
+    /// of `Expression::DictLookup`, so `d.get(k)` is one lookup). Only a variable, field,
+    /// parameter or result has this type; never a part of a container (see `lower/maybe.rs`).
+    Maybe(Box<Ty>),
     /// A built-in exception class used as a value (`errors = (KeyError, IndexError)`): known
     /// at compile time, like [`Ty::Class`].
     ExceptionClass(kiln_ir::ExceptionKind),
@@ -212,7 +217,7 @@ impl Ty {
             Ty::List(e) => e.is_known(),
             Ty::Tuple(es) => es.iter().all(Ty::is_known),
             Ty::Dict(k, v) => k.is_known() && v.is_known(),
-            Ty::Set(e) | Ty::Cell(e) | Ty::Generator(e) | Ty::VarTuple(e) => e.is_known(),
+            Ty::Set(e) | Ty::Cell(e) | Ty::Generator(e) | Ty::VarTuple(e) | Ty::Maybe(e) => e.is_known(),
             Ty::Func(f) => f.env.iter().all(Ty::is_known),
             Ty::Funcs(fs) => fs.iter().all(|f| f.env.iter().all(Ty::is_known)),
             _ => true,
@@ -250,6 +255,43 @@ impl Ty {
                 Some(func_union(self.func_members().into_iter().chain(other.func_members())))
             }
             _ => None,
+        }
+    }
+
+    /// Whether a value of this type may be one of the variants of [`Ty::Maybe`].
+    pub fn is_maybe_scalar(&self) -> bool {
+        matches!(self, Ty::Int | Ty::Float | Ty::Bool | Ty::Str)
+    }
+
+    /// The join for a value kept in a variable, field or function result: like [`Ty::join`],
+    /// and also `None` with a scalar (`v = None` then `v = 3`) as a [`Ty::Maybe`]. Containers
+    /// use the plain join (a `[1, None]` stays an error).
+    pub fn join_value(&self, other: &Ty) -> Option<Ty> {
+        match (self, other) {
+            (Ty::None, s) | (s, Ty::None) if s.is_maybe_scalar() => Some(Ty::Maybe(Box::new(s.clone()))),
+            (m @ Ty::Maybe(_), Ty::None) | (Ty::None, m @ Ty::Maybe(_)) => Some(m.clone()),
+            (m @ Ty::Maybe(a), s) | (s, m @ Ty::Maybe(a)) if **a == *s => Some(m.clone()),
+            _ => self.join(other),
+        }
+    }
+
+    /// Whether a [`Ty::Maybe`] is part of a list, dict, set or generator type, at any depth
+    /// (which kiln does not support: the runtime prints, compares and hashes some containers
+    /// by their IR element types, which would show the pair). Tuples may hold one: the frontend
+    /// prints and compares them part by part.
+    pub fn maybe_inside(&self) -> bool {
+        fn has(t: &Ty) -> bool {
+            match t {
+                Ty::Maybe(_) => true,
+                Ty::Tuple(es) => es.iter().any(has),
+                _ => t.maybe_inside(),
+            }
+        }
+        match self {
+            Ty::List(e) | Ty::Set(e) | Ty::Generator(e) | Ty::DeviceArray(e) => has(e),
+            Ty::Tuple(es) => es.iter().any(Ty::maybe_inside),
+            Ty::Dict(k, v) => has(k) || has(v),
+            _ => false,
         }
     }
 
@@ -296,8 +338,9 @@ impl Ty {
             // An instance fits where its class or a base class is expected, and `None` or an
             // instance fits an optional one.
             (Ty::Object(a), Ty::Object(b)) => a.inherits(b.id()),
-            (Ty::None, Ty::Optional(_)) => true,
+            (Ty::None, Ty::Optional(_) | Ty::Maybe(_)) => true,
             (Ty::Exception, Ty::Optional(b)) => **b == Ty::Exception,
+            (s, Ty::Maybe(m)) if s == &**m => true,
             (Ty::Func(_) | Ty::Funcs(_), Ty::Func(_) | Ty::Funcs(_)) => self.join(expected).as_ref() == Some(expected),
             (Ty::Object(_) | Ty::Optional(_), Ty::Optional(b)) => {
                 self.class().zip(b.class()).is_some_and(|(a, b)| a.inherits(b.id()))
@@ -335,6 +378,10 @@ impl Ty {
                 module.types.insert(Type::List { elem })
             }
             Ty::Optional(inner) => inner.to_ir(module),
+            Ty::Maybe(inner) => {
+                let elems = vec![inner.to_ir(module), module.scalar_type(Scalar::BOOL)];
+                module.types.insert(Type::Tuple { elems })
+            }
             Ty::File => module.types.insert(Type::File),
             Ty::Bool => module.scalar_type(Scalar::BOOL),
             Ty::Float => module.scalar_type(Scalar::F64),
@@ -393,7 +440,7 @@ impl fmt::Display for Ty {
             Ty::DeviceArray(e) => write!(f, "DeviceArray[{e}]"),
             Ty::GpuArray(a) | Ty::GpuRow(a) => write!(f, "array[{}]", a.elem),
             Ty::Object(c) => f.write_str(c.name()),
-            Ty::Optional(inner) => write!(f, "{inner} | None"),
+            Ty::Optional(inner) | Ty::Maybe(inner) => write!(f, "{inner} | None"),
             Ty::Class(_) | Ty::ExceptionClass(_) => f.write_str("type"),
             Ty::Exception => f.write_str("exception"),
             Ty::ExceptionArgs => f.write_str("tuple"),

@@ -349,11 +349,22 @@ impl FnCx<'_, '_> {
         let [value, classes] = &call.args[..] else {
             return self.fail(Diagnostic::error("isinstance expected 2 arguments", span));
         };
-        let v = self.expr(value)?;
+        let mut v = self.expr(value)?;
         let names: Vec<&ast::Expr> = match classes {
             ast::Expr::Tuple(t) => t.elts.iter().collect(),
             one => vec![one],
         };
+        // A value that may be None: the scalar's answer where there is one, else only
+        // `object` (None is an instance of nothing else kiln knows).
+        let mut present = None;
+        if let Ty::Maybe(_) = v.ty {
+            let of_object = names.iter().any(|c| matches!(c, ast::Expr::Name(n) if n.id.as_str() == "object"));
+            if of_object {
+                return Ok(self.bool_lit(true, span));
+            }
+            present = Some(self.maybe_present(&v, span));
+            v = self.maybe_value(&v, span);
+        }
         let mut result = false;
         let mut dynamic = None;
         for c in names {
@@ -410,12 +421,17 @@ impl FnCx<'_, '_> {
             };
             result |= hit;
         }
-        if let Some(d) = dynamic {
-            let so_far = self.lit(Literal::Bool(result), span);
-            let h = self.emit(Expression::Binary { op: BinaryOp::BitOr, left: so_far, right: d }, span);
-            return Ok(Val { ty: Ty::Bool, h });
+        let mut h = match dynamic {
+            Some(d) => {
+                let so_far = self.lit(Literal::Bool(result), span);
+                self.emit(Expression::Binary { op: BinaryOp::BitOr, left: so_far, right: d }, span)
+            }
+            None => self.lit(Literal::Bool(result), span),
+        };
+        if let Some(p) = present {
+            h = self.emit(Expression::Binary { op: BinaryOp::BitAnd, left: p, right: h }, span);
         }
-        Ok(self.bool_lit(result, span))
+        Ok(Val { ty: Ty::Bool, h })
     }
 
     /// The prelude's `<name>__key` when the call passes a `key=` that is not `None`.
@@ -952,9 +968,29 @@ impl FnCx<'_, '_> {
         if matches!(name, "min" | "max") && super::spread::has_spread(call) {
             return self.min_max_spread(name == "min", call, span);
         }
+        if let ("str" | "repr", [arg @ ast::Expr::IfExp(_)], []) = (name, &call.args[..], &call.keywords[..]) {
+            // Only its text is seen: a conditional expression's branches may differ in type.
+            return self.text_of(arg, name == "repr");
+        }
         let args = self.positional_only(call, name)?;
         if args.iter().any(|a| a.ty == Ty::Unknown) {
             return self.unknown(span);
+        }
+        // A value that may be None: only the builtins that look at None as CPython does.
+        if let Some(m) = args.iter().find(|a| matches!(a.ty, Ty::Maybe(_))) {
+            match (name, args.len()) {
+                ("str" | "repr", 1) | ("format", 1 | 2) => {}
+                ("bool", 1) => {
+                    let h = self.truthy(m.clone(), span)?;
+                    return Ok(Val { ty: Ty::Bool, h });
+                }
+                _ => {
+                    return self.fail(Diagnostic::error(
+                        format!("kiln does not support passing a value that may be None ({}) to {name}() yet", m.ty),
+                        span,
+                    ))
+                }
+            }
         }
         match name {
             "len" => {
@@ -1243,7 +1279,15 @@ impl FnCx<'_, '_> {
 
     fn print(&mut self, call: &ast::ExprCall, span: Span) -> Res<Val> {
         // Every argument is evaluated (and every `*` spread gathered) before anything prints.
-        let values = self.positional_items(&call.args)?;
+        let mut values = Vec::new();
+        for a in &call.args {
+            match a {
+                ast::Expr::Starred(_) => values.extend(self.positional_items(std::slice::from_ref(a))?),
+                // Printed as text: a conditional expression's branches may differ in type.
+                ast::Expr::IfExp(_) => values.push(super::spread::Positional::One(self.text_of(a, false)?)),
+                _ => values.push(super::spread::Positional::One(self.expr(a)?)),
+            }
+        }
         let mut sep = None;
         let mut end = None;
         let mut sink = PrintSink::Stdout;
@@ -1425,6 +1469,7 @@ impl FnCx<'_, '_> {
             | Ty::VarTuple(_)
             | Ty::Object(_)
             | Ty::Optional(_)
+            | Ty::Maybe(_)
             | Ty::Class(_)
             | Ty::ExceptionClass(_)
             | Ty::Exception
@@ -1558,7 +1603,11 @@ impl FnCx<'_, '_> {
                 return self.super_call(method, call, span);
             }
         }
-        let receiver = self.expr(&a.value)?;
+        let mut receiver = self.expr(&a.value)?;
+        if let Ty::Maybe(_) = receiver.ty {
+            let message = format!("'NoneType' object has no attribute '{method}'");
+            receiver = self.maybe_unwrap(receiver, kiln_ir::ExceptionKind::AttributeError, &message, span);
+        }
         match receiver.ty {
             Ty::Object(_) | Ty::Optional(_) => return self.object_method_call(receiver, method, call, span),
             Ty::None if !self.p.final_pass => return self.unknown(span),
@@ -1601,6 +1650,7 @@ impl FnCx<'_, '_> {
                 self.arity("list.append", &args, 1, 1, span)?;
                 let value = args.into_iter().next().expect("checked arity");
                 let elem = (**elem).clone();
+                self.reject_maybe_inside(&Ty::list(value.ty.clone()), span)?;
                 let Some(joined) = elem.join(&value.ty) else {
                     return self.fail(
                         Diagnostic::error(format!("cannot append {} to a list of {elem}", value.ty), span)
@@ -1646,6 +1696,8 @@ impl FnCx<'_, '_> {
     /// without storing anything (inference only): `xs = [[]]; xs[0].append(1.5)` makes `xs` a
     /// `list[list[float]]`.
     pub(crate) fn refine_path(&mut self, path: &ast::Expr, ty: Ty, span: Span) -> Res<()> {
+        // Before anything: a container that would learn a None-or-value element type.
+        self.reject_maybe_inside(&ty, span)?;
         if self.p.final_pass {
             return Ok(());
         }

@@ -990,7 +990,7 @@ impl FnCx<'_, '_> {
         };
         let owner = field.owner as usize;
         let current = self.p.classes[owner].fields[attr].clone();
-        let Some(joined) = current.ty.join(&value.ty) else {
+        let Some(joined) = current.ty.join_value(&value.ty) else {
             return self.fail(
                 Diagnostic::error(
                     format!("field `{attr}` would change type from {} to {}", current.ty, value.ty),

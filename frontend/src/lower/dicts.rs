@@ -106,9 +106,9 @@ impl FnCx<'_, '_> {
                     span,
                 ))
             }
-            Ty::Optional(_) => {
+            Ty::Optional(_) | Ty::Maybe(_) => {
                 return self.fail(Diagnostic::error(
-                    format!("kiln does not support None-or-instance values ({ty}) as dict keys or set elements yet"),
+                    format!("kiln does not support values that may be None ({ty}) as dict keys or set elements yet"),
                     span,
                 ))
             }
@@ -458,15 +458,23 @@ impl FnCx<'_, '_> {
                     }
                 }
             }
-            (Ty::Dict(_, vt), "get")
-                if call.args.len() == 1
-                    && matches!(*vt, Ty::Int | Ty::Float | Ty::Bool | Ty::Str | Ty::List(_) | Ty::Tuple(_)) =>
-            {
-                self.fail(
-                    Diagnostic::error("kiln needs a default for `dict.get` on this dict: `d.get(key, default)`", span)
-                        .with_note("without one the result is the value or None, which kiln cannot type as one type"),
-                )
+            // The value or None: the lookup's (value, found) pair is that value already.
+            (Ty::Dict(kt, vt), "get") if call.args.len() == 1 && call.keywords.is_empty() && vt.is_maybe_scalar() => {
+                let args = self.positional_values(call, method, 1, span)?;
+                let key = args.into_iter().next().expect("one");
+                let ty = Ty::Maybe(vt.clone());
+                if kt.join(&key.ty).is_none() {
+                    let none = Val { ty: Ty::None, h: self.lit(Literal::None, span) };
+                    return Ok(Some(self.maybe_wrap(none, &ty, span)));
+                }
+                let key = self.dict_key(key, &kt, span)?;
+                ty.to_ir(&mut self.p.module);
+                Ok(Some(Val { ty, h: self.emit(Expression::DictLookup { dict: receiver.h, key: key.h }, span) }))
             }
+            (Ty::Dict(_, vt), "get") if call.args.len() == 1 && matches!(*vt, Ty::List(_) | Ty::Tuple(_)) => self.fail(
+                Diagnostic::error("kiln needs a default for `dict.get` on this dict: `d.get(key, default)`", span)
+                    .with_note("without one the result is the value or None, which kiln cannot type as one type"),
+            ),
             (Ty::Dict(kt, vt), "setdefault") => {
                 let args = self.positional_values(call, method, 2, span)?;
                 let mut it = args.into_iter();

@@ -38,6 +38,10 @@ impl FnCx<'_, '_> {
             return self.try_except(s, span);
         }
         let before = self.bound.clone();
+        // The `finally` body may run from any point of the body (an exception, a handler, the
+        // end): only what held on entry holds there (the body's own assignments were forgotten
+        // before the `try`, in `stmt`).
+        let facts = self.not_none.clone();
         let caught = self.exception_local(span);
         self.finally_stack.push(Cleanup::Finally(s.finalbody.clone()));
         let mut result = Ok(());
@@ -47,6 +51,7 @@ impl FnCx<'_, '_> {
         let after_body = self.bound.take();
         // The exceptional way out: what the body bound is not sure to be bound.
         self.bound = before;
+        self.not_none = facts.clone();
         let mut result = Ok(());
         let handler = self.block(|cx| {
             result = cx.handling(caught, span, |cx| {
@@ -61,6 +66,7 @@ impl FnCx<'_, '_> {
         result?;
         self.push(Statement::Try { body, handler, caught }, span);
         self.bound = after_body;
+        self.not_none = facts;
         if self.bound.is_some() {
             self.stmts(&s.finalbody);
         }
@@ -74,6 +80,7 @@ impl FnCx<'_, '_> {
             return Ok(());
         }
         let before = self.bound.clone();
+        let facts = self.not_none.clone();
         let completed = (!s.orelse.is_empty()).then(|| {
             let flag = self.new_temp(&Ty::Bool, span);
             let f = self.lit(Literal::Bool(false), span);
@@ -89,6 +96,9 @@ impl FnCx<'_, '_> {
             }
         });
         let after_body = self.bound.take();
+        // The `else` runs only after the whole body: what held at its end holds there; a
+        // handler may run from any point of it: only what held on entry.
+        let after_body_facts = std::mem::replace(&mut self.not_none, facts.clone());
         let mut after_handlers = None;
         let mut result = Ok(());
         let handler = self.block(|cx| {
@@ -99,6 +109,7 @@ impl FnCx<'_, '_> {
         let after_else = match completed {
             Some(flag) => {
                 self.bound = after_body;
+                self.not_none = after_body_facts;
                 let mut after_else = None;
                 let accept = self.block(|cx| {
                     cx.stmts(&s.orelse);
@@ -111,6 +122,7 @@ impl FnCx<'_, '_> {
             None => after_body,
         };
         self.bound = super::stmt::meet(after_else, after_handlers);
+        self.not_none = facts;
         Ok(())
     }
 
@@ -327,7 +339,7 @@ impl FnCx<'_, '_> {
     }
 
     /// `raise`, `raise E`, `raise E(args)`, `raise obj`.
-    pub(crate) fn raise_value(&mut self, exc: Option<&ast::Expr>, span: Span) -> Res<()> {
+    pub(crate) fn raise_value(&mut self, exc: Option<&ast::Expr>, cause: Option<Val>, span: Span) -> Res<()> {
         let Some(exc) = exc else {
             match self.handlers.last().copied() {
                 Some(caught) => {
@@ -340,6 +352,7 @@ impl FnCx<'_, '_> {
             return Ok(());
         };
         let v = self.expr(exc)?;
+        self.raise_cause = cause;
         self.raise_object_value(v, span)
     }
 

@@ -92,6 +92,15 @@ fn cmp_symbol(op: ast::CmpOp) -> &'static str {
 
 impl FnCx<'_, '_> {
     pub fn expr(&mut self, expr: &ast::Expr) -> Res<Val> {
+        let v = self.expr_value(expr)?;
+        if v.ty.maybe_inside() {
+            let span = self.span_of(expr);
+            self.reject_maybe_inside(&v.ty, span)?;
+        }
+        Ok(v)
+    }
+
+    fn expr_value(&mut self, expr: &ast::Expr) -> Res<Val> {
         let span = self.span_of(expr);
         match expr {
             ast::Expr::Constant(c) => self.constant(&c.value, span),
@@ -110,12 +119,17 @@ impl FnCx<'_, '_> {
             }
             ast::Expr::IfExp(e) => {
                 let cond = self.condition(&e.test)?;
+                // Decided by the types: only the branch that runs is compiled (the other may
+                // not type, like `x.key` where `x` can only be None).
+                if let Some(k) = self.known_bool(cond) {
+                    return self.with_facts(&e.test, k, |cx| cx.expr(if k { &e.body } else { &e.orelse }));
+                }
                 let mut accept_val = None;
                 let mut reject_val = None;
-                let accept = self.block(|cx| accept_val = Some(cx.expr(&e.body)));
-                let reject = self.block(|cx| reject_val = Some(cx.expr(&e.orelse)));
+                let accept = self.with_facts(&e.test, true, |cx| cx.block(|cx| accept_val = Some(cx.expr(&e.body))));
+                let reject = self.with_facts(&e.test, false, |cx| cx.block(|cx| reject_val = Some(cx.expr(&e.orelse))));
                 let (a, r) = (accept_val.expect("set")?, reject_val.expect("set")?);
-                let Some(ty) = a.ty.join(&r.ty) else {
+                let Some(ty) = a.ty.join_value(&r.ty) else {
                     return self.fail(
                         Diagnostic::error(format!("the two branches have types {} and {}", a.ty, r.ty), span)
                             .with_note("a kiln expression has one type"),
@@ -138,7 +152,11 @@ impl FnCx<'_, '_> {
             ast::Expr::Call(c) => self.call(c, span),
             ast::Expr::Attribute(a) => self.attribute(a, span),
             ast::Expr::Subscript(s) => {
-                let base = self.expr(&s.value)?;
+                let mut base = self.expr(&s.value)?;
+                if let Ty::Maybe(_) = base.ty {
+                    let message = "'NoneType' object is not subscriptable";
+                    base = self.maybe_unwrap(base, ExceptionKind::TypeError, message, span);
+                }
                 if matches!(base.ty, Ty::Tuple(_)) {
                     return self.tuple_subscript(base, &s.slice, span);
                 }
@@ -500,6 +518,7 @@ impl FnCx<'_, '_> {
             | Ty::ExceptionClass(_)
             | Ty::Exception => self.lit(Literal::Bool(true), span),
             Ty::Object(_) | Ty::Optional(_) => return self.object_truthy(v, span),
+            Ty::Maybe(_) => return self.maybe_truthy(v, span),
             Ty::Dict(..) | Ty::Set(_) | Ty::ExceptionArgs => {
                 let len = self.emit(Expression::Len { value: v.h }, span);
                 let zero = self.lit(Literal::I64(0), span);
@@ -525,15 +544,18 @@ impl FnCx<'_, '_> {
         let span = self.span_of(expr);
         match expr {
             ast::Expr::BoolOp(b) => {
-                let is_and = b.op == ast::BoolOp::And;
-                let result = self.new_temp(&Ty::Bool, span);
-                let first = self.condition(&b.values[0])?;
-                self.push(Statement::Store { local: result, value: first }, span);
-                self.short_circuit(result, is_and, &b.values[1..], &mut |cx, e| cx.condition(e), span)?;
-                Ok(self.emit(Expression::Load(result), span))
+                // Each operand is lowered knowing what the ones before it told (`v is not
+                // None and v > 3`).
+                let saved = self.not_none.clone();
+                let result = self.condition_bool_op(b, span);
+                self.not_none = saved;
+                result
             }
             ast::Expr::UnaryOp(u) if u.op == ast::UnaryOp::Not => {
                 let inner = self.condition(&u.operand)?;
+                if let Some(k) = self.known_bool(inner) {
+                    return Ok(self.lit(Literal::Bool(!k), span));
+                }
                 Ok(self.emit(Expression::Unary { op: UnaryOp::Not, arg: inner }, span))
             }
             _ => {
@@ -543,8 +565,56 @@ impl FnCx<'_, '_> {
         }
     }
 
+    /// The operands of a chain that goes on past an operand tell its facts for the rest.
+    fn assume_operand(&mut self, e: &ast::Expr, is_and: bool) {
+        let (t, f) = super::maybe::facts(e);
+        self.assume_not_none(if is_and { t } else { f });
+    }
+
+    fn condition_bool_op(&mut self, b: &ast::ExprBoolOp, span: Span) -> Res<kiln_ir::Handle<Expression>> {
+        let is_and = b.op == ast::BoolOp::And;
+        // Operands whose truth the types decide (`x is not None` where `x` can only be
+        // None) fold: the decisive one ends the chain, so the operands after it (which
+        // might not type, like `x.next` on None) are not compiled, as they never run.
+        let mut values = &b.values[..];
+        let first = loop {
+            let h = self.condition(&values[0])?;
+            self.assume_operand(&values[0], is_and);
+            match self.known_bool(h) {
+                Some(k) if k != is_and => return Ok(h),
+                Some(_) if values.len() > 1 => values = &values[1..],
+                _ => break h,
+            }
+        };
+        if values.len() == 1 {
+            return Ok(first);
+        }
+        let result = self.new_temp(&Ty::Bool, span);
+        self.push(Statement::Store { local: result, value: first }, span);
+        let mut eval = |cx: &mut Self, e: &ast::Expr| {
+            let h = cx.condition(e)?;
+            cx.assume_operand(e, is_and);
+            Ok(h)
+        };
+        let decided = self.short_circuit(result, is_and, &values[1..], &mut eval, span)?;
+        if decided {
+            return Ok(self.lit(Literal::Bool(!is_and), span));
+        }
+        Ok(self.emit(Expression::Load(result), span))
+    }
+
+    /// The value of a condition when the types decide it (a `bool` literal).
+    pub fn known_bool(&self, h: kiln_ir::Handle<Expression>) -> Option<bool> {
+        match self.f.expressions.get(h) {
+            Some(Expression::Literal(Literal::Bool(b))) => Some(*b),
+            _ => None,
+        }
+    }
+
     /// Evaluates `rest` one by one while `result` says to go on (true for `and`, false for
-    /// `or`), storing each value into `result`.
+    /// `or`), storing each value into `result`. Returns whether an operand's value is known
+    /// to end the chain (then the whole result is known, and the operands after it are not
+    /// compiled).
     fn short_circuit(
         &mut self,
         result: kiln_ir::Handle<kiln_ir::Local>,
@@ -552,52 +622,76 @@ impl FnCx<'_, '_> {
         rest: &[ast::Expr],
         eval: &mut dyn FnMut(&mut Self, &ast::Expr) -> Res<kiln_ir::Handle<Expression>>,
         span: Span,
-    ) -> Res<()> {
-        let Some((next, tail)) = rest.split_first() else { return Ok(()) };
+    ) -> Res<bool> {
+        let Some((next, tail)) = rest.split_first() else { return Ok(false) };
         let current = self.emit(Expression::Load(result), span);
         let go_on =
             if is_and { current } else { self.emit(Expression::Unary { op: UnaryOp::Not, arg: current }, span) };
-        let mut outcome = Ok(());
+        let mut outcome = Ok(false);
         let accept = self.block(|cx| {
             outcome = (|| {
                 let v = eval(cx, next)?;
                 cx.push(Statement::Store { local: result, value: v }, span);
+                if cx.known_bool(v) == Some(!is_and) {
+                    return Ok(true);
+                }
                 cx.short_circuit(result, is_and, tail, eval, span)
             })();
         });
-        outcome?;
+        let decided = outcome?;
         self.push(Statement::If { condition: go_on, accept, reject: Block::new() }, span);
-        Ok(())
+        Ok(decided)
     }
 
     /// `a and b` / `a or b` as a value: Python returns one of the operands, so they must share
     /// a type.
     fn bool_op(&mut self, b: &ast::ExprBoolOp, span: Span) -> Res<Val> {
         let is_and = b.op == ast::BoolOp::And;
+        let last = b.values.len() - 1;
+        // `or` gives an operand before the last only when it is true, so never None there:
+        // `d.get(k) or 0` is an int.
+        let chosen = |cx: &mut Self, v: &Val, i: usize| match &v.ty {
+            Ty::Maybe(inner) if !is_and && i < last => {
+                if cx.p.final_pass {
+                    cx.maybe_value(v, span)
+                } else {
+                    Val { ty: (**inner).clone(), h: v.h }
+                }
+            }
+            _ => v.clone(),
+        };
         let first = self.expr(&b.values[0])?;
-        let result = self.new_temp(&first.ty, span);
-        self.push(Statement::Store { local: result, value: first.h }, span);
+        let first_chosen = chosen(self, &first, 0);
+        let result = self.new_temp(&first_chosen.ty, span);
+        self.push(Statement::Store { local: result, value: first_chosen.h }, span);
         let flag = self.new_temp(&Ty::Bool, span);
-        let t = self.truthy(first.clone(), span)?;
+        let t = self.truthy(first, span)?;
         self.push(Statement::Store { local: flag, value: t }, span);
-        let mut operands = vec![first];
-        for value in &b.values[1..] {
+        let mut operands = vec![first_chosen];
+        let saved = self.not_none.clone();
+        for (i, value) in b.values[1..].iter().enumerate() {
+            self.assume_operand(&b.values[i], is_and);
             let current = self.emit(Expression::Load(flag), span);
             let go_on =
                 if is_and { current } else { self.emit(Expression::Unary { op: UnaryOp::Not, arg: current }, span) };
             let mut outcome = Ok(());
             let accept = self.block(|cx| {
                 outcome = cx.expr(value).and_then(|v| {
-                    cx.push(Statement::Store { local: result, value: v.h }, span);
-                    let t = cx.truthy(v.clone(), span)?;
+                    let c = chosen(cx, &v, i + 1);
+                    cx.push(Statement::Store { local: result, value: c.h }, span);
+                    let t = cx.truthy(v, span)?;
                     cx.push(Statement::Store { local: flag, value: t }, span);
-                    operands.push(v);
+                    operands.push(c);
                     Ok(())
                 });
             });
-            outcome?;
+            if let Err(e) = outcome {
+                self.not_none = saved;
+                return Err(e);
+            }
             self.push(Statement::If { condition: go_on, accept, reject: Block::new() }, span);
         }
+        self.not_none = saved;
         // Python returns one of the operands, so they must share a type (`[] or [1]` is fine:
         // the empty list takes the other's element type).
         let mut ty = Ty::Unknown;
@@ -645,7 +739,10 @@ impl FnCx<'_, '_> {
                 }
             }
         }
-        let v = self.expr(&u.operand)?;
+        let mut v = self.expr(&u.operand)?;
+        if let Ty::Maybe(_) = v.ty {
+            v = self.maybe_unary_operand(u.op, v, span);
+        }
         let sym = match u.op {
             ast::UnaryOp::USub => "-",
             ast::UnaryOp::UAdd => "+",
@@ -684,6 +781,9 @@ impl FnCx<'_, '_> {
         let (lt, rt) = (left.ty.clone(), right.ty.clone());
         if lt == Ty::Unknown || rt == Ty::Unknown {
             return self.unknown(span);
+        }
+        if matches!(lt, Ty::Maybe(_)) || matches!(rt, Ty::Maybe(_)) {
+            return self.maybe_binary(op, left, right, false, span);
         }
         if lt.class().is_some() || rt.class().is_some() {
             if let Some(v) = self.object_binary(op, left.clone(), right.clone(), span)? {
@@ -920,6 +1020,9 @@ impl FnCx<'_, '_> {
         let (lt, rt) = (left.ty.clone(), right.ty.clone());
         if lt == Ty::Unknown || rt == Ty::Unknown {
             return Ok(self.unknown(span)?.h);
+        }
+        if matches!(lt, Ty::Maybe(_)) || matches!(rt, Ty::Maybe(_)) {
+            return self.maybe_compare(op, left, right, span);
         }
         if lt.class().is_some() || rt.class().is_some() {
             if matches!(op, C::Is | C::IsNot) {
@@ -1376,6 +1479,7 @@ impl FnCx<'_, '_> {
             Ty::Bool => RuntimeFn::StrFromBool,
             Ty::None => return Ok(self.str_lit("None", span)),
             Ty::Object(_) | Ty::Optional(_) => return self.object_str(v, false, span),
+            Ty::Maybe(_) => return self.maybe_text(v, false, span),
             Ty::Exception => {
                 return Ok(Val { ty: Ty::Str, h: self.emit(Expression::ExceptionMessage { exception: v.h }, span) })
             }
@@ -1473,6 +1577,9 @@ impl FnCx<'_, '_> {
         if matches!(v.ty, Ty::Object(_) | Ty::Optional(_)) {
             return self.object_str(v, true, span);
         }
+        if let Ty::Maybe(_) = v.ty {
+            return self.maybe_text(v, true, span);
+        }
         if v.ty == Ty::Str {
             let h = self.emit(Expression::RuntimeCall { function: RuntimeFn::StrRepr, args: vec![v.h] }, span);
             return Ok(Val { ty: Ty::Str, h });
@@ -1535,9 +1642,55 @@ impl FnCx<'_, '_> {
         Ok(acc.unwrap_or_else(|| self.str_lit("", span)))
     }
 
+    /// `str()` (or `repr()`) of an expression that is only ever seen as text (a `print`
+    /// argument, `str(...)`, an f-string field without a format spec). A conditional
+    /// expression there becomes the text of the branch that runs, so its branches may have
+    /// different types (`node.key if node is not None else "none"`), exactly as in CPython.
+    pub fn text_of(&mut self, e: &ast::Expr, repr: bool) -> Res<Val> {
+        let span = self.span_of(e);
+        let ast::Expr::IfExp(ie) = e else {
+            let v = self.expr(e)?;
+            return if repr { self.repr_of(v, span) } else { self.str_of(v, span) };
+        };
+        let cond = self.condition(&ie.test)?;
+        if let Some(k) = self.known_bool(cond) {
+            return self.with_facts(&ie.test, k, |cx| cx.text_of(if k { &ie.body } else { &ie.orelse }, repr));
+        }
+        let text = self.new_temp(&Ty::Str, span);
+        let branch = |cx: &mut Self, e: &ast::Expr, truth: bool| {
+            cx.with_facts(&ie.test, truth, |cx| {
+                let mut outcome = Ok(());
+                let block = cx.block(|cx| {
+                    outcome = cx.text_of(e, repr).map(|v| cx.push(Statement::Store { local: text, value: v.h }, span));
+                });
+                outcome.map(|()| block)
+            })
+        };
+        let accept = branch(self, &ie.body, true)?;
+        let reject = branch(self, &ie.orelse, false)?;
+        self.push(Statement::If { condition: cond, accept, reject }, span);
+        Ok(self.load(text, Ty::Str, span))
+    }
+
     /// `{value!conv:spec}` inside an f-string.
     fn formatted_value(&mut self, fv: &ast::ExprFormattedValue) -> Res<Val> {
         let span = self.span_of(fv);
+        // A conditional expression seen only as text (converted, or without a format spec).
+        if matches!(&*fv.value, ast::Expr::IfExp(_))
+            && (fv.conversion != ast::ConversionFlag::None || fv.format_spec.is_none())
+            && fv.conversion != ast::ConversionFlag::Ascii
+        {
+            let text = self.text_of(&fv.value, fv.conversion == ast::ConversionFlag::Repr)?;
+            let Some(spec) = &fv.format_spec else { return Ok(text) };
+            let spec = match &**spec {
+                ast::Expr::JoinedStr(j) => self.fstring(&j.values, span)?,
+                other => {
+                    let v = self.expr(other)?;
+                    self.str_of(v, span)?
+                }
+            };
+            return self.format_with_spec(text, spec, span);
+        }
         let value = self.expr(&fv.value)?;
         let value = match fv.conversion {
             ast::ConversionFlag::None => value,
@@ -1567,6 +1720,9 @@ impl FnCx<'_, '_> {
             matches!(self.f.expressions.get(spec.h), Some(Expression::Literal(Literal::Str(s))) if s.is_empty());
         if empty_spec {
             return self.str_of(value, span);
+        }
+        if let Ty::Maybe(_) = value.ty {
+            return self.maybe_format(value, spec, span);
         }
         let (function, value) = match value.ty {
             Ty::Int => (RuntimeFn::FormatInt, value),

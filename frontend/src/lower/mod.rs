@@ -29,6 +29,7 @@ mod funcs;
 mod generators;
 mod gpu;
 mod iter;
+mod maybe;
 mod modules;
 mod par;
 mod spread;
@@ -288,7 +289,7 @@ impl<'a> Program<'a> {
     pub fn join_global(&mut self, name: &str, ty: &Ty, span: Span) {
         match self.globals.get_mut(name) {
             Some(g) => {
-                if let Some(joined) = g.ty.join(ty) {
+                if let Some(joined) = g.ty.join_value(ty) {
                     if joined != g.ty {
                         g.ty = joined;
                         self.changed = true;

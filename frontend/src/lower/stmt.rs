@@ -96,6 +96,12 @@ pub(crate) struct FnCx<'p, 'a> {
     /// Variables kept in cells (shared with closures): this function's own and the ones it
     /// captured as cells. Their locals hold the cell.
     pub cells: HashSet<String>,
+    /// Set by a loop's head when the types decide that the loop ends at once: its body is
+    /// not compiled (see `loop_stmt`).
+    pub dead_loop_body: bool,
+    /// Variables that may be None (`Ty::Maybe`) known not to be None here: tested by the
+    /// enclosing condition or an earlier `if v is None: return` (see `maybe.rs`).
+    pub not_none: HashSet<String>,
     temp_counter: u32,
 }
 
@@ -162,6 +168,8 @@ pub(crate) fn walk_instance(p: &mut Program<'_>, inst: usize, suite: &[ast::Stmt
         raise_cause: None,
         print_buffer: None,
         cells,
+        dead_loop_body: false,
+        not_none: HashSet::new(),
         temp_counter: 0,
     };
     cx.prologue();
@@ -393,7 +401,9 @@ impl<'p, 'a> FnCx<'p, 'a> {
             return;
         }
         let ret = self.p.instances[inst].ret.clone();
-        if ret != Ty::None && ret != Ty::Unknown {
+        // A result that can be None (an instance or a scalar) takes the None of the end too.
+        let takes_none = matches!(ret.join_value(&Ty::None), Some(Ty::Optional(_) | Ty::Maybe(_)));
+        if ret != Ty::None && ret != Ty::Unknown && !takes_none {
             let ret_span = self.p.instances[inst].ret_span;
             let name = self.p.defs[self.p.instances[inst].def.unwrap_or(0)].name.clone();
             let _ = self.fail::<()>(
@@ -408,14 +418,16 @@ impl<'p, 'a> FnCx<'p, 'a> {
         }
         self.join_return(&Ty::None, span);
         if self.p.final_pass || ret == Ty::None {
-            let none = self.lit(Literal::None, span);
-            self.push(Statement::Return { value: Some(none) }, span);
+            let none = Val { ty: Ty::None, h: self.lit(Literal::None, span) };
+            let target = self.p.instances[inst].ret.clone();
+            let none = self.coerce(none, &target, span);
+            self.push(Statement::Return { value: Some(none.h) }, span);
         }
     }
 
     fn join_return(&mut self, ty: &Ty, span: Span) {
         let inst = &mut self.p.instances[self.inst];
-        if let Some(joined) = inst.ret.join(ty) {
+        if let Some(joined) = inst.ret.join_value(ty) {
             if joined != inst.ret {
                 inst.ret = joined;
                 if !inst.ret_span.is_defined() || ty != &Ty::None {
@@ -457,7 +469,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
     /// Joins `ty` into the type of variable `name` (creating it), or reports the conflict.
     pub fn join_var(&mut self, name: &str, ty: &Ty, span: Span) -> Res<Ty> {
         let joined = match self.var_type(name) {
-            Some(var) => match var.ty.join(ty) {
+            Some(var) => match var.ty.join_value(ty) {
                 Some(t) => t,
                 None => {
                     return self.fail(
@@ -470,6 +482,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
             },
             None => ty.clone(),
         };
+        self.reject_maybe_inside(&joined, span)?;
         if self.is_local(name) {
             let inst = &mut self.p.instances[self.inst];
             match inst.vars.get_mut(name) {
@@ -509,6 +522,11 @@ impl<'p, 'a> FnCx<'p, 'a> {
             ));
         }
         let ty = self.join_var(name, &value.ty, span)?;
+        // Assigned a scalar, it is not None until its next assignment.
+        self.not_none.remove(name);
+        if value.ty.is_maybe_scalar() {
+            self.assume_not_none(vec![name.to_string()]);
+        }
         // `ys = xs` makes two names for one list: what `ys` learns about its elements, `xs`
         // learns too; and `ys = make()` tells `make` what its (empty) list result holds.
         if matches!(ty, Ty::List(_)) && !self.p.final_pass {
@@ -571,6 +589,12 @@ impl<'p, 'a> FnCx<'p, 'a> {
         }
         if let Ty::Funcs(_) = target {
             return self.coerce_function(value, target, span);
+        }
+        if let Ty::Maybe(_) = target {
+            if matches!(value.ty, Ty::Maybe(_) | Ty::Unknown) {
+                return value;
+            }
+            return self.maybe_wrap(value, target, span);
         }
         // A tuple whose parts widen (a function among several, an instance as its base
         // class): rebuilt part by part.
@@ -750,7 +774,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
             let local = self.local_handle(name, &var.ty, span);
             let value = self.load(local, var.ty, span);
             self.var_reads.insert(value.h, name.to_string());
-            return Ok(Some(value));
+            return Ok(Some(self.narrowed(name, value, span)));
         }
         if !surely_bound {
             if let Some(g) = self.p.globals.get_mut(name) {
@@ -763,7 +787,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
         if !self.p.final_pass {
             let value = Val { ty: var.ty.clone(), h: self.lit(Literal::None, span) };
             self.var_reads.insert(value.h, name.to_string());
-            return Ok(Some(value));
+            return Ok(Some(self.narrowed(name, value, span)));
         }
         if !surely_bound {
             if let Some(&flag) = self.p.global_flags.get(name) {
@@ -775,7 +799,8 @@ impl<'p, 'a> FnCx<'p, 'a> {
         let Some(&global) = self.p.global_handles.get(name) else {
             return self.fail(Diagnostic::error(format!("kiln cannot infer the type of `{name}`"), span));
         };
-        Ok(Some(Val { ty: var.ty, h: self.emit(Expression::LoadGlobal(global), span) }))
+        let value = Val { ty: var.ty, h: self.emit(Expression::LoadGlobal(global), span) };
+        Ok(Some(self.narrowed(name, value, span)))
     }
 
     /// Records a call of instance `callee`: at module level, what is bound there is what the
@@ -826,6 +851,22 @@ impl<'p, 'a> FnCx<'p, 'a> {
     }
 
     fn stmt(&mut self, stmt: &ast::Stmt) -> Res<()> {
+        // Inside a loop, `try` or `with`, control may come back to (or jump over) any part of
+        // it: a variable it assigns anywhere is not known to be non-None anywhere in it, and
+        // after it, unless tested again.
+        if matches!(stmt, ast::Stmt::While(_) | ast::Stmt::For(_) | ast::Stmt::Try(_) | ast::Stmt::With(_)) {
+            for name in super::maybe::assigned_in(stmt) {
+                self.not_none.remove(&name);
+            }
+            let saved = self.not_none.clone();
+            let result = self.stmt_inner(stmt);
+            self.not_none = saved;
+            return result;
+        }
+        self.stmt_inner(stmt)
+    }
+
+    fn stmt_inner(&mut self, stmt: &ast::Stmt) -> Res<()> {
         let span = self.span_of(stmt);
         match stmt {
             ast::Stmt::Expr(s) => {
@@ -964,6 +1005,8 @@ impl<'p, 'a> FnCx<'p, 'a> {
                     let _ = args.and_then(|args| cx.raise_builtin(ExceptionKind::AssertionError, args, span));
                 });
                 self.push(Statement::If { condition: not, accept, reject: Block::new() }, span);
+                let (holds, _) = super::maybe::facts(&s.test);
+                self.assume_not_none(holds);
             }
             ast::Stmt::Raise(s) => self.raise_stmt(s, span)?,
             // Declarations were collected by the name pre-pass (`scope.rs`); at module level
@@ -1011,7 +1054,8 @@ impl<'p, 'a> FnCx<'p, 'a> {
             }
         }
         let ret = self.p.instances[inst].ret.clone();
-        if ret.join(&value.ty).is_none() {
+        self.reject_maybe_inside(&value.ty, span)?;
+        if ret.join_value(&value.ty).is_none() {
             let ret_span = self.p.instances[inst].ret_span;
             let name = self.p.defs[def].name.clone();
             return self.fail(
@@ -1210,6 +1254,9 @@ impl<'p, 'a> FnCx<'p, 'a> {
     /// `current op= rhs`: lists are changed in place (every alias sees it, as in Python); other
     /// values are immutable, so it is `current op rhs`.
     fn in_place(&mut self, op: ast::Operator, current: Val, rhs: Val, span: Span) -> Res<Val> {
+        if matches!(current.ty, Ty::Maybe(_)) || matches!(rhs.ty, Ty::Maybe(_)) {
+            return self.maybe_binary(op, current, rhs, true, span);
+        }
         if current.ty.class().is_some() {
             if let Some(v) = self.object_in_place(op, current.clone(), rhs.clone(), span)? {
                 return Ok(v);
@@ -1262,17 +1309,30 @@ impl<'p, 'a> FnCx<'p, 'a> {
         // A condition known from the types (`x is None` where `x` can only be None, in an
         // instance made for a `None` argument): only the branch that runs is compiled, as
         // the other could not be typed (`x.attr` on None).
+        let (when_true, when_false) = super::maybe::facts(&s.test);
+        let start = self.not_none.clone();
         if let Some(Expression::Literal(Literal::Bool(known))) = self.f.expressions.get(cond) {
-            let body = if *known { &s.body } else { &s.orelse };
+            let (body, facts) = if *known { (&s.body, when_true) } else { (&s.orelse, when_false) };
+            self.assume_not_none(facts);
             let block = self.block(|cx| cx.stmts(body));
             self.push(Statement::Block(block), span);
             return Ok(());
         }
         let before = self.bound.clone();
+        self.assume_not_none(when_true);
         let accept = self.block(|cx| cx.stmts(&s.body));
         let after_accept = std::mem::replace(&mut self.bound, before);
+        let known_accept = std::mem::replace(&mut self.not_none, start);
+        self.assume_not_none(when_false);
         let reject = self.block(|cx| cx.stmts(&s.orelse));
         let after_reject = self.bound.take();
+        // After the `if`: what holds at the end of every branch that falls through (a branch
+        // that returns or raises tells nothing: `if v is None: return` narrows `v`).
+        self.not_none = match (&after_accept, &after_reject) {
+            (None, _) => std::mem::take(&mut self.not_none),
+            (Some(_), None) => known_accept,
+            (Some(_), Some(_)) => self.not_none.intersection(&known_accept).cloned().collect(),
+        };
         self.bound = meet(after_accept, after_reject);
         self.push(Statement::If { condition: cond, accept, reject }, span);
         Ok(())
@@ -1297,16 +1357,19 @@ impl<'p, 'a> FnCx<'p, 'a> {
             Some(flag)
         };
         let before = self.bound.clone();
+        let facts_before = self.not_none.clone();
         let finally_depth = self.finally_stack.len();
         self.loops.push(LoopCx { broke, break_states: None, saw_break: false, parallel: false, finally_depth });
         let mut head_result = Ok(());
         let loop_body = self.block(|cx| {
             head_result = head(cx);
-            if head_result.is_ok() {
+            if head_result.is_ok() && !std::mem::take(&mut cx.dead_loop_body) {
                 cx.stmts(body);
             }
         });
         let lp = self.loops.pop().expect("pushed above");
+        // The `else` runs when the condition no longer holds: what the head told is gone.
+        self.not_none = facts_before;
         head_result?;
         self.push(Statement::Loop { body: loop_body }, span);
         // After the loop: the body may not have run (unless the loop only ends by `break`).
@@ -1329,6 +1392,17 @@ impl<'p, 'a> FnCx<'p, 'a> {
         self.loop_stmt(span, &s.body, &s.orelse, always_true && s.orelse.is_empty(), |cx| {
             if !always_true {
                 let cond = cx.condition(&s.test)?;
+                if cx.known_bool(cond) == Some(false) {
+                    // Decided by the types (`while x is not None` where `x` can only be None):
+                    // the body never runs and is not compiled.
+                    cx.push(Statement::Break, span);
+                    cx.dead_loop_body = true;
+                    return Ok(());
+                }
+                // The body runs only when the condition held (the loop's own assignments were
+                // forgotten before it, in `stmt`).
+                let (holds, _) = super::maybe::facts(&s.test);
+                cx.assume_not_none(holds);
                 let not = cx.emit(Expression::Unary { op: UnaryOp::Not, arg: cond }, span);
                 let exit = cx.block(|cx| cx.push(Statement::Break, span));
                 cx.push(Statement::If { condition: not, accept: exit, reject: Block::new() }, span);
@@ -1470,27 +1544,28 @@ impl<'p, 'a> FnCx<'p, 'a> {
     }
 
     fn raise_stmt(&mut self, s: &ast::StmtRaise, span: Span) -> Res<()> {
-        if let Some(cause) = &s.cause {
-            let cause = self.exception_cause(cause)?;
-            self.raise_cause = Some(cause);
-            let result = self.raise_stmt_exc(s, span);
-            self.raise_cause = None;
-            return result;
-        }
-        self.raise_stmt_exc(s, span)
+        let cause = match &s.cause {
+            Some(cause) => Some(self.exception_cause(cause)?),
+            None => None,
+        };
+        let result = self.raise_stmt_exc(s, cause, span);
+        self.raise_cause = None;
+        result
     }
 
-    fn raise_stmt_exc(&mut self, s: &ast::StmtRaise, span: Span) -> Res<()> {
+    /// `raise exc` (`from` gave `cause`): the exception is evaluated first, and the cause set
+    /// just before the statement that raises it (raises inside the evaluation keep theirs).
+    fn raise_stmt_exc(&mut self, s: &ast::StmtRaise, cause: Option<Val>, span: Span) -> Res<()> {
         let Some(exc) = &s.exc else {
-            return self.raise_value(None, span);
+            return self.raise_value(None, cause, span);
         };
         let (name, args, call_span) = match &**exc {
             ast::Expr::Name(n) => (n.id.to_string(), &[][..], self.span_of(&**exc)),
             ast::Expr::Call(c) => match &*c.func {
                 ast::Expr::Name(n) if c.keywords.is_empty() => (n.id.to_string(), &c.args[..], self.span_of(c)),
-                _ => return self.raise_value(Some(exc), span),
+                _ => return self.raise_value(Some(exc), cause, span),
             },
-            _ => return self.raise_value(Some(exc), span),
+            _ => return self.raise_value(Some(exc), cause, span),
         };
         let builtin = ExceptionKind::from_name(&name).filter(|_| {
             !self.is_local(&name) && !self.p.globals.contains_key(&name) && !self.comp_vars.contains_key(&name)
@@ -1502,14 +1577,16 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 let call = ast::ExprCall { range: n.range, func: exc.clone(), args: Vec::new(), keywords: Vec::new() };
                 let id = self.class_named(&name).expect("checked");
                 let object = self.construct(id, &call, call_span)?;
+                self.raise_cause = cause;
                 return self.raise_object_value(object, span);
             }
-            return self.raise_value(Some(exc), span);
+            return self.raise_value(Some(exc), cause, span);
         };
         let mut values = Vec::new();
         for a in args {
             values.push(self.expr(a)?);
         }
+        self.raise_cause = cause;
         self.raise_builtin(kind, values, call_span)?;
         self.bound = None;
         Ok(())

@@ -176,20 +176,54 @@ impl FnCx<'_, '_> {
             CompareOp::Ne => false,
             CompareOp::Lt | CompareOp::Gt => ordered(op, a.len(), b.len()),
         };
-        let mut acc = self.lit(Literal::Bool(by_length), span);
-        for i in (0..common).rev() {
-            let l = self.tuple_get(&left, i, span);
-            let r = self.tuple_get(&right, i, span);
-            let eq = self.compare(ast::CmpOp::Eq, l.clone(), r.clone(), span)?;
-            // At the first differing position, the elements decide.
-            let decided = match op {
-                CompareOp::Eq => self.lit(Literal::Bool(false), span),
-                CompareOp::Ne => self.lit(Literal::Bool(true), span),
-                _ => self.compare(cmp_op(op), l, r, span)?,
-            };
-            acc = self.emit(Expression::Select { condition: eq, accept: acc, reject: decided }, span);
+        // Position by position, each compared only when the ones before were equal (as CPython
+        // does: a later `==` or `<` may raise, or be a method with effects).
+        let result = self.new_temp(&Ty::Bool, span);
+        self.tuple_compare_from(0, common, by_length, op, &left, &right, result, span)?;
+        Ok(self.emit(Expression::Load(result), span))
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn tuple_compare_from(
+        &mut self,
+        i: usize,
+        common: usize,
+        by_length: bool,
+        op: CompareOp,
+        left: &Val,
+        right: &Val,
+        result: kiln_ir::Handle<kiln_ir::Local>,
+        span: Span,
+    ) -> Res<()> {
+        if i == common {
+            let v = self.lit(Literal::Bool(by_length), span);
+            self.push(kiln_ir::Statement::Store { local: result, value: v }, span);
+            return Ok(());
         }
-        Ok(acc)
+        let l = self.tuple_get(left, i, span);
+        let r = self.tuple_get(right, i, span);
+        let eq = self.compare(ast::CmpOp::Eq, l.clone(), r.clone(), span)?;
+        let mut outcome = Ok(());
+        let accept = self.block(|cx| {
+            outcome = cx.tuple_compare_from(i + 1, common, by_length, op, left, right, result, span);
+        });
+        outcome?;
+        // At the first differing position, the elements decide.
+        let mut outcome = Ok(());
+        let reject = self.block(|cx| {
+            outcome = (|| {
+                let decided = match op {
+                    CompareOp::Eq => cx.lit(Literal::Bool(false), span),
+                    CompareOp::Ne => cx.lit(Literal::Bool(true), span),
+                    _ => cx.compare(cmp_op(op), l, r, span)?,
+                };
+                cx.push(kiln_ir::Statement::Store { local: result, value: decided }, span);
+                Ok(())
+            })();
+        });
+        outcome?;
+        self.push(kiln_ir::Statement::If { condition: eq, accept, reject }, span);
+        Ok(())
     }
 
     /// `x in (a, b, c)`.
