@@ -49,9 +49,9 @@ fn one_instance_per_argument_types() {
               e1 = call twice(int)(e0)
               e2 = const f64 0.5
               e3 = call twice(float)(e2)
-              e4 = runtime print_int(e1)
-              e5 = const str " "
-              e6 = runtime print_str(e5)
+              e4 = const str " "
+              e5 = runtime print_int(e1)
+              e6 = runtime print_str(e4)
               e7 = runtime print_float(e3)
               e8 = const str "\n"
               e9 = runtime print_str(e8)

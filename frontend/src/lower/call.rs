@@ -1326,9 +1326,12 @@ impl FnCx<'_, '_> {
                 }
             }
         }
+        // The separator, when something may be printed after a first value.
+        let separated = values.len() > 1 || values.iter().any(|v| matches!(v, super::spread::Positional::Many(_)));
         let sep = match sep {
-            Some(s) => s,
-            None => self.str_lit(" ", span),
+            Some(s) => Some(s),
+            None if separated => Some(self.str_lit(" ", span)),
+            None => None,
         };
         if !matches!(sink, PrintSink::Stdout) {
             // The line is built as one str, then written at once.
@@ -1337,7 +1340,7 @@ impl FnCx<'_, '_> {
             self.push(Statement::Store { local: text, value: empty.h }, span);
             self.print_buffer = Some(text);
         }
-        let result = self.print_items(values, &sep, span);
+        let result = self.print_items(values, sep.as_ref(), span);
         let e = match end {
             Some(e) => e,
             None => self.str_lit("\n", span),
@@ -1393,7 +1396,7 @@ impl FnCx<'_, '_> {
     }
 
     /// The values of a `print`, with separators.
-    fn print_items(&mut self, values: Vec<super::spread::Positional>, sep: &Val, span: Span) -> Res<()> {
+    fn print_items(&mut self, values: Vec<super::spread::Positional>, sep: Option<&Val>, span: Span) -> Res<()> {
         // Whether something has printed yet: known until the first spread, whose length is
         // known only at run time; from then on a flag.
         let mut printed = Printed::No;
@@ -1430,11 +1433,13 @@ impl FnCx<'_, '_> {
     }
 
     /// One value of a `print`: the separator first unless it is the first value printed.
-    fn print_item(&mut self, v: Val, sep: &Val, printed: &mut Printed, span: Span) -> Res<()> {
-        match *printed {
-            Printed::No => *printed = Printed::Yes,
-            Printed::Yes => self.print_text(sep.clone(), span),
-            Printed::Flag(flag) => {
+    fn print_item(&mut self, v: Val, sep: Option<&Val>, printed: &mut Printed, span: Span) -> Res<()> {
+        // (`sep` is there whenever a value may follow another.)
+        match (*printed, sep) {
+            (Printed::No, _) => *printed = Printed::Yes,
+            (_, None) => {}
+            (Printed::Yes, Some(sep)) => self.print_text(sep.clone(), span),
+            (Printed::Flag(flag), Some(sep)) => {
                 let before = self.load(flag, Ty::Bool, span);
                 let separate = self.block(|cx| cx.print_text(sep.clone(), span));
                 self.push(Statement::If { condition: before.h, accept: separate, reject: Block::new() }, span);

@@ -229,13 +229,62 @@ impl FnCx<'_, '_> {
     /// `x in (a, b, c)`.
     pub(crate) fn tuple_contains(&mut self, item: Val, tuple: Val, span: Span) -> Res<kiln_ir::Handle<Expression>> {
         let Ty::Tuple(elems) = tuple.ty.clone() else { unreachable!("called for tuples") };
-        let mut acc = self.lit(Literal::Bool(false), span);
-        for i in 0..elems.len() {
-            let e = self.tuple_get(&tuple, i, span);
-            let eq = self.compare(ast::CmpOp::Eq, item.clone(), e, span)?;
-            acc = self.emit(Expression::Binary { op: BinaryOp::BitOr, left: acc, right: eq }, span);
+        let user_eq = item.ty.class().is_some() || elems.iter().any(|e| e.class().is_some());
+        if !user_eq {
+            // Comparisons without side effects: all of them, or-ed without branches.
+            let mut acc = self.lit(Literal::Bool(false), span);
+            for i in 0..elems.len() {
+                let e = self.tuple_get(&tuple, i, span);
+                let eq = self.compare(ast::CmpOp::Eq, item.clone(), e, span)?;
+                acc = self.emit(Expression::Binary { op: BinaryOp::BitOr, left: acc, right: eq }, span);
+            }
+            return Ok(acc);
         }
-        Ok(acc)
+        // With `__eq__` methods: as CPython, stop at the first match, ask the element's
+        // `__eq__`, and let an item that is the element itself match without calling it.
+        let found = self.new_temp(&Ty::Bool, span);
+        let no = self.lit(Literal::Bool(false), span);
+        self.push(Statement::Store { local: found, value: no }, span);
+        for i in 0..elems.len() {
+            let before = self.load(found, Ty::Bool, span);
+            let not_yet = self.emit(Expression::Unary { op: kiln_ir::UnaryOp::Not, arg: before.h }, span);
+            let mut result = Ok(());
+            let test = self.block(|cx| {
+                result = (|| {
+                    let e = cx.tuple_get(&tuple, i, span);
+                    let both_objects = item.ty.class().is_some() && e.ty.class().is_some();
+                    let same = if both_objects { Some(cx.identity(item.clone(), e.clone(), span)?) } else { None };
+                    let matched = cx.new_temp(&Ty::Bool, span);
+                    match same {
+                        Some(same) => {
+                            cx.push(Statement::Store { local: matched, value: same }, span);
+                            let mut inner = Ok(());
+                            let by_eq = cx.block(|cx| {
+                                inner = cx.compare(ast::CmpOp::Eq, e, item.clone(), span).map(|eq| {
+                                    cx.push(Statement::Store { local: matched, value: eq }, span);
+                                });
+                            });
+                            inner?;
+                            cx.push(
+                                Statement::If { condition: same, accept: kiln_ir::Block::new(), reject: by_eq },
+                                span,
+                            );
+                        }
+                        None => {
+                            // The element's `__eq__` first, as CPython's `in` asks.
+                            let eq = cx.compare(ast::CmpOp::Eq, e, item.clone(), span)?;
+                            cx.push(Statement::Store { local: matched, value: eq }, span);
+                        }
+                    }
+                    let m = cx.load(matched, Ty::Bool, span);
+                    cx.push(Statement::Store { local: found, value: m.h }, span);
+                    Ok(())
+                })()
+            });
+            result?;
+            self.push(Statement::If { condition: not_yet, accept: test, reject: kiln_ir::Block::new() }, span);
+        }
+        Ok(self.load(found, Ty::Bool, span).h)
     }
 
     /// `repr()` (= `str()`) of a tuple: `(1, 'a')`, `(1,)`, `()`.
