@@ -1671,6 +1671,10 @@ impl FnCx<'_, '_> {
                     }
                     return Ok(Val { ty: Ty::None, h: self.lit(Literal::None, span) });
                 }
+                // `d.append(empty)` with `empty = []`: the appended list learns its type from d.
+                if let Some(arg) = call.args.first() {
+                    self.learn_from_context(arg, &value, &elem, span)?;
+                }
                 let value = self.coerce(value, &elem, span);
                 self.push(Statement::ListAppend { list: receiver.h, value: value.h }, span);
                 Ok(Val { ty: Ty::None, h: self.lit(Literal::None, span) })

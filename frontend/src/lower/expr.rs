@@ -1390,7 +1390,20 @@ impl FnCx<'_, '_> {
             }
             values.push(v);
         }
+        // `[[1.5], empty]` with `empty = []`: the open element learns the display's type.
+        for (e, v) in elts.iter().zip(&values) {
+            self.learn_from_context(e, v, &elem, span)?;
+        }
         Ok(self.list_of(values, &elem, span))
+    }
+
+    /// A value whose type is still open (`[]` held in a variable) used where `target` is
+    /// known: the variable behind `expr` learns `target` (inference only).
+    pub(crate) fn learn_from_context(&mut self, expr: &ast::Expr, value: &Val, target: &Ty, span: Span) -> Res<()> {
+        if value.ty != *target && !value.ty.is_known() && target.is_known() {
+            self.refine_path(expr, target.clone(), span)?;
+        }
+        Ok(())
     }
 
     /// A new list holding `values` (each of type `elem`).

@@ -883,6 +883,17 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 }
                 let value = self.expr(&s.value)?;
                 for target in &s.targets {
+                    // `grid[k] = empty` with `empty = []`: the value learns the element type.
+                    // (Inference only, and for a base without side effects: it is evaluated again.)
+                    if let ast::Expr::Subscript(sub) = target {
+                        let plain_base = matches!(&*sub.value, ast::Expr::Name(_) | ast::Expr::Attribute(_));
+                        if !self.p.final_pass && plain_base && !value.ty.is_known() {
+                            let base = self.expr(&sub.value)?;
+                            if let Ty::List(elem) | Ty::Dict(_, elem) = &base.ty {
+                                self.learn_from_context(&s.value, &value, elem, span)?;
+                            }
+                        }
+                    }
                     self.assign_target(target, value.clone(), span)?;
                 }
             }
