@@ -711,41 +711,14 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
         pa: PointerValue<'ctx>,
         pb: PointerValue<'ctx>,
     ) -> Result<BasicValueEnum<'ctx>, BackendError> {
-        let i64t = self.cg.ctx.i64_type();
-        let i8t = self.cg.ctx.i8_type();
         let bool_t = self.cg.ctx.bool_type();
-        let header = self.cg.ctx.struct_type(&[i64t.into(), i64t.into()], false);
         let start = self.current_block()?;
         let check_len = self.new_block("streq.len");
-        let one_byte = self.new_block("streq.byte");
-        let call = self.new_block("streq.call");
         let done = self.new_block("streq.done");
         let same = self.b().build_int_compare(IntPredicate::EQ, pa, pb, "same")?;
         self.b().build_conditional_branch(same, done, check_len)?;
         self.b().position_at_end(check_len);
-        let la = self.b().build_struct_gep(header, pa, 0, "")?;
-        let lb = self.b().build_struct_gep(header, pb, 0, "")?;
-        let la = self.b().build_load(i64t, la, "len.a")?.into_int_value();
-        let lb = self.b().build_load(i64t, lb, "len.b")?.into_int_value();
-        let both_one = {
-            let a1 = self.b().build_int_compare(IntPredicate::EQ, la, i64t.const_int(1, false), "")?;
-            let b1 = self.b().build_int_compare(IntPredicate::EQ, lb, i64t.const_int(1, false), "")?;
-            self.b().build_and(a1, b1, "")?
-        };
-        self.b().build_conditional_branch(both_one, one_byte, call)?;
-        self.b().position_at_end(one_byte);
-        // SAFETY: both strings have one byte of text at offset 16.
-        let (ba, bb) = unsafe {
-            (
-                self.b().build_in_bounds_gep(i8t, pa, &[i64t.const_int(16, false)], "")?,
-                self.b().build_in_bounds_gep(i8t, pb, &[i64t.const_int(16, false)], "")?,
-            )
-        };
-        let ba = self.b().build_load(i8t, ba, "")?.into_int_value();
-        let bb = self.b().build_load(i8t, bb, "")?.into_int_value();
-        let byte_eq = self.b().build_int_compare(IntPredicate::EQ, ba, bb, "")?;
-        self.b().build_unconditional_branch(done)?;
-        self.b().position_at_end(call);
+        let (byte_eq, one_byte) = self.one_byte_str_compare(pa, pb, IntPredicate::EQ, done)?;
         let f = self.cg.runtime("kiln_rt_str_eq")?;
         let r = self.cg.call_value(f, &[pa.into(), pb.into()])?.into_int_value();
         let call_eq = self.b().build_int_compare(IntPredicate::NE, r, r.get_type().const_zero(), "")?;
@@ -755,6 +728,43 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
         let phi = self.b().build_phi(bool_t, "str.eq")?;
         phi.add_incoming(&[(&bool_t.const_int(1, false), start), (&byte_eq, one_byte), (&call_eq, call_end)]);
         Ok(phi.as_basic_value())
+    }
+
+    /// Two strings of one byte each are compared by their bytes (`pred`) inline: emits the
+    /// length test and that comparison, which goes on to `done`. Returns its result and block;
+    /// the builder is left in the block for every other pair of strings.
+    fn one_byte_str_compare(
+        &mut self,
+        a: PointerValue<'ctx>,
+        b: PointerValue<'ctx>,
+        pred: IntPredicate,
+        done: inkwell::basic_block::BasicBlock<'ctx>,
+    ) -> Result<(IntValue<'ctx>, inkwell::basic_block::BasicBlock<'ctx>), BackendError> {
+        let i64t = self.cg.ctx.i64_type();
+        let i8t = self.cg.ctx.i8_type();
+        let one_byte = self.new_block("str.byte");
+        let other = self.new_block("str.call");
+        let la = self.str_byte_len(a)?;
+        let lb = self.str_byte_len(b)?;
+        let one = i64t.const_int(1, false);
+        let a1 = self.b().build_int_compare(IntPredicate::EQ, la, one, "")?;
+        let b1 = self.b().build_int_compare(IntPredicate::EQ, lb, one, "")?;
+        let both_one = self.b().build_and(a1, b1, "")?;
+        self.b().build_conditional_branch(both_one, one_byte, other)?;
+        self.b().position_at_end(one_byte);
+        // SAFETY: both strings have one byte of text at offset 16.
+        let (ba, bb) = unsafe {
+            (
+                self.b().build_in_bounds_gep(i8t, a, &[i64t.const_int(16, false)], "")?,
+                self.b().build_in_bounds_gep(i8t, b, &[i64t.const_int(16, false)], "")?,
+            )
+        };
+        let ba = self.b().build_load(i8t, ba, "")?.into_int_value();
+        let bb = self.b().build_load(i8t, bb, "")?.into_int_value();
+        let result = self.b().build_int_compare(pred, ba, bb, "")?;
+        self.b().build_unconditional_branch(done)?;
+        self.b().position_at_end(other);
+        Ok((result, one_byte))
     }
 
     /// The length of string `s` in bytes.
@@ -1541,31 +1551,9 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
             CompareOp::Gt => (IntPredicate::SGT, IntPredicate::UGT),
             _ => (IntPredicate::SGE, IntPredicate::UGE),
         };
-        let i64t = self.cg.ctx.i64_type();
-        let i8t = self.cg.ctx.i8_type();
         let bool_t = self.cg.ctx.bool_type();
-        let one_byte = self.new_block("strcmp.byte");
-        let call = self.new_block("strcmp.call");
         let done = self.new_block("strcmp.done");
-        let la = self.str_byte_len(a)?;
-        let lb = self.str_byte_len(b)?;
-        let a1 = self.b().build_int_compare(IntPredicate::EQ, la, i64t.const_int(1, false), "")?;
-        let b1 = self.b().build_int_compare(IntPredicate::EQ, lb, i64t.const_int(1, false), "")?;
-        let both_one = self.b().build_and(a1, b1, "")?;
-        self.b().build_conditional_branch(both_one, one_byte, call)?;
-        self.b().position_at_end(one_byte);
-        // SAFETY: both strings have one byte of text at offset 16.
-        let (ba, bb) = unsafe {
-            (
-                self.b().build_in_bounds_gep(i8t, a, &[i64t.const_int(16, false)], "")?,
-                self.b().build_in_bounds_gep(i8t, b, &[i64t.const_int(16, false)], "")?,
-            )
-        };
-        let ba = self.b().build_load(i8t, ba, "")?.into_int_value();
-        let bb = self.b().build_load(i8t, bb, "")?.into_int_value();
-        let byte_r = self.b().build_int_compare(byte_pred, ba, bb, "")?;
-        self.b().build_unconditional_branch(done)?;
-        self.b().position_at_end(call);
+        let (byte_r, one_byte) = self.one_byte_str_compare(a, b, byte_pred, done)?;
         let f = self.cg.runtime("kiln_rt_str_cmp")?;
         let c = self.cg.call_value(f, &[a.into(), b.into()])?.into_int_value();
         let call_r = self.b().build_int_compare(pred, c, c.get_type().const_zero(), "")?;

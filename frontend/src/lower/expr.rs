@@ -11,7 +11,8 @@ use kiln_ir::{
 };
 use rustpython_parser::ast;
 
-fn op_symbol(op: ast::Operator) -> &'static str {
+/// The source text of a binary operator (`+`, `//`, ...).
+pub(crate) fn op_symbol(op: ast::Operator) -> &'static str {
     use ast::Operator::*;
     match op {
         Add => "+",

@@ -30,25 +30,6 @@ fn type_name(ty: &Ty) -> String {
     }
 }
 
-fn op_text(op: ast::Operator) -> &'static str {
-    use ast::Operator::*;
-    match op {
-        Add => "+",
-        Sub => "-",
-        Mult => "*",
-        MatMult => "@",
-        Div => "/",
-        Mod => "%",
-        Pow => "**",
-        LShift => "<<",
-        RShift => ">>",
-        BitOr => "|",
-        BitXor => "^",
-        BitAnd => "&",
-        FloorDiv => "//",
-    }
-}
-
 /// Pairs of name lists: the names surely not None when a condition is true, and when false.
 type Facts = (Vec<String>, Vec<String>);
 
@@ -367,14 +348,14 @@ impl FnCx<'_, '_> {
         let strings = li == Ty::Str && ri == Ty::Str && op == ast::Operator::Add;
         if !numeric && !strings {
             return self.fail(Diagnostic::error(
-                format!("kiln does not support `{}` on {} and {} yet", op_text(op), left.ty, right.ty),
+                format!("kiln does not support `{}` on {} and {} yet", super::expr::op_symbol(op), left.ty, right.ty),
                 span,
             ));
         }
         let sym = match (op, in_place) {
             (ast::Operator::Pow, false) => "** or pow()".to_string(),
-            (_, false) => op_text(op).to_string(),
-            (_, true) => format!("{}=", op_text(op)),
+            (_, false) => super::expr::op_symbol(op).to_string(),
+            (_, true) => format!("{}=", super::expr::op_symbol(op)),
         };
         // `"a" + None` is str's own error; the other orders are the generic one.
         let left_is_str = left.ty == Ty::Str;
