@@ -32,6 +32,7 @@ mod iter;
 mod maybe;
 mod modules;
 mod par;
+mod print;
 mod spread;
 mod stmt;
 mod strings;
