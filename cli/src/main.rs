@@ -50,7 +50,8 @@ enum Command {
 
 #[derive(Args, Debug, Clone)]
 struct CommonOptions {
-    /// Optimisation level: -O0 (debugging) to -O3. kiln optimises by default.
+    /// Optimisation level: -O0 (debugging) to -O3. kiln optimises by default for the host's
+    /// CPU; KILN_TARGET_CPU (e.g. x86-64-v2) names another.
     #[arg(short = 'O', value_name = "LEVEL", default_value_t = 2, value_parser = clap::value_parser!(u8).range(0..=3))]
     opt_level: u8,
     /// Where `@gpu.kernel` functions run (host code always runs on the CPU): `auto` prefers
