@@ -1,6 +1,7 @@
 //! Calls: user functions (argument binding, defaults, monomorphisation), builtins, `math`,
 //! `time` and list methods.
 
+use super::learn::Origin;
 use super::stmt::{FnCx, Val};
 use super::{DefaultValue, Imported, Res};
 use crate::diagnostic::Diagnostic;
@@ -777,7 +778,10 @@ impl FnCx<'_, '_> {
                 if let Some(&g) = self.p.global_handles.get(&global).filter(|_| self.p.final_pass) {
                     Val { ty, h: self.emit(Expression::LoadGlobal(g), span) }
                 } else {
-                    Val { ty, h: self.lit(Literal::None, span) }
+                    // `def f(v, seen=[])` filled by the body: the hidden global learns.
+                    let value = Val { ty, h: self.lit(Literal::None, span) };
+                    self.note_origin(&value, Origin::Var(global));
+                    value
                 }
             }
         }))
@@ -819,7 +823,7 @@ impl FnCx<'_, '_> {
         let probe_key = (def, args.iter().map(|a| a.ty.clone()).collect::<Vec<_>>());
         if let Some(&probe) = self.p.instance_by_key.get(&probe_key).filter(|_| args.iter().any(|a| !a.ty.is_known())) {
             for (i, a) in args.iter_mut().enumerate() {
-                if a.ty.is_known() || self.var_reads.contains_key(&a.h) {
+                if a.ty.is_known() || self.has_learning_origin(a.h) {
                     continue;
                 }
                 let param = &self.p.defs[def].params[i].name;
@@ -878,18 +882,9 @@ impl FnCx<'_, '_> {
         }
         // A list the callee fills (`fill(xs)` with `xs = []`) tells the caller its type.
         for (i, a) in args.iter().enumerate() {
-            if a.ty.is_known() || self.p.final_pass {
-                continue;
-            }
-            let param = self.p.defs[def].params[i].name.clone();
-            let learned = self.p.instances[inst].vars.get(&param).map(|v| v.ty.clone());
-            if let (Some(learned), Some(source)) = (learned, self.var_reads.get(&a.h).cloned()) {
-                if a.ty.join(&learned).is_some_and(|t| t != a.ty) {
-                    let placeholder = self.lit(Literal::None, span);
-                    let bound_before = self.bound.clone();
-                    self.assign_name(&source, Val { ty: learned, h: placeholder }, span)?;
-                    self.bound = bound_before;
-                }
+            let param = &self.p.defs[def].params[i].name;
+            if let Some(learned) = self.p.instances[inst].vars.get(param).map(|v| v.ty.clone()) {
+                self.learn(a, &learned, span)?;
             }
         }
         let ret = self.p.instances[inst].ret.clone();
@@ -900,11 +895,12 @@ impl FnCx<'_, '_> {
             },
             span,
         );
-        self.call_results.insert(h, inst);
         if ret == Ty::Unknown {
             return self.unknown(span);
         }
-        Ok(Val { ty: ret, h })
+        let result = Val { ty: ret, h };
+        self.note_origin(&result, Origin::CallResult(inst));
+        Ok(result)
     }
 
     /// `hash(v)`: CPython's value (tuples combine their elements' hashes with CPython's
@@ -1416,7 +1412,7 @@ impl FnCx<'_, '_> {
             return self.file_method(receiver, method, call, span);
         }
         if matches!(receiver.ty, Ty::Dict(..) | Ty::Set(_)) {
-            if let Some(v) = self.container_method(&a.value, receiver.clone(), method, call, span)? {
+            if let Some(v) = self.container_method(receiver.clone(), method, call, span)? {
                 return Ok(v);
             }
         }
@@ -1441,7 +1437,7 @@ impl FnCx<'_, '_> {
                 };
                 // `xs = []` then `xs.append(1.5)` makes `xs` a list of floats.
                 if joined != elem {
-                    self.refine_path(&a.value, Ty::list(joined.clone()), span)?;
+                    self.learn(&receiver, &Ty::list(joined.clone()), span)?;
                     if self.p.final_pass {
                         return self
                             .fail(Diagnostic::error(format!("cannot append {} to a list of {elem}", value.ty), span));
@@ -1449,9 +1445,7 @@ impl FnCx<'_, '_> {
                     return Ok(Val { ty: Ty::None, h: self.lit(Literal::None, span) });
                 }
                 // `d.append(empty)` with `empty = []`: the appended list learns its type from d.
-                if let Some(arg) = call.args.first() {
-                    self.learn_from_context(arg, &value, &elem, span)?;
-                }
+                self.learn(&value, &elem, span)?;
                 let value = self.coerce(value, &elem, span);
                 self.push(Statement::ListAppend { list: receiver.h, value: value.h }, span);
                 Ok(Val { ty: Ty::None, h: self.lit(Literal::None, span) })
@@ -1475,57 +1469,6 @@ impl FnCx<'_, '_> {
                         .with_note("docs/language.md lists the methods kiln supports"),
                 )
             }
-        }
-    }
-
-    /// Joins a more precise type into the variable behind `path` (`xs`, `xs[i]`, `xs[i][j]`)
-    /// without storing anything (inference only): `xs = [[]]; xs[0].append(1.5)` makes `xs` a
-    /// `list[list[float]]`.
-    pub(crate) fn refine_path(&mut self, path: &ast::Expr, ty: Ty, span: Span) -> Res<()> {
-        // Before anything: a container that would learn a None-or-value element type.
-        self.reject_maybe_inside(&ty, span)?;
-        if self.p.final_pass {
-            return Ok(());
-        }
-        match path {
-            ast::Expr::Name(n) => {
-                let bound_before = self.bound.clone();
-                let placeholder = self.lit(Literal::None, span);
-                let r = self.assign_name(n.id.as_str(), Val { ty, h: placeholder }, span);
-                self.bound = bound_before;
-                r
-            }
-            // `xs[i]` of a list, `d[k]` of a dict: the container learns its element type.
-            ast::Expr::Subscript(s) => {
-                let base = self.expr(&s.value)?;
-                match base.ty {
-                    Ty::Dict(k, _) => {
-                        let key = if *k == Ty::Unknown { self.expr(&s.slice)?.ty } else { *k };
-                        self.refine_path(&s.value, Ty::dict(key, ty), span)
-                    }
-                    _ => self.refine_path(&s.value, Ty::list(ty), span),
-                }
-            }
-            // `self.items.append(x)`: the field learns its type.
-            ast::Expr::Attribute(a) => {
-                let object = self.expr(&a.value)?;
-                if object.ty.class().is_some() {
-                    self.refine_field(object, a.attr.as_str(), ty)?;
-                } else if let Ty::Class(id) = object.ty {
-                    // `C.registry.append(x)`, `cls.by_name[k] = v`: the class attribute learns.
-                    self.refine_class_attribute(id, a.attr.as_str(), ty)?;
-                }
-                Ok(())
-            }
-            // `d.setdefault(k, []).append(x)`: the dict learns its value type.
-            ast::Expr::Call(c) => match &*c.func {
-                ast::Expr::Attribute(a) if a.attr.as_str() == "setdefault" && !c.args.is_empty() => {
-                    let key = self.expr(&c.args[0])?.ty;
-                    self.refine_path(&a.value, Ty::dict(key, ty), span)
-                }
-                _ => Ok(()),
-            },
-            _ => Ok(()),
         }
     }
 }

@@ -24,6 +24,7 @@
 //! `__init__` reached through `super().__init__(...)` there) is always set; any other field
 //! gets a hidden `bool` companion (`NAME$set`) that stores set and reads check.
 
+use super::learn::Origin;
 use super::stmt::{FnCx, Val};
 use super::{MethodKind, Program, Res};
 use crate::diagnostic::Diagnostic;
@@ -751,12 +752,10 @@ impl FnCx<'_, '_> {
             if ty == Ty::Unknown {
                 return self.unknown(span);
             }
-            let list = matches!(ty, Ty::List(_));
             let h = self.emit(Expression::GetField { object: object.h, field: field.index }, span);
-            if list && !self.p.final_pass {
-                self.field_reads.insert(h, (object, attr.to_string()));
-            }
-            return Ok(Val { ty, h });
+            let value = Val { ty, h };
+            self.note_origin(&value, Origin::Field(object, attr.to_string()));
+            return Ok(value);
         }
         if let Some(def) = resolve_method(self.p, id, attr) {
             if self.p.defs[def].method == MethodKind::Property {
@@ -838,7 +837,9 @@ impl FnCx<'_, '_> {
             cx.push(Statement::Store { local: temp, value: v.h }, span);
             Ok(())
         })?;
-        Ok(self.load(temp, ty, span))
+        let value = self.load(temp, ty, span);
+        self.note_origin(&value, Origin::Field(object, attr.to_string()));
+        Ok(value)
     }
 
     /// `if owner0 <= id <= last0 { body(x as owner0) } elif ... else { raise AttributeError }`
@@ -1011,11 +1012,7 @@ impl FnCx<'_, '_> {
         if !self.p.final_pass {
             // `self.parts = parts` makes two names for one list: the variable learns what the
             // field holds (so a caller's `Path([])` learns it too).
-            if value.ty != joined && matches!(joined, Ty::List(_) | Ty::Dict(..) | Ty::Set(_)) {
-                if let Some(source) = self.var_reads.get(&value.h).cloned() {
-                    self.join_var(&source, &joined, span)?;
-                }
-            }
+            self.learn(&value, &joined, span)?;
             return Ok(());
         }
         if !value.ty.conforms_to(&joined) {

@@ -18,6 +18,7 @@
 use kiln_ir::{CompareOp, Expression, Literal, Span, Statement};
 use rustpython_parser::ast;
 
+use super::learn::Origin;
 use super::stmt::{FnCx, Val};
 use super::Res;
 use crate::diagnostic::Diagnostic;
@@ -219,6 +220,7 @@ impl FnCx<'_, '_> {
         self.comp_cells = saved_cells;
         self.bound = saved_bound;
         let result = self.load(list, list_ty, span);
+        self.note_origin(&result, Origin::Comprehension(key.0, key.1));
         if kind == Kind::AnyAll(false) {
             // `all`: true unless a false value decided it.
             let h = self.emit(Expression::Unary { op: kiln_ir::UnaryOp::Not, arg: result.h }, span);

@@ -7,6 +7,7 @@
 use kiln_ir::{CompareOp, ExceptionKind, Expression, Literal, SetOp, Span, Statement, UnaryOp};
 use rustpython_parser::ast;
 
+use super::learn::Origin;
 use super::stmt::{FnCx, Val};
 use super::Res;
 use crate::diagnostic::Diagnostic;
@@ -43,6 +44,7 @@ impl FnCx<'_, '_> {
         }
         let dict = self.dict_new(&kt, &vt, span);
         self.list_elements.insert(dict.h, pairs.iter().map(|(_, v)| v.h).collect());
+        self.note_origin(&dict, Origin::Display(pairs.iter().map(|(_, v)| v.clone()).collect()));
         for (k, v) in pairs {
             let (k, v) = (self.coerce(k, &kt, span), self.coerce(v, &vt, span));
             self.push(Statement::DictStore { dict: dict.h, key: k.h, value: v.h }, span);
@@ -150,8 +152,10 @@ impl FnCx<'_, '_> {
         let t = Val { ty: pair, h: self.emit(Expression::DictLookup { dict: dict.h, key: key.h }, span) };
         let found = self.tuple_get(&t, 1, span);
         let missing = self.emit(Expression::Unary { op: UnaryOp::Not, arg: found.h }, span);
-        self.raise_key_error_if(missing, key, span)?;
-        Ok(self.tuple_get(&t, 0, span))
+        self.raise_key_error_if(missing, key.clone(), span)?;
+        let value = self.tuple_get(&t, 0, span);
+        self.note_origin(&value, Origin::Item { container: dict, key: key.ty });
+        Ok(value)
     }
 
     /// `raise KeyError(repr(key))` when `condition` holds (the repr is built only then).
@@ -198,7 +202,7 @@ impl FnCx<'_, '_> {
     }
 
     /// `d[k] = v`, teaching an empty dict its types.
-    pub(crate) fn dict_store(&mut self, base: &ast::Expr, dict: Val, key: Val, value: Val, span: Span) -> Res<()> {
+    pub(crate) fn dict_store(&mut self, dict: Val, key: Val, value: Val, span: Span) -> Res<()> {
         let Ty::Dict(kt, vt) = dict.ty.clone() else { unreachable!("called for dicts") };
         self.check_hashable(&key.ty, span)?;
         let (Some(k), Some(v)) = (kt.join(&key.ty), vt.join(&value.ty)) else {
@@ -209,11 +213,13 @@ impl FnCx<'_, '_> {
         };
         let joined = Ty::dict(k.clone(), v.clone());
         if joined != dict.ty {
-            self.refine_path(base, joined, span)?;
+            self.learn(&dict, &joined, span)?;
             if !self.p.final_pass {
                 return Ok(());
             }
         }
+        // `grid[k] = empty` with `empty = []`: the value learns the dict's value type.
+        self.learn(&value, &v, span)?;
         let key = self.coerce(key, &k, span);
         let value = self.coerce(value, &v, span);
         self.push(Statement::DictStore { dict: dict.h, key: key.h, value: value.h }, span);
@@ -302,7 +308,6 @@ impl FnCx<'_, '_> {
     /// Methods that teach an empty container its types, or that need no library code.
     pub(crate) fn container_method(
         &mut self,
-        receiver_ast: &ast::Expr,
         receiver: Val,
         method: &str,
         call: &ast::ExprCall,
@@ -318,7 +323,7 @@ impl FnCx<'_, '_> {
                     return self.fail(Diagnostic::error(format!("cannot add {} to {}", x.ty, receiver.ty), span));
                 };
                 if joined != *et {
-                    self.refine_path(receiver_ast, Ty::set(joined.clone()), span)?;
+                    self.learn(&receiver, &Ty::set(joined.clone()), span)?;
                     if !self.p.final_pass {
                         return Ok(Some(none(self)));
                     }
@@ -487,7 +492,7 @@ impl FnCx<'_, '_> {
                 };
                 let joined = Ty::dict(k.clone(), v.clone());
                 if joined != receiver.ty {
-                    self.refine_path(receiver_ast, joined, span)?;
+                    self.learn(&receiver, &joined, span)?;
                     if !self.p.final_pass {
                         return self.unknown(span).map(Some);
                     }
@@ -497,7 +502,10 @@ impl FnCx<'_, '_> {
                 let key = Val { ty: k.clone(), h: self.coerce(key, &k, span).h };
                 let default = Val { ty: v.clone(), h: self.coerce(default, &v, span).h };
                 let d = Val { ty: Ty::dict(k, v.clone()), h: receiver.h };
+                let key_ty = key.ty.clone();
                 let r = self.call_stdlib("dict__setdefault", vec![d, key, default], span)?;
+                // `d.setdefault(k, []).append(x)` teaches the dict.
+                self.note_origin(&r, Origin::Item { container: receiver, key: key_ty });
                 Ok(Some(r))
             }
             _ => Ok(None),

@@ -1,6 +1,7 @@
 //! Expression lowering: operators with Python's typing rules, truthiness, strings, f-strings,
 //! lists and indexing.
 
+use super::learn::Origin;
 use super::stmt::{FnCx, Val};
 use super::{Imported, Res};
 use crate::diagnostic::Diagnostic;
@@ -711,9 +712,7 @@ impl FnCx<'_, '_> {
         }
         for v in operands {
             // `xs or [1.5]` with `xs = []` tells `xs` its element type.
-            if let Some(name) = self.var_reads.get(&v.h).cloned().filter(|_| !self.p.final_pass && v.ty != ty) {
-                self.join_var(&name, &ty, span)?;
-            }
+            self.learn(&v, &ty, span)?;
             self.coerce(v, &ty, span);
         }
         self.f.locals[result].ty = ty.to_ir(&mut self.p.module);
@@ -1392,19 +1391,12 @@ impl FnCx<'_, '_> {
             values.push(v);
         }
         // `[[1.5], empty]` with `empty = []`: the open element learns the display's type.
-        for (e, v) in elts.iter().zip(&values) {
-            self.learn_from_context(e, v, &elem, span)?;
+        for v in &values {
+            self.learn(v, &elem, span)?;
         }
-        Ok(self.list_of(values, &elem, span))
-    }
-
-    /// A value whose type is still open (`[]` held in a variable) used where `target` is
-    /// known: the variable behind `expr` learns `target` (inference only).
-    pub(crate) fn learn_from_context(&mut self, expr: &ast::Expr, value: &Val, target: &Ty, span: Span) -> Res<()> {
-        if value.ty != *target && !value.ty.is_known() && target.is_known() {
-            self.refine_path(expr, target.clone(), span)?;
-        }
-        Ok(())
+        let list = self.list_of(values.clone(), &elem, span);
+        self.note_origin(&list, Origin::Display(values));
+        Ok(list)
     }
 
     /// A new list holding `values` (each of type `elem`).
@@ -1468,7 +1460,9 @@ impl FnCx<'_, '_> {
         match &base.ty {
             Ty::List(elem) => {
                 let h = self.emit(Expression::Index { base: base.h, index: index.h }, span);
-                Ok(Val { ty: (**elem).clone(), h })
+                let item = Val { ty: (**elem).clone(), h };
+                self.note_origin(&item, Origin::Item { container: base, key: Ty::Int });
+                Ok(item)
             }
             Ty::GpuArray(_) | Ty::GpuRow(_) => self.gpu_index_load(base, index, span),
             Ty::Unknown => self.unknown(span),

@@ -29,6 +29,7 @@ mod funcs;
 mod generators;
 mod gpu;
 mod iter;
+mod learn;
 mod maybe;
 mod modules;
 mod par;

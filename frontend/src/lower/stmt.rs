@@ -1,5 +1,6 @@
 //! The function walker and statement lowering.
 
+use super::learn::Origin;
 use super::{DefaultValue, Program, Res, Var};
 use crate::diagnostic::Diagnostic;
 use crate::ty::Ty;
@@ -56,13 +57,8 @@ pub(crate) struct FnCx<'p, 'a> {
     pub is_module: bool,
     /// The element values of each list literal (so that `[[]]` can be retyped as a whole).
     pub list_elements: HashMap<Handle<Expression>, Vec<Handle<Expression>>>,
-    /// The instance each call expression calls (so a list result can learn from its use).
-    pub call_results: HashMap<Handle<Expression>, usize>,
-    /// Which variable each `Load` of a variable read (for list aliasing).
-    pub var_reads: HashMap<Handle<Expression>, String>,
-    /// Which field each `GetField` of a list read: the object and the field
-    /// (so `h = self.heap; h.append(e)` tells the field its element type).
-    pub field_reads: HashMap<Handle<Expression>, (Val, String)>,
+    /// Where values whose type may be open came from (see `learn.rs`).
+    pub origins: HashMap<Handle<Expression>, Origin>,
     /// Per enclosing parallel loop: the names private to its iterations, and its span.
     pub par_private: Vec<(HashSet<String>, Span)>,
     /// Globals that an enclosing parallel loop keeps in hidden locals (privates, reductions).
@@ -150,9 +146,7 @@ pub(crate) fn walk_instance(p: &mut Program<'_>, inst: usize, suite: &[ast::Stmt
         loops: Vec::new(),
         local_names,
         is_module: def.is_none(),
-        var_reads: HashMap::new(),
-        field_reads: HashMap::new(),
-        call_results: HashMap::new(),
+        origins: HashMap::new(),
         list_elements: HashMap::new(),
         par_private: Vec::new(),
         par_locals: HashMap::new(),
@@ -529,21 +523,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
         }
         // `ys = xs` makes two names for one list: what `ys` learns about its elements, `xs`
         // learns too; and `ys = make()` tells `make` what its (empty) list result holds.
-        if matches!(ty, Ty::List(_)) && !self.p.final_pass {
-            if let Some(source) = self.var_reads.get(&value.h).cloned().filter(|s| s != name) {
-                self.join_var(&source, &ty, span)?;
-            }
-            if let Some((object, attr)) = self.field_reads.get(&value.h).cloned() {
-                self.refine_field(object, &attr, ty.clone())?;
-            }
-            if let Some(&callee) = self.call_results.get(&value.h) {
-                let ret = &mut self.p.instances[callee].ret;
-                if *ret != ty && ret.join(&ty).as_ref() == Some(&ty) {
-                    *ret = ty.clone();
-                    self.p.changed = true;
-                }
-            }
-        }
+        self.learn(&value, &ty, span)?;
         if self.p.final_pass && value.ty != ty {
             // Only an empty list literal can differ from the variable's final type here.
             if !value.ty.conforms_to(&ty) {
@@ -746,7 +726,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
         }
         if let Some(&local) = self.par_locals.get(name) {
             let value = self.load(local, var.ty, span);
-            self.var_reads.insert(value.h, name.to_string());
+            self.note_origin(&value, Origin::Var(name.to_string()));
             return Ok(Some(value));
         }
         let surely_bound = match &self.bound {
@@ -773,7 +753,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
             }
             let local = self.local_handle(name, &var.ty, span);
             let value = self.load(local, var.ty, span);
-            self.var_reads.insert(value.h, name.to_string());
+            self.note_origin(&value, Origin::Var(name.to_string()));
             return Ok(Some(self.narrowed(name, value, span)));
         }
         if !surely_bound {
@@ -786,7 +766,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
         }
         if !self.p.final_pass {
             let value = Val { ty: var.ty.clone(), h: self.lit(Literal::None, span) };
-            self.var_reads.insert(value.h, name.to_string());
+            self.note_origin(&value, Origin::Var(name.to_string()));
             return Ok(Some(self.narrowed(name, value, span)));
         }
         if !surely_bound {
@@ -883,17 +863,6 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 }
                 let value = self.expr(&s.value)?;
                 for target in &s.targets {
-                    // `grid[k] = empty` with `empty = []`: the value learns the element type.
-                    // (Inference only, and for a base without side effects: it is evaluated again.)
-                    if let ast::Expr::Subscript(sub) = target {
-                        let plain_base = matches!(&*sub.value, ast::Expr::Name(_) | ast::Expr::Attribute(_));
-                        if !self.p.final_pass && plain_base && !value.ty.is_known() {
-                            let base = self.expr(&sub.value)?;
-                            if let Ty::List(elem) | Ty::Dict(_, elem) = &base.ty {
-                                self.learn_from_context(&s.value, &value, elem, span)?;
-                            }
-                        }
-                    }
                     self.assign_target(target, value.clone(), span)?;
                 }
             }
@@ -1066,6 +1035,8 @@ impl<'p, 'a> FnCx<'p, 'a> {
         }
         let ret = self.p.instances[inst].ret.clone();
         self.reject_maybe_inside(&value.ty, span)?;
+        // `return row` where a caller taught this instance what its (empty) list result holds.
+        self.learn(&value, &ret, span)?;
         if ret.join_value(&value.ty).is_none() {
             let ret_span = self.p.instances[inst].ret_span;
             let name = self.p.defs[def].name.clone();
@@ -1138,7 +1109,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 }
                 if let Ty::Dict(..) = base.ty {
                     let key = self.expr(&s.slice)?;
-                    return self.dict_store(&s.value, base, key, value, span);
+                    return self.dict_store(base, key, value, span);
                 }
                 if let (Ty::List(_), ast::Expr::Slice(sl)) = (&base.ty, &*s.slice) {
                     let ([start, stop, step], given) = self.slice_parts(sl, span)?;
@@ -1179,6 +1150,12 @@ impl<'p, 'a> FnCx<'p, 'a> {
         match &base.ty {
             Ty::List(elem) => {
                 let elem = (**elem).clone();
+                // `grid[i] = empty` with `empty = []` teaches `empty`; `grid[i] = [1.5]` with
+                // `grid = [[]] * n` teaches `grid`.
+                self.learn(&value, &elem, span)?;
+                if let Some(joined) = elem.join(&value.ty) {
+                    self.learn(&base, &Ty::list(joined), span)?;
+                }
                 let value = self.coerce(value, &elem, span);
                 if value.ty != elem && elem != Ty::Unknown && value.ty != Ty::Unknown {
                     return self.fail(
@@ -1222,7 +1199,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
                     let current = self.dict_get(base.clone(), key.clone(), span)?;
                     let rhs = self.expr(&s.value)?;
                     let result = self.in_place(s.op, current, rhs, span)?;
-                    return self.dict_store(&sub.value, base, key, result, span);
+                    return self.dict_store(base, key, result, span);
                 }
                 let index = self.index_value(&sub.slice)?;
                 let current = self.index_load(base.clone(), index.clone(), span)?;
@@ -1654,6 +1631,9 @@ impl<'p, 'a> FnCx<'p, 'a> {
     fn assign_global_hidden(&mut self, global: &str, value: Val, span: Span) {
         self.p.join_global(global, &value.ty, span);
         if let Some(&g) = self.p.global_handles.get(global).filter(|_| self.p.final_pass) {
+            // `seen=[]` takes the element type the function's body taught it.
+            let ty = self.p.globals[global].ty.clone();
+            let value = self.coerce(value, &ty, span);
             self.push(Statement::StoreGlobal { global: g, value: value.h }, span);
         }
     }

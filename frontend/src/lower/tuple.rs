@@ -7,6 +7,7 @@
 use kiln_ir::{BinaryOp, CompareOp, ExceptionKind, Expression, Literal, Span, Statement};
 use rustpython_parser::ast;
 
+use super::learn::Origin;
 use super::stmt::{const_int, FnCx, Val};
 use super::Res;
 use crate::diagnostic::Diagnostic;
@@ -23,7 +24,9 @@ impl FnCx<'_, '_> {
             }
             values.push(self.expr(e)?);
         }
-        Ok(self.make_tuple(values, span))
+        let tuple = self.make_tuple(values.clone(), span);
+        self.note_origin(&tuple, Origin::Display(values));
+        Ok(tuple)
     }
 
     pub(crate) fn make_tuple(&mut self, values: Vec<Val>, span: Span) -> Val {
@@ -37,7 +40,9 @@ impl FnCx<'_, '_> {
     pub(crate) fn tuple_get(&mut self, tuple: &Val, i: usize, span: Span) -> Val {
         let Ty::Tuple(elems) = &tuple.ty else { unreachable!("called for tuples") };
         let ty = elems[i].clone();
-        Val { ty, h: self.emit(Expression::TupleGet { tuple: tuple.h, index: i as u32 }, span) }
+        let part = Val { ty, h: self.emit(Expression::TupleGet { tuple: tuple.h, index: i as u32 }, span) };
+        self.note_origin(&part, Origin::Part { tuple: tuple.clone(), index: i });
+        part
     }
 
     /// `t[i]` and `t[a:b]` with constant indices; `t[i]` with a run-time index when every
