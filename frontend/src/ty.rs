@@ -51,7 +51,8 @@ pub enum Ty {
     /// `None` or a value of the inner type (an [`Ty::Object`] or [`Ty::Exception`]): a null
     /// reference in the IR.
     Optional(Box<Ty>),
-    /// `None` or a value of a scalar type (`int`, `float`, `bool`, `str`): in the IR a
+    /// `None` or a value of a scalar type (`int`, `float`, `bool`, `str`), or a list, dict or
+    /// set (`def f(into=None): if into is None: into = []`): in the IR a
     /// `tuple[inner, bool]`, the value (a zero where None) and whether there is one (the shape
     /// of `Expression::DictLookup`, so `d.get(k)` is one lookup). Only a variable, field,
     /// parameter or result has this type; never a part of a container (see `lower/maybe.rs`).
@@ -251,6 +252,7 @@ impl Ty {
             (a, b) if a == b => Some(a.clone()),
             (Ty::Cell(a), Ty::Cell(b)) => Some(Ty::Cell(Box::new(a.join(b)?))),
             (Ty::Generator(a), Ty::Generator(b)) => Some(Ty::Generator(Box::new(a.join(b)?))),
+            (Ty::Maybe(a), Ty::Maybe(b)) => Some(Ty::Maybe(Box::new(a.join(b)?))),
             (Ty::Func(_) | Ty::Funcs(_), Ty::Func(_) | Ty::Funcs(_)) => {
                 Some(func_union(self.func_members().into_iter().chain(other.func_members())))
             }
@@ -258,9 +260,10 @@ impl Ty {
         }
     }
 
-    /// Whether a value of this type may be one of the variants of [`Ty::Maybe`].
+    /// Whether a value of this type may be one of the variants of [`Ty::Maybe`] (a scalar, or
+    /// a container: a pointer, null where None).
     pub fn is_maybe_scalar(&self) -> bool {
-        matches!(self, Ty::Int | Ty::Float | Ty::Bool | Ty::Str)
+        matches!(self, Ty::Int | Ty::Float | Ty::Bool | Ty::Str | Ty::List(_) | Ty::Dict(..) | Ty::Set(_))
     }
 
     /// The join for a value kept in a variable, field or function result: like [`Ty::join`],
@@ -270,7 +273,7 @@ impl Ty {
         match (self, other) {
             (Ty::None, s) | (s, Ty::None) if s.is_maybe_scalar() => Some(Ty::Maybe(Box::new(s.clone()))),
             (m @ Ty::Maybe(_), Ty::None) | (Ty::None, m @ Ty::Maybe(_)) => Some(m.clone()),
-            (m @ Ty::Maybe(a), s) | (s, m @ Ty::Maybe(a)) if **a == *s => Some(m.clone()),
+            (Ty::Maybe(a), s) | (s, Ty::Maybe(a)) if s.is_maybe_scalar() => Some(Ty::Maybe(Box::new(a.join(s)?))),
             _ => self.join(other),
         }
     }
@@ -341,6 +344,8 @@ impl Ty {
             (Ty::None, Ty::Optional(_) | Ty::Maybe(_)) => true,
             (Ty::Exception, Ty::Optional(b)) => **b == Ty::Exception,
             (s, Ty::Maybe(m)) if s == &**m => true,
+            // `x = []` into a None-or-list variable.
+            (s @ (Ty::List(_) | Ty::Dict(..) | Ty::Set(_)), Ty::Maybe(m)) => s.conforms_to(m),
             (Ty::Func(_) | Ty::Funcs(_), Ty::Func(_) | Ty::Funcs(_)) => self.join(expected).as_ref() == Some(expected),
             (Ty::Object(_) | Ty::Optional(_), Ty::Optional(b)) => {
                 self.class().zip(b.class()).is_some_and(|(a, b)| a.inherits(b.id()))

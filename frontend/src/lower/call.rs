@@ -218,6 +218,7 @@ impl FnCx<'_, '_> {
                     }
                     if name == "sorted" && call.args.len() == 1 && !matches!(call.args[0], ast::Expr::Starred(_)) {
                         let x = self.expr(&call.args[0])?;
+                        let x = self.none_as_iterable(name, x, span);
                         return self.sorted_value(def, x, call, span);
                     }
                     return self.call_user(def, call, span);
@@ -565,7 +566,12 @@ impl FnCx<'_, '_> {
         call: &ast::ExprCall,
         span: Span,
     ) -> Res<Val> {
-        let args = self.bind_arguments(def, receiver, None, Some(call), &[], span)?;
+        let mut args = self.bind_arguments(def, receiver.clone(), None, Some(call), &[], span)?;
+        // `sorted(xs)` with `xs` None or a list, from the program: CPython's TypeError on None.
+        if self.p.defs[def].stdlib && receiver.is_none() && !self.in_stdlib() {
+            let name = self.p.defs[def].name.clone();
+            args = args.into_iter().map(|a| self.none_as_iterable(&name, a, span)).collect();
+        }
         self.call_bound(def, args, Some(call), span)
     }
 
@@ -972,6 +978,7 @@ impl FnCx<'_, '_> {
         if args.iter().any(|a| a.ty == Ty::Unknown) {
             return self.unknown(span);
         }
+        let args: Vec<Val> = args.into_iter().map(|a| self.none_as_iterable(name, a, span)).collect();
         // A value that may be None: only the builtins that look at None as CPython does.
         if let Some(m) = args.iter().find(|a| matches!(a.ty, Ty::Maybe(_))) {
             match (name, args.len()) {

@@ -175,6 +175,7 @@ impl FnCx<'_, '_> {
     /// The state of a loop over a generator, list or str, kept in hidden locals (`None` for a
     /// value whose type is still unknown). A non-iterable value is an error.
     pub(crate) fn cursor(&mut self, iterable: Val, span: Span) -> Res<Option<Cursor>> {
+        let iterable = self.none_as_iterable("for", iterable, span);
         if iterable.ty == Ty::Range {
             let values = self.iterable_value(iterable, span)?;
             return self.cursor(values, span);

@@ -72,7 +72,7 @@ impl FnCx<'_, '_> {
         match origin {
             Origin::Var(name) => {
                 // A variable that cannot take `ty` is reported where it is assigned, not here.
-                if !matches!(self.var_type(&name), Some(var) if var.ty.join(ty).is_none()) {
+                if !matches!(self.var_type(&name), Some(var) if var.ty.join_value(ty).is_none()) {
                     self.join_var(&name, ty, span)?;
                 }
             }

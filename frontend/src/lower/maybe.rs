@@ -1,5 +1,6 @@
 //! `None` or a scalar ([`Ty::Maybe`]): `v = d.get(k)`, `x = None` then `x = 3`, a function
-//! that returns an int or None.
+//! that returns an int or None; also `None` or a list, dict or set (`into=None` then
+//! `into = []`), handled alike ("scalar" below means the value that is not None).
 //!
 //! The value is a `tuple[inner, bool]` in the IR: the scalar (a zero where None) and whether
 //! there is one. Every use tests the flag first, so the zero is never seen: printing says
@@ -117,11 +118,30 @@ impl FnCx<'_, '_> {
             let ty = inner.to_ir(&mut self.p.module);
             (self.emit(Expression::Zero { ty }, span), false)
         } else {
-            (value.h, true)
+            // `x = []` into a None-or-list variable: the literal takes the element type.
+            (self.coerce(value, inner, span).h, true)
         };
         let flag = self.lit(Literal::Bool(present), span);
         target.to_ir(&mut self.p.module);
         Val { ty: target.clone(), h: self.emit(Expression::TupleNew { elems: vec![scalar, flag] }, span) }
+    }
+
+    /// `v` (None or a str or container) given to builtin `builtin`, which iterates it or takes
+    /// its length: the value, after raising CPython's `TypeError` where it is None. Other
+    /// values are returned as they are.
+    pub(crate) fn none_as_iterable(&mut self, builtin: &str, v: Val, span: Span) -> Val {
+        let Ty::Maybe(inner) = &v.ty else { return v };
+        if !matches!(**inner, Ty::Str | Ty::List(_) | Ty::Dict(..) | Ty::Set(_)) {
+            return v;
+        }
+        let message = match builtin {
+            "len" => "object of type 'NoneType' has no len()",
+            "reversed" => "'NoneType' object is not reversible",
+            "list" | "tuple" | "set" | "frozenset" | "dict" | "sorted" | "sum" | "min" | "max" | "any" | "all"
+            | "enumerate" | "zip" | "map" | "filter" | "iter" | "for" => "'NoneType' object is not iterable",
+            _ => return v,
+        };
+        self.maybe_unwrap(v, ExceptionKind::TypeError, message, span)
     }
 
     /// The scalar, raising `kind(message)` when the value is None.
