@@ -686,3 +686,20 @@ pub(crate) fn def_head_span(p: &Program<'_>, def: &ast::StmtFunctionDef) -> Span
     let head_len = text.find(":\n").or_else(|| text.rfind(':')).map(|i| i + 1).unwrap_or(text.len());
     Span::new(whole.file, start, start + head_len as u32)
 }
+
+/// Whether the program ever reads (or deletes) the name `_`. When it does not, a store to `_`
+/// can be dropped: `for _, _, g in rows` and `first, *_ = t` then need no one type for `_`.
+pub(crate) fn reads_underscore(suite: &[ast::Stmt]) -> bool {
+    use rustpython_ast::Visitor;
+    struct Finder(bool);
+    impl Visitor for Finder {
+        fn visit_expr_name(&mut self, node: ast::ExprName) {
+            self.0 |= node.id.as_str() == "_" && node.ctx != ast::ExprContext::Store;
+        }
+    }
+    let mut finder = Finder(false);
+    for stmt in suite {
+        finder.visit_stmt(stmt.clone());
+    }
+    finder.0
+}

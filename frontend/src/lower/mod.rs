@@ -216,6 +216,8 @@ pub(crate) struct Program<'a> {
     pub lenient: bool,
     /// Every name bound at module level.
     pub module_names: HashSet<String>,
+    /// Whether the program reads `_` anywhere; when not, stores to it are dropped.
+    pub underscore_read: bool,
     /// IR handles of globals (and their flags), fixed before the final walk.
     pub global_handles: HashMap<String, Handle<kiln_ir::Global>>,
     pub global_flags: HashMap<String, Handle<kiln_ir::Global>>,
@@ -498,6 +500,7 @@ pub(crate) fn lower_module<'a>(
         final_pass: false,
         lenient: false,
         module_names: HashSet::new(),
+        underscore_read: scope::reads_underscore(suite),
         global_handles: HashMap::new(),
         global_flags: HashMap::new(),
         par_decorators,

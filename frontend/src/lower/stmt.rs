@@ -1099,6 +1099,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
 
     pub fn assign_target(&mut self, target: &ast::Expr, value: Val, span: Span) -> Res<()> {
         match target {
+            ast::Expr::Name(_) if self.discards(target) => Ok(()),
             ast::Expr::Name(n) => self.assign_name(n.id.as_str(), value, span),
             ast::Expr::Subscript(s) => {
                 let base = self.expr(&s.value)?;
@@ -1144,6 +1145,11 @@ impl<'p, 'a> FnCx<'p, 'a> {
                 self.fail(Diagnostic::error("kiln does not support assigning to this target yet", self.span_of(target)))
             }
         }
+    }
+
+    /// Whether `target` is `_` in a program that never reads it: nothing needs storing.
+    pub fn discards(&self, target: &ast::Expr) -> bool {
+        matches!(target, ast::Expr::Name(n) if n.id.as_str() == "_") && !self.p.underscore_read
     }
 
     pub fn store_index(&mut self, base: Val, index: Val, value: Val, span: Span) -> Res<()> {

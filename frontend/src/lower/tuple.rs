@@ -397,18 +397,21 @@ impl FnCx<'_, '_> {
         let tuple = self.load(local, value.ty.clone(), span);
         let middle: Vec<usize> = (star..elems.len() - after).collect();
         let elem = middle.first().map_or(Ty::Unknown, |&i| elems[i].clone());
-        if middle.iter().any(|&i| elems[i] != elem) {
+        let ast::Expr::Starred(starred) = &targets[star] else { unreachable!("found by the caller") };
+        let collected = !self.discards(&starred.value);
+        if collected && middle.iter().any(|&i| elems[i] != elem) {
             return self.fail(Diagnostic::error(
                 "kiln needs the values collected by `*` to have one type (they become a list)",
                 span,
             ));
         }
-        let values: Vec<Val> = middle.iter().map(|&i| self.tuple_get(&tuple, i, span)).collect();
-        let list = self.list_of(values, &elem, span);
         for (k, t) in targets.iter().enumerate() {
             if k == star {
-                let ast::Expr::Starred(s) = t else { unreachable!("found above") };
-                self.assign_target(&s.value, list.clone(), span)?;
+                if collected {
+                    let values: Vec<Val> = middle.iter().map(|&i| self.tuple_get(&tuple, i, span)).collect();
+                    let list = self.list_of(values, &elem, span);
+                    self.assign_target(&starred.value, list, span)?;
+                }
             } else {
                 let i = if k < star { k } else { elems.len() - (targets.len() - k) };
                 let v = self.tuple_get(&tuple, i, span);
