@@ -1,5 +1,5 @@
 # A value that may be None passed to a builtin that kiln does not handle None for.
-# expect: may be None (str | None) to len()
+# expect: may be None (int | None) to abs()
 # at: 5
-names = {"a": "ann"}
-print(len(names.get("b")))
+sizes = {"a": 3}
+print(abs(sizes.get("b")))

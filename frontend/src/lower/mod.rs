@@ -462,10 +462,16 @@ fn check_uncalled_defs(p: &mut Program<'_>, suite: &[ast::Stmt]) {
 }
 
 /// One error inside a prelude function (or a function with several instances) can be met by
-/// several statements that are reported at the same place: say it once.
+/// several statements that are reported at the same place: say it once. Then in source order:
+/// the walk meets module code before the functions it calls, so an error in a function (the
+/// cause) would otherwise come after the errors its unknown result led to at the call sites.
 fn deduplicated(mut diagnostics: Vec<Diagnostic>) -> Vec<Diagnostic> {
     let mut seen = HashSet::new();
     diagnostics.retain(|d| seen.insert((d.message.clone(), d.primary_span())));
+    diagnostics.sort_by_key(|d| {
+        let at = d.primary_span();
+        (at.file, at.start)
+    });
     diagnostics
 }
 

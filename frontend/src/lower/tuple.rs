@@ -332,22 +332,24 @@ impl FnCx<'_, '_> {
                 Ok(())
             }
             Ty::List(elem) => {
-                if targets.iter().any(|t| matches!(t, ast::Expr::Starred(_))) {
-                    return self.fail(Diagnostic::error("kiln does not support `*` unpacking of a list yet", span));
-                }
+                let star = targets.iter().position(|t| matches!(t, ast::Expr::Starred(_)));
                 let local = self.new_temp(&value.ty, span);
                 self.push(Statement::Store { local, value: value.h }, span);
                 let list = self.load(local, value.ty.clone(), span);
                 let len = self.emit(Expression::Len { value: list.h }, span);
-                let n = self.int(targets.len() as i64, span);
-                let more = self.emit(Expression::Compare { op: CompareOp::Gt, left: len, right: n.h }, span);
-                let message = format!("too many values to unpack (expected {})", targets.len());
-                self.raise_if(more, ExceptionKind::ValueError, &message, span);
+                // Without a star the length must match; with one, the fixed targets must fit.
+                let fixed = targets.len() - star.map_or(0, |_| 1);
+                let n = self.int(fixed as i64, span);
+                if star.is_none() {
+                    let more = self.emit(Expression::Compare { op: CompareOp::Gt, left: len, right: n.h }, span);
+                    let message = format!("too many values to unpack (expected {fixed})");
+                    self.raise_if(more, ExceptionKind::ValueError, &message, span);
+                }
                 // "not enough values" names the actual length: raise it with a computed message.
                 let fewer = self.emit(Expression::Compare { op: CompareOp::Lt, left: len, right: n.h }, span);
+                let expected = if star.is_some() { format!("at least {fixed}") } else { fixed.to_string() };
                 let too_few = self.block(|cx| {
-                    let head =
-                        cx.str_lit(&format!("not enough values to unpack (expected {}, got ", targets.len()), span);
+                    let head = cx.str_lit(&format!("not enough values to unpack (expected {expected}, got "), span);
                     let count = cx.str_of(Val { ty: Ty::Int, h: len }, span);
                     let close = cx.str_lit(")", span);
                     if let Ok(count) = count {
@@ -356,13 +358,41 @@ impl FnCx<'_, '_> {
                     }
                 });
                 self.push(Statement::If { condition: fewer, accept: too_few, reject: kiln_ir::Block::new() }, span);
-                for (i, t) in targets.iter().enumerate() {
-                    let index = self.int(i as i64, span);
-                    let v = Val {
-                        ty: (*elem).clone(),
-                        h: self.emit(Expression::Index { base: list.h, index: index.h }, span),
+                let len = Val { ty: Ty::Int, h: len };
+                for (k, t) in targets.iter().enumerate() {
+                    // Targets after the star count from the end.
+                    let index = match star {
+                        Some(s) if k > s => {
+                            let from_end = self.int((targets.len() - k) as i64, span);
+                            self.emit(Expression::Binary { op: BinaryOp::Sub, left: len.h, right: from_end.h }, span)
+                        }
+                        _ => self.int(k as i64, span).h,
                     };
-                    self.assign_target(t, v, span)?;
+                    match t {
+                        ast::Expr::Starred(s) if self.discards(&s.value) => {}
+                        ast::Expr::Starred(s) => {
+                            // `first, *rest = xs`: the middle as a new list.
+                            let start = self.int(k as i64, span);
+                            let after = self.int((targets.len() - k - 1) as i64, span);
+                            let stop = Val {
+                                ty: Ty::Int,
+                                h: self
+                                    .emit(Expression::Binary { op: BinaryOp::Sub, left: len.h, right: after.h }, span),
+                            };
+                            let step = self.int(1, span);
+                            let given = self.int(3, span);
+                            let rest =
+                                self.call_stdlib("_list_slice", vec![list.clone(), start, stop, step, given], span)?;
+                            self.assign_target(&s.value, rest, span)?;
+                        }
+                        _ => {
+                            let v = Val {
+                                ty: (*elem).clone(),
+                                h: self.emit(Expression::Index { base: list.h, index }, span),
+                            };
+                            self.assign_target(t, v, span)?;
+                        }
+                    }
                 }
                 Ok(())
             }
