@@ -669,6 +669,12 @@ pub enum RuntimeFn {
     /// `raise ... from cause`, just before the raise: the next exception raised gets `cause`
     /// as its `__cause__` (`None`: `from None`) and `__suppress_context__` set.
     ExcSetCause,
+    /// Just before raising `NameError` for a name read while unbound: `(name, locals,
+    /// globals)` give the report's "Did you mean" suggestion, as CPython 3.11 computes it
+    /// (`locals`: the frame's local variable names, `globals`: the program's module-level
+    /// names bound at this moment, in binding order; each name followed by a newline). The
+    /// exception's message is unchanged.
+    NameErrorHint,
 }
 
 /// The accumulator of CPython's tuple hash before the first element (`_PyHASH_XXPRIME_5`).
@@ -797,6 +803,7 @@ impl RuntimeFn {
             ExcSuppressContext => (&[T::Exception], T::Bool, false),
             ExcHandlingEnter | ExcSetCause => (&[T::Exception], T::None, false),
             ExcHandlingExit => (&[], T::None, false),
+            NameErrorHint => (&[T::Str, T::Str, T::Str], T::None, false),
         };
         RuntimeSignature { params, result, can_raise }
     }
@@ -899,6 +906,7 @@ impl RuntimeFn {
             ExcHandlingEnter => "exc_handling_enter",
             ExcHandlingExit => "exc_handling_exit",
             ExcSetCause => "exc_set_cause",
+            NameErrorHint => "name_error_hint",
         }
     }
 }

@@ -31,6 +31,7 @@ mod gpu;
 mod iter;
 mod maybe;
 mod modules;
+mod names;
 mod par;
 mod print;
 mod spread;
@@ -215,6 +216,12 @@ pub(crate) struct Program<'a> {
     pub lenient: bool,
     /// Every name bound at module level.
     pub module_names: HashSet<String>,
+    /// The module-level names (imports included) in the order of their first binding in the
+    /// source: the order of CPython's globals dict, for "Did you mean" (see `names.rs`).
+    pub module_name_order: Vec<String>,
+    /// Module-level `def`s and classes that get a `$bound` flag: a "Did you mean" may name
+    /// them where they may not be bound yet (see `names.rs`).
+    pub flagged_defs: HashSet<String>,
     /// IR handles of globals (and their flags), fixed before the final walk.
     pub global_handles: HashMap<String, Handle<kiln_ir::Global>>,
     pub global_flags: HashMap<String, Handle<kiln_ir::Global>>,
@@ -497,6 +504,8 @@ pub(crate) fn lower_module<'a>(
         final_pass: false,
         lenient: false,
         module_names: HashSet::new(),
+        module_name_order: Vec::new(),
+        flagged_defs: HashSet::new(),
         global_handles: HashMap::new(),
         global_flags: HashMap::new(),
         par_decorators,
@@ -571,6 +580,13 @@ pub(crate) fn lower_module<'a>(
             let h = p.module.globals.append(kiln_ir::Global { name: format!("{name}$bound"), ty }, Span::UNDEFINED);
             p.global_flags.insert(name.clone(), h);
         }
+    }
+    let mut defs: Vec<String> = p.flagged_defs.iter().cloned().collect();
+    defs.sort();
+    for name in defs {
+        let ty = p.module.scalar_type(kiln_ir::Scalar::BOOL);
+        let h = p.module.globals.append(kiln_ir::Global { name: format!("{name}$bound"), ty }, Span::UNDEFINED);
+        p.global_flags.insert(name, h);
     }
     let count = p.instances.len();
     let live = reachable(&p);
