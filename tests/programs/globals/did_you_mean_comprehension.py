@@ -1,8 +1,0 @@
-# Inside a comprehension the frame is the comprehension's: its variables are the local names.
-def pairs(n):
-    return [ab for a in range(n)]
-
-
-print(pairs(0))
-print(pairs(2))
-ab = 1
