@@ -25,6 +25,10 @@ pub const MAX_STRING_SIZE: usize = 40;
 /// Lists this long or longer are skipped.
 pub const MAX_CANDIDATES: usize = 750;
 
+/// The names of an imported module's globals dict before its code binds anything.
+pub const MODULE_DUNDERS: &[&str] =
+    &["__name__", "__doc__", "__package__", "__loader__", "__spec__", "__file__", "__cached__", "__builtins__"];
+
 /// The names of the `__main__` module's globals dict before the program binds anything, in
 /// dict order (as `python3 -m kiln PROGRAM.py` sets them up).
 pub const MAIN_DUNDERS: &[&str] = &[
@@ -284,13 +288,15 @@ pub fn best_match<'a>(name: &str, candidates: &[&'a str]) -> Option<&'a str> {
 }
 
 /// The suggestion for `NameError: name 'NAME' is not defined` raised in a frame with local
-/// variable names `locals`, when the program's module-level names bound at that moment are
-/// `globals` (in the order they were bound; the module's dunder names come first).
-pub fn name_error(name: &str, locals: &[&str], globals: &[&str]) -> Option<String> {
+/// variable names `locals`, when the names its module has bound at that moment are `globals`
+/// (in the order they were bound; the module's dunder names, which come first, are added
+/// here: the main module's when `main`, else an imported module's).
+pub fn name_error(name: &str, locals: &[&str], globals: &[&str], main: bool) -> Option<String> {
     if let Some(s) = best_match(name, locals) {
         return Some(s.to_string());
     }
-    let module: Vec<&str> = MAIN_DUNDERS.iter().copied().chain(globals.iter().copied()).collect();
+    let dunders = if main { MAIN_DUNDERS } else { MODULE_DUNDERS };
+    let module: Vec<&str> = dunders.iter().copied().chain(globals.iter().copied()).collect();
     best_match(name, &module).or_else(|| best_match(name, BUILTINS)).map(str::to_string)
 }
 
@@ -319,40 +325,48 @@ mod tests {
 
     #[test]
     fn suggestions_as_cpython_prints_them() {
-        assert_eq!(name_error("valu", &["value"], &[]).as_deref(), Some("value"));
-        assert_eq!(name_error("zs", &[], &["xs"]).as_deref(), Some("xs"));
-        assert_eq!(name_error("zs", &[], &[]), None);
-        assert_eq!(name_error("lenn", &[], &[]).as_deref(), Some("len"));
-        assert_eq!(name_error("prnt", &[], &[]).as_deref(), Some("print"));
-        assert_eq!(name_error("Print", &[], &[]).as_deref(), Some("print"));
+        assert_eq!(name_error("valu", &["value"], &[], true).as_deref(), Some("value"));
+        assert_eq!(name_error("zs", &[], &["xs"], true).as_deref(), Some("xs"));
+        assert_eq!(name_error("zs", &[], &[], true), None);
+        assert_eq!(name_error("lenn", &[], &[], true).as_deref(), Some("len"));
+        assert_eq!(name_error("prnt", &[], &[], true).as_deref(), Some("print"));
+        assert_eq!(name_error("Print", &[], &[], true).as_deref(), Some("print"));
         // The first of two equally close names, in dict order.
-        assert_eq!(name_error("ab", &[], &["ac", "ad"]).as_deref(), Some("ac"));
-        assert_eq!(name_error("ab", &[], &["ad", "ac"]).as_deref(), Some("ad"));
-        assert_eq!(name_error("Ab", &[], &["xb", "ab"]).as_deref(), Some("ab"));
-        assert_eq!(name_error("Ab", &[], &["xb", "ab_"]).as_deref(), Some("xb"));
-        assert_eq!(name_error("Ab", &[], &["ab_"]), None);
+        assert_eq!(name_error("ab", &[], &["ac", "ad"], true).as_deref(), Some("ac"));
+        assert_eq!(name_error("ab", &[], &["ad", "ac"], true).as_deref(), Some("ad"));
+        assert_eq!(name_error("Ab", &[], &["xb", "ab"], true).as_deref(), Some("ab"));
+        assert_eq!(name_error("Ab", &[], &["xb", "ab_"], true).as_deref(), Some("xb"));
+        assert_eq!(name_error("Ab", &[], &["ab_"], true), None);
         // No global close enough: a builtin.
-        assert_eq!(name_error("ab", &[], &[]).as_deref(), Some("abs"));
-        assert_eq!(name_error("ab", &[], &["ba"]).as_deref(), Some("abs"));
+        assert_eq!(name_error("ab", &[], &[], true).as_deref(), Some("abs"));
+        assert_eq!(name_error("ab", &[], &["ba"], true).as_deref(), Some("abs"));
         // A local match wins over a global one (`[xz for x in range(1)]` with `xz_` global).
-        assert_eq!(name_error("xz", &[".0", "x"], &["xz_"]).as_deref(), Some("x"));
-        assert_eq!(name_error("Xq", &[".0", "q"], &[]).as_deref(), Some("q"));
-        assert_eq!(name_error("total", &["count"], &["result"]), None);
-        assert_eq!(name_error("kitten", &[], &["sitting"]), None);
-        assert_eq!(name_error("kitten", &[], &["kitte"]).as_deref(), Some("kitte"));
+        assert_eq!(name_error("xz", &[".0", "x"], &["xz_"], true).as_deref(), Some("x"));
+        assert_eq!(name_error("Xq", &[".0", "q"], &[], true).as_deref(), Some("q"));
+        assert_eq!(name_error("total", &["count"], &["result"], true), None);
+        assert_eq!(name_error("kitten", &[], &["sitting"], true), None);
+        assert_eq!(name_error("kitten", &[], &["kitte"], true).as_deref(), Some("kitte"));
+    }
+
+    #[test]
+    fn module_dunders() {
+        // `__annotation__` in the main program, then in an imported module (whose dict has no
+        // `__annotations__`).
+        assert_eq!(name_error("__annotation__", &[], &[], true).as_deref(), Some("__annotations__"));
+        assert_eq!(name_error("__annotation__", &[], &[], false), None);
     }
 
     #[test]
     fn long_names() {
         // Only the middle that differs is bounded (40 bytes).
         let long = "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstu";
-        assert_eq!(name_error(long, &[], &[]), None);
+        assert_eq!(name_error(long, &[], &[], true), None);
         let near = "abcdefghijklmnopqrstuvwxyzabcdefghijklmnopqrstX";
-        assert_eq!(name_error(long, &[], &[near]).as_deref(), Some(near));
+        assert_eq!(name_error(long, &[], &[near], true).as_deref(), Some(near));
         let forty = "abcdefghij0123456789abcdefghij0123456789";
-        assert_eq!(name_error("Xbcdefghij0123456789abcdefghij012345678Y", &[], &[forty]).as_deref(), Some(forty));
+        assert_eq!(name_error("Xbcdefghij0123456789abcdefghij012345678Y", &[], &[forty], true).as_deref(), Some(forty));
         let forty_one = "abcdefghij0123456789abcdefghij0123456789a";
-        assert_eq!(name_error("Xbcdefghij0123456789abcdefghij0123456789aY", &[], &[forty_one]), None);
+        assert_eq!(name_error("Xbcdefghij0123456789abcdefghij0123456789aY", &[], &[forty_one], true), None);
     }
 
     #[test]

@@ -371,8 +371,6 @@ pub(crate) fn collect_module<'a>(p: &mut Program<'a>, suite: &'a [ast::Stmt]) {
     let mut rest: Vec<String> = assigned.iter().filter(|n| !order.contains(n)).cloned().collect();
     rest.sort();
     order.extend(rest);
-    // Names of the program's other modules (`mod.name`) live in those modules' dicts.
-    order.retain(|n| !n.contains('.'));
     p.module_name_order = order;
     collect_constants(p, suite);
     for stmt in suite {

@@ -670,10 +670,11 @@ pub enum RuntimeFn {
     /// as its `__cause__` (`None`: `from None`) and `__suppress_context__` set.
     ExcSetCause,
     /// Just before raising `NameError` for a name read while unbound: `(name, locals,
-    /// globals)` give the report's "Did you mean" suggestion, as CPython 3.11 computes it
-    /// (`locals`: the frame's local variable names, `globals`: the program's module-level
-    /// names bound at this moment, in binding order; each name followed by a newline). The
-    /// exception's message is unchanged.
+    /// globals, main)` give the report's "Did you mean" suggestion, as CPython 3.11 computes
+    /// it (`locals`: the frame's local variable names, `globals`: the module-level names of
+    /// its module bound at this moment, in binding order, each name followed by a newline;
+    /// `main`: that module is the program's main one, not an imported one). The exception's
+    /// message is unchanged.
     NameErrorHint,
 }
 
@@ -803,7 +804,7 @@ impl RuntimeFn {
             ExcSuppressContext => (&[T::Exception], T::Bool, false),
             ExcHandlingEnter | ExcSetCause => (&[T::Exception], T::None, false),
             ExcHandlingExit => (&[], T::None, false),
-            NameErrorHint => (&[T::Str, T::Str, T::Str], T::None, false),
+            NameErrorHint => (&[T::Str, T::Str, T::Str, T::Bool], T::None, false),
         };
         RuntimeSignature { params, result, can_raise }
     }

@@ -33,6 +33,15 @@ fn may_match(name: &str, candidate: &str) -> bool {
     candidate != name && n.abs_diff(c) * 2 <= (n + c + 3) * 2 / 6
 }
 
+/// The module of a module-level name and its name there: `helper.counts` is `counts` of the
+/// imported module `helper` (`imports.rs` renames them so), a plain name the main module's.
+pub(crate) fn split_module(name: &str) -> (Option<&str>, &str) {
+    match name.rsplit_once('.') {
+        Some((module, short)) => (Some(module), short),
+        None => (None, name),
+    }
+}
+
 /// How a module-level name's binding is known at a raise site.
 enum Binding {
     Surely,
@@ -82,14 +91,18 @@ impl FnCx<'_, '_> {
         declared_here || self.entry_bound_contains(name)
     }
 
-    /// The module-level names CPython could suggest for `name` here, with how their binding
-    /// is known. During inference, names that need a flag get one.
+    /// The module-level names CPython could suggest for `name` here (as the program spells
+    /// them), with how their binding is known. During inference, names that need a flag get
+    /// one. Only the names of `name`'s own module count: an imported module's names are
+    /// `module.name` here, and live in that module's dict.
     fn global_candidates(&mut self, name: &str) -> Vec<(String, Binding)> {
-        let all = self.p.module_name_order.clone();
+        let (module, short) = split_module(name);
+        let all: Vec<String> =
+            self.p.module_name_order.iter().filter(|c| split_module(c).0 == module).cloned().collect();
         let filter = all.len() + MAIN_DUNDERS < MAX_CANDIDATES;
         let mut out = Vec::new();
         for c in all {
-            if c == name || (filter && !may_match(name, &c)) {
+            if c == name || (filter && !may_match(short, split_module(&c).1)) {
                 continue;
             }
             if self.module_name_surely_bound(&c) || self.p.imports.contains_key(&c) {
@@ -111,14 +124,15 @@ impl FnCx<'_, '_> {
 
     /// Before a `NameError` for `name` read while unbound: tells the runtime the report's
     /// suggestion. Inference rounds only mark the flags the final walk will need.
-    pub(crate) fn name_error_hint(&mut self, name: &str, span: Span) {
+    pub(crate) fn name_error_hint(&mut self, full_name: &str, span: Span) {
         if self.in_gpu_code() {
             return; // a kernel makes no runtime calls (and has no report of its own)
         }
-        let candidates = self.global_candidates(name);
+        let candidates = self.global_candidates(full_name);
         if !self.p.final_pass {
             return;
         }
+        let (module, name) = split_module(full_name);
         let locals = self.frame_local_names();
         let filter = locals.len() < MAX_CANDIDATES;
         let locals: String =
@@ -126,7 +140,7 @@ impl FnCx<'_, '_> {
         let mut globals: Option<Handle<Expression>> = None;
         let mut text = String::new();
         for (c, binding) in candidates {
-            let line = format!("{c}\n");
+            let line = format!("{}\n", split_module(&c).1);
             // A flag the inference rounds did not ask for: the name was surely bound there.
             let flag = match binding {
                 Binding::Surely => None,
@@ -153,7 +167,8 @@ impl FnCx<'_, '_> {
         let name = self.lit(Literal::Str(name.to_string()), span);
         let locals = self.lit(Literal::Str(locals), span);
         let globals = globals.expect("set above");
-        self.runtime(RuntimeFn::NameErrorHint, vec![name, locals, globals], span);
+        let main = self.lit(Literal::Bool(module.is_none()), span);
+        self.runtime(RuntimeFn::NameErrorHint, vec![name, locals, globals, main], span);
     }
 
     /// A module-level `def` or class statement ran: its flag, if it has one, is set.

@@ -796,7 +796,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
             if let Some(&flag) = self.p.global_flags.get(name) {
                 let f = self.emit(Expression::LoadGlobal(flag), span);
                 let unbound = self.emit(Expression::Unary { op: UnaryOp::Not, arg: f }, span);
-                let message = format!("name '{name}' is not defined");
+                let message = format!("name '{}' is not defined", super::names::split_module(name).1);
                 let accept = self.block(|cx| {
                     cx.name_error_hint(name, span);
                     cx.raise(ExceptionKind::NameError, Some(&message), span);
