@@ -1856,6 +1856,27 @@ pub extern "C" fn kiln_rt_exc_set_cause(cause: *mut exceptions::KExc) {
     exceptions::set_next_cause(cause)
 }
 
+/// Just before a NameError raised by reading a name that is not bound: the report's
+/// "Did you mean" name, chosen among `locals` (the frame's local variable names) and
+/// `globals` (the names of its module bound now; `main`: the program's main module), each a
+/// list of names ending in newlines, and the builtins (see `suggestions.rs`).
+///
+/// # Safety
+/// The three strings are valid.
+#[no_mangle]
+pub unsafe extern "C" fn kiln_rt_name_error_hint(
+    name: *const KStr,
+    locals: *const KStr,
+    globals: *const KStr,
+    main: u8,
+) {
+    // SAFETY: caller contract.
+    let (name, locals, globals) = unsafe { (strings::text(name), strings::text(locals), strings::text(globals)) };
+    let locals: Vec<&str> = locals.lines().collect();
+    let globals: Vec<&str> = globals.lines().collect();
+    exceptions::set_next_hint(crate::suggestions::name_error(&name, &locals, &globals, main != 0));
+}
+
 /// `except`: takes the pending exception (with its traceback so far) into a caught-exception
 /// record, and clears it. Null when nothing is pending.
 #[no_mangle]

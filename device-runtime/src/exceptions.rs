@@ -69,6 +69,8 @@ pub struct Pending {
     /// `raise ... from ...` was used (`__suppress_context__`): the report leaves out
     /// `__context__`. Its `__context__` and `__cause__` are in [`CHAIN_ROOT`].
     suppress_context: bool,
+    /// The close name a NameError's report offers (see [`set_next_hint`]).
+    pub hint: Option<String>,
 }
 
 #[derive(Default)]
@@ -110,6 +112,19 @@ thread_local! {
     /// `from None`), and whether such a `from` is waiting at all.
     static NEXT_CAUSE_ROOT: Cell<*mut *mut u8> = const { Cell::new(std::ptr::null_mut()) };
     static NEXT_CAUSE_SET: Cell<bool> = const { Cell::new(false) };
+    /// The "Did you mean" name for the next raise (see [`set_next_hint`]).
+    static NEXT_HINT: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+/// The next exception raised is a NameError from a name lookup whose report offers `hint`
+/// (`. Did you mean: 'hint'?`). It is not part of the message: `str(e)` leaves it out, as
+/// CPython's does, and only the report of an uncaught exception shows it.
+pub fn set_next_hint(hint: Option<String>) {
+    NEXT_HINT.with(|h| *h.borrow_mut() = hint);
+}
+
+fn take_next_hint() -> Option<String> {
+    NEXT_HINT.try_with(|h| h.borrow_mut().take()).ok().flatten()
 }
 
 /// One entry of the stack of exceptions being handled, in collected memory.
@@ -279,6 +294,7 @@ fn raise_as(kind: &str, msg: Option<&str>, same: *mut KExc) {
         unsafe { ((*same).context, (*same).cause, (*same).suppress_context != 0) }
     };
     let suppress_context = link_raised(same, context, cause, suppress);
+    let hint = take_next_hint();
     with_state(|st| {
         st.pending = Some(Pending {
             kind: kind.to_string(),
@@ -286,6 +302,7 @@ fn raise_as(kind: &str, msg: Option<&str>, same: *mut KExc) {
             exit_code: None,
             frames: Vec::new(),
             suppress_context,
+            hint,
         })
     });
 }
@@ -317,6 +334,7 @@ pub fn raise_system_exit(code: i64) {
             exit_code: Some(code),
             frames: Vec::new(),
             suppress_context,
+            hint: None,
         })
     });
 }
@@ -373,6 +391,8 @@ pub struct KExc {
     cause: *mut KExc,
     /// `__suppress_context__` (set by `raise ... from`).
     suppress_context: i64,
+    /// The report's "Did you mean" name ([`Pending::hint`]), or null.
+    hint: *const crate::strings::KStr,
 }
 
 /// Takes the pending exception into a new caught exception (null when nothing is pending).
@@ -403,6 +423,7 @@ pub fn catch() -> *mut KExc {
         context,
         cause,
         suppress_context: p.suppress_context as i64,
+        hint: p.hint.as_deref().map_or(std::ptr::null(), crate::strings::new_str),
     };
     // SAFETY: `exc` is a fresh allocation of the right size.
     unsafe { exc.write(record) };
@@ -449,6 +470,7 @@ unsafe fn make_pending(exc: *const KExc, relink: bool) {
         exit_code: (e.has_exit_code != 0).then_some(e.exit_code),
         frames,
         suppress_context,
+        hint: (!e.hint.is_null()).then(|| text(e.hint)),
     };
     with_state(|st| st.pending = Some(pending));
     set_pending_object(e.object);
@@ -471,6 +493,7 @@ pub fn new_exception(kind: &str, msg: Option<&str>, args: *mut crate::lists::KLi
         context: std::ptr::null_mut(),
         cause: std::ptr::null_mut(),
         suppress_context: 0,
+        hint: std::ptr::null(),
     };
     // SAFETY: `exc` is a fresh allocation of the right size.
     unsafe { exc.write(record) };
@@ -612,7 +635,7 @@ pub fn take_report() -> Option<(Pending, String)> {
         let mut text = String::new();
         // SAFETY: chain links are live caught exceptions of this thread.
         unsafe { render_chain(&mut text, context, cause, p.suppress_context, &st.names, 0) };
-        text.push_str(&render_report(&p.frames, &p.kind, p.msg.as_deref(), &st.names));
+        text.push_str(&render_report(&p.frames, &p.kind, p.msg.as_deref(), p.hint.as_deref(), &st.names));
         Some((p, text))
     })
     .flatten()
@@ -633,6 +656,7 @@ pub struct Saved {
     exit_code: Option<i64>,
     /// Innermost first, run-length encoded as in [`Pending`].
     frames: Vec<SavedFrame>,
+    hint: Option<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -653,6 +677,7 @@ impl Saved {
             msg: msg.map(str::to_string),
             exit_code: None,
             frames: Vec::new(),
+            hint: None,
         }
     }
 
@@ -691,7 +716,7 @@ pub fn take_pending() -> Option<Saved> {
             .iter()
             .map(|f| SavedFrame { file: name(f.file), func: name(f.func), line: f.line, count: f.count })
             .collect();
-        Some(Saved { object: root, args, kind: p.kind, msg: p.msg, exit_code: p.exit_code, frames })
+        Some(Saved { object: root, args, kind: p.kind, msg: p.msg, exit_code: p.exit_code, frames, hint: p.hint })
     })
     .flatten()
 }
@@ -716,6 +741,7 @@ pub fn restore(saved: Saved) {
             exit_code: saved.exit_code,
             frames,
             suppress_context: false,
+            hint: saved.hint,
         });
     });
 }
@@ -757,13 +783,14 @@ unsafe fn render_chain(
     unsafe { render_chain(out, e.context, e.cause, e.suppress_context != 0, names, depth + 1) };
     let text = |s: *const crate::strings::KStr| unsafe { crate::strings::text(s) }.into_owned();
     let msg = (!e.msg.is_null()).then(|| text(e.msg));
-    out.push_str(&render_report(unsafe { frame_slice(e) }, &text(e.kind), msg.as_deref(), names));
+    let hint = (!e.hint.is_null()).then(|| text(e.hint));
+    out.push_str(&render_report(unsafe { frame_slice(e) }, &text(e.kind), msg.as_deref(), hint.as_deref(), names));
     out.push('\n');
     out.push_str(sentence);
     out.push_str("\n\n");
 }
 
-fn render_report(frames: &[Frame], kind: &str, msg: Option<&str>, names: &[String]) -> String {
+fn render_report(frames: &[Frame], kind: &str, msg: Option<&str>, hint: Option<&str>, names: &[String]) -> String {
     let mut out = String::new();
     if !frames.is_empty() {
         out.push_str("Traceback (most recent call last):\n");
@@ -794,6 +821,9 @@ fn render_report(frames: &[Frame], kind: &str, msg: Option<&str>, names: &[Strin
         }
     }
     out.push_str(&last_line(&shown_name(kind), msg));
+    if let Some(h) = hint {
+        out.push_str(&format!(". Did you mean: '{h}'?"));
+    }
     out.push('\n');
     out
 }

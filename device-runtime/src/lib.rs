@@ -18,6 +18,7 @@ pub mod lists;
 pub mod math;
 pub mod parallel;
 pub mod strings;
+pub mod suggestions;
 // ----- str methods -----
 pub mod str_format;
 pub mod str_methods;
@@ -142,6 +143,7 @@ pub fn symbols() -> Vec<(&'static str, usize)> {
         ("kiln_rt_exc_handling_enter", abi::kiln_rt_exc_handling_enter as *const () as usize),
         ("kiln_rt_exc_handling_exit", abi::kiln_rt_exc_handling_exit as *const () as usize),
         ("kiln_rt_exc_set_cause", abi::kiln_rt_exc_set_cause as *const () as usize),
+        ("kiln_rt_name_error_hint", abi::kiln_rt_name_error_hint as *const () as usize),
         ("kiln_rt_exc_new", abi::kiln_rt_exc_new as *const () as usize),
         ("kiln_rt_exc_message", abi::kiln_rt_exc_message as *const () as usize),
         ("kiln_rt_int_pow", abi::kiln_rt_int_pow as *const () as usize),

@@ -60,7 +60,7 @@ pub(crate) fn bound_names(body: &[ast::Stmt], out: &mut HashSet<String>, declare
 
 /// Every name a statement list mentions (read or written), with its byte offset; nested
 /// functions are not entered.
-fn name_uses(body: &[ast::Stmt], out: &mut Vec<(String, u32)>) {
+pub(crate) fn name_uses(body: &[ast::Stmt], out: &mut Vec<(String, u32)>) {
     fn expr(e: &ast::Expr, out: &mut Vec<(String, u32)>) {
         use ast::Expr as E;
         let mut sub = |x: &ast::Expr| expr(x, out);
@@ -366,6 +366,12 @@ pub(crate) fn collect_module<'a>(p: &mut Program<'a>, suite: &'a [ast::Stmt]) {
     }
     bound_names(suite, &mut assigned, &mut ignored);
     p.module_names = assigned.clone();
+    let mut order = Vec::new();
+    binding_order(suite, &mut order);
+    let mut rest: Vec<String> = assigned.iter().filter(|n| !order.contains(n)).cloned().collect();
+    rest.sort();
+    order.extend(rest);
+    p.module_name_order = order;
     collect_constants(p, suite);
     for stmt in suite {
         if let ast::Stmt::FunctionDef(def) = stmt {
@@ -702,4 +708,75 @@ pub(crate) fn reads_underscore(suite: &[ast::Stmt]) -> bool {
         finder.visit_stmt(stmt.clone());
     }
     finder.0
+}
+
+/// The names `body` binds at its own level (not inside functions), in the order their first
+/// binding comes in the source; an `except ... as` name is left out (CPython deletes it when
+/// the handler ends).
+fn binding_order(body: &[ast::Stmt], out: &mut Vec<String>) {
+    fn target(t: &ast::Expr, out: &mut Vec<String>) {
+        match t {
+            ast::Expr::Name(n) => add(n.id.as_str(), out),
+            ast::Expr::Tuple(t) => t.elts.iter().for_each(|e| target(e, out)),
+            ast::Expr::List(l) => l.elts.iter().for_each(|e| target(e, out)),
+            ast::Expr::Starred(s) => target(&s.value, out),
+            _ => {}
+        }
+    }
+    fn add(name: &str, out: &mut Vec<String>) {
+        if !out.iter().any(|n| n == name) {
+            out.push(name.to_string());
+        }
+    }
+    for stmt in body {
+        match stmt {
+            ast::Stmt::Assign(s) => s.targets.iter().for_each(|t| target(t, out)),
+            ast::Stmt::AugAssign(s) => target(&s.target, out),
+            ast::Stmt::AnnAssign(s) if s.value.is_some() => target(&s.target, out),
+            ast::Stmt::For(s) => {
+                target(&s.target, out);
+                binding_order(&s.body, out);
+                binding_order(&s.orelse, out);
+            }
+            ast::Stmt::While(s) => {
+                binding_order(&s.body, out);
+                binding_order(&s.orelse, out);
+            }
+            ast::Stmt::If(s) => {
+                binding_order(&s.body, out);
+                binding_order(&s.orelse, out);
+            }
+            ast::Stmt::With(s) => {
+                for item in &s.items {
+                    if let Some(v) = &item.optional_vars {
+                        target(v, out);
+                    }
+                }
+                binding_order(&s.body, out);
+            }
+            ast::Stmt::Try(s) => {
+                binding_order(&s.body, out);
+                for ast::ExceptHandler::ExceptHandler(h) in &s.handlers {
+                    binding_order(&h.body, out);
+                }
+                binding_order(&s.orelse, out);
+                binding_order(&s.finalbody, out);
+            }
+            ast::Stmt::FunctionDef(s) => add(s.name.as_str(), out),
+            ast::Stmt::ClassDef(s) => add(s.name.as_str(), out),
+            ast::Stmt::Import(s) => {
+                for alias in &s.names {
+                    let bound = alias.asname.as_ref().unwrap_or(&alias.name).to_string();
+                    // `import a.b` binds `a`.
+                    add(bound.split('.').next().unwrap_or(&bound), out);
+                }
+            }
+            ast::Stmt::ImportFrom(s) => {
+                for alias in &s.names {
+                    add(alias.asname.as_ref().unwrap_or(&alias.name).as_str(), out);
+                }
+            }
+            _ => {}
+        }
+    }
 }

@@ -669,6 +669,13 @@ pub enum RuntimeFn {
     /// `raise ... from cause`, just before the raise: the next exception raised gets `cause`
     /// as its `__cause__` (`None`: `from None`) and `__suppress_context__` set.
     ExcSetCause,
+    /// Just before raising `NameError` for a name read while unbound: `(name, locals,
+    /// globals, main)` give the report's "Did you mean" suggestion, as CPython 3.11 computes
+    /// it (`locals`: the frame's local variable names, `globals`: the module-level names of
+    /// its module bound at this moment, in binding order, each name followed by a newline;
+    /// `main`: that module is the program's main one, not an imported one). The exception's
+    /// message is unchanged.
+    NameErrorHint,
 }
 
 /// The accumulator of CPython's tuple hash before the first element (`_PyHASH_XXPRIME_5`).
@@ -797,6 +804,7 @@ impl RuntimeFn {
             ExcSuppressContext => (&[T::Exception], T::Bool, false),
             ExcHandlingEnter | ExcSetCause => (&[T::Exception], T::None, false),
             ExcHandlingExit => (&[], T::None, false),
+            NameErrorHint => (&[T::Str, T::Str, T::Str, T::Bool], T::None, false),
         };
         RuntimeSignature { params, result, can_raise }
     }
@@ -899,6 +907,7 @@ impl RuntimeFn {
             ExcHandlingEnter => "exc_handling_enter",
             ExcHandlingExit => "exc_handling_exit",
             ExcSetCause => "exc_set_cause",
+            NameErrorHint => "name_error_hint",
         }
     }
 }

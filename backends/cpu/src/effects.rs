@@ -35,7 +35,8 @@ fn runtime_mutates_lists(f: RuntimeFn) -> bool {
         | RandomRandrange | RandomRandint | RandomUniform | RandomGauss | RandomNormalvariate | RandomExpovariate
         | RandomGetrandbits | Input | Argv | SystemExit | FileOpen | FileReadline | FileRead | FileReadlines
         | FileWrite | FileClose | HashInt | HashFloat | HashStr | HashTupleStep | HashTupleFinish | PrintErr
-        | ExcContext | ExcCause | ExcSuppressContext | ExcHandlingEnter | ExcHandlingExit | ExcSetCause => false,
+        | ExcContext | ExcCause | ExcSuppressContext | ExcHandlingEnter | ExcHandlingExit | ExcSetCause
+        | NameErrorHint => false,
     }
 }
 

@@ -629,6 +629,7 @@ impl FnCx<'_, '_> {
                 _ => {}
             }
         }
+        self.set_def_flag(c.name.as_str(), span);
         if let Some(bound) = &mut self.bound {
             bound.insert(c.name.to_string());
         }

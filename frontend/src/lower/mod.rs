@@ -32,6 +32,7 @@ mod iter;
 mod learn;
 mod maybe;
 mod modules;
+mod names;
 mod par;
 mod print;
 mod spread;
@@ -218,6 +219,12 @@ pub(crate) struct Program<'a> {
     pub module_names: HashSet<String>,
     /// Whether the program reads `_` anywhere; when not, stores to it are dropped.
     pub underscore_read: bool,
+    /// The module-level names (imports included) in the order of their first binding in the
+    /// source: the order of CPython's globals dict, for "Did you mean" (see `names.rs`).
+    pub module_name_order: Vec<String>,
+    /// Module-level `def`s and classes that get a `$bound` flag: a "Did you mean" may name
+    /// them where they may not be bound yet (see `names.rs`).
+    pub flagged_defs: HashSet<String>,
     /// IR handles of globals (and their flags), fixed before the final walk.
     pub global_handles: HashMap<String, Handle<kiln_ir::Global>>,
     pub global_flags: HashMap<String, Handle<kiln_ir::Global>>,
@@ -507,6 +514,8 @@ pub(crate) fn lower_module<'a>(
         lenient: false,
         module_names: HashSet::new(),
         underscore_read: scope::reads_underscore(suite),
+        module_name_order: Vec::new(),
+        flagged_defs: HashSet::new(),
         global_handles: HashMap::new(),
         global_flags: HashMap::new(),
         par_decorators,
@@ -581,6 +590,13 @@ pub(crate) fn lower_module<'a>(
             let h = p.module.globals.append(kiln_ir::Global { name: format!("{name}$bound"), ty }, Span::UNDEFINED);
             p.global_flags.insert(name.clone(), h);
         }
+    }
+    let mut defs: Vec<String> = p.flagged_defs.iter().cloned().collect();
+    defs.sort();
+    for name in defs {
+        let ty = p.module.scalar_type(kiln_ir::Scalar::BOOL);
+        let h = p.module.globals.append(kiln_ir::Global { name: format!("{name}$bound"), ty }, Span::UNDEFINED);
+        p.global_flags.insert(name, h);
     }
     let count = p.instances.len();
     let live = reachable(&p);

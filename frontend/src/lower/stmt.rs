@@ -763,6 +763,9 @@ impl<'p, 'a> FnCx<'p, 'a> {
                     self.p.changed = true;
                 }
             }
+            if !self.p.final_pass && self.p.globals.contains_key(name) {
+                self.name_error_hint(name, span);
+            }
         }
         if !self.p.final_pass {
             let value = Val { ty: var.ty.clone(), h: self.lit(Literal::None, span) };
@@ -773,7 +776,12 @@ impl<'p, 'a> FnCx<'p, 'a> {
             if let Some(&flag) = self.p.global_flags.get(name) {
                 let f = self.emit(Expression::LoadGlobal(flag), span);
                 let unbound = self.emit(Expression::Unary { op: UnaryOp::Not, arg: f }, span);
-                self.raise_if(unbound, ExceptionKind::NameError, &format!("name '{name}' is not defined"), span);
+                let message = format!("name '{}' is not defined", super::names::split_module(name).1);
+                let accept = self.block(|cx| {
+                    cx.name_error_hint(name, span);
+                    cx.raise(ExceptionKind::NameError, Some(&message), span);
+                });
+                self.push(Statement::If { condition: unbound, accept, reject: Block::new() }, span);
             }
         }
         let Some(&global) = self.p.global_handles.get(name) else {
@@ -1598,6 +1606,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
             ));
         };
         self.method_defaults(index, def)?;
+        self.set_def_flag(&name, self.span_of(def));
         if let Some(bound) = &mut self.bound {
             bound.insert(name);
         }
