@@ -55,10 +55,31 @@ pub fn locate(offset: u32) -> (u32, u32) {
 pub fn link(
     main_path: &str,
     main: Vec<ast::Stmt>,
+    prelude: &[ast::Stmt],
     par: &mut crate::par_syntax::ParDecorators,
 ) -> (Vec<ast::Stmt>, Vec<ModuleFile>, Vec<Diagnostic>) {
     let root = Path::new(main_path).parent().map(Path::to_path_buf).unwrap_or_default();
+    // The main program's names that a module could mistake for its own: not builtins (the
+    // prelude's functions, the builtins the compiler knows, exception classes).
+    let prelude_functions: HashSet<String> = prelude
+        .iter()
+        .filter_map(|s| match s {
+            ast::Stmt::FunctionDef(d) => Some(d.name.to_string()),
+            _ => None,
+        })
+        .collect();
+    let main_names = module_level_names(&main)
+        .into_iter()
+        .filter(|n| {
+            !prelude_functions.contains(n)
+                && !crate::lower::is_builtin(n)
+                && !crate::lower::LATER_BUILTINS.contains(&n.as_str())
+                && !matches!(n.as_str(), "open" | "isinstance" | "next")
+                && kiln_ir::ExceptionKind::from_name(n).is_none()
+        })
+        .collect();
     let mut linker = Linker {
+        main_names,
         root,
         files: Vec::new(),
         loaded: HashMap::new(),
@@ -82,6 +103,27 @@ struct Linker<'p> {
     par: &'p mut crate::par_syntax::ParDecorators,
     /// The names each module binds with `def` and `class` at its top level.
     definitions: HashMap<String, HashSet<String>>,
+    /// The main program's module-level names, builtins left out.
+    main_names: HashSet<String>,
+}
+
+/// The names a module binds at its top level, or in its functions through `global`.
+fn module_level_names(suite: &[ast::Stmt]) -> HashSet<String> {
+    use rustpython_ast::Visitor;
+    struct GlobalDecls(HashSet<String>);
+    impl Visitor for GlobalDecls {
+        fn visit_stmt_global(&mut self, node: ast::StmtGlobal) {
+            self.0.extend(node.names.iter().map(|n| n.to_string()));
+        }
+    }
+    let mut own = HashSet::new();
+    bound_names(suite, &mut own, &mut HashSet::new());
+    let mut decls = GlobalDecls(HashSet::new());
+    for stmt in suite {
+        decls.visit_stmt(stmt.clone());
+    }
+    own.extend(decls.0);
+    own
 }
 
 /// What a module-level name of one file refers to.
@@ -106,9 +148,11 @@ impl Linker<'_> {
         self.loading.push(name.to_string());
         let mut names = Names::default();
         if name != "__main__" {
-            let mut own = HashSet::new();
-            bound_names(&suite, &mut own, &mut HashSet::new());
-            for n in own {
+            let own = module_level_names(&suite);
+            // A name the module reads but never binds is not the main program's name of the
+            // same spelling: it becomes the module's own (unbound) name.
+            let foreign = self.main_names.iter().filter(|n| !own.contains(*n));
+            for n in own.iter().chain(foreign) {
                 names.renamed.insert(n.clone(), format!("{name}.{n}"));
             }
         }

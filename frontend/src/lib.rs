@@ -71,7 +71,7 @@ pub fn compile(path: &str, source: &str) -> Result<Compiled, Failure> {
         par_syntax::strip_par_decorators(path, source).map_err(|d| main_only(vec![d]))?;
     let suite = parse(path, &stripped).map_err(|d| main_only(vec![d]))?;
     let prelude = parse(STDLIB_NAME, PRELUDE).map_err(|d| main_only(vec![d]))?;
-    let (suite, modules, errors) = imports::link(path, suite, &mut par_decorators);
+    let (suite, modules, errors) = imports::link(path, suite, &prelude, &mut par_decorators);
     let failure = |diagnostics: Vec<Diagnostic>| Failure { diagnostics, files: source_files(path, source, &modules) };
     if !errors.is_empty() {
         return Err(failure(errors));

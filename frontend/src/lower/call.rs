@@ -246,8 +246,11 @@ impl FnCx<'_, '_> {
                     return self.new_builtin_exception(kind, args, span);
                 }
                 self.fail(
-                    Diagnostic::error(format!("name `{name}` is not defined"), self.span_of(&*call.func))
-                        .with_label("not found in this scope"),
+                    Diagnostic::error(
+                        format!("name `{}` is not defined", super::names::split_module(name).1),
+                        self.span_of(&*call.func),
+                    )
+                    .with_label("not found in this scope"),
                 )
             }
             ast::Expr::Attribute(a) => {

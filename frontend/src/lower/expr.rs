@@ -320,7 +320,8 @@ impl FnCx<'_, '_> {
             ));
         }
         self.fail(
-            Diagnostic::error(format!("name `{name}` is not defined"), span).with_label("not found in this scope"),
+            Diagnostic::error(format!("name `{}` is not defined", super::names::split_module(name).1), span)
+                .with_label("not found in this scope"),
         )
     }
 

@@ -40,6 +40,7 @@ mod stmt;
 mod strings;
 mod tuple;
 
+pub(crate) use call::{is_builtin, LATER_BUILTINS};
 pub(crate) use generators::is_generator;
 pub(crate) use par::for_each_child;
 
