@@ -858,6 +858,7 @@ const BUILTIN_PARENTS: &[(&str, &str)] = &[
     ("MemoryError", "Exception"),
     ("BufferError", "Exception"),
     ("EOFError", "Exception"),
+    ("SyntaxError", "Exception"),
     ("ImportError", "Exception"),
     ("ModuleNotFoundError", "ImportError"),
     ("SystemError", "Exception"),

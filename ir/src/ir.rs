@@ -932,12 +932,21 @@ pub enum ExceptionKind {
     StopIteration,
     NameError,
     UnboundLocalError,
+    OSError,
+    FileNotFoundError,
+    FileExistsError,
+    PermissionError,
+    IsADirectoryError,
+    NotADirectoryError,
+    EOFError,
+    SyntaxError,
+    KeyboardInterrupt,
     /// Raised with a message (`sys.exit("message")`): the message goes to stderr, status 1.
     SystemExit,
 }
 
 impl ExceptionKind {
-    pub const ALL: [ExceptionKind; 18] = {
+    pub const ALL: [ExceptionKind; 27] = {
         use ExceptionKind::*;
         [
             Exception,
@@ -957,6 +966,15 @@ impl ExceptionKind {
             StopIteration,
             NameError,
             UnboundLocalError,
+            OSError,
+            FileNotFoundError,
+            FileExistsError,
+            PermissionError,
+            IsADirectoryError,
+            NotADirectoryError,
+            EOFError,
+            SyntaxError,
+            KeyboardInterrupt,
             SystemExit,
         ]
     };
@@ -981,18 +999,30 @@ impl ExceptionKind {
             StopIteration => "StopIteration",
             NameError => "NameError",
             UnboundLocalError => "UnboundLocalError",
+            OSError => "OSError",
+            FileNotFoundError => "FileNotFoundError",
+            FileExistsError => "FileExistsError",
+            PermissionError => "PermissionError",
+            IsADirectoryError => "IsADirectoryError",
+            NotADirectoryError => "NotADirectoryError",
+            EOFError => "EOFError",
+            SyntaxError => "SyntaxError",
+            KeyboardInterrupt => "KeyboardInterrupt",
             SystemExit => "SystemExit",
         }
     }
 
-    /// The class this one derives from (`None` for `Exception` and `SystemExit`, whose base
-    /// is `BaseException`).
+    /// The class this one derives from (`None` for `Exception`, `SystemExit` and
+    /// `KeyboardInterrupt`, whose base is `BaseException`).
     pub fn parent(self) -> Option<ExceptionKind> {
         use ExceptionKind::*;
         match self {
-            Exception | SystemExit => None,
+            Exception | SystemExit | KeyboardInterrupt => None,
             ArithmeticError | LookupError | ValueError | TypeError | AssertionError | RuntimeError | AttributeError
-            | StopIteration | NameError => Some(Exception),
+            | StopIteration | NameError | OSError | EOFError | SyntaxError => Some(Exception),
+            FileNotFoundError | FileExistsError | PermissionError | IsADirectoryError | NotADirectoryError => {
+                Some(OSError)
+            }
             ZeroDivisionError | OverflowError => Some(ArithmeticError),
             IndexError | KeyError => Some(LookupError),
             RecursionError | NotImplementedError => Some(RuntimeError),
@@ -1012,7 +1042,10 @@ impl ExceptionKind {
         false
     }
 
+    /// The class a builtin name stands for (`IOError` and `EnvironmentError` are other names
+    /// of `OSError` in Python 3).
     pub fn from_name(name: &str) -> Option<ExceptionKind> {
+        let name = if matches!(name, "IOError" | "EnvironmentError") { "OSError" } else { name };
         ExceptionKind::ALL.iter().copied().find(|k| k.name() == name)
     }
 }

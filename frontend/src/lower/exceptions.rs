@@ -160,8 +160,9 @@ impl FnCx<'_, '_> {
         let accept = self.block(|cx| result = cx.handler_body(h, &classes, caught, hspan));
         result?;
         *after = super::stmt::meet(after.take(), self.bound.take());
-        if classes.is_empty() || classes.contains(&ExceptionClass::Builtin(ExceptionKind::Exception)) {
-            // Catches everything kiln raises.
+        if classes.is_empty() {
+            // A bare `except:` catches everything. (`except Exception` tests the class: it
+            // lets `SystemExit` and `KeyboardInterrupt` through.)
             self.push(Statement::Block(accept), hspan);
             return Ok(());
         }

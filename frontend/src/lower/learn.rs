@@ -77,13 +77,7 @@ impl FnCx<'_, '_> {
                 }
             }
             Origin::Field(object, attr) => self.refine_field(object, &attr, ty.clone())?,
-            Origin::CallResult(inst) => {
-                let ret = &mut self.p.instances[inst].ret;
-                if *ret != *ty && ret.join(ty).as_ref() == Some(ty) {
-                    *ret = ty.clone();
-                    self.p.changed = true;
-                }
-            }
+            Origin::CallResult(inst) => self.p.changed |= refine(&mut self.p.instances[inst].ret, ty),
             Origin::Item { container, key } => {
                 let whole = match &container.ty {
                     Ty::Dict(k, _) => Ty::dict(k.join(&key).unwrap_or(key), ty.clone()),
@@ -98,10 +92,8 @@ impl FnCx<'_, '_> {
                 self.learn(&tuple, &Ty::Tuple(parts), span)?;
             }
             Origin::Comprehension(inst, start) => {
-                let learned = self.p.comprehension_types.get_mut(&(inst, start)).expect("recorded when lowered");
-                if *learned != *ty && learned.join(ty).as_ref() == Some(ty) {
-                    *learned = ty.clone();
-                    self.p.changed = true;
+                if let Some(learned) = self.p.comprehension_types.get_mut(&(inst, start)) {
+                    self.p.changed |= refine(learned, ty);
                 }
             }
             Origin::Display(parts) => match ty {
@@ -120,4 +112,13 @@ impl FnCx<'_, '_> {
         }
         Ok(())
     }
+}
+
+/// Replaces `slot` by `ty` where `ty` is `slot` made more precise; whether it did.
+fn refine(slot: &mut Ty, ty: &Ty) -> bool {
+    let more_precise = *slot != *ty && slot.join(ty).as_ref() == Some(ty);
+    if more_precise {
+        *slot = ty.clone();
+    }
+    more_precise
 }
