@@ -352,6 +352,9 @@ pub(crate) trait KeyKind {
     /// being searched: the table code then re-checks its state, as CPython does).
     const CALLBACK: bool = false;
 
+    /// Whether keys are strings, whose lookups `dict` remembers (see `dict::remembered`).
+    const STR: bool = false;
+
     /// The key's hash (never -1).
     ///
     /// # Safety
@@ -385,6 +388,8 @@ impl KeyKind for IntKey {
 }
 
 impl KeyKind for StrKey {
+    const STR: bool = true;
+
     #[inline(always)]
     unsafe fn hash(_: &KKeyOps, k: *const u8) -> i64 {
         // SAFETY: caller contract: the key is a valid string pointer (or null).
