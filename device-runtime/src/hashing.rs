@@ -171,6 +171,23 @@ impl Sip13 {
     }
 }
 
+/// The 0-7 bytes `r` as a little-endian word (zero above them), with at most two loads
+/// instead of a loop per byte: keys are mostly short, so this is most of their hashing.
+#[inline(always)]
+fn last_word(r: &[u8]) -> u64 {
+    let n = r.len();
+    let u32_at = |i: usize| u32::from_le_bytes([r[i], r[i + 1], r[i + 2], r[i + 3]]) as u64;
+    if n >= 4 {
+        // Two overlapping 4-byte reads cover 4..=7 bytes.
+        u32_at(0) | (u32_at(n - 4) << (8 * (n - 4)))
+    } else if n > 0 {
+        // 1..=3 bytes: the first, the middle and the last (some of them the same byte).
+        (r[0] as u64) | ((r[n / 2] as u64) << (8 * (n / 2))) | ((r[n - 1] as u64) << (8 * (n - 1)))
+    } else {
+        0
+    }
+}
+
 /// `_Py_HashBytes` over an already canonical byte string (`""` is 0).
 fn hash_canonical_bytes(b: &[u8]) -> i64 {
     if b.is_empty() {
@@ -185,11 +202,7 @@ fn hash_canonical_bytes(b: &[u8]) -> i64 {
         w.copy_from_slice(c);
         h.compress(u64::from_le_bytes(w));
     }
-    let mut tail = 0u64;
-    for (i, &x) in chunks.remainder().iter().enumerate() {
-        tail |= (x as u64) << (8 * i);
-    }
-    h.tail = tail;
+    h.tail = last_word(chunks.remainder());
     h.total = b.len() as u64;
     let x = h.finish() as i64;
     if x == -1 {
@@ -530,6 +543,18 @@ pub unsafe fn key_eq(ops: &KKeyOps, a: *const u8, b: *const u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn last_word_gathers_every_length() {
+        let bytes = [0x11u8, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77];
+        for n in 0..=7 {
+            let mut want = 0u64;
+            for (i, &b) in bytes[..n].iter().enumerate() {
+                want |= (b as u64) << (8 * i);
+            }
+            assert_eq!(last_word(&bytes[..n]), want, "{n} bytes");
+        }
+    }
 
     #[test]
     fn ints() {
