@@ -188,6 +188,23 @@ fn last_word(r: &[u8]) -> u64 {
     }
 }
 
+/// `a == b`, comparing keys of up to 16 bytes with a few loads instead of a `memcmp` call
+/// (dict and set keys are mostly short words).
+#[inline(always)]
+fn short_eq(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let u64_at = |r: &[u8], i: usize| u64::from_le_bytes(r[i..i + 8].try_into().expect("8 bytes"));
+    match n {
+        0..=7 => last_word(a) == last_word(b),
+        // Two overlapping 8-byte reads cover 8..=16 bytes.
+        8..=16 => u64_at(a, 0) == u64_at(b, 0) && u64_at(a, n - 8) == u64_at(b, n - 8),
+        _ => a == b,
+    }
+}
+
 /// `_Py_HashBytes` over an already canonical byte string (`""` is 0).
 fn hash_canonical_bytes(b: &[u8]) -> i64 {
     if b.is_empty() {
@@ -413,7 +430,7 @@ impl KeyKind for StrKey {
         // SAFETY: caller contract.
         unsafe {
             let (x, y) = ((a as *const *const KStr).read_unaligned(), (b as *const *const KStr).read_unaligned());
-            x == y || strings::bytes(x) == strings::bytes(y)
+            x == y || short_eq(strings::bytes(x), strings::bytes(y))
         }
     }
 }
@@ -543,6 +560,21 @@ pub unsafe fn key_eq(ops: &KKeyOps, a: *const u8, b: *const u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_eq_is_equality() {
+        let text = b"abcdefghijklmnopqrstuvwxyz";
+        for n in 0..=20 {
+            let a = &text[..n];
+            assert!(short_eq(a, a), "{n} bytes");
+            for i in 0..n {
+                let mut b = a.to_vec();
+                b[i] ^= 1;
+                assert!(!short_eq(a, &b), "{n} bytes, byte {i} differs");
+            }
+            assert!(!short_eq(a, &text[..n + 1]));
+        }
+    }
 
     #[test]
     fn last_word_gathers_every_length() {
