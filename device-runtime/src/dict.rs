@@ -18,9 +18,12 @@
 //!
 //! Layout (`repr(C)`, [`KDict`]): `used` (the length) is at offset 0.
 
+use std::cell::Cell;
+
 use crate::exceptions::PyErr;
 use crate::gc;
 use crate::hashing::{with_key_kind, KIter, KKeyOps, KeyKind};
+use crate::strings::KStr;
 
 const DKIX_EMPTY: i64 = -1;
 const DKIX_DUMMY: i64 = -2;
@@ -300,6 +303,52 @@ unsafe fn lookup<K: KeyKind>(d: *const KDict, key: *const u8, hash: i64) -> (usi
     }
 }
 
+/// The last str key a lookup of this thread found: `(dict, key string, entry number)`.
+///
+/// `if k in d: d[k].append(x)` and `d[k] = d[k] + 1` look the same string up twice in a
+/// row; the second lookup then costs a comparison instead of a SipHash and a probe. The
+/// memo is only a guess, checked against the table each time: an entry number below
+/// `nentries` is always readable, and when that entry holds a live key equal to the one
+/// asked for, it is the key's entry (keys are unique), whatever happened in between
+/// (insertions, deletions, a collection that reused either address).
+#[derive(Clone, Copy)]
+struct Found {
+    dict: *const KDict,
+    key: *const KStr,
+    ix: i64,
+}
+
+thread_local! {
+    static LAST_FOUND: Cell<Found> =
+        const { Cell::new(Found { dict: std::ptr::null(), key: std::ptr::null(), ix: 0 }) };
+}
+
+/// The entry number of the str key at `key` if the memo says where it is (else -1).
+#[inline(always)]
+unsafe fn remembered<K: KeyKind>(d: *const KDict, key: *const u8) -> i64 {
+    // SAFETY: caller contract: a valid str-keyed dict, a key of its kind.
+    unsafe {
+        let s = (key as *const *const KStr).read_unaligned();
+        let f = LAST_FOUND.with(Cell::get);
+        if f.dict == d && f.key == s && f.ix < (*d).nentries {
+            let e = entry(d, f.ix);
+            // A deleted entry (hash -1) has a null key, which would read as "".
+            if entry_hash(e) != -1 && K::eq(ops_of(d), e.add(8), key) {
+                return f.ix;
+            }
+        }
+        -1
+    }
+}
+
+/// Remember that the str key at `key` is entry `ix` of `d`.
+#[inline(always)]
+unsafe fn remember(d: *const KDict, key: *const u8, ix: i64) {
+    // SAFETY: caller contract: `key` points to a key pointer.
+    let s = unsafe { (key as *const *const KStr).read_unaligned() };
+    LAST_FOUND.with(|c| c.set(Found { dict: d, key: s, ix }));
+}
+
 /// The value slot of the key (inserted with a zeroed value when absent, at the end) and
 /// whether it was inserted.
 unsafe fn slot_known_hash<K: KeyKind>(d: *mut KDict, key: *const u8, hash: i64) -> (*mut u8, bool) {
@@ -351,10 +400,19 @@ pub unsafe fn get(d: *const KDict, key: *const u8) -> *mut u8 {
             if (*d).used == 0 {
                 return std::ptr::null_mut();
             }
+            if K::STR {
+                let ix = remembered::<K>(d, key);
+                if ix >= 0 {
+                    return entry(d, ix).add((*d).value_offset as usize);
+                }
+            }
             let (_, ix) = lookup::<K>(d, key, K::hash(ops, key));
             if ix < 0 {
                 std::ptr::null_mut()
             } else {
+                if K::STR {
+                    remember(d, key, ix);
+                }
                 entry(d, ix).add((*d).value_offset as usize)
             }
         })
@@ -370,7 +428,15 @@ pub unsafe fn set_slot(d: *mut KDict, key: *const u8) -> (*mut u8, bool) {
     // SAFETY: caller contract.
     unsafe {
         let ops = ops_of(d);
-        with_key_kind!(ops, K => slot_known_hash::<K>(d, key, K::hash(ops, key)))
+        with_key_kind!(ops, K => {
+            if K::STR {
+                let ix = remembered::<K>(d, key);
+                if ix >= 0 {
+                    return (entry(d, ix).add((*d).value_offset as usize), false);
+                }
+            }
+            slot_known_hash::<K>(d, key, K::hash(ops, key))
+        })
     }
 }
 

@@ -53,11 +53,13 @@ fn on_primordial_thread() -> bool {
 }
 
 /// Boehm collects when the bytes allocated since the last collection exceed the heap size
-/// divided by this (its default is 3). At 2 a program that builds a large structure out of
-/// many small objects (strings, small lists) collects a third less often: 11% fewer
-/// instructions for `benches/anagrams.py`, for a peak RSS 20% higher (27.6 -> 33.4 MB;
-/// CPython: 33.8 MB). The `GC_FREE_SPACE_DIVISOR` environment variable still decides when set.
-const FREE_SPACE_DIVISOR: usize = 2;
+/// divided by this (its default is 3). A program that builds a large structure out of many
+/// small objects (strings, small lists) spends much of its time marking and sweeping; each
+/// step down makes it collect less often. At 2: 11% fewer instructions than 3 for
+/// `benches/anagrams.py`, peak RSS 27.6 -> 33.4 MB. At 1: another 9% fewer and about 8%
+/// less time, peak RSS 33.4 -> 36 MB (CPython: 33.8 MB; binary_trees 10.2 -> 13.9 MB).
+/// The `GC_FREE_SPACE_DIVISOR` environment variable still decides when set.
+const FREE_SPACE_DIVISOR: usize = 1;
 
 fn init_here() {
     // SAFETY: called once (under `INIT`), before any other GC call of this process.

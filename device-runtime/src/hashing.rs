@@ -171,6 +171,40 @@ impl Sip13 {
     }
 }
 
+/// The 0-7 bytes `r` as a little-endian word (zero above them), with at most two loads
+/// instead of a loop per byte: keys are mostly short, so this is most of their hashing.
+#[inline(always)]
+fn last_word(r: &[u8]) -> u64 {
+    let n = r.len();
+    let u32_at = |i: usize| u32::from_le_bytes([r[i], r[i + 1], r[i + 2], r[i + 3]]) as u64;
+    if n >= 4 {
+        // Two overlapping 4-byte reads cover 4..=7 bytes.
+        u32_at(0) | (u32_at(n - 4) << (8 * (n - 4)))
+    } else if n > 0 {
+        // 1..=3 bytes: the first, the middle and the last (some of them the same byte).
+        (r[0] as u64) | ((r[n / 2] as u64) << (8 * (n / 2))) | ((r[n - 1] as u64) << (8 * (n - 1)))
+    } else {
+        0
+    }
+}
+
+/// `a == b`, comparing keys of up to 16 bytes with a few loads instead of a `memcmp` call
+/// (dict and set keys are mostly short words).
+#[inline(always)]
+fn short_eq(a: &[u8], b: &[u8]) -> bool {
+    let n = a.len();
+    if n != b.len() {
+        return false;
+    }
+    let u64_at = |r: &[u8], i: usize| u64::from_le_bytes(r[i..i + 8].try_into().expect("8 bytes"));
+    match n {
+        0..=7 => last_word(a) == last_word(b),
+        // Two overlapping 8-byte reads cover 8..=16 bytes.
+        8..=16 => u64_at(a, 0) == u64_at(b, 0) && u64_at(a, n - 8) == u64_at(b, n - 8),
+        _ => a == b,
+    }
+}
+
 /// `_Py_HashBytes` over an already canonical byte string (`""` is 0).
 fn hash_canonical_bytes(b: &[u8]) -> i64 {
     if b.is_empty() {
@@ -185,11 +219,7 @@ fn hash_canonical_bytes(b: &[u8]) -> i64 {
         w.copy_from_slice(c);
         h.compress(u64::from_le_bytes(w));
     }
-    let mut tail = 0u64;
-    for (i, &x) in chunks.remainder().iter().enumerate() {
-        tail |= (x as u64) << (8 * i);
-    }
-    h.tail = tail;
+    h.tail = last_word(chunks.remainder());
     h.total = b.len() as u64;
     let x = h.finish() as i64;
     if x == -1 {
@@ -352,6 +382,9 @@ pub(crate) trait KeyKind {
     /// being searched: the table code then re-checks its state, as CPython does).
     const CALLBACK: bool = false;
 
+    /// Whether keys are strings, whose lookups `dict` remembers (see `dict::remembered`).
+    const STR: bool = false;
+
     /// The key's hash (never -1).
     ///
     /// # Safety
@@ -385,6 +418,8 @@ impl KeyKind for IntKey {
 }
 
 impl KeyKind for StrKey {
+    const STR: bool = true;
+
     #[inline(always)]
     unsafe fn hash(_: &KKeyOps, k: *const u8) -> i64 {
         // SAFETY: caller contract: the key is a valid string pointer (or null).
@@ -395,7 +430,7 @@ impl KeyKind for StrKey {
         // SAFETY: caller contract.
         unsafe {
             let (x, y) = ((a as *const *const KStr).read_unaligned(), (b as *const *const KStr).read_unaligned());
-            x == y || strings::bytes(x) == strings::bytes(y)
+            x == y || short_eq(strings::bytes(x), strings::bytes(y))
         }
     }
 }
@@ -525,6 +560,33 @@ pub unsafe fn key_eq(ops: &KKeyOps, a: *const u8, b: *const u8) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn short_eq_is_equality() {
+        let text = b"abcdefghijklmnopqrstuvwxyz";
+        for n in 0..=20 {
+            let a = &text[..n];
+            assert!(short_eq(a, a), "{n} bytes");
+            for i in 0..n {
+                let mut b = a.to_vec();
+                b[i] ^= 1;
+                assert!(!short_eq(a, &b), "{n} bytes, byte {i} differs");
+            }
+            assert!(!short_eq(a, &text[..n + 1]));
+        }
+    }
+
+    #[test]
+    fn last_word_gathers_every_length() {
+        let bytes = [0x11u8, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77];
+        for n in 0..=7 {
+            let mut want = 0u64;
+            for (i, &b) in bytes[..n].iter().enumerate() {
+                want |= (b as u64) << (8 * i);
+            }
+            assert_eq!(last_word(&bytes[..n]), want, "{n} bytes");
+        }
+    }
 
     #[test]
     fn ints() {

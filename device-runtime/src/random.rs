@@ -2,14 +2,15 @@
 //! methods of `Lib/random.py` built on it, reproduced bit for bit, so a kiln program seeded
 //! with `random.seed(n)` draws the same numbers as CPython.
 //!
-//! There is one process-wide generator behind a mutex (CPython's hidden `random._inst`).
+//! There is one process-wide generator behind a lock (CPython's hidden `random._inst`).
 //! Until a program calls `random.seed(n)` it is seeded from OS entropy (`getrandom`, or
 //! the time and process id when that fails), as CPython seeds at import. `gauss` keeps
 //! `gauss_next` like `random.py`, reset by every seed. Parallel loops share the generator
 //! (each call takes the lock), so their draws are interleaved nondeterministically.
 
+use std::cell::UnsafeCell;
 use std::collections::HashSet;
-use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 use crate::exceptions::PyErr;
 use crate::lists::{self, KList};
@@ -111,21 +112,10 @@ impl Generator {
     }
 
     /// `genrand_uint32`.
+    #[inline(always)]
     pub fn next_u32(&mut self) -> u32 {
         if self.index >= N {
-            let mt = &mut self.mt;
-            let mag01 = |y: u32| if y & 1 == 1 { MATRIX_A } else { 0 };
-            for kk in 0..N - M {
-                let y = (mt[kk] & UPPER_MASK) | (mt[kk + 1] & LOWER_MASK);
-                mt[kk] = mt[kk + M] ^ (y >> 1) ^ mag01(y);
-            }
-            for kk in N - M..N - 1 {
-                let y = (mt[kk] & UPPER_MASK) | (mt[kk + 1] & LOWER_MASK);
-                mt[kk] = mt[kk + M - N] ^ (y >> 1) ^ mag01(y);
-            }
-            let y = (mt[N - 1] & UPPER_MASK) | (mt[0] & LOWER_MASK);
-            mt[N - 1] = mt[M - 1] ^ (y >> 1) ^ mag01(y);
-            self.index = 0;
+            self.twist();
         }
         let mut y = self.mt[self.index];
         self.index += 1;
@@ -134,6 +124,24 @@ impl Generator {
         y ^= (y << 15) & 0xefc6_0000;
         y ^= y >> 18;
         y
+    }
+
+    /// The next 624 words of state (once every 624 draws, so kept out of the draws' code).
+    #[inline(never)]
+    fn twist(&mut self) {
+        let mt = &mut self.mt;
+        let mag01 = |y: u32| if y & 1 == 1 { MATRIX_A } else { 0 };
+        for kk in 0..N - M {
+            let y = (mt[kk] & UPPER_MASK) | (mt[kk + 1] & LOWER_MASK);
+            mt[kk] = mt[kk + M] ^ (y >> 1) ^ mag01(y);
+        }
+        for kk in N - M..N - 1 {
+            let y = (mt[kk] & UPPER_MASK) | (mt[kk + 1] & LOWER_MASK);
+            mt[kk] = mt[kk + M - N] ^ (y >> 1) ^ mag01(y);
+        }
+        let y = (mt[N - 1] & UPPER_MASK) | (mt[0] & LOWER_MASK);
+        mt[N - 1] = mt[M - 1] ^ (y >> 1) ^ mag01(y);
+        self.index = 0;
     }
 
     /// `random.random()`: 53 random bits in [0, 1) (`genrand_res53`).
@@ -349,20 +357,88 @@ fn libm_cos(x: f64) -> f64 {
     math::math1("cos", x).unwrap_or(f64::NAN)
 }
 
-static GENERATOR: Mutex<Option<Generator>> = Mutex::new(None);
+/// The process-wide generator behind a one-word lock. A draw is a few nanoseconds of work,
+/// so the lock is most of its cost: `std::sync::Mutex` spends two atomic read-modify-writes
+/// per call (a compare-exchange to take it, a swap to release it, plus poison checks), this
+/// one a single swap (releasing is a plain store on x86 and AArch64). Only parallel-loop
+/// iterations that draw at the same moment ever find it taken.
+struct Shared {
+    locked: AtomicBool,
+    generator: UnsafeCell<Option<Generator>>,
+}
+
+// SAFETY: `generator` is only reached through `lock`, which gives one thread at a time
+// access (acquire on taking, release on giving back).
+unsafe impl Sync for Shared {}
+
+static GENERATOR: Shared = Shared { locked: AtomicBool::new(false), generator: UnsafeCell::new(None) };
+
+/// The lock on [`GENERATOR`], released on drop (also when `f` panics).
+struct Held;
+
+impl Drop for Held {
+    fn drop(&mut self) {
+        GENERATOR.locked.store(false, Ordering::Release);
+    }
+}
+
+#[inline(always)]
+fn lock() -> Held {
+    if GENERATOR.locked.swap(true, Ordering::Acquire) {
+        lock_contended();
+    }
+    Held
+}
+
+#[cold]
+#[inline(never)]
+fn lock_contended() {
+    loop {
+        // Wait with plain loads (no cache-line ping-pong), then try again.
+        let mut spins = 0u32;
+        while GENERATOR.locked.load(Ordering::Relaxed) {
+            if spins < 64 {
+                std::hint::spin_loop();
+                spins += 1;
+            } else {
+                std::thread::yield_now();
+            }
+        }
+        if !GENERATOR.locked.swap(true, Ordering::Acquire) {
+            return;
+        }
+    }
+}
+
+/// The generator seeded from entropy, made on first use (kept out of line: its 2.5 KB
+/// state would otherwise give every draw a large stack frame).
+#[cold]
+#[inline(never)]
+fn first_use(slot: &mut Option<Generator>) -> &mut Generator {
+    slot.insert(Generator::from_entropy())
+}
 
 /// Run `f` on the process-wide generator (seeded from entropy on first use).
+#[inline]
 pub fn with_generator<R>(f: impl FnOnce(&mut Generator) -> R) -> R {
-    let mut g = GENERATOR.lock().unwrap_or_else(|e| e.into_inner());
-    f(g.get_or_insert_with(Generator::from_entropy))
+    let _held = lock();
+    // SAFETY: `_held` gives this thread sole access until it is dropped, after `f`.
+    let slot = unsafe { &mut *GENERATOR.generator.get() };
+    let g = match slot {
+        Some(g) => g,
+        None => first_use(slot),
+    };
+    f(g)
 }
 
 /// `random.seed(n)`.
 pub fn seed(n: i64) {
-    let mut g = GENERATOR.lock().unwrap_or_else(|e| e.into_inner());
-    match g.as_mut() {
+    let _held = lock();
+    // SAFETY: as in `with_generator`.
+    let slot = unsafe { &mut *GENERATOR.generator.get() };
+    match slot {
         Some(g) => g.seed(n),
-        None => *g = Some(Generator::from_seed(n)),
+        None => *slot = Some(Generator::from_seed(n)),
     }
 }
 
@@ -390,6 +466,11 @@ pub fn randrange(start: i64, stop: i64, step: i64, nargs: i64) -> Result<i64, Py
 
 /// `random.randint(a, b)` = `randrange(a, b + 1)` (without overflow at `b = 2**63 - 1`).
 pub fn randint(a: i64, b: i64) -> Result<i64, PyErr> {
+    let width = b as i128 - a as i128 + 1;
+    if width > 0 && width <= u32::MAX as i128 {
+        // `randbelow` draws exactly what `randrange`'s 128-bit path would, in 32 bits.
+        return Ok(a + with_generator(|g| g.randbelow(width as u64)) as i64);
+    }
     with_generator(|g| g.randrange(a as i128, Some(b as i128 + 1), 1)).map(|v| v as i64)
 }
 

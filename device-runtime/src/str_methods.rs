@@ -1249,6 +1249,27 @@ mod tests {
     use super::*;
 
     #[test]
+    fn sorted_ascii_sorts_every_length() {
+        let text = b"the quick brown fox jumps over the lazy dog, twice: THE QUICK";
+        for n in 0..=text.len() {
+            for start in [0, 7] {
+                let b = &text[start.min(text.len() - n)..][..n];
+                let mut want = b.to_vec();
+                want.sort_unstable();
+                for reverse in [false, true] {
+                    let mut got = vec![0u8; n];
+                    sorted_ascii(b, reverse, &mut got);
+                    let mut w = want.clone();
+                    if reverse {
+                        w.reverse();
+                    }
+                    assert_eq!(got, w, "{b:?} reverse={reverse}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn splitting() {
         assert_eq!(split("  a b  c  ", None, -1).unwrap(), ["a", "b", "c"]);
         assert_eq!(split("  a b  c  ", None, 1).unwrap(), ["a", "b  c  "]);

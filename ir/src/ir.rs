@@ -1219,6 +1219,12 @@ pub enum Expression {
         list: Handle<Expression>,
         frozen: bool,
     },
+    /// `set(list)`: a new set of the list's elements, added in list order (as CPython's
+    /// `set(iterable)` does, which fixes the iteration order). Key functions that raise
+    /// leave the exception pending, like `SetAdd`.
+    SetFromList {
+        list: Handle<Expression>,
+    },
     /// `(dict[key], True)` when `key` is present, else `(zero value, False)`: a
     /// `tuple[value, bool]`.
     DictLookup {
@@ -1666,6 +1672,7 @@ impl Expression {
             | E::SetPop { set: a }
             | E::DictPopItem { dict: a }
             | E::SetFromDisplay { list: a, .. }
+            | E::SetFromList { list: a }
             | E::TupleGet { tuple: a, .. }
             | E::ToDevice { list: a }
             | E::CopyToHost { array: a }

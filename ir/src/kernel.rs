@@ -85,6 +85,7 @@ pub fn describe_expression(e: &Expression) -> &'static str {
         Expression::DictNew { .. }
         | Expression::SetNew { .. }
         | Expression::SetFromDisplay { .. }
+        | Expression::SetFromList { .. }
         | Expression::DictLookup { .. }
         | Expression::DictRemove { .. }
         | Expression::SetContains { .. }

@@ -341,6 +341,7 @@ impl Printer<'_> {
             Expression::SetFromDisplay { list, frozen } => {
                 format!("set_display{} {}", if *frozen { ".frozen" } else { "" }, e(*list))
             }
+            Expression::SetFromList { list } => format!("set_from_list {}", e(*list)),
             Expression::DictLookup { dict, key } => format!("dict_lookup {}[{}]", e(*dict), e(*key)),
             Expression::DictRemove { dict, key } => format!("dict_remove {}[{}]", e(*dict), e(*key)),
             Expression::SetContains { set, key } => format!("set_contains {}, {}", e(*set), e(*key)),

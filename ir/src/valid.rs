@@ -799,7 +799,7 @@ impl FunctionValidator<'_> {
             }
             Expression::DictNew { key, value } => self.ty(&Type::Dict { key: *key, value: *value })?,
             Expression::SetNew { elem } => self.ty(&Type::Set { elem: *elem })?,
-            Expression::SetFromDisplay { list, .. } => {
+            Expression::SetFromDisplay { list, .. } | Expression::SetFromList { list } => {
                 let elem = self.element_type(*list, span)?;
                 self.note_key_callbacks(elem);
                 self.ty(&Type::Set { elem })?

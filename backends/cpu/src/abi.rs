@@ -96,6 +96,7 @@ pub const FUNCTIONS: &[RuntimeDecl] = &[
     f("kiln_rt_dict_clear", &[Ptr], Void, Any),
     f("kiln_rt_dict_copy", &[Ptr], Ptr, Any),
     f("kiln_rt_set_new", &[Ptr], Ptr, Any),
+    f("kiln_rt_set_from_list", &[Ptr, Ptr], Ptr, Any),
     f("kiln_rt_set_from_const_display", &[Ptr, Ptr, U8], Ptr, Any),
     f("kiln_rt_set_const_frozen", &[Ptr, Ptr, U8], Ptr, Any),
     f("kiln_rt_set_len", &[Ptr], I64, ReadsArgs),

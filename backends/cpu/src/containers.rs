@@ -415,6 +415,19 @@ impl<'a, 'ctx> FunctionLowering<'a, '_, 'ctx> {
         self.rt_value(name, &[ops.into(), l, interned.into()])
     }
 
+    /// `set(list)` (see `Expression::SetFromList`).
+    pub(crate) fn set_from_list(
+        &mut self,
+        list: Handle<kiln_ir::Expression>,
+    ) -> Result<BasicValueEnum<'ctx>, BackendError> {
+        let Type::List { elem } = self.cg.module.types[self.type_of(list)] else {
+            return Err(self.internal("set from a non-list"));
+        };
+        let ops = self.cg.key_ops(elem)?;
+        let l = self.value(list)?;
+        self.rt_value("kiln_rt_set_from_list", &[ops.into(), l])
+    }
+
     /// `(value, found)` as the IR's `tuple[value, bool]`.
     pub(crate) fn dict_lookup(
         &mut self,

@@ -1100,6 +1100,11 @@ impl<'a, 'b, 'ctx> FunctionLowering<'a, 'b, 'ctx> {
                 self.check_key_callbacks(h, self.expr_line(h))?;
                 set
             }
+            Expression::SetFromList { list } => {
+                let set = self.set_from_list(*list)?;
+                self.check_key_callbacks(h, self.expr_line(h))?;
+                set
+            }
             Expression::DictLookup { dict, key } => {
                 let found = self.dict_lookup(self.type_of(h), *dict, *key)?;
                 self.check_key_callbacks(*dict, self.expr_line(h))?;

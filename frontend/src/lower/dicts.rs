@@ -529,6 +529,12 @@ impl FnCx<'_, '_> {
     /// A set built from a list's elements, in order.
     pub(crate) fn set_from_values(&mut self, list: Val, elem: &Ty, span: Span) -> Res<Val> {
         self.check_hashable(elem, span)?;
+        if !matches!(elem, Ty::Unknown) {
+            // One runtime call: it can fetch the keys ahead of hashing them.
+            let ty = Ty::set(elem.clone());
+            ty.to_ir(&mut self.p.module);
+            return Ok(Val { ty, h: self.emit(Expression::SetFromList { list: list.h }, span) });
+        }
         let set = self.set_new(elem, span);
         let held = self.new_temp(&set.ty, span);
         self.push(Statement::Store { local: held, value: set.h }, span);
