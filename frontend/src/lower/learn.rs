@@ -86,7 +86,7 @@ impl FnCx<'_, '_> {
             }
             Origin::Item { container, key } => {
                 let whole = match &container.ty {
-                    Ty::Dict(k, _) => Ty::dict(k.join(&key).unwrap_or(key), ty.clone()),
+                    Ty::Dict(k, _, ..) => container.ty.with_dict_parts(k.join(&key).unwrap_or(key), ty.clone()),
                     Ty::List(_) => Ty::list(ty.clone()),
                     _ => return Ok(()),
                 };
@@ -105,7 +105,7 @@ impl FnCx<'_, '_> {
                 }
             }
             Origin::Display(parts) => match ty {
-                Ty::List(e) | Ty::Set(e) | Ty::Dict(_, e) => {
+                Ty::List(e) | Ty::Set(e) | Ty::Dict(_, e, ..) => {
                     for part in &parts {
                         self.learn(part, e, span)?;
                     }
