@@ -308,7 +308,9 @@ impl Linker<'_> {
                         rel.display(),
                         rel.join("__init__.py").display()
                     ))
-                    .with_note("kiln provides the modules `math`, `time`, `random`, `sys`, `collections`, `gpu` and `kiln`"),
+                    .with_note(
+                        "kiln provides the modules `math`, `time`, `random`, `sys`, `collections`, `gpu` and `kiln`",
+                    ),
             );
             self.loaded.insert(dotted.to_string(), None);
             return Vec::new();

@@ -320,7 +320,9 @@ impl Ty {
             (Ty::Tuple(a), Ty::Tuple(b)) if a.len() == b.len() => {
                 Some(Ty::Tuple(a.iter().zip(b).map(|(x, y)| x.join(y)).collect::<Option<_>>()?))
             }
-            (Ty::Dict(k1, v1, a), Ty::Dict(k2, v2, b)) if a == b => Some(Ty::dict_of(k1.join(k2)?, v1.join(v2)?, a.clone())),
+            (Ty::Dict(k1, v1, a), Ty::Dict(k2, v2, b)) if a == b => {
+                Some(Ty::dict_of(k1.join(k2)?, v1.join(v2)?, a.clone()))
+            }
             (Ty::Set(a), Ty::Set(b)) => Some(Ty::set(a.join(b)?)),
             (Ty::VarTuple(a), Ty::VarTuple(b)) => Some(Ty::VarTuple(Box::new(a.join(b)?))),
             (Ty::Object(a), Ty::Object(b)) => Some(Ty::Object(a.join(b)?)),

@@ -264,9 +264,7 @@ impl FnCx<'_, '_> {
                         }
                         Some(Imported::RandomModule) => return self.call_random(a.attr.as_str(), call, span),
                         Some(Imported::SysModule) => return self.call_sys(a.attr.as_str(), call, span),
-                        Some(Imported::CollectionsModule) => {
-                            return self.call_collections(a.attr.as_str(), call, span)
-                        }
+                        Some(Imported::CollectionsModule) => return self.call_collections(a.attr.as_str(), call, span),
                         _ => {}
                     }
                 }
@@ -1170,9 +1168,10 @@ impl FnCx<'_, '_> {
                 match args.into_iter().next() {
                     None => Ok(self.dict_new(&Ty::Unknown, &Ty::Unknown, span)),
                     // `dict(d)` of a defaultdict or Counter is a plain dict.
-                    Some(v) if matches!(v.ty, Ty::Dict(..)) => {
-                        Ok(Val { ty: v.ty.as_plain_dict(), h: self.emit(Expression::ContainerCopy { value: v.h }, span) })
-                    }
+                    Some(v) if matches!(v.ty, Ty::Dict(..)) => Ok(Val {
+                        ty: v.ty.as_plain_dict(),
+                        h: self.emit(Expression::ContainerCopy { value: v.h }, span),
+                    }),
                     Some(v) => self.call_stdlib("_dict_from_pairs", vec![v], span),
                 }
             }

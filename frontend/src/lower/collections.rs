@@ -39,8 +39,9 @@ impl FnCx<'_, '_> {
     fn new_defaultdict(&mut self, call: &ast::ExprCall, span: Span) -> Res<Val> {
         if call.args.len() != 1 || !call.keywords.is_empty() {
             return self.fail(
-                Diagnostic::error("kiln supports `defaultdict(factory)` with exactly one argument", span)
-                    .with_note("the factory is `int`, `float`, `str`, `list`, `set`, `dict` or a function without parameters"),
+                Diagnostic::error("kiln supports `defaultdict(factory)` with exactly one argument", span).with_note(
+                    "the factory is `int`, `float`, `str`, `list`, `set`, `dict` or a function without parameters",
+                ),
             );
         }
         let arg = &call.args[0];
@@ -54,7 +55,9 @@ impl FnCx<'_, '_> {
                 "dict" => Some(Factory::Dict),
                 _ => None,
             },
-            ast::Expr::Name(n) if self.p.imports.get(n.id.as_str()) == Some(&Imported::CollectionsMember("Counter".into())) => {
+            ast::Expr::Name(n)
+                if self.p.imports.get(n.id.as_str()) == Some(&Imported::CollectionsMember("Counter".into())) =>
+            {
                 Some(Factory::Counter)
             }
             ast::Expr::Attribute(a)
@@ -318,10 +321,7 @@ impl FnCx<'_, '_> {
                 let Ty::Dict(k, _, _) = counts.ty.clone() else { return self.unknown(span).map(Some) };
                 // `c = Counter(); c.update(words)` teaches `c` its key type.
                 let Some(key) = receiver.ty.dict_key_type().and_then(|kt| kt.join(&k)) else {
-                    return self.fail(Diagnostic::error(
-                        format!("cannot count {k} items in a {}", receiver.ty),
-                        span,
-                    ));
+                    return self.fail(Diagnostic::error(format!("cannot count {k} items in a {}", receiver.ty), span));
                 };
                 let joined = receiver.ty.with_dict_parts(key.clone(), Ty::Int);
                 if joined != receiver.ty {
@@ -331,7 +331,8 @@ impl FnCx<'_, '_> {
                     }
                 }
                 let c = Val { ty: Ty::dict(key.clone(), Ty::Int), h: receiver.h };
-                let counts = Val { ty: Ty::dict(key.clone(), Ty::Int), h: self.coerce(counts, &Ty::dict(key, Ty::Int), span).h };
+                let counts =
+                    Val { ty: Ty::dict(key.clone(), Ty::Int), h: self.coerce(counts, &Ty::dict(key, Ty::Int), span).h };
                 self.call_stdlib(&format!("_counter_{method}_map"), vec![c, counts], span)?;
                 Ok(Some(none(self)))
             }
@@ -340,7 +341,13 @@ impl FnCx<'_, '_> {
     }
 
     /// `c1 + c2`, `c1 - c2` of Counters; `None` for other operands.
-    pub(crate) fn counter_binary(&mut self, op: ast::Operator, left: &Val, right: &Val, span: Span) -> Res<Option<Val>> {
+    pub(crate) fn counter_binary(
+        &mut self,
+        op: ast::Operator,
+        left: &Val,
+        right: &Val,
+        span: Span,
+    ) -> Res<Option<Val>> {
         let counters = matches!(left.ty.dict_kind(), Some(DictKind::Counter))
             && matches!(right.ty.dict_kind(), Some(DictKind::Counter));
         let name = match op {

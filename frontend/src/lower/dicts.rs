@@ -471,7 +471,9 @@ impl FnCx<'_, '_> {
                 }
             }
             // The value or None: the lookup's (value, found) pair is that value already.
-            (Ty::Dict(kt, vt, ..), "get") if call.args.len() == 1 && call.keywords.is_empty() && vt.is_maybe_scalar() => {
+            (Ty::Dict(kt, vt, ..), "get")
+                if call.args.len() == 1 && call.keywords.is_empty() && vt.is_maybe_scalar() =>
+            {
                 let args = self.positional_values(call, method, 1, span)?;
                 let key = args.into_iter().next().expect("one");
                 let ty = Ty::Maybe(vt.clone());
@@ -483,10 +485,11 @@ impl FnCx<'_, '_> {
                 ty.to_ir(&mut self.p.module);
                 Ok(Some(Val { ty, h: self.emit(Expression::DictLookup { dict: receiver.h, key: key.h }, span) }))
             }
-            (Ty::Dict(_, vt, ..), "get") if call.args.len() == 1 && matches!(*vt, Ty::List(_) | Ty::Tuple(_)) => self.fail(
-                Diagnostic::error("kiln needs a default for `dict.get` on this dict: `d.get(key, default)`", span)
-                    .with_note("without one the result is the value or None, which kiln cannot type as one type"),
-            ),
+            (Ty::Dict(_, vt, ..), "get") if call.args.len() == 1 && matches!(*vt, Ty::List(_) | Ty::Tuple(_)) => self
+                .fail(
+                    Diagnostic::error("kiln needs a default for `dict.get` on this dict: `d.get(key, default)`", span)
+                        .with_note("without one the result is the value or None, which kiln cannot type as one type"),
+                ),
             (Ty::Dict(kt, vt, ..), "setdefault") => {
                 let args = self.positional_values(call, method, 2, span)?;
                 let mut it = args.into_iter();

@@ -1534,7 +1534,13 @@ impl FnCx<'_, '_> {
             Ty::List(ref elem)
                 if matches!(
                     **elem,
-                    Ty::List(_) | Ty::Tuple(_) | Ty::VarTuple(_) | Ty::Float32 | Ty::Object(_) | Ty::Optional(_)
+                    Ty::List(_)
+                        | Ty::Tuple(_)
+                        | Ty::VarTuple(_)
+                        | Ty::Float32
+                        | Ty::Object(_)
+                        | Ty::Optional(_)
+                        | Ty::Dict(_, _, crate::ty::DictKind::Counter | crate::ty::DictKind::Default(_))
                 ) =>
             {
                 return self.nested_list_repr(v, span)
