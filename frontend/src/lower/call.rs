@@ -461,7 +461,7 @@ impl FnCx<'_, '_> {
             "__kiln_zero_like" => {
                 self.arity(name, &args, 1, 1, span)?;
                 let elem = match &args[0].ty {
-                    Ty::List(e) | Ty::Set(e) | Ty::Dict(e, _, ..) => Some((**e).clone()),
+                    Ty::List(e) | Ty::Set(e) | Ty::Dict(e, ..) => Some((**e).clone()),
                     Ty::Tuple(es) => Some(es.first().cloned().unwrap_or(Ty::Int)),
                     _ => None,
                 };
@@ -482,7 +482,7 @@ impl FnCx<'_, '_> {
             "__kiln_elements_are_objects" => {
                 self.arity(name, &args, 1, 1, span)?;
                 let known = match &args[0].ty {
-                    Ty::List(e) | Ty::Set(e) | Ty::Dict(e, _, ..) | Ty::Generator(e) => Some((**e).clone()),
+                    Ty::List(e) | Ty::Set(e) | Ty::Dict(e, ..) | Ty::Generator(e) => Some((**e).clone()),
                     Ty::Tuple(es) => Some(es.first().cloned().unwrap_or(Ty::Int)),
                     Ty::Unknown => None,
                     _ => Some(Ty::Int),

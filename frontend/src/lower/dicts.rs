@@ -251,7 +251,7 @@ impl FnCx<'_, '_> {
     ) -> Res<kiln_ir::Handle<Expression>> {
         match container.ty.clone() {
             // A container nothing is ever stored into holds nothing.
-            Ty::Dict(kt, _, ..) | Ty::Set(kt) if *kt == Ty::Unknown => Ok(self.lit(Literal::Bool(false), span)),
+            Ty::Dict(kt, ..) | Ty::Set(kt) if *kt == Ty::Unknown => Ok(self.lit(Literal::Bool(false), span)),
             Ty::Dict(kt, vt, ..) => {
                 let numeric = item.ty.conforms_to(&kt) && kt.is_numeric();
                 if kt.join(&item.ty).is_none() && *kt != Ty::Unknown && !numeric {

@@ -86,7 +86,7 @@ impl FnCx<'_, '_> {
             }
             Origin::Item { container, key } => {
                 let whole = match &container.ty {
-                    Ty::Dict(k, _, ..) => container.ty.with_dict_parts(k.join(&key).unwrap_or(key), ty.clone()),
+                    Ty::Dict(k, ..) => container.ty.with_dict_parts(k.join(&key).unwrap_or(key), ty.clone()),
                     Ty::List(_) => Ty::list(ty.clone()),
                     _ => return Ok(()),
                 };
