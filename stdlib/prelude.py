@@ -708,3 +708,110 @@ def _zip_spread(rows):
     if len(rows) > 0:
         n = min([len(r) for r in rows])
     return [[r[i] for r in rows] for i in range(n)]
+
+
+# collections.defaultdict and collections.Counter (see frontend/src/lower/collections.rs).
+# The frontend passes the dicts here as plain dicts (same storage), so `d[k]` below is a
+# plain lookup.
+
+
+def _call0(f):
+    return f()
+
+
+def _counter_from(xs):
+    c = {}
+    for x in xs:
+        c[x] = c.get(x, 0) + 1
+    return c
+
+
+def _counter_from_map(m):
+    c = {}
+    for k in m:
+        c[k] = m[k]
+    return c
+
+
+def _counter_update(c, xs):
+    for x in xs:
+        c[x] = c.get(x, 0) + 1
+
+
+def _counter_update_map(c, m):
+    for k in m:
+        c[k] = c.get(k, 0) + m[k]
+
+
+def _counter_subtract(c, xs):
+    for x in xs:
+        c[x] = c.get(x, 0) - 1
+
+
+def _counter_subtract_map(c, m):
+    for k in m:
+        c[k] = c.get(k, 0) - m[k]
+
+
+# CPython sorts the items by count with reverse=True, a stable sort: ties keep insertion order.
+def _counter_most_common(c):
+    return sorted__key(c.items(), lambda item: item[1], True)
+
+
+def _counter_most_common_n(c, n):
+    if n <= 0:
+        return [item for item in c.items() if False]
+    return _counter_most_common(c)[:n]
+
+
+def _counter_total(c):
+    t = 0
+    for k in c:
+        t += c[k]
+    return t
+
+
+def _counter_elements(c):
+    out = []
+    for k in c:
+        for _ in range(c[k]):
+            out.append(k)
+    return out
+
+
+def _counter_add(a, b):
+    out = {}
+    for k in a:
+        n = a[k] + b.get(k, 0)
+        if n > 0:
+            out[k] = n
+    for k in b:
+        if k not in a and b[k] > 0:
+            out[k] = b[k]
+    return out
+
+
+def _counter_sub(a, b):
+    out = {}
+    for k in a:
+        n = a[k] - b.get(k, 0)
+        if n > 0:
+            out[k] = n
+    return out
+
+
+# Since 3.10 a missing element counts as zero: Counter(a=0) == Counter().
+def _counter_eq(a, b):
+    for k in a:
+        if a[k] != b.get(k, 0):
+            return False
+    for k in b:
+        if b[k] != a.get(k, 0):
+            return False
+    return True
+
+
+def _counter_repr(c):
+    if len(c) == 0:
+        return "Counter()"
+    return "Counter({" + ", ".join([repr(k) + ": " + repr(v) for k, v in _counter_most_common(c)]) + "})"

@@ -24,7 +24,7 @@ use std::path::{Path, PathBuf};
 pub const FILE_SHIFT: u32 = 24;
 
 /// Modules that kiln provides itself (not looked up as files).
-const BUILTIN_MODULES: &[&str] = &["math", "time", "random", "sys", "gpu", "kiln"];
+const BUILTIN_MODULES: &[&str] = &["math", "time", "random", "sys", "collections", "gpu", "kiln"];
 
 /// A module file of the program (not the main file).
 pub struct ModuleFile {
@@ -308,7 +308,9 @@ impl Linker<'_> {
                         rel.display(),
                         rel.join("__init__.py").display()
                     ))
-                    .with_note("kiln provides the modules `math`, `time`, `random`, `sys`, `gpu` and `kiln`"),
+                    .with_note(
+                        "kiln provides the modules `math`, `time`, `random`, `sys`, `collections`, `gpu` and `kiln`",
+                    ),
             );
             self.loaded.insert(dotted.to_string(), None);
             return Vec::new();

@@ -326,6 +326,7 @@ pub(crate) fn collect_module<'a>(p: &mut Program<'a>, suite: &'a [ast::Stmt]) {
                         "random" => Imported::RandomModule,
                         "sys" => Imported::SysModule,
                         "gpu" => Imported::GpuModule,
+                        "collections" => Imported::CollectionsModule,
                         other => {
                             p.diagnostics.push(unknown_module(other, p.span_of(alias)));
                             continue;
@@ -346,6 +347,13 @@ pub(crate) fn collect_module<'a>(p: &mut Program<'a>, suite: &'a [ast::Stmt]) {
                         "kiln" if name == "gpu" => Imported::GpuModule,
                         "random" => Imported::RandomMember(name),
                         "sys" => Imported::SysMember(name),
+                        "collections" if crate::lower::collections_supported(&name) => {
+                            Imported::CollectionsMember(name)
+                        }
+                        "collections" => {
+                            p.diagnostics.push(crate::lower::collections_unsupported(&name, p.span_of(alias)));
+                            continue;
+                        }
                         "kiln" => {
                             p.diagnostics.push(
                                 Diagnostic::error(format!("module `kiln` has no `{name}`"), p.span_of(alias))
@@ -433,7 +441,7 @@ fn collect_constants<'a>(p: &mut Program<'a>, suite: &'a [ast::Stmt]) {
 fn unknown_module(name: &str, span: Span) -> Diagnostic {
     Diagnostic::error(format!("no module named `{name}`"), span)
         .with_label("unknown module")
-        .with_note("kiln provides the modules `math`, `time`, `random`, `sys`, `gpu` and `kiln` so far")
+        .with_note("kiln provides the modules `math`, `time`, `random`, `sys`, `collections`, `gpu` and `kiln` so far")
 }
 
 /// Collects one `def` (also used for the compiler-made ones, see `lower/funcs.rs`).

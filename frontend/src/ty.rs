@@ -33,7 +33,9 @@ pub enum Ty {
     Cell(Box<Ty>),
     /// A generator object yielding values of the inner type (see `lower/generators.rs`).
     Generator(Box<Ty>),
-    Dict(Box<Ty>, Box<Ty>),
+    /// A dict: key and value types, and whether it is a plain `dict` or one of the
+    /// `collections` subclasses (same storage, different missing-key reads and repr).
+    Dict(Box<Ty>, Box<Ty>, DictKind),
     Set(Box<Ty>),
     /// An open text file (`open(...)`).
     File,
@@ -72,6 +74,51 @@ pub enum Ty {
     /// A class itself used as a value (`cls` in a class method, a class passed around): known
     /// at compile time, so it needs no storage (like [`Ty::Func`]).
     Class(u32),
+}
+
+/// What kind of dict a [`Ty::Dict`] is. The subclasses share the plain dict's storage and
+/// operations; they differ where CPython's do (see `lower/collections.rs`): a missing key's
+/// read, `repr`, and the `Counter` methods. Part of the type, so that a variable holds one
+/// kind for its whole scope and every use knows statically which behaviour applies.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum DictKind {
+    Plain,
+    /// `collections.defaultdict(factory)`.
+    Default(Factory),
+    /// `collections.Counter` (its values are ints).
+    Counter,
+}
+
+/// The `default_factory` of a defaultdict.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Factory {
+    Int,
+    Float,
+    Str,
+    List,
+    Set,
+    Dict,
+    /// `collections.Counter`.
+    Counter,
+    /// A `def` or lambda without parameters that captures nothing (index into the program's
+    /// defs): with nothing captured, the dict needs no storage for it.
+    Func(usize),
+}
+
+impl Factory {
+    /// The builtin's name (`<class 'NAME'>` in the repr); `None` for a function.
+    pub fn class_name(&self) -> Option<&'static str> {
+        Some(match self {
+            Factory::Int => "int",
+            Factory::Float => "float",
+            Factory::Str => "str",
+            Factory::List => "list",
+            Factory::Set => "set",
+            Factory::Dict => "dict",
+            Factory::Counter => "collections.Counter",
+            Factory::Func(_) => return None,
+        })
+    }
 }
 
 /// A function value's type: the `def` (index into the program's defs) and the types of the
@@ -190,7 +237,43 @@ impl Ty {
     }
 
     pub fn dict(key: Ty, value: Ty) -> Ty {
-        Ty::Dict(Box::new(key), Box::new(value))
+        Ty::Dict(Box::new(key), Box::new(value), DictKind::Plain)
+    }
+
+    pub fn dict_of(key: Ty, value: Ty, kind: DictKind) -> Ty {
+        Ty::Dict(Box::new(key), Box::new(value), kind)
+    }
+
+    /// The same dict type with other key and value types (its kind kept); `self` must be a dict.
+    pub fn with_dict_parts(&self, key: Ty, value: Ty) -> Ty {
+        match self {
+            Ty::Dict(_, _, kind) => Ty::dict_of(key, value, kind.clone()),
+            _ => Ty::dict(key, value),
+        }
+    }
+
+    /// A `collections` dict seen as the plain dict it is stored as.
+    pub fn as_plain_dict(&self) -> Ty {
+        match self {
+            Ty::Dict(k, v, _) => Ty::Dict(k.clone(), v.clone(), DictKind::Plain),
+            other => other.clone(),
+        }
+    }
+
+    /// The key type of a dict type.
+    pub fn dict_key_type(&self) -> Option<&Ty> {
+        match self {
+            Ty::Dict(k, _, _) => Some(k),
+            _ => None,
+        }
+    }
+
+    /// The kind of a dict type (`None` for other types).
+    pub fn dict_kind(&self) -> Option<&DictKind> {
+        match self {
+            Ty::Dict(_, _, kind) => Some(kind),
+            _ => None,
+        }
     }
 
     pub fn set(elem: Ty) -> Ty {
@@ -204,7 +287,7 @@ impl Ty {
             Ty::Unknown => Ty::Int,
             Ty::List(e) => Ty::list(e.or_int()),
             Ty::Set(e) => Ty::set(e.or_int()),
-            Ty::Dict(k, v) => Ty::dict(k.or_int(), v.or_int()),
+            Ty::Dict(k, v, kind) => Ty::dict_of(k.or_int(), v.or_int(), kind.clone()),
             Ty::Tuple(es) => Ty::Tuple(es.iter().map(Ty::or_int).collect()),
             Ty::VarTuple(e) => Ty::VarTuple(Box::new(e.or_int())),
             other => other.clone(),
@@ -217,7 +300,7 @@ impl Ty {
             Ty::Unknown => false,
             Ty::List(e) => e.is_known(),
             Ty::Tuple(es) => es.iter().all(Ty::is_known),
-            Ty::Dict(k, v) => k.is_known() && v.is_known(),
+            Ty::Dict(k, v, _) => k.is_known() && v.is_known(),
             Ty::Set(e) | Ty::Cell(e) | Ty::Generator(e) | Ty::VarTuple(e) | Ty::Maybe(e) => e.is_known(),
             Ty::Func(f) => f.env.iter().all(Ty::is_known),
             Ty::Funcs(fs) => fs.iter().all(|f| f.env.iter().all(Ty::is_known)),
@@ -237,7 +320,9 @@ impl Ty {
             (Ty::Tuple(a), Ty::Tuple(b)) if a.len() == b.len() => {
                 Some(Ty::Tuple(a.iter().zip(b).map(|(x, y)| x.join(y)).collect::<Option<_>>()?))
             }
-            (Ty::Dict(k1, v1), Ty::Dict(k2, v2)) => Some(Ty::dict(k1.join(k2)?, v1.join(v2)?)),
+            (Ty::Dict(k1, v1, a), Ty::Dict(k2, v2, b)) if a == b => {
+                Some(Ty::dict_of(k1.join(k2)?, v1.join(v2)?, a.clone()))
+            }
             (Ty::Set(a), Ty::Set(b)) => Some(Ty::set(a.join(b)?)),
             (Ty::VarTuple(a), Ty::VarTuple(b)) => Some(Ty::VarTuple(Box::new(a.join(b)?))),
             (Ty::Object(a), Ty::Object(b)) => Some(Ty::Object(a.join(b)?)),
@@ -293,7 +378,7 @@ impl Ty {
         match self {
             Ty::List(e) | Ty::Set(e) | Ty::Generator(e) | Ty::DeviceArray(e) => has(e),
             Ty::Tuple(es) => es.iter().any(Ty::maybe_inside),
-            Ty::Dict(k, v) => has(k) || has(v),
+            Ty::Dict(k, v, _) => has(k) || has(v),
             _ => false,
         }
     }
@@ -305,7 +390,7 @@ impl Ty {
             Ty::Funcs(fs) => fs.iter().map(FuncTy::depth).max().unwrap_or(0),
             Ty::Cell(t) | Ty::List(t) | Ty::Set(t) | Ty::Optional(t) | Ty::VarTuple(t) => t.func_depth(),
             Ty::Tuple(ts) => ts.iter().map(Ty::func_depth).max().unwrap_or(0),
-            Ty::Dict(k, v) => k.func_depth().max(v.func_depth()),
+            Ty::Dict(k, v, _) => k.func_depth().max(v.func_depth()),
             _ => 0,
         }
     }
@@ -414,7 +499,7 @@ impl Ty {
                 let int = module.scalar_type(Scalar::I64);
                 module.types.insert(Type::Tuple { elems: vec![int; 3] })
             }
-            Ty::Dict(k, v) => {
+            Ty::Dict(k, v, _) => {
                 let (key, value) = (k.to_ir(module), v.to_ir(module));
                 module.types.insert(Type::Dict { key, value })
             }
@@ -450,8 +535,10 @@ impl fmt::Display for Ty {
             Ty::Exception => f.write_str("exception"),
             Ty::ExceptionArgs => f.write_str("tuple"),
             Ty::Range => f.write_str("range"),
-            Ty::Dict(k, v) if **k == Ty::Unknown && **v == Ty::Unknown => f.write_str("dict"),
-            Ty::Dict(k, v) => write!(f, "dict[{k}, {v}]"),
+            Ty::Dict(k, _, DictKind::Counter) => write!(f, "Counter[{k}]"),
+            Ty::Dict(k, v, DictKind::Default(_)) => write!(f, "defaultdict[{k}, {v}]"),
+            Ty::Dict(k, v, _) if **k == Ty::Unknown && **v == Ty::Unknown => f.write_str("dict"),
+            Ty::Dict(k, v, _) => write!(f, "dict[{k}, {v}]"),
             Ty::Set(e) if **e == Ty::Unknown => f.write_str("set"),
             Ty::Set(e) => write!(f, "set[{e}]"),
             Ty::Tuple(es) if es.is_empty() => f.write_str("tuple[()]"),

@@ -193,6 +193,7 @@ impl FnCx<'_, '_> {
                     Some(Imported::KilnMember(_)) => return self.fail(super::par::misplaced_par(span)),
                     Some(Imported::RandomMember(member)) => return self.call_random(&member, call, span),
                     Some(Imported::SysMember(member)) => return self.call_sys(&member, call, span),
+                    Some(Imported::CollectionsMember(member)) => return self.call_collections(&member, call, span),
                     Some(_) => return self.fail(Diagnostic::error(format!("module `{name}` is not callable"), span)),
                     None => {}
                 }
@@ -263,6 +264,7 @@ impl FnCx<'_, '_> {
                         }
                         Some(Imported::RandomModule) => return self.call_random(a.attr.as_str(), call, span),
                         Some(Imported::SysModule) => return self.call_sys(a.attr.as_str(), call, span),
+                        Some(Imported::CollectionsModule) => return self.call_collections(a.attr.as_str(), call, span),
                         _ => {}
                     }
                 }
@@ -459,7 +461,7 @@ impl FnCx<'_, '_> {
             "__kiln_zero_like" => {
                 self.arity(name, &args, 1, 1, span)?;
                 let elem = match &args[0].ty {
-                    Ty::List(e) | Ty::Set(e) | Ty::Dict(e, _) => Some((**e).clone()),
+                    Ty::List(e) | Ty::Set(e) | Ty::Dict(e, ..) => Some((**e).clone()),
                     Ty::Tuple(es) => Some(es.first().cloned().unwrap_or(Ty::Int)),
                     _ => None,
                 };
@@ -480,7 +482,7 @@ impl FnCx<'_, '_> {
             "__kiln_elements_are_objects" => {
                 self.arity(name, &args, 1, 1, span)?;
                 let known = match &args[0].ty {
-                    Ty::List(e) | Ty::Set(e) | Ty::Dict(e, _) | Ty::Generator(e) => Some((**e).clone()),
+                    Ty::List(e) | Ty::Set(e) | Ty::Dict(e, ..) | Ty::Generator(e) => Some((**e).clone()),
                     Ty::Tuple(es) => Some(es.first().cloned().unwrap_or(Ty::Int)),
                     Ty::Unknown => None,
                     _ => Some(Ty::Int),
@@ -1165,9 +1167,11 @@ impl FnCx<'_, '_> {
                 self.arity(name, &args, 0, 1, span)?;
                 match args.into_iter().next() {
                     None => Ok(self.dict_new(&Ty::Unknown, &Ty::Unknown, span)),
-                    Some(v) if matches!(v.ty, Ty::Dict(..)) => {
-                        Ok(Val { ty: v.ty.clone(), h: self.emit(Expression::ContainerCopy { value: v.h }, span) })
-                    }
+                    // `dict(d)` of a defaultdict or Counter is a plain dict.
+                    Some(v) if matches!(v.ty, Ty::Dict(..)) => Ok(Val {
+                        ty: v.ty.as_plain_dict(),
+                        h: self.emit(Expression::ContainerCopy { value: v.h }, span),
+                    }),
                     Some(v) => self.call_stdlib("_dict_from_pairs", vec![v], span),
                 }
             }
@@ -1420,6 +1424,9 @@ impl FnCx<'_, '_> {
         }
         if receiver.ty == Ty::File {
             return self.file_method(receiver, method, call, span);
+        }
+        if let Some(v) = self.counter_method(receiver.clone(), method, call, span)? {
+            return Ok(v);
         }
         if matches!(receiver.ty, Ty::Dict(..) | Ty::Set(_)) {
             if let Some(v) = self.container_method(receiver.clone(), method, call, span)? {

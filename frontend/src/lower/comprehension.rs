@@ -184,7 +184,7 @@ impl FnCx<'_, '_> {
                 }
             },
             Ty::Set(e) => self.set_new(e, span).h,
-            Ty::Dict(k, v) => self.dict_new(k, v, span).h,
+            Ty::Dict(k, v, ..) => self.dict_new(k, v, span).h,
             Ty::Bool => self.lit(Literal::Bool(false), span),
             _ => unreachable!("comprehension types are containers"),
         };
@@ -414,7 +414,7 @@ impl FnCx<'_, '_> {
                 let v = self.coerce(values[0].clone(), e, span);
                 self.push(Statement::SetAdd { set: container.h, key: v.h }, span);
             }
-            (Ty::Dict(k, v), _) => {
+            (Ty::Dict(k, v, ..), _) => {
                 let key = self.coerce(values[0].clone(), k, span);
                 let value = self.coerce(values[1].clone(), v, span);
                 self.push(Statement::DictStore { dict: container.h, key: key.h, value: value.h }, span);

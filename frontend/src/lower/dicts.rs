@@ -11,7 +11,7 @@ use super::learn::Origin;
 use super::stmt::{FnCx, Val};
 use super::Res;
 use crate::diagnostic::Diagnostic;
-use crate::ty::Ty;
+use crate::ty::{DictKind, Ty};
 
 impl FnCx<'_, '_> {
     pub(crate) fn dict_new(&mut self, key: &Ty, value: &Ty, span: Span) -> Val {
@@ -137,7 +137,10 @@ impl FnCx<'_, '_> {
 
     /// `d[k]`: raises `KeyError(repr(k))` when absent.
     pub(crate) fn dict_get(&mut self, dict: Val, key: Val, span: Span) -> Res<Val> {
-        let Ty::Dict(kt, vt) = dict.ty.clone() else { unreachable!("called for dicts") };
+        let Ty::Dict(kt, vt, kind) = dict.ty.clone() else { unreachable!("called for dicts") };
+        if kind != DictKind::Plain {
+            return self.collections_get(dict, key, span);
+        }
         if *kt == Ty::Unknown && key.ty.is_known() && self.p.final_pass {
             // Nothing was ever stored in this dict (`{}[k]`): the lookup fails.
             let always = self.lit(Literal::Bool(true), span);
@@ -203,7 +206,7 @@ impl FnCx<'_, '_> {
 
     /// `d[k] = v`, teaching an empty dict its types.
     pub(crate) fn dict_store(&mut self, dict: Val, key: Val, value: Val, span: Span) -> Res<()> {
-        let Ty::Dict(kt, vt) = dict.ty.clone() else { unreachable!("called for dicts") };
+        let Ty::Dict(kt, vt, ..) = dict.ty.clone() else { unreachable!("called for dicts") };
         self.check_hashable(&key.ty, span)?;
         let (Some(k), Some(v)) = (kt.join(&key.ty), vt.join(&value.ty)) else {
             return self.fail(
@@ -211,7 +214,7 @@ impl FnCx<'_, '_> {
                     .with_note("a kiln dict holds keys and values of one type each"),
             );
         };
-        let joined = Ty::dict(k.clone(), v.clone());
+        let joined = dict.ty.with_dict_parts(k.clone(), v.clone());
         if joined != dict.ty {
             self.learn(&dict, &joined, span)?;
             if !self.p.final_pass {
@@ -228,9 +231,13 @@ impl FnCx<'_, '_> {
 
     /// `del d[k]`.
     pub(crate) fn dict_delete(&mut self, dict: Val, key: Val, span: Span) -> Res<()> {
-        let Ty::Dict(kt, _) = dict.ty.clone() else { unreachable!("called for dicts") };
+        let Ty::Dict(kt, _, kind) = dict.ty.clone() else { unreachable!("called for dicts") };
         let key = self.dict_key(key, &kt, span)?;
         let found = self.emit(Expression::DictRemove { dict: dict.h, key: key.h }, span);
+        if kind == DictKind::Counter {
+            // Counter's `__delitem__` ignores a missing key.
+            return Ok(());
+        }
         let missing = self.emit(Expression::Unary { op: UnaryOp::Not, arg: found }, span);
         self.raise_key_error_if(missing, key, span)
     }
@@ -244,8 +251,8 @@ impl FnCx<'_, '_> {
     ) -> Res<kiln_ir::Handle<Expression>> {
         match container.ty.clone() {
             // A container nothing is ever stored into holds nothing.
-            Ty::Dict(kt, _) | Ty::Set(kt) if *kt == Ty::Unknown => Ok(self.lit(Literal::Bool(false), span)),
-            Ty::Dict(kt, vt) => {
+            Ty::Dict(kt, ..) | Ty::Set(kt) if *kt == Ty::Unknown => Ok(self.lit(Literal::Bool(false), span)),
+            Ty::Dict(kt, vt, ..) => {
                 let numeric = item.ty.conforms_to(&kt) && kt.is_numeric();
                 if kt.join(&item.ty).is_none() && *kt != Ty::Unknown && !numeric {
                     return Ok(self.lit(Literal::Bool(false), span));
@@ -272,7 +279,7 @@ impl FnCx<'_, '_> {
     /// during iteration" check.
     pub(crate) fn container_for(&mut self, s: &ast::StmtFor, container: Val, span: Span) -> Res<()> {
         let (key_ty, value_ty, what) = match container.ty.clone() {
-            Ty::Dict(k, v) => (*k, Some(*v), "dictionary"),
+            Ty::Dict(k, v, ..) => (*k, Some(*v), "dictionary"),
             Ty::Set(e) => (*e, None, "Set"),
             _ => unreachable!("called for dicts and sets"),
         };
@@ -388,7 +395,7 @@ impl FnCx<'_, '_> {
                 self.raise_if(empty, ExceptionKind::KeyError, "'pop from an empty set'", span);
                 Ok(Some(self.tuple_get(&t, 0, span)))
             }
-            (Ty::Dict(kt, vt), "popitem") => {
+            (Ty::Dict(kt, vt, ..), "popitem") => {
                 self.positional_values(call, method, 0, span)?;
                 let item = Ty::Tuple(vec![(*kt).clone(), (*vt).clone()]);
                 let pair = Ty::Tuple(vec![item, Ty::Bool]);
@@ -410,7 +417,7 @@ impl FnCx<'_, '_> {
                 Ok(Some(none(self)))
             }
             // One lookup: the value when present, else the default.
-            (Ty::Dict(kt, vt), "get") if call.args.len() == 2 && call.keywords.is_empty() => {
+            (Ty::Dict(kt, vt, ..), "get") if call.args.len() == 2 && call.keywords.is_empty() => {
                 let args = self.positional_values(call, method, 2, span)?;
                 let mut it = args.into_iter();
                 let (key, default) = (it.next().expect("two"), it.next().expect("two"));
@@ -430,7 +437,7 @@ impl FnCx<'_, '_> {
                 let h = self.emit(Expression::Select { condition: found.h, accept: value.h, reject: default.h }, span);
                 Ok(Some(Val { ty: v, h }))
             }
-            (Ty::Dict(kt, vt), "pop") if !call.args.is_empty() && call.args.len() <= 2 => {
+            (Ty::Dict(kt, vt, ..), "pop") if !call.args.is_empty() && call.args.len() <= 2 => {
                 let n = call.args.len();
                 let args = self.positional_values(call, method, n, span)?;
                 let mut it = args.into_iter();
@@ -464,7 +471,9 @@ impl FnCx<'_, '_> {
                 }
             }
             // The value or None: the lookup's (value, found) pair is that value already.
-            (Ty::Dict(kt, vt), "get") if call.args.len() == 1 && call.keywords.is_empty() && vt.is_maybe_scalar() => {
+            (Ty::Dict(kt, vt, ..), "get")
+                if call.args.len() == 1 && call.keywords.is_empty() && vt.is_maybe_scalar() =>
+            {
                 let args = self.positional_values(call, method, 1, span)?;
                 let key = args.into_iter().next().expect("one");
                 let ty = Ty::Maybe(vt.clone());
@@ -476,11 +485,12 @@ impl FnCx<'_, '_> {
                 ty.to_ir(&mut self.p.module);
                 Ok(Some(Val { ty, h: self.emit(Expression::DictLookup { dict: receiver.h, key: key.h }, span) }))
             }
-            (Ty::Dict(_, vt), "get") if call.args.len() == 1 && matches!(*vt, Ty::List(_) | Ty::Tuple(_)) => self.fail(
-                Diagnostic::error("kiln needs a default for `dict.get` on this dict: `d.get(key, default)`", span)
-                    .with_note("without one the result is the value or None, which kiln cannot type as one type"),
-            ),
-            (Ty::Dict(kt, vt), "setdefault") => {
+            (Ty::Dict(_, vt, ..), "get") if call.args.len() == 1 && matches!(*vt, Ty::List(_) | Ty::Tuple(_)) => self
+                .fail(
+                    Diagnostic::error("kiln needs a default for `dict.get` on this dict: `d.get(key, default)`", span)
+                        .with_note("without one the result is the value or None, which kiln cannot type as one type"),
+                ),
+            (Ty::Dict(kt, vt, ..), "setdefault") => {
                 let args = self.positional_values(call, method, 2, span)?;
                 let mut it = args.into_iter();
                 let (key, default) = (it.next().expect("two"), it.next().expect("two"));
@@ -490,7 +500,7 @@ impl FnCx<'_, '_> {
                         span,
                     ));
                 };
-                let joined = Ty::dict(k.clone(), v.clone());
+                let joined = receiver.ty.with_dict_parts(k.clone(), v.clone());
                 if joined != receiver.ty {
                     self.learn(&receiver, &joined, span)?;
                     if !self.p.final_pass {

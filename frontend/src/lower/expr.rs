@@ -791,6 +791,9 @@ impl FnCx<'_, '_> {
                 return Ok(v);
             }
         }
+        if let Some(v) = self.counter_binary(op, &left, &right, span)? {
+            return Ok(v);
+        }
         let type_error = |cx: &mut Self| -> Res<Val> {
             cx.fail(
                 Diagnostic::error(
@@ -1114,6 +1117,9 @@ impl FnCx<'_, '_> {
                 Ok(self.lit(Literal::Bool(ir_op == CompareOp::Eq), span))
             }
             (Ty::Dict(..), Ty::Dict(..)) if matches!(ir_op, CompareOp::Eq | CompareOp::Ne) => {
+                if let Some(r) = self.counter_eq(&left, &right, span)? {
+                    return Ok(if ir_op == CompareOp::Ne { self.negate(r.h, span) } else { r.h });
+                }
                 // Empty dicts whose types are still open compare like any others.
                 let (lt, rt) = (left.ty.or_int(), right.ty.or_int());
                 let left = Val { ty: lt.clone(), h: self.coerce(left, &lt, span).h };
@@ -1510,6 +1516,7 @@ impl FnCx<'_, '_> {
                 let text = self.str_of(list, span)?;
                 return self.call_stdlib("_var_tuple_repr", vec![text, n], span);
             }
+            Ty::Dict(_, _, ref kind) if *kind != crate::ty::DictKind::Plain => return self.collections_repr(v, span),
             Ty::Dict(..) | Ty::Set(_) => {
                 // An empty container whose types are still open prints the same whatever they
                 // are: print it as one of ints.
@@ -1527,7 +1534,13 @@ impl FnCx<'_, '_> {
             Ty::List(ref elem)
                 if matches!(
                     **elem,
-                    Ty::List(_) | Ty::Tuple(_) | Ty::VarTuple(_) | Ty::Float32 | Ty::Object(_) | Ty::Optional(_)
+                    Ty::List(_)
+                        | Ty::Tuple(_)
+                        | Ty::VarTuple(_)
+                        | Ty::Float32
+                        | Ty::Object(_)
+                        | Ty::Optional(_)
+                        | Ty::Dict(_, _, crate::ty::DictKind::Counter | crate::ty::DictKind::Default(_))
                 ) =>
             {
                 return self.nested_list_repr(v, span)

@@ -80,7 +80,7 @@ impl FnCx<'_, '_> {
             Origin::CallResult(inst) => self.p.changed |= refine(&mut self.p.instances[inst].ret, ty),
             Origin::Item { container, key } => {
                 let whole = match &container.ty {
-                    Ty::Dict(k, _) => Ty::dict(k.join(&key).unwrap_or(key), ty.clone()),
+                    Ty::Dict(k, ..) => container.ty.with_dict_parts(k.join(&key).unwrap_or(key), ty.clone()),
                     Ty::List(_) => Ty::list(ty.clone()),
                     _ => return Ok(()),
                 };
@@ -97,7 +97,7 @@ impl FnCx<'_, '_> {
                 }
             }
             Origin::Display(parts) => match ty {
-                Ty::List(e) | Ty::Set(e) | Ty::Dict(_, e) => {
+                Ty::List(e) | Ty::Set(e) | Ty::Dict(_, e, ..) => {
                     for part in &parts {
                         self.learn(part, e, span)?;
                     }

@@ -21,6 +21,7 @@
 
 mod call;
 mod classes;
+mod collections;
 pub(crate) mod comprehension;
 mod dicts;
 mod exceptions;
@@ -187,6 +188,10 @@ pub(crate) enum Imported {
     KilnMember(String),
     /// `import gpu` or `from kiln import gpu`.
     GpuModule,
+    /// `import collections`.
+    CollectionsModule,
+    /// `from collections import name` (`defaultdict` or `Counter`).
+    CollectionsMember(String),
 }
 
 pub(crate) struct Program<'a> {
@@ -621,4 +626,13 @@ pub(crate) fn lower_module<'a>(
         }
     }
     Ok(p.module)
+}
+
+/// Whether `from collections import NAME` names something kiln provides.
+pub(crate) fn collections_supported(name: &str) -> bool {
+    collections::SUPPORTED.contains(&name)
+}
+
+pub(crate) fn collections_unsupported(name: &str, span: kiln_ir::Span) -> crate::diagnostic::Diagnostic {
+    collections::unsupported_member(name, span)
 }

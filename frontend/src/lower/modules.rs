@@ -17,7 +17,14 @@ impl FnCx<'_, '_> {
         Val { ty, h }
     }
 
-    fn args_of(&mut self, call: &ast::ExprCall, what: &str, min: usize, max: usize, span: Span) -> Res<Vec<Val>> {
+    pub(crate) fn args_of(
+        &mut self,
+        call: &ast::ExprCall,
+        what: &str,
+        min: usize,
+        max: usize,
+        span: Span,
+    ) -> Res<Vec<Val>> {
         if let Some(k) = call.keywords.first() {
             let name = k.arg.as_deref().unwrap_or("**");
             return self.fail(Diagnostic::error(

@@ -645,7 +645,7 @@ impl<'p, 'a> FnCx<'p, 'a> {
     fn retype_empty_list(&mut self, h: Handle<Expression>, target: &Ty) -> bool {
         // An empty `{}` / `set()` takes the types its variable ends up with, too.
         match (self.f.expressions.get(h).cloned(), target) {
-            (Some(Expression::DictNew { .. }), Ty::Dict(k, v)) => {
+            (Some(Expression::DictNew { .. }), Ty::Dict(k, v, ..)) => {
                 // The values of a literal like `{"a": []}` are retyped too.
                 for value in self.list_elements.get(&h).cloned().unwrap_or_default() {
                     self.retype_empty_list(value, v);
